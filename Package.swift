@@ -1,0 +1,39 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "TwoFutures",
+    products: [
+        .executable(name: "twofutures", targets: ["twofutures"]),
+        .library(name: "FuturesModel", targets: ["FuturesModel"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    ],
+    targets: [
+        // ncursesw, wrapped for Swift. Only the Terminal layer may import it.
+        .systemLibrary(
+            name: "CNcurses",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        // The model of MODEL.md: pure, Foundation only.
+        .target(name: "FuturesModel"),
+        .executableTarget(
+            name: "twofutures",
+            dependencies: [
+                "FuturesModel",
+                "CNcurses",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "FuturesModelTests",
+            dependencies: ["FuturesModel"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["twofutures"]
+        ),
+    ]
+)

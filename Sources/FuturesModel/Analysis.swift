@@ -1,0 +1,30 @@
+/// Everything one keypress needs: the three runs, sensitivity, attribution and response
+/// curves. Deterministic and synchronous; the ensemble is separate (it is slower and runs
+/// off the main thread in the dashboard).
+public struct Analysis: Sendable, Equatable {
+    public let scenario: Scenario
+    /// "Your policy".
+    public let policy: Trajectory
+    /// The Future 1 and Future 2 presets under the current assumptions.
+    public let future1: Trajectory
+    public let future2: Trajectory
+    public let sensitivity: [SensitivityRow]
+    public let attribution: Attribution
+    /// `response[lever.rawValue]`: 11 values, see `Response.samples`.
+    public let response: [[Double]]
+
+    public init(_ scenario: Scenario) {
+        self.scenario = scenario
+        policy = Simulation.run(scenario)
+        var f1 = scenario, f2 = scenario
+        f1.levers = Preset.future1.levers
+        f2.levers = Preset.future2.levers
+        future1 = Simulation.run(f1)
+        future2 = Simulation.run(f2)
+        sensitivity = Sensitivity.rows(scenario)
+        attribution = Attribution.compute(scenario)
+        response = Response.curves(scenario)
+    }
+
+    public var outcome: Outcome { policy.outcome }
+}

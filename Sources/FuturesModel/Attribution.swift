@@ -1,0 +1,41 @@
+/// The exact Shapley split of outcome(current levers) − outcome(base preset levers).
+public struct Attribution: Sendable, Equatable {
+    public let base: Preset
+    /// outcome(current) − outcome(base).
+    public let total: Outcome
+    /// One share per lever, in table order; they add up to `total`.
+    public let shares: [Outcome]
+
+    public subscript(id: LeverID) -> Outcome { shares[id.rawValue] }
+
+    /// Computes the split over the five levers with 2^5 = 32 runs, assumptions as set.
+    public static func compute(_ scenario: Scenario, base: Preset = .future2) -> Attribution {
+        let n = LeverID.allCases.count
+        let baseLevers = base.levers
+        // v[S]: the outcome with the levers in coalition S (a bit mask) at their current
+        // values and the rest at the base preset's values.
+        var v = [Outcome](repeating: .zero, count: 1 << n)
+        for mask in 0..<(1 << n) {
+            var s = scenario
+            for lever in LeverID.allCases where mask & (1 << lever.rawValue) == 0 {
+                s.levers[lever] = baseLevers[lever]
+            }
+            v[mask] = Simulation.outcome(s)
+        }
+        // Shapley weights |S|!(n−|S|−1)!/n! by coalition size.
+        var factorial = [1.0]
+        for k in 1...n { factorial.append(factorial[k - 1] * Double(k)) }
+        let weight = (0..<n).map { size in factorial[size] * factorial[n - size - 1] / factorial[n] }
+
+        var shares = [Outcome](repeating: .zero, count: n)
+        for i in 0..<n {
+            let bit = 1 << i
+            var phi = Outcome.zero
+            for mask in 0..<(1 << n) where mask & bit == 0 {
+                phi = phi + weight[mask.nonzeroBitCount] * (v[mask | bit] - v[mask])
+            }
+            shares[i] = phi
+        }
+        return Attribution(base: base, total: v[(1 << n) - 1] - v[0], shares: shares)
+    }
+}

@@ -1,0 +1,154 @@
+import Foundation
+
+/// The model of MODEL.md §3 for many members at once, in SIMD lanes. Same equations as
+/// `Simulation.step`, rearranged for speed: logarithms are tracked incrementally, loop
+/// invariants are hoisted, and one log10 plus two exponentials remain per member-month:
+/// both sigmoids share e^(−lead/24), and US compute growth 10^(gU·revUS) is the constant
+/// 10^gU times a short series in the small term gU·ζ·(u − u0).
+/// Months are the outer loop and blocks of lanes the inner one, so consecutive blocks are
+/// independent and the processor overlaps them (one block alone is latency-bound).
+enum EnsembleKernel {
+    /// One block's per-member constants and state.
+    struct Block {
+        // Constants, from each member's drawn assumptions.
+        var gU = Vec(), gA = Vec(), invPace = Vec(), domFactor = Vec(), flow = Vec()
+        var priceFactor = Vec(), bFrac = Vec(), rce = Vec(), mGrowth = Vec()
+        // State. lKUS = log10(K_US/K_US0); domPow = growth^(dom·t/12).
+        var lKUS = Vec(repeating: 0), kUS = Vec(repeating: Constants.kUS0)
+        var kCN = Vec(repeating: Constants.kCN0), aUS = Vec(repeating: 0), aCN = Vec(repeating: 0)
+        var m = Vec(repeating: 1), b = Vec(), u = Vec(repeating: Constants.adoption0)
+        var domPow = Vec(repeating: 1)
+    }
+
+    /// Simulates the members of blocks `blocks` (block k holds members 4k…4k+3) and writes
+    /// lead, share, adoption and norm share to `out[(o·(H+1) + t)·stride + member]`. Lanes
+    /// at or past `members` are padding: simulated, written, never counted. Returns the
+    /// (future1, contested, future2) counts of the real lanes at the horizon.
+    static func simulate(
+        _ scenario: Scenario, draws: MemberDraws, blocks: Range<Int>, members: Int,
+        out: UnsafeMutablePointer<Double>, stride: Int
+    ) -> (Int, Int, Int) {
+        let c = Constants.self
+        let lanes = Vec.scalarCount
+        let h = scenario.horizon
+        let months = h + 1
+        var state = blocks.map { setUp(scenario, draws: draws, firstMember: $0 * lanes) }
+        let logR0 = log10(c.kCN0 / c.kUS0)
+        precondition(c.betaCapability / 12 == 3 * (1.0 / 24) && c.normLeadScale == 24.0 / 4,
+                     "the shared sigmoid exponent assumes β_cap/12 = 3/24 and s_n = 24/4")
+
+        state.withUnsafeMutableBufferPointer { blockStates in
+            for t in 0..<months {
+                for k in blockStates.indices {
+                    var s = blockStates[k]
+                    let lKCN = FastMath.log10(s.kCN) - 2  // log10(K_CN/K_US0)
+                    let capUS = s.lKUS + s.aUS
+                    let ccCN = lKCN + s.aCN
+                    let lead = (capUS - ccCN - s.b) * s.invPace
+                    let share = s.kUS / (s.kUS + s.kCN)
+                    // σ(lead/6) = 1/(1+E⁴) and σ(1.5·lead/12 + priceTerm) = 1/(1+E³·e^(−priceTerm)),
+                    // with E = e^(−lead/24).
+                    let e1 = FastMath.exp(lead * (-1 / 24))
+                    let e3 = e1 * e1 * e1
+                    let norm = c.normLeadWeight / (1 + e3 * e1) + (1 - c.normLeadWeight) * s.u
+                    let base = out + t * stride + (blocks.lowerBound + k) * lanes
+                    store(lead, base)
+                    store(share, base + months * stride)
+                    store(s.u, base + 2 * months * stride)
+                    store(norm, base + 3 * months * stride)
+                    if t == h { continue }
+
+                    let revCN = 1 + c.revenueFeedback * (c.adoption0 - s.u)
+                    let inflow = (c.domestic0 * s.domPow + s.flow * s.m) * revCN
+                    let bTarget = s.bFrac * FastMath.positivePart(capUS - ccCN)
+                    let uTarget = 1 / (1 + e3 * s.priceFactor)
+                    s.aUS += s.gA
+                    s.aCN += s.gA * FastMath.exp10(s.rce * (lKCN - s.lKUS - logR0))
+                    let usGrowth = s.gU * (c.revenueFeedback * (s.u - c.adoption0))
+                    s.lKUS += s.gU + usGrowth
+                    s.kUS *= s.mGrowth * FastMath.exp10Small(usGrowth)
+                    s.m *= s.mGrowth
+                    s.domPow *= s.domFactor
+                    s.kCN += inflow - c.depreciation * s.kCN
+                    s.b += (bTarget - s.b) * (1 / c.distillationLag)
+                    s.u += c.adoptionSpeed * (uTarget - s.u)
+                    blockStates[k] = s
+                }
+            }
+        }
+
+        var counts = (0, 0, 0)
+        let leads = out + h * stride
+        for member in (blocks.lowerBound * lanes)..<min(members, blocks.upperBound * lanes) {
+            switch Future(lead: leads[member]) {
+            case .future1: counts.0 += 1
+            case .contested: counts.1 += 1
+            case .future2: counts.2 += 1
+            }
+        }
+        return counts
+    }
+
+    /// The constants and initial state of one block (scalar libm: once per member).
+    private static func setUp(_ scenario: Scenario, draws: MemberDraws, firstMember: Int) -> Block {
+        let c = Constants.self
+        let lv = scenario.levers
+        let e = lv.exportControls, s = lv.smugglingEnforcement, o = lv.offshoreControls
+        let v = lv.distillationDefense, p = lv.exportPromotion
+        var block = Block()
+        for lane in 0..<Vec.scalarCount {
+            let a = draws.assumptions(member: firstMember + lane)
+            let gu = log10(a.usComputeGrowth) / 12
+            let ga = log10(a.algorithmicProgress) / 12
+            block.gU[lane] = gu
+            block.gA[lane] = ga
+            block.invPace[lane] = 1 / (gu + ga)
+            let dom = 1 - c.toolControlEffect * e + a.controlsBackfire * e
+            block.domFactor[lane] = pow(a.chinaDomesticGrowth, dom / 12)
+            let blocked = a.controlLeakage * c.imports0 * e
+            block.flow[lane] = c.imports0 * (1 - e) + c.smuggledShare * blocked * (1 - s)
+                + (1 - c.smuggledShare) * blocked * (1 - o)
+            let price = a.chinaPriceAdvantage * (1 - c.maxPromotionDiscount * p)
+            let priceTerm = -c.betaPrice * log(price) + c.betaPromotion * p + c.betaIncumbency
+            block.priceFactor[lane] = exp(-priceTerm)
+            block.bFrac[lane] = a.distillationEfficiency * (1 - v * a.countermeasureFeasibility)
+            block.rce[lane] = a.researchComputeElasticity
+            block.mGrowth[lane] = pow(10, gu)
+            block.b[lane] = a.distillationEfficiency * log10(c.kUS0 / c.kCN0)
+        }
+        return block
+    }
+
+    @inline(__always)
+    private static func store(_ v: Vec, _ p: UnsafeMutablePointer<Double>) {
+        UnsafeMutableRawPointer(p).storeBytes(of: v, as: Vec.self)
+    }
+}
+
+/// The triangular distributions of one ensemble's assumptions, computed once per run.
+struct MemberDraws: Sendable {
+    let base: Assumptions
+    let seed: UInt64
+    let low: [Double]
+    let high: [Double]
+
+    init(_ base: Assumptions, settings: EnsembleSettings) {
+        self.base = base
+        seed = settings.seed
+        let r = settings.uncertainty
+        low = AssumptionID.allCases.map { base[$0] - r * (base[$0] - $0.spec.min) }
+        high = AssumptionID.allCases.map { base[$0] + r * ($0.spec.max - base[$0]) }
+    }
+
+    /// The assumptions of one member; they depend only on (seed, member).
+    @inline(__always)
+    func assumptions(member: Int) -> Assumptions {
+        var drawn = base
+        for i in 0..<low.count {
+            let id = AssumptionID(rawValue: i)!
+            let u = CounterRandom.uniform(seed: seed, member: member, index: i)
+            drawn[id] = CounterRandom.triangular(low: low[i], mode: base[id], high: high[i], u: u)
+        }
+        return drawn
+    }
+}

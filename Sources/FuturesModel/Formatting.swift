@@ -1,0 +1,43 @@
+import Foundation
+
+/// Number formats shared by the table, the CLI and the dashboard.
+public enum Format {
+    /// A parameter value as people read it: "70 %" for levers, "3.3 ×/yr" for assumptions.
+    public static func value(_ x: Double, _ spec: ParameterSpec) -> String {
+        switch spec.kind {
+        case .lever: return String(format: "%.0f %%", x * 100)
+        case .assumption:
+            let digits = spec.step < 0.1 ? 2 : (spec.step < 1 ? 1 : 0)
+            let number = String(format: "%.\(digits)f", x)
+            return spec.unit == "–" ? number : "\(number) \(spec.unit)"
+        }
+    }
+
+    /// An outcome value: months with one decimal, shares as percentages.
+    public static func outcome(_ x: Double, _ id: OutcomeID) -> String {
+        switch id {
+        case .leadMonths: String(format: "%.1f mo", x)
+        default: String(format: "%.1f %%", x * 100)
+        }
+    }
+
+    /// A signed change of an outcome: "+2.1 mo", "−1.0 pt".
+    public static func delta(_ x: Double, _ id: OutcomeID) -> String {
+        let sign = x < 0 ? "−" : "+"
+        switch id {
+        case .leadMonths: return sign + String(format: "%.1f mo", abs(x))
+        default: return sign + String(format: "%.1f pt", abs(x) * 100)
+        }
+    }
+
+    /// A probability as a whole percentage.
+    public static func percent(_ p: Double) -> String { String(format: "%.0f %%", p * 100) }
+
+    /// Pads or cuts `s` to `width` characters.
+    public static func pad(_ s: String, _ width: Int, right: Bool = false) -> String {
+        let count = s.count
+        if count >= width { return String(s.prefix(width)) }
+        let fill = String(repeating: " ", count: width - count)
+        return right ? fill + s : s + fill
+    }
+}

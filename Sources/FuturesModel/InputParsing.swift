@@ -1,0 +1,156 @@
+import Foundation
+
+/// A bad input: one line that names the bad word and what is allowed.
+public struct InputError: Error, Equatable, CustomStringConvertible {
+    public let message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// Parsing and validation of user input shared by the CLI and (later) scenario files.
+/// Nothing is ever clamped: an out-of-range value is an error.
+public enum InputParser {
+    /// Parses `id=value[,id=value…]`. A value is a number, or a percentage like `70%` for a
+    /// lever.
+    public static func assignments(_ text: String) throws -> [(ParameterID, Double)] {
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false)
+        return try parts.map { part in
+            let piece = part.trimmingCharacters(in: .whitespaces)
+            guard let eq = piece.firstIndex(of: "="), eq != piece.startIndex else {
+                throw InputError("--set expects id=value[,id=value…], got '\(piece)'")
+            }
+            let key = String(piece[..<eq]).trimmingCharacters(in: .whitespaces)
+            let raw = String(piece[piece.index(after: eq)...]).trimmingCharacters(in: .whitespaces)
+            let id = try parameter(key)
+            return (id, try value(raw, for: id))
+        }
+    }
+
+    /// Looks up a lever or assumption id, suggesting the closest valid one when unknown.
+    public static func parameter(_ key: String) throws -> ParameterID {
+        if let id = ParameterID(id: key) { return id }
+        let ids = ParameterTable.all.map(\.id)
+        var message = "unknown id '\(key)'"
+        if let near = closest(to: key, among: ids) { message += "; did you mean '\(near)'?" }
+        message += " Valid ids: " + ids.joined(separator: ", ")
+        throw InputError(message)
+    }
+
+    /// Parses and range-checks one parameter value.
+    public static func value(_ raw: String, for id: ParameterID) throws -> Double {
+        let spec = id.spec
+        let allowed = rangeText(spec)
+        var text = raw
+        var scale = 1.0
+        if text.hasSuffix("%") {
+            guard spec.kind == .lever else {
+                throw InputError("\(spec.id) takes a plain number within \(allowed); percentages are for levers, got '\(raw)'")
+            }
+            text.removeLast()
+            scale = 0.01
+        }
+        guard let x = number(text) else {
+            throw InputError("\(spec.id): '\(raw)' is not a number; allowed: \(allowed)")
+        }
+        let v = x * scale
+        guard spec.contains(v) else {
+            throw InputError("\(spec.id) must be within \(allowed), got '\(raw)'")
+        }
+        return v
+    }
+
+    /// "0…1 (or 0%…100%)" for levers, "2.0…5.0 (×/yr)" for assumptions.
+    public static func rangeText(_ spec: ParameterSpec) -> String {
+        switch spec.kind {
+        case .lever: "0…1 (or 0%…100%)"
+        case .assumption: "\(spec.min)…\(spec.max) (\(spec.unit))"
+        }
+    }
+
+    public static func horizon(_ raw: String) throws -> Int {
+        let r = Constants.horizonRange
+        guard let h = Int(raw), r.contains(h) else {
+            throw InputError("--horizon must be a whole number of months within \(r.lowerBound)…\(r.upperBound), got '\(raw)'")
+        }
+        return h
+    }
+
+    public static func members(_ raw: String) throws -> Int {
+        guard let n = Int(raw), n >= 0, n <= Constants.maxMembers else {
+            throw InputError("--members must be a whole number within 0…\(Constants.maxMembers), got '\(raw)'")
+        }
+        return n
+    }
+
+    public static func seed(_ raw: String) throws -> UInt64 {
+        guard let s = UInt64(raw) else {
+            throw InputError("--seed must be a whole number within 0…\(UInt64.max), got '\(raw)'")
+        }
+        return s
+    }
+
+    public static func uncertainty(_ raw: String) throws -> Double {
+        guard let r = number(raw), r >= 0, r <= 1 else {
+            throw InputError("--uncertainty must be a number within 0…1, got '\(raw)'")
+        }
+        return r
+    }
+
+    public static func preset(_ raw: String) throws -> Preset {
+        guard let p = Preset(name: raw) else {
+            throw InputError("unknown preset '\(raw)'; use future1, status_quo (or status-quo) or future2")
+        }
+        return p
+    }
+
+    /// A plain decimal number: optional sign, digits with an optional point, optional
+    /// exponent. Rejects "nan", "inf", hex and empty strings, which `Double(_:)` accepts.
+    public static func number(_ raw: String) -> Double? {
+        var digits = 0, seenPoint = false, seenExponent = false, exponentDigits = 0
+        for (i, ch) in raw.enumerated() {
+            switch ch {
+            case "0"..."9":
+                if seenExponent { exponentDigits += 1 } else { digits += 1 }
+            case ".":
+                if seenPoint || seenExponent { return nil }
+                seenPoint = true
+            case "e", "E":
+                if seenExponent || digits == 0 { return nil }
+                seenExponent = true
+            case "+", "-":
+                let previous = i == 0 ? nil : Array(raw)[i - 1]
+                if !(i == 0 || previous == "e" || previous == "E") { return nil }
+            default:
+                return nil
+            }
+        }
+        guard digits > 0, !seenExponent || exponentDigits > 0, let x = Double(raw), x.isFinite else { return nil }
+        return x
+    }
+
+    /// The closest id by edit distance, when it is close enough to be a likely typo.
+    public static func closest(to word: String, among candidates: [String]) -> String? {
+        let scored = candidates.map { ($0, editDistance(word.lowercased(), $0)) }
+        guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
+        if best.1 <= max(2, word.count / 3) { return best.0 }
+        // A unique candidate that contains the word ("smuggling").
+        let containing = candidates.filter { $0.contains(word.lowercased()) }
+        return word.count >= 3 && containing.count == 1 ? containing[0] : nil
+    }
+
+    /// Levenshtein distance.
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + [Int](repeating: 0, count: b.count)
+            for j in 1...max(1, b.count) where !b.isEmpty {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}

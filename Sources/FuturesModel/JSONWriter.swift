@@ -1,0 +1,100 @@
+/// A small JSON writer that keeps key order and prints doubles in Swift's shortest
+/// round-trip form, so the same inputs always give byte-identical documents.
+struct JSONWriter {
+    private(set) var text = ""
+    private var indent = 0
+    private var needsComma = [false]
+    let pretty: Bool
+
+    init(pretty: Bool) { self.pretty = pretty }
+
+    mutating func beginObject(_ key: String? = nil) { open(key, "{") }
+    mutating func endObject() { close("}") }
+    mutating func beginArray(_ key: String? = nil) { open(key, "[") }
+    mutating func endArray() { close("]") }
+
+    mutating func value(_ key: String?, _ number: Double) {
+        element(key)
+        text += Self.number(number)
+    }
+
+    mutating func value(_ key: String?, _ number: Int) {
+        element(key)
+        text += String(number)
+    }
+
+    mutating func value(_ key: String?, _ number: UInt64) {
+        element(key)
+        text += String(number)
+    }
+
+    mutating func value(_ key: String?, _ string: String) {
+        element(key)
+        text += Self.quoted(string)
+    }
+
+    mutating func value(_ key: String?, _ bool: Bool) {
+        element(key)
+        text += bool ? "true" : "false"
+    }
+
+    /// An array of numbers on one line.
+    mutating func numbers(_ key: String?, _ values: [Double]) {
+        element(key)
+        text += "[" + values.map(Self.number).joined(separator: pretty ? ", " : ",") + "]"
+    }
+
+    /// An array of strings on one line.
+    mutating func strings(_ key: String?, _ values: [String]) {
+        element(key)
+        text += "[" + values.map(Self.quoted).joined(separator: pretty ? ", " : ",") + "]"
+    }
+
+    /// The shortest form that round-trips. Non-finite values cannot occur in the model's
+    /// outputs; they are written as null rather than as invalid JSON.
+    static func number(_ x: Double) -> String {
+        guard x.isFinite else { return "null" }
+        return x.description
+    }
+
+    static func quoted(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    private mutating func element(_ key: String?) {
+        if needsComma[needsComma.count - 1] { text += "," }
+        needsComma[needsComma.count - 1] = true
+        if pretty {
+            text += "\n" + String(repeating: "  ", count: indent)
+        }
+        if let key { text += Self.quoted(key) + (pretty ? ": " : ":") }
+    }
+
+    private mutating func open(_ key: String?, _ bracket: String) {
+        if indent > 0 || key != nil || !text.isEmpty { element(key) }
+        text += bracket
+        indent += 1
+        needsComma.append(false)
+    }
+
+    private mutating func close(_ bracket: String) {
+        let hadElements = needsComma.removeLast()
+        indent -= 1
+        if pretty && hadElements { text += "\n" + String(repeating: "  ", count: indent) }
+        text += bracket
+    }
+}

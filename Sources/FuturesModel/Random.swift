@@ -1,0 +1,32 @@
+/// Counter-based random numbers: a draw depends only on (seed, member, index), never on
+/// the order or the thread that asks for it.
+enum CounterRandom {
+    /// SplitMix64's finaliser (Steele, Lea & Flood 2014).
+    @inline(__always)
+    static func mix(_ z0: UInt64) -> UInt64 {
+        var z = z0 &+ 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A uniform number in the open interval (0, 1).
+    @inline(__always)
+    static func uniform(seed: UInt64, member: Int, index: Int) -> Double {
+        let h = mix(mix(seed &+ UInt64(truncatingIfNeeded: member) &* 0xD1B5_4A32_D192_ED03)
+                    &+ UInt64(truncatingIfNeeded: index))
+        return (Double(h >> 11) + 0.5) * 0x1p-53
+    }
+
+    /// A draw from the triangular distribution (low, mode, high) by its inverse CDF.
+    @inline(__always)
+    static func triangular(low: Double, mode: Double, high: Double, u: Double) -> Double {
+        if low == high { return mode }
+        let width = high - low
+        let split = (mode - low) / width
+        if u < split {
+            return low + (u * width * (mode - low)).squareRoot()
+        }
+        return high - ((1 - u) * width * (high - mode)).squareRoot()
+    }
+}

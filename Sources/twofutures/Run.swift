@@ -1,0 +1,104 @@
+import ArgumentParser
+import Foundation
+import FuturesModel
+
+/// Options that set up a scenario: shared by `run` and (later) the dashboard.
+struct ScenarioOptions: ParsableArguments {
+    @Option(help: "Lever preset: future1, status_quo (or status-quo), future2. Default: status_quo.")
+    var preset: String?
+
+    @Option(name: .customLong("set"),
+            help: ArgumentHelp("Set levers or assumptions: id=value[,id=value…]; a lever also takes 70%.",
+                               valueName: "id=value"))
+    var assignments: [String] = []
+
+    @Option(help: "Months to simulate, 12…120 (default 36: January 2029).")
+    var horizon: String?
+
+    /// The scenario these options describe, validated; no value is ever clamped.
+    func scenario() throws -> Scenario {
+        var s = Scenario()
+        if let preset { s.levers = try InputParser.preset(preset).levers }
+        if let horizon { s.horizon = try InputParser.horizon(horizon) }
+        for text in assignments {
+            for (id, value) in try InputParser.assignments(text) { s[id] = value }
+        }
+        return s
+    }
+}
+
+/// Ensemble options.
+struct EnsembleOptions: ParsableArguments {
+    @Option(help: "Ensemble members (0 = none). Without it json and csv run no ensemble; the table runs 2000.")
+    var members: String?
+
+    @Option(help: "Ensemble seed (default 1).")
+    var seed: String?
+
+    @Option(help: "Ensemble uncertainty r, 0…1 (default 0.5).")
+    var uncertainty: String?
+
+    @Option(help: ArgumentHelp("Worker threads for the ensemble (default: all cores).", visibility: .hidden))
+    var threads: String?
+
+    func settings(defaultMembers: Int) throws -> EnsembleSettings {
+        EnsembleSettings(
+            members: try members.map(InputParser.members) ?? defaultMembers,
+            seed: try seed.map(InputParser.seed) ?? Constants.defaultSeed,
+            uncertainty: try uncertainty.map(InputParser.uncertainty) ?? Constants.defaultUncertainty)
+    }
+
+    func threadCount() throws -> Int {
+        guard let threads else { return ProcessInfo.processInfo.activeProcessorCount }
+        guard let n = Int(threads), (1...64).contains(n) else {
+            throw InputError("--threads must be a whole number within 1…64, got '\(threads)'")
+        }
+        return n
+    }
+}
+
+enum OutputFormat: String, CaseIterable {
+    case json, csv, table
+
+    init(parsing raw: String) throws {
+        guard let f = OutputFormat(rawValue: raw) else {
+            throw InputError("--format must be json, csv or table, got '\(raw)'")
+        }
+        self = f
+    }
+}
+
+/// `twofutures run`: the headless mode, for scripts, tests and checks.
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the model headless and print json, csv or a table.",
+        discussion: """
+            Examples:
+              twofutures run --preset future1 --format table
+              twofutures run --set smuggling_enforcement=70%,control_leakage=0.9 --format json
+              twofutures run --preset status-quo --members 10000 --seed 7 --format csv
+            """
+    )
+
+    @OptionGroup var scenarioOptions: ScenarioOptions
+    @OptionGroup var ensembleOptions: EnsembleOptions
+
+    @Option(help: "Output format: json, csv or table.")
+    var format: String = "table"
+
+    func run() throws {
+        let format = try OutputFormat(parsing: format)
+        let scenario = try scenarioOptions.scenario()
+        let settings = try ensembleOptions.settings(defaultMembers: format == .table ? 2000 : 0)
+        let threads = try ensembleOptions.threadCount()
+        let analysis = Analysis(scenario)
+        let ensemble = settings.members > 0
+            ? Ensemble.run(scenario, settings: settings, threads: threads) : nil
+        let document = Document(analysis: analysis, ensemble: ensemble)
+        switch format {
+        case .json: print(document.json(), terminator: "")
+        case .csv: print(document.csv(), terminator: "")
+        case .table: print(document.table(), terminator: "")
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import CNcurses
+import Foundation
+import FuturesModel
+
+/// The `twofutures` command: the dashboard (next issue) and its headless tools.
+struct TwoFutures: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "twofutures",
+        abstract: "Explore two futures of the US–China AI race: an illustrative model, not a forecast.",
+        discussion: """
+            Every number comes from the model in docs/MODEL.md (\(Constants.modelVersion)). \
+            Use `twofutures run` for headless output (json, csv or a table) and \
+            `twofutures bench` for timings.
+            """,
+        version: "twofutures 0.1.0 (model \(Constants.modelVersion), \(ncursesVersion))",
+        subcommands: [Run.self, Bench.self]
+    )
+
+    /// The linked ncurses library, as it reports itself.
+    static var ncursesVersion: String { String(cString: curses_version()) }
+}
+
+/// Runs the command line. Errors become one line on stderr and exit code 64 (EX_USAGE);
+/// help and --version print as usual.
+@main
+enum Main {
+    static func main() {
+        do {
+            var command = try TwoFutures.parseAsRoot()
+            try command.run()
+        } catch let error as InputError {
+            fail(error.message)
+        } catch {
+            let code = TwoFutures.exitCode(for: error)
+            if code == .success { TwoFutures.exit(withError: error) }
+            fail(TwoFutures.message(for: error))
+        }
+    }
+
+    static func fail(_ message: String) -> Never {
+        let line = message.split(separator: "\n").joined(separator: " ")
+        var stderr = StandardError()
+        print("twofutures: \(line)", to: &stderr)
+        TwoFutures.exit(withError: ExitCode(64))
+    }
+}
+
+/// Writes to stderr with `print(_:to:)`.
+struct StandardError: TextOutputStream {
+    mutating func write(_ string: String) {
+        FileHandle.standardError.write(Data(string.utf8))
+    }
+}
