@@ -26,55 +26,66 @@ extension Document {
         for id in OutcomeID.allCases {
             var row = "  " + Format.pad(id.title, 22) + Format.pad(Format.outcome(out[id], id), 10, right: true)
             if let e = ensemble {
-                row += "   p10–p90 " + Format.outcome(e.p10[id.rawValue][s.horizon], id)
+                row +=
+                    "   p10–p90 " + Format.outcome(e.p10[id.rawValue][s.horizon], id)
                     + " … " + Format.outcome(e.p90[id.rawValue][s.horizon], id)
             }
             lines.append(row)
         }
-        lines.append("  " + Format.pad("Verdict", 22) + Format.pad(out.future.title.uppercased(), 10, right: true)
-                     + "   (Future 1: lead ≥ 12 mo; Future 2: lead ≤ 3 mo)")
+        lines.append(
+            "  " + Format.pad("Verdict", 22) + Format.pad(out.future.title.uppercased(), 10, right: true)
+                + "   (Future 1: lead ≥ 12 mo; Future 2: lead ≤ 3 mo)")
         if let e = ensemble {
             let p = e.probability
-            lines.append("  " + Format.pad("Probability", 22)
-                         + "P(Future 1) \(Format.percent(p.future1)) · contested \(Format.percent(p.contested))"
-                         + " · P(Future 2) \(Format.percent(p.future2))")
-            lines.append("  " + String(repeating: " ", count: 22)
-                         + "(\(e.settings.members) members, uncertainty \(e.settings.uncertainty), seed \(e.settings.seed))")
+            lines.append(
+                "  " + Format.pad("Probability", 22)
+                    + "P(Future 1) \(Format.percent(p.future1)) · contested \(Format.percent(p.contested))"
+                    + " · P(Future 2) \(Format.percent(p.future2))")
+            lines.append(
+                "  " + String(repeating: " ", count: 22)
+                    + "(\(e.settings.members) members, uncertainty \(e.settings.uncertainty), seed \(e.settings.seed))")
         } else {
             lines.append("  " + Format.pad("Probability", 22) + "not computed: add --members N for an ensemble")
         }
         lines.append("")
         lines.append("BOTH FUTURES UNDER THESE ASSUMPTIONS")
-        for (name, run) in [("Future 1 preset", analysis.future1), ("Future 2 preset", analysis.future2),
-                            ("Your policy", analysis.policy)] {
+        for (name, run) in [
+            ("Future 1 preset", analysis.future1), ("Future 2 preset", analysis.future2),
+            ("Your policy", analysis.policy),
+        ] {
             let o = run.outcome
-            lines.append("  " + Format.pad(name, 18)
-                         + OutcomeID.allCases.map { Format.pad(Format.outcome(o[$0], $0), 9, right: true) }
-                            .joined(separator: "  ")
-                         + "   " + o.future.title)
+            lines.append(
+                "  " + Format.pad(name, 18)
+                    + OutcomeID.allCases.map { Format.pad(Format.outcome(o[$0], $0), 9, right: true) }
+                    .joined(separator: "  ")
+                    + "   " + o.future.title)
         }
-        lines.append("  " + String(repeating: " ", count: 18)
-                     + ["lead", "compute", "adoption", "norms"].map { Format.pad($0, 9, right: true) }
-                        .joined(separator: "  "))
+        lines.append(
+            "  " + String(repeating: " ", count: 18)
+                + ["lead", "compute", "adoption", "norms"].map { Format.pad($0, 9, right: true) }
+                .joined(separator: "  "))
         lines.append("")
         lines.append("WHAT MOVES THE LEAD (each parameter from its low to its high end, others as set)")
         for row in analysis.sensitivity.prefix(8) {
             let spec = row.parameter.spec
-            lines.append("  " + Format.pad(spec.name, 28)
-                         + Format.pad(Format.outcome(row.low.leadMonths, .leadMonths), 9, right: true) + " → "
-                         + Format.pad(Format.outcome(row.high.leadMonths, .leadMonths), 9, right: true)
-                         + "   swing " + Format.delta(row.swing.leadMonths, .leadMonths))
+            lines.append(
+                "  " + Format.pad(spec.name, 28)
+                    + Format.pad(Format.outcome(row.low.leadMonths, .leadMonths), 9, right: true) + " → "
+                    + Format.pad(Format.outcome(row.high.leadMonths, .leadMonths), 9, right: true)
+                    + "   swing " + Format.delta(row.swing.leadMonths, .leadMonths))
         }
         let a = analysis.attribution
         lines.append("")
-        lines.append("ATTRIBUTION vs the Future 2 preset (Shapley; total "
-                     + Format.delta(a.total.leadMonths, .leadMonths) + " of lead)")
+        lines.append(
+            "ATTRIBUTION vs the Future 2 preset (Shapley; total "
+                + Format.delta(a.total.leadMonths, .leadMonths) + " of lead)")
         let largest = max(1e-12, a.shares.map { abs($0.leadMonths) }.max() ?? 0)
         for lever in LeverID.allCases {
             let share = a[lever].leadMonths
             let bar = String(repeating: "█", count: Int((abs(share) / largest * 20).rounded()))
-            lines.append("  " + Format.pad(lever.spec.name, 24)
-                         + Format.pad(Format.delta(share, .leadMonths), 9, right: true) + "  " + bar)
+            lines.append(
+                "  " + Format.pad(lever.spec.name, 24)
+                    + Format.pad(Format.delta(share, .leadMonths), 9, right: true) + "  " + bar)
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -6,8 +6,10 @@ public struct EnsembleSettings: Sendable, Equatable, Hashable {
     public var seed: UInt64
     public var uncertainty: Double
 
-    public init(members: Int, seed: UInt64 = Constants.defaultSeed,
-                uncertainty: Double = Constants.defaultUncertainty) {
+    public init(
+        members: Int, seed: UInt64 = Constants.defaultSeed,
+        uncertainty: Double = Constants.defaultUncertainty
+    ) {
         self.members = members
         self.seed = seed
         self.uncertainty = uncertainty
@@ -133,8 +135,9 @@ public enum Ensemble {
         let probability = Probabilities(
             future1: Double(total[0]) / Double(n), contested: Double(total[1]) / Double(n),
             future2: Double(total[2]) / Double(n))
-        return EnsembleResult(settings: settings, horizon: scenario.horizon, p10: p[0], p50: p[1], p90: p[2],
-                              probability: probability)
+        return EnsembleResult(
+            settings: settings, horizon: scenario.horizon, p10: p[0], p50: p[1], p90: p[2],
+            probability: probability)
     }
 
     /// Runs `body(worker)` for workers 0..<count, concurrently when count > 1.

@@ -34,8 +34,9 @@ enum EnsembleKernel {
         let months = h + 1
         var state = blocks.map { setUp(scenario, draws: draws, firstMember: $0 * lanes) }
         let logR0 = log10(c.kCN0 / c.kUS0)
-        precondition(c.betaCapability / 12 == 3 * (1.0 / 24) && c.normLeadScale == 24.0 / 4,
-                     "the shared sigmoid exponent assumes β_cap/12 = 3/24 and s_n = 24/4")
+        precondition(
+            c.betaCapability / 12 == 3 * (1.0 / 24) && c.normLeadScale == 24.0 / 4,
+            "the shared sigmoid exponent assumes β_cap/12 = 3/24 and s_n = 24/4")
 
         state.withUnsafeMutableBufferPointer { blockStates in
             for t in 0..<months {
@@ -106,7 +107,8 @@ enum EnsembleKernel {
             let dom = 1 - c.toolControlEffect * e + a.controlsBackfire * e
             block.domFactor[lane] = pow(a.chinaDomesticGrowth, dom / 12)
             let blocked = a.controlLeakage * c.imports0 * e
-            block.flow[lane] = c.imports0 * (1 - e) + c.smuggledShare * blocked * (1 - s)
+            block.flow[lane] =
+                c.imports0 * (1 - e) + c.smuggledShare * blocked * (1 - s)
                 + (1 - c.smuggledShare) * blocked * (1 - o)
             let price = a.chinaPriceAdvantage * (1 - c.maxPromotionDiscount * p)
             let priceTerm = -c.betaPrice * log(price) + c.betaPromotion * p + c.betaIncumbency

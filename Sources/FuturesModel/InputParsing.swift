@@ -44,7 +44,8 @@ public enum InputParser {
         var scale = 1.0
         if text.hasSuffix("%") {
             guard spec.kind == .lever else {
-                throw InputError("\(spec.id) takes a plain number within \(allowed); percentages are for levers, got '\(raw)'")
+                throw InputError(
+                    "\(spec.id) takes a plain number within \(allowed); percentages are for levers, got '\(raw)'")
             }
             text.removeLast()
             scale = 0.01
@@ -70,7 +71,8 @@ public enum InputParser {
     public static func horizon(_ raw: String) throws -> Int {
         let r = Constants.horizonRange
         guard let h = Int(raw), r.contains(h) else {
-            throw InputError("--horizon must be a whole number of months within \(r.lowerBound)…\(r.upperBound), got '\(raw)'")
+            throw InputError(
+                "--horizon must be a whole number of months within \(r.lowerBound)…\(r.upperBound), got '\(raw)'")
         }
         return h
     }

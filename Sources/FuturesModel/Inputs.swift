@@ -22,8 +22,9 @@ public struct Levers: Sendable, Equatable, Hashable {
     /// Levers in table order.
     public init(_ v: [Double]) {
         precondition(v.count == LeverID.allCases.count, "five lever values expected")
-        self.init(exportControls: v[0], smugglingEnforcement: v[1], offshoreControls: v[2],
-                  distillationDefense: v[3], exportPromotion: v[4])
+        self.init(
+            exportControls: v[0], smugglingEnforcement: v[1], offshoreControls: v[2],
+            distillationDefense: v[3], exportPromotion: v[4])
     }
 
     public subscript(id: LeverID) -> Double {

@@ -97,18 +97,21 @@ public struct Outcome: Sendable, Equatable {
     }
 
     public static func - (a: Outcome, b: Outcome) -> Outcome {
-        Outcome(leadMonths: a.leadMonths - b.leadMonths, computeShare: a.computeShare - b.computeShare,
-                adoption: a.adoption - b.adoption, normShare: a.normShare - b.normShare)
+        Outcome(
+            leadMonths: a.leadMonths - b.leadMonths, computeShare: a.computeShare - b.computeShare,
+            adoption: a.adoption - b.adoption, normShare: a.normShare - b.normShare)
     }
 
     public static func + (a: Outcome, b: Outcome) -> Outcome {
-        Outcome(leadMonths: a.leadMonths + b.leadMonths, computeShare: a.computeShare + b.computeShare,
-                adoption: a.adoption + b.adoption, normShare: a.normShare + b.normShare)
+        Outcome(
+            leadMonths: a.leadMonths + b.leadMonths, computeShare: a.computeShare + b.computeShare,
+            adoption: a.adoption + b.adoption, normShare: a.normShare + b.normShare)
     }
 
     public static func * (k: Double, a: Outcome) -> Outcome {
-        Outcome(leadMonths: k * a.leadMonths, computeShare: k * a.computeShare,
-                adoption: k * a.adoption, normShare: k * a.normShare)
+        Outcome(
+            leadMonths: k * a.leadMonths, computeShare: k * a.computeShare,
+            adoption: k * a.adoption, normShare: k * a.normShare)
     }
 }
 

@@ -83,37 +83,51 @@ public enum ParameterID: Sendable, Equatable, Hashable {
 /// The parameter table of MODEL.md §2.
 public enum ParameterTable {
     public static let levers: [ParameterSpec] = [
-        lever("export_controls", "Export controls", 0.5,
-              "strictness of controls on advanced chips and chipmaking tools"),
-        lever("smuggling_enforcement", "Anti-smuggling", 0.3,
-              "chip tracking, location checks, prosecution of diversion"),
-        lever("offshore_controls", "Offshore compute", 0.2,
-              "know-your-customer limits on Chinese use of foreign data centres and clouds"),
-        lever("distillation_defense", "Distillation defence", 0.3,
-              "detecting and blocking mass harvesting of US model outputs"),
-        lever("export_promotion", "AI export promotion", 0.2,
-              "financing and full-stack packages for American AI abroad"),
+        lever(
+            "export_controls", "Export controls", 0.5,
+            "strictness of controls on advanced chips and chipmaking tools"),
+        lever(
+            "smuggling_enforcement", "Anti-smuggling", 0.3,
+            "chip tracking, location checks, prosecution of diversion"),
+        lever(
+            "offshore_controls", "Offshore compute", 0.2,
+            "know-your-customer limits on Chinese use of foreign data centres and clouds"),
+        lever(
+            "distillation_defense", "Distillation defence", 0.3,
+            "detecting and blocking mass harvesting of US model outputs"),
+        lever(
+            "export_promotion", "AI export promotion", 0.2,
+            "financing and full-stack packages for American AI abroad"),
     ]
 
     public static let assumptions: [ParameterSpec] = [
-        assumption("us_compute_growth", "US compute growth", "×/yr", 3.3, 2.0, 5.0, 0.1,
-                   "growth of US AI compute, and of global chip supply"),
-        assumption("algorithmic_progress", "Algorithmic progress", "×/yr", 3.0, 1.5, 6.0, 0.1,
-                   "efficiency gains at the frontier"),
-        assumption("china_domestic_growth", "China chip growth", "×/yr", 1.3, 1.0, 3.0, 0.05,
-                   "growth of China's own AI-chip output before controls"),
-        assumption("controls_backfire", "Controls backfire", "–", 0.3, 0.0, 1.0, 0.05,
-                   "how much controls spur China's domestic industry"),
-        assumption("control_leakage", "Control leakage", "–", 0.7, 0.0, 1.0, 0.05,
-                   "share of blocked chip demand that reroutes to smuggling and offshore compute"),
-        assumption("distillation_efficiency", "Distillation efficiency", "–", 0.25, 0.0, 0.9, 0.05,
-                   "share of the compute gap that distillation can bridge"),
-        assumption("countermeasure_feasibility", "Countermeasure feasibility", "–", 0.7, 0.0, 1.0, 0.05,
-                   "how well distillation defences can work at all"),
-        assumption("research_compute_elasticity", "Research-compute elasticity", "–", 0.3, 0.0, 0.6, 0.05,
-                   "how strongly research pace follows relative compute"),
-        assumption("china_price_advantage", "China price advantage", "×", 10.0, 1.0, 50.0, 1.0,
-                   "how many times cheaper Chinese AI is in developing markets"),
+        assumption(
+            "us_compute_growth", "US compute growth", "×/yr", 3.3, 2.0, 5.0, 0.1,
+            "growth of US AI compute, and of global chip supply"),
+        assumption(
+            "algorithmic_progress", "Algorithmic progress", "×/yr", 3.0, 1.5, 6.0, 0.1,
+            "efficiency gains at the frontier"),
+        assumption(
+            "china_domestic_growth", "China chip growth", "×/yr", 1.3, 1.0, 3.0, 0.05,
+            "growth of China's own AI-chip output before controls"),
+        assumption(
+            "controls_backfire", "Controls backfire", "–", 0.3, 0.0, 1.0, 0.05,
+            "how much controls spur China's domestic industry"),
+        assumption(
+            "control_leakage", "Control leakage", "–", 0.7, 0.0, 1.0, 0.05,
+            "share of blocked chip demand that reroutes to smuggling and offshore compute"),
+        assumption(
+            "distillation_efficiency", "Distillation efficiency", "–", 0.25, 0.0, 0.9, 0.05,
+            "share of the compute gap that distillation can bridge"),
+        assumption(
+            "countermeasure_feasibility", "Countermeasure feasibility", "–", 0.7, 0.0, 1.0, 0.05,
+            "how well distillation defences can work at all"),
+        assumption(
+            "research_compute_elasticity", "Research-compute elasticity", "–", 0.3, 0.0, 0.6, 0.05,
+            "how strongly research pace follows relative compute"),
+        assumption(
+            "china_price_advantage", "China price advantage", "×", 10.0, 1.0, 50.0, 1.0,
+            "how many times cheaper Chinese AI is in developing markets"),
     ]
 
     /// Every parameter spec: levers then assumptions.
@@ -121,15 +135,17 @@ public enum ParameterTable {
 
     /// A lever's default is its `status_quo` preset value.
     private static func lever(_ id: String, _ name: String, _ value: Double, _ meaning: String) -> ParameterSpec {
-        ParameterSpec(id: id, kind: .lever, name: name, unit: "%", defaultValue: value,
-                      min: 0, max: 1, step: 0.05, meaning: meaning)
+        ParameterSpec(
+            id: id, kind: .lever, name: name, unit: "%", defaultValue: value,
+            min: 0, max: 1, step: 0.05, meaning: meaning)
     }
 
     private static func assumption(
         _ id: String, _ name: String, _ unit: String, _ value: Double, _ min: Double, _ max: Double,
         _ step: Double, _ meaning: String
     ) -> ParameterSpec {
-        ParameterSpec(id: id, kind: .assumption, name: name, unit: unit, defaultValue: value,
-                      min: min, max: max, step: step, meaning: meaning)
+        ParameterSpec(
+            id: id, kind: .assumption, name: name, unit: unit, defaultValue: value,
+            min: min, max: max, step: step, meaning: meaning)
     }
 }

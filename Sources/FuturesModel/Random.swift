@@ -13,8 +13,9 @@ enum CounterRandom {
     /// A uniform number in the open interval (0, 1).
     @inline(__always)
     static func uniform(seed: UInt64, member: Int, index: Int) -> Double {
-        let h = mix(mix(seed &+ UInt64(truncatingIfNeeded: member) &* 0xD1B5_4A32_D192_ED03)
-                    &+ UInt64(truncatingIfNeeded: index))
+        let h = mix(
+            mix(seed &+ UInt64(truncatingIfNeeded: member) &* 0xD1B5_4A32_D192_ED03)
+                &+ UInt64(truncatingIfNeeded: index))
         return (Double(h >> 11) + 0.5) * 0x1p-53
     }
 

@@ -15,8 +15,9 @@ public struct Trajectory: Sendable, Equatable {
 
     /// The four headline outputs at month t.
     public func outcome(at t: Int) -> Outcome {
-        Outcome(leadMonths: series[0][t], computeShare: series[1][t], adoption: series[2][t],
-                normShare: series[3][t])
+        Outcome(
+            leadMonths: series[0][t], computeShare: series[1][t], adoption: series[2][t],
+            normShare: series[3][t])
     }
 
     /// The outcome at the horizon.

@@ -8,22 +8,23 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Time the core: medians of 25 repetitions after a warm-up, in milliseconds.")
 
-    @Option(help: "Ensemble members to time (default 10000).")
+    @Option(parsing: .unconditional, help: "Ensemble members to time (default 10000).")
     var members: String?
 
-    @Option(help: ArgumentHelp("Worker threads (default: all cores).", visibility: .hidden))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Worker threads (default: all cores).", visibility: .hidden))
     var threads: String?
 
     func run() throws {
         let n = try members.map(InputParser.members) ?? 10_000
         guard n > 0 else { throw InputError("--members must be at least 1 for bench, got '0'") }
         let cores = ProcessInfo.processInfo.activeProcessorCount
-        let threadCount = try threads.map { raw -> Int in
-            guard let t = Int(raw), (1...64).contains(t) else {
-                throw InputError("--threads must be a whole number within 1…64, got '\(raw)'")
-            }
-            return t
-        } ?? cores
+        let threadCount =
+            try threads.map { raw -> Int in
+                guard let t = Int(raw), (1...64).contains(t) else {
+                    throw InputError("--threads must be a whole number within 1…64, got '\(raw)'")
+                }
+                return t
+            } ?? cores
         let scenario = Scenario()
         var sink = 0.0
 
@@ -32,11 +33,13 @@ struct Bench: ParsableCommand {
         let settings = EnsembleSettings(members: n, seed: 1, uncertainty: Constants.defaultUncertainty)
         let workspace = EnsembleWorkspace()
         let ensemble = Timing.median(batch: 1) {
-            sink += Ensemble.run(scenario, settings: settings, threads: threadCount, workspace: workspace)!
+            sink +=
+                Ensemble.run(scenario, settings: settings, threads: threadCount, workspace: workspace)!
                 .probability.future1
         }
         let single = Timing.median(batch: 1) {
-            sink += Ensemble.run(scenario, settings: settings, threads: 1, workspace: workspace)!
+            sink +=
+                Ensemble.run(scenario, settings: settings, threads: 1, workspace: workspace)!
                 .probability.future1
         }
         let fields: [(String, String)] = [

@@ -7,12 +7,14 @@ struct ScenarioOptions: ParsableArguments {
     @Option(help: "Lever preset: future1, status_quo (or status-quo), future2. Default: status_quo.")
     var preset: String?
 
-    @Option(name: .customLong("set"),
-            help: ArgumentHelp("Set levers or assumptions: id=value[,id=value…]; a lever also takes 70%.",
-                               valueName: "id=value"))
+    @Option(
+        name: .customLong("set"),
+        help: ArgumentHelp(
+            "Set levers or assumptions: id=value[,id=value…]; a lever also takes 70%.",
+            valueName: "id=value"))
     var assignments: [String] = []
 
-    @Option(help: "Months to simulate, 12…120 (default 36: January 2029).")
+    @Option(parsing: .unconditional, help: "Months to simulate, 12…120 (default 36: January 2029).")
     var horizon: String?
 
     /// The scenario these options describe, validated; no value is ever clamped.
@@ -29,16 +31,20 @@ struct ScenarioOptions: ParsableArguments {
 
 /// Ensemble options.
 struct EnsembleOptions: ParsableArguments {
-    @Option(help: "Ensemble members (0 = none). Without it json and csv run no ensemble; the table runs 2000.")
+    @Option(
+        parsing: .unconditional,
+        help: "Ensemble members (0 = none). Without it json and csv run no ensemble; the table runs 2000.")
     var members: String?
 
-    @Option(help: "Ensemble seed (default 1).")
+    @Option(parsing: .unconditional, help: "Ensemble seed (default 1).")
     var seed: String?
 
-    @Option(help: "Ensemble uncertainty r, 0…1 (default 0.5).")
+    @Option(parsing: .unconditional, help: "Ensemble uncertainty r, 0…1 (default 0.5).")
     var uncertainty: String?
 
-    @Option(help: ArgumentHelp("Worker threads for the ensemble (default: all cores).", visibility: .hidden))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Worker threads for the ensemble (default: all cores).", visibility: .hidden))
     var threads: String?
 
     func settings(defaultMembers: Int) throws -> EnsembleSettings {
@@ -92,7 +98,8 @@ struct Run: ParsableCommand {
         let settings = try ensembleOptions.settings(defaultMembers: format == .table ? 2000 : 0)
         let threads = try ensembleOptions.threadCount()
         let analysis = Analysis(scenario)
-        let ensemble = settings.members > 0
+        let ensemble =
+            settings.members > 0
             ? Ensemble.run(scenario, settings: settings, threads: threads) : nil
         let document = Document(analysis: analysis, ensemble: ensemble)
         switch format {

@@ -1,2 +1,172 @@
+import Foundation
 import Testing
-@Test func placeholder() {}
+
+/// Runs the built `twofutures` binary, which sits next to the test bundle.
+struct CLI {
+    struct Result {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    static var binary: URL {
+        if let path = ProcessInfo.processInfo.environment["TWOFUTURES_BIN"] {
+            return URL(fileURLWithPath: path)
+        }
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        // The runner is either the .xctest bundle itself or a file inside it.
+        while dir.pathComponents.count > 1 {
+            dir.deleteLastPathComponent()
+            let candidate = dir.appendingPathComponent("twofutures")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        }
+        return URL(fileURLWithPath: ".build/release/twofutures")
+    }
+
+    static func run(_ args: [String]) throws -> Result {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = args
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
+
+@Suite("twofutures CLI")
+struct CLITests {
+    @Test(
+        "the golden cases reproduce through the binary",
+        arguments: [
+            ["run", "--preset", "future1", "--format", "json"],
+            [
+                "run", "--preset", "status_quo", "--set",
+                "export_controls=1,smuggling_enforcement=0,distillation_defense=0.6", "--horizon", "48", "--format",
+                "json",
+            ],
+        ])
+    func goldenThroughBinary(args: [String]) throws {
+        let result = try CLI.run(args)
+        #expect(result.status == 0)
+        #expect(result.stderr.isEmpty)
+        let doc = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
+        #expect(doc["model"] as? String == "twofutures/1")
+        #expect(doc["ensemble"] == nil, "no ensemble without --members")
+        let outcome = doc["outcome"] as! [String: Any]
+        let want = args.contains("48") ? 5.367587886906726 : 15.402507052593794
+        let lead = try #require(outcome["lead_months"] as? Double)
+        #expect(abs(lead - want) <= 1e-9 * want)
+    }
+
+    @Test("the same seed gives byte-identical JSON with 1 or 2 threads")
+    func deterministicOutput() throws {
+        let base = ["run", "--members", "3001", "--seed", "42", "--uncertainty", "0.7", "--format", "json"]
+        let one = try CLI.run(base + ["--threads", "1"])
+        let two = try CLI.run(base + ["--threads", "2"])
+        #expect(one.status == 0 && two.status == 0)
+        #expect(one.stdout == two.stdout)
+        let doc = try JSONSerialization.jsonObject(with: Data(one.stdout.utf8)) as! [String: Any]
+        let ensemble = try #require(doc["ensemble"] as? [String: Any])
+        #expect(ensemble["members"] as? Int == 3001)
+        #expect(ensemble["seed"] as? Int == 42)
+        let p90 = try #require(ensemble["p90"] as? [String: [Double]])
+        #expect(p90["lead_months"]?.count == 37)
+    }
+
+    @Test("csv has a header and one row per month, with bands when asked")
+    func csv() throws {
+        let plain = try CLI.run(["run", "--horizon", "24", "--format", "csv"])
+        let lines = plain.stdout.split(separator: "\n")
+        #expect(lines.count == 26)
+        #expect(
+            lines[0]
+                == "month,lead_months,compute_share,adoption,norm_share,china_domestic,china_imports,china_smuggled,china_offshore"
+        )
+        #expect(lines[1].hasPrefix("2026-01,"))
+        #expect(lines[25].hasPrefix("2028-01,"))
+        let banded = try CLI.run(["run", "--members", "200", "--format", "csv"])
+        let header = banded.stdout.split(separator: "\n")[0].split(separator: ",")
+        #expect(header.count == 9 + 12)
+        #expect(header.contains("lead_months_p10") && header.contains("norm_share_p90"))
+    }
+
+    @Test("the table shows the lead, the verdict, the probability and what moves it")
+    func table() throws {
+        let result = try CLI.run(["run", "--preset", "future1", "--format", "table"])
+        #expect(result.status == 0)
+        for needle in [
+            "15.4 mo", "FUTURE 1", "P(Future 1)", "WHAT MOVES THE LEAD", "Export controls",
+            "not a forecast", "ATTRIBUTION",
+        ] {
+            #expect(result.stdout.contains(needle), "missing \(needle)")
+        }
+    }
+
+    @Test(
+        "bad input exits 64 with one clear line",
+        arguments: [
+            (["run", "--set", "export_controls=1.4"], "export_controls must be within 0…1 (or 0%…100%)"),
+            (["run", "--set", "export_control=0.5"], "did you mean 'export_controls'?"),
+            (["run", "--set", "smugling_enforcement=0.5"], "Valid ids: export_controls, smuggling_enforcement"),
+            (["run", "--horizon", "5"], "--horizon must be a whole number of months within 12…120, got '5'"),
+            (["run", "--horizon", "abc"], "got 'abc'"),
+            (["run", "--set", "export_controls=abc"], "'abc' is not a number"),
+            (["run", "--set", "export_controls"], "--set expects id=value"),
+            (["run", "--set", "control_leakage=50%"], "percentages are for levers"),
+            (["run", "--set", "us_compute_growth=9"], "us_compute_growth must be within 2.0…5.0"),
+            (["run", "--preset", "future3"], "unknown preset 'future3'"),
+            (["run", "--format", "xml"], "--format must be json, csv or table"),
+            (["run", "--members", "-5"], "--members must be a whole number"),
+            (["run", "--seed", "x1"], "--seed must be a whole number"),
+            (["run", "--uncertainty", "2"], "--uncertainty must be a number within 0…1"),
+            (["run", "--frobnicate"], "frobnicate"),
+            (["bench", "--members", "zero"], "--members must be a whole number"),
+        ])
+    func badInput(args: [String], message: String) throws {
+        let result = try CLI.run(args)
+        #expect(result.status == 64)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains(message), "stderr: \(result.stderr)")
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.count == 1, "one line, got: \(result.stderr)")
+        #expect(!result.stderr.contains("Fatal error") && !result.stderr.contains("Stack"))
+    }
+
+    @Test("status-quo is accepted as a preset name")
+    func presetSpelling() throws {
+        let a = try CLI.run(["run", "--preset", "status-quo", "--format", "json"])
+        let b = try CLI.run(["run", "--format", "json"])
+        #expect(a.status == 0)
+        #expect(a.stdout == b.stdout)
+    }
+
+    @Test("bench prints one JSON object of timings")
+    func bench() throws {
+        let result = try CLI.run(["bench", "--members", "500"])
+        #expect(result.status == 0)
+        let doc = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
+        for key in ["deterministic_run_ms", "full_update_ms", "ensemble_ms", "threads"] {
+            #expect(doc[key] != nil, "missing \(key)")
+        }
+        #expect((doc["ensemble_ms"] as? Double ?? -1) > 0)
+        #expect(doc["members"] as? Int == 500)
+    }
+
+    @Test("help and version exit 0")
+    func help() throws {
+        let help = try CLI.run(["--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("run"))
+        let version = try CLI.run(["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout.contains("twofutures/1"))
+    }
+}

@@ -21,9 +21,10 @@ struct GoldenCase: Sendable, CustomStringConvertible {
             throw FixtureError("fixture \(name).json is missing from the test bundle")
         }
         let object = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
-        return GoldenCase(name: name, args: object["args"] as! [String],
-                          expect: object["expect"] as! [String: Any & Sendable],
-                          tolerance: object["tolerance"] as! String)
+        return GoldenCase(
+            name: name, args: object["args"] as! [String],
+            expect: object["expect"] as! [String: Any & Sendable],
+            tolerance: object["tolerance"] as! String)
     }
 
     /// The run options the arguments describe, parsed with the same parser as the CLI.

@@ -5,8 +5,9 @@ import Testing
 /// The golden outputs of MODEL.md (copied from the reference cases into Fixtures/).
 @Suite("Golden cases")
 struct GoldenTests {
-    @Test("deterministic cases match within 1e-9 relative",
-          arguments: GoldenCase.names.filter { $0 != "ensemble-status-quo" })
+    @Test(
+        "deterministic cases match within 1e-9 relative",
+        arguments: GoldenCase.names.filter { $0 != "ensemble-status-quo" })
     func deterministic(name: String) throws {
         let golden = try GoldenCase.load(name)
         let (scenario, _) = try golden.options()

@@ -37,7 +37,8 @@ struct InputParserTests {
         }
     }
 
-    @Test("malformed numbers are rejected", arguments: ["abc", "", "nan", "inf", "0x1p-1", "1e", "1.2.3", "--1", "5%%"])
+    @Test(
+        "malformed numbers are rejected", arguments: ["abc", "", "nan", "inf", "0x1p-1", "1e", "1.2.3", "--1", "5%%"])
     func malformed(raw: String) {
         #expect(throws: InputError.self) { try InputParser.value(raw, for: .lever(.exportControls)) }
     }

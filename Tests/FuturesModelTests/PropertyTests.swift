@@ -26,8 +26,9 @@ struct PropertyTests {
         }
     }
 
-    @Test("the lead never falls when enforcement, offshore controls, distillation defence or promotion rises",
-          arguments: [LeverID.smugglingEnforcement, .offshoreControls, .distillationDefense, .exportPromotion])
+    @Test(
+        "the lead never falls when enforcement, offshore controls, distillation defence or promotion rises",
+        arguments: [LeverID.smugglingEnforcement, .offshoreControls, .distillationDefense, .exportPromotion])
     func monotoneLevers(lever: LeverID) {
         var rng = SeededGenerator(seed: 7 &+ UInt64(lever.rawValue))
         for _ in 0..<Self.cases {
@@ -38,8 +39,9 @@ struct PropertyTests {
             t.levers[lever] = higher
             let low = Simulation.run(s)[.leadMonths], high = Simulation.run(t)[.leadMonths]
             for month in 0...s.horizon {
-                #expect(high[month] >= low[month] - 1e-9 * max(1, abs(low[month])),
-                        "\(lever.id) \(x)→\(higher), month \(month) of \(s)")
+                #expect(
+                    high[month] >= low[month] - 1e-9 * max(1, abs(low[month])),
+                    "\(lever.id) \(x)→\(higher), month \(month) of \(s)")
             }
         }
     }
@@ -57,7 +59,9 @@ struct PropertyTests {
             // The total is outcome(current) − outcome(Future 2 preset).
             var base = s
             base.levers = Preset.future2.levers
-            #expect(abs(a.total.leadMonths - (Simulation.outcome(s).leadMonths - Simulation.outcome(base).leadMonths)) < 1e-12)
+            #expect(
+                abs(a.total.leadMonths - (Simulation.outcome(s).leadMonths - Simulation.outcome(base).leadMonths))
+                    < 1e-12)
         }
     }
 

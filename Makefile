@@ -1,0 +1,47 @@
+# TwoFutures: `make run` starts the tool, `make test` runs every check.
+# Everything builds in release mode: the ensemble's SIMD code is slow unoptimised.
+
+SWIFT   ?= swift
+PREFIX  ?= /usr/local
+CONFIG  := release
+BIN      = .build/$(CONFIG)/twofutures
+
+# Build for this machine's own vector units (AVX2/FMA on x86-64), like -march=native:
+# the ensemble runs about twice as fast. PORTABLE=1 builds a binary for any CPU of the
+# architecture (use it for a binary that will be copied to other machines).
+ifeq ($(PORTABLE),1)
+CPU_FLAGS :=
+else
+CPU_FLAGS := -Xswiftc -target-cpu -Xswiftc native
+endif
+BUILD_FLAGS := -c $(CONFIG) $(CPU_FLAGS)
+
+.PHONY: all build run test lint bench deps clean
+
+all: build
+
+## deps: make sure the ncursesw headers are present (installs them when run as root).
+deps:
+	@./scripts/ensure-deps.sh
+
+build: deps
+	$(SWIFT) build $(BUILD_FLAGS)
+
+## run: the headless summary (the live dashboard replaces this when it lands).
+run: build
+	@$(BIN) run --preset status_quo --format table
+
+## test: formatting lint, the build, and every test (model, CLI through the real binary).
+test: deps lint
+	$(SWIFT) build $(BUILD_FLAGS) --build-tests
+	$(SWIFT) test $(BUILD_FLAGS) --skip-build
+
+lint:
+	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
+
+## bench: timings of the core, measured in-process.
+bench: build
+	@$(BIN) bench
+
+clean:
+	rm -rf .build

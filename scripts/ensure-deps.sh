@@ -1,0 +1,30 @@
+#!/bin/sh
+# Checks for what building and testing TwoFutures needs beyond the Swift toolchain:
+# the ncursesw headers. As root it installs what is missing with apt-get; otherwise it
+# prints the exact command to run, and fails.
+set -eu
+
+missing=""
+# The -dev package brings both the wide-character header and the linker's libncursesw.so.
+have_lib=no
+for f in /usr/lib/*/libncursesw.so /usr/lib/libncursesw.so /usr/lib64/libncursesw.so; do
+    [ -e "$f" ] && have_lib=yes
+done
+if [ ! -f /usr/include/ncursesw/ncurses.h ] || [ "$have_lib" = no ]; then
+    missing="$missing libncurses-dev"
+fi
+
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "ensure-deps: installing$missing" >&2
+    if ! apt-get install -y --no-install-recommends $missing >/dev/null 2>&1; then
+        apt-get update >/dev/null
+        apt-get install -y --no-install-recommends $missing >/dev/null
+    fi
+    exit 0
+fi
+
+echo "ensure-deps: missing$missing. Install with:" >&2
+echo "  sudo apt-get install -y$missing" >&2
+exit 1
