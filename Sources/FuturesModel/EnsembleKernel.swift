@@ -90,34 +90,43 @@ enum EnsembleKernel {
         return counts
     }
 
-    /// The constants and initial state of one block (scalar libm: once per member).
+    /// The constants and initial state of one block: draws lane by lane, then the
+    /// per-member logarithms and powers with vector math.
     private static func setUp(_ scenario: Scenario, draws: MemberDraws, firstMember: Int) -> Block {
         let c = Constants.self
         let lv = scenario.levers
         let e = lv.exportControls, s = lv.smugglingEnforcement, o = lv.offshoreControls
         let v = lv.distillationDefense, p = lv.exportPromotion
-        var block = Block()
+        var a = [Vec](repeating: Vec(), count: AssumptionID.allCases.count)
         for lane in 0..<Vec.scalarCount {
-            let a = draws.assumptions(member: firstMember + lane)
-            let gu = log10(a.usComputeGrowth) / 12
-            let ga = log10(a.algorithmicProgress) / 12
-            block.gU[lane] = gu
-            block.gA[lane] = ga
-            block.invPace[lane] = 1 / (gu + ga)
-            let dom = 1 - c.toolControlEffect * e + a.controlsBackfire * e
-            block.domFactor[lane] = pow(a.chinaDomesticGrowth, dom / 12)
-            let blocked = a.controlLeakage * c.imports0 * e
-            block.flow[lane] =
-                c.imports0 * (1 - e) + c.smuggledShare * blocked * (1 - s)
-                + (1 - c.smuggledShare) * blocked * (1 - o)
-            let price = a.chinaPriceAdvantage * (1 - c.maxPromotionDiscount * p)
-            let priceTerm = -c.betaPrice * log(price) + c.betaPromotion * p + c.betaIncumbency
-            block.priceFactor[lane] = exp(-priceTerm)
-            block.bFrac[lane] = a.distillationEfficiency * (1 - v * a.countermeasureFeasibility)
-            block.rce[lane] = a.researchComputeElasticity
-            block.mGrowth[lane] = pow(10, gu)
-            block.b[lane] = a.distillationEfficiency * log10(c.kUS0 / c.kCN0)
+            draws.draw(member: firstMember + lane) { i, x in a[i][lane] = x }
         }
+        let ucg = a[AssumptionID.usComputeGrowth.rawValue], ap = a[AssumptionID.algorithmicProgress.rawValue]
+        let cdg = a[AssumptionID.chinaDomesticGrowth.rawValue], backfire = a[AssumptionID.controlsBackfire.rawValue]
+        let leak = a[AssumptionID.controlLeakage.rawValue], de = a[AssumptionID.distillationEfficiency.rawValue]
+        let cf = a[AssumptionID.countermeasureFeasibility.rawValue]
+        let rce = a[AssumptionID.researchComputeElasticity.rawValue]
+        let cpa = a[AssumptionID.chinaPriceAdvantage.rawValue]
+
+        var block = Block()
+        block.gU = FastMath.log10(ucg) * (1.0 / 12)
+        block.gA = FastMath.log10(ap) * (1.0 / 12)
+        block.invPace = 1 / (block.gU + block.gA)
+        let dom = (1 - c.toolControlEffect * e) + backfire * e
+        block.domFactor = FastMath.exp10(FastMath.log10(cdg) * dom * (1.0 / 12))
+        let blocked = leak * (c.imports0 * e)
+        block.flow =
+            c.imports0 * (1 - e) + (c.smuggledShare * (1 - s)) * blocked
+            + ((1 - c.smuggledShare) * (1 - o)) * blocked
+        // e^(−priceTerm) = price^β_price · e^(−β_promo·p − β_inc).
+        let price = cpa * (1 - c.maxPromotionDiscount * p)
+        block.priceFactor =
+            FastMath.exp10(FastMath.log10(price) * c.betaPrice)
+            * Foundation.exp(-c.betaPromotion * p - c.betaIncumbency)
+        block.bFrac = de * (1 - v * cf)
+        block.rce = rce
+        block.mGrowth = FastMath.exp10(block.gU)
+        block.b = de * Foundation.log10(c.kUS0 / c.kCN0)
         return block
     }
 
@@ -132,6 +141,7 @@ struct MemberDraws: Sendable {
     let base: Assumptions
     let seed: UInt64
     let low: [Double]
+    let mode: [Double]
     let high: [Double]
 
     init(_ base: Assumptions, settings: EnsembleSettings) {
@@ -139,18 +149,23 @@ struct MemberDraws: Sendable {
         seed = settings.seed
         let r = settings.uncertainty
         low = AssumptionID.allCases.map { base[$0] - r * (base[$0] - $0.spec.min) }
+        mode = base.values
         high = AssumptionID.allCases.map { base[$0] + r * ($0.spec.max - base[$0]) }
     }
 
     /// The assumptions of one member; they depend only on (seed, member).
-    @inline(__always)
     func assumptions(member: Int) -> Assumptions {
         var drawn = base
-        for i in 0..<low.count {
-            let id = AssumptionID(rawValue: i)!
-            let u = CounterRandom.uniform(seed: seed, member: member, index: i)
-            drawn[id] = CounterRandom.triangular(low: low[i], mode: base[id], high: high[i], u: u)
-        }
+        draw(member: member) { i, x in drawn[AssumptionID(rawValue: i)!] = x }
         return drawn
+    }
+
+    /// Hands each of one member's draws, in table order, to `use(index, value)`.
+    @inline(__always)
+    func draw(member: Int, _ use: (Int, Double) -> Void) {
+        for i in 0..<low.count {
+            let u = CounterRandom.uniform(seed: seed, member: member, index: i)
+            use(i, CounterRandom.triangular(low: low[i], mode: mode[i], high: high[i], u: u))
+        }
     }
 }

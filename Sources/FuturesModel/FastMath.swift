@@ -2,8 +2,8 @@
 ///
 /// Accuracy is about 1e-12 relative over the ranges the model uses: far below the
 /// ensemble's statistical tolerance, and the deterministic runs keep using libm.
-typealias Vec = SIMD4<Double>
-typealias VecBits = SIMD4<UInt64>
+typealias Vec = SIMD8<Double>
+typealias VecBits = SIMD8<UInt64>
 
 enum FastMath {
     static let ln2 = 0.693_147_180_559_945_3

@@ -5,17 +5,15 @@
 /// the result is exact (it equals sorting the whole array) whatever the data.
 /// One selector per worker thread: it owns scratch memory and is not for concurrent use.
 final class QuantileSelector {
-    static let binCount = 2048
+    static let binCount = 4096
     private let histogram = UnsafeMutablePointer<Int32>.allocate(capacity: binCount)
-    private let slotOfBin = UnsafeMutablePointer<Int8>.allocate(capacity: binCount)
     private var gathered = UnsafeMutableBufferPointer<Double>.allocate(capacity: 1024)
     private var binOf = UnsafeMutableBufferPointer<UInt16>.allocate(capacity: 0)
 
-    init() { slotOfBin.initialize(repeating: -1, count: Self.binCount) }
+    init() {}
 
     deinit {
         histogram.deallocate()
-        slotOfBin.deallocate()
         gathered.deallocate()
         binOf.deallocate()
     }
@@ -66,10 +64,11 @@ final class QuantileSelector {
             if slots.last != b { slots.append(b) }
         }
 
-        // Gather the chosen bins into consecutive segments, then sort each.
+        // Gather the chosen bins into consecutive segments, then sort each. Chunks of 32
+        // values are first tested against every chosen bin at once (a compare the compiler
+        // vectorises); only chunks with a hit are walked value by value.
         var start = [Int](), total = 0
-        for (s, bin) in slots.enumerated() {
-            slotOfBin[bin] = Int8(s)
+        for bin in slots {
             start.append(total)
             total += Int(histogram[bin])
         }
@@ -77,22 +76,35 @@ final class QuantileSelector {
             gathered.deallocate()
             gathered = .allocate(capacity: total)
         }
-        // Pass 2: gather the values of the chosen bins.
+        var target = [UInt16](repeating: UInt16.max, count: 6)
+        for (s, bin) in slots.enumerated() { target[s] = UInt16(bin) }
+        let t0 = target[0], t1 = target[1], t2 = target[2], t3 = target[3], t4 = target[4], t5 = target[5]
         var fill = start
         fill.withUnsafeMutableBufferPointer { fill in
             let g = gathered.baseAddress!
-            for i in 0..<n {
-                let s = Int(slotOfBin[Int(binPtr[i])])
-                if s >= 0 {
-                    g[fill[s]] = x[i]
-                    fill[s] += 1
+            var chunk = 0
+            while chunk < n {
+                let end = Swift.min(n, chunk + 32)
+                var hit = false
+                for i in chunk..<end {
+                    let b = binPtr[i]
+                    hit = hit || (b == t0) || (b == t1) || (b == t2) || (b == t3) || (b == t4) || (b == t5)
                 }
+                if hit {
+                    for i in chunk..<end {
+                        let b = binPtr[i]
+                        for s in 0..<slots.count where target[s] == b {
+                            g[fill[s]] = x[i]
+                            fill[s] += 1
+                        }
+                    }
+                }
+                chunk = end
             }
         }
         for (s, bin) in slots.enumerated() {
             var segment = UnsafeMutableBufferPointer(rebasing: gathered[start[s]..<(start[s] + Int(histogram[bin]))])
             segment.sort()
-            slotOfBin[bin] = -1
         }
 
         func value(_ i: Int) -> Double {

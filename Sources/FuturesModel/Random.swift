@@ -19,15 +19,14 @@ enum CounterRandom {
         return (Double(h >> 11) + 0.5) * 0x1p-53
     }
 
-    /// A draw from the triangular distribution (low, mode, high) by its inverse CDF.
+    /// A draw from the triangular distribution (low, mode, high) by its inverse CDF;
+    /// the mode itself when low = high. Branch-free: both halves are computed.
     @inline(__always)
     static func triangular(low: Double, mode: Double, high: Double, u: Double) -> Double {
-        if low == high { return mode }
         let width = high - low
-        let split = (mode - low) / width
-        if u < split {
-            return low + (u * width * (mode - low)).squareRoot()
-        }
-        return high - ((1 - u) * width * (high - mode)).squareRoot()
+        let left = low + (u * width * (mode - low)).squareRoot()
+        let right = high - ((1 - u) * width * (high - mode)).squareRoot()
+        let x = u * width < mode - low ? left : right
+        return width > 0 ? x : mode
     }
 }

@@ -14,7 +14,7 @@ struct TwoFutures: ParsableCommand {
             `twofutures bench` for timings.
             """,
         version: "twofutures 0.1.0 (model \(Constants.modelVersion), \(ncursesVersion))",
-        subcommands: [Run.self, Bench.self]
+        subcommands: [Run.self, Bench.self, Parameters.self]
     )
 
     /// The linked ncurses library, as it reports itself.

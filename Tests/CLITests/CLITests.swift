@@ -170,3 +170,26 @@ struct CLITests {
         #expect(version.stdout.contains("twofutures/1"))
     }
 }
+
+@Suite("README")
+struct ReadmeTests {
+    static var readme: String {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        return (try? String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)) ?? ""
+    }
+
+    @Test("the README's parameter table is `twofutures parameters`")
+    func parameterTable() throws {
+        let result = try CLI.run(["parameters"])
+        #expect(result.status == 0)
+        #expect(!result.stdout.isEmpty)
+        #expect(Self.readme.contains(result.stdout), "README.md is out of date: paste `twofutures parameters`")
+    }
+
+    @Test("the README gives the two commands")
+    func commands() {
+        #expect(Self.readme.contains("make run"))
+        #expect(Self.readme.contains("make test"))
+    }
+}
