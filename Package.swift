@@ -16,6 +16,10 @@ let package = Package(
             name: "CNcurses",
             providers: [.apt(["libncurses-dev"])]
         ),
+        // Async-signal-safe terminal restoration (signal handlers must be C).
+        .target(name: "CTerminalSupport"),
+        // The only code that calls ncurses: set-up, restore, drawing frames, input.
+        .target(name: "Terminal", dependencies: ["CNcurses", "CTerminalSupport"]),
         // The model of MODEL.md: pure, Foundation only.
         .target(name: "FuturesModel"),
         .executableTarget(
@@ -23,6 +27,7 @@ let package = Package(
             dependencies: [
                 "FuturesModel",
                 "CNcurses",
+                "Terminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -30,6 +35,10 @@ let package = Package(
             name: "FuturesModelTests",
             dependencies: ["FuturesModel"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "TerminalTests",
+            dependencies: ["Terminal"]
         ),
         .testTarget(
             name: "CLITests",

@@ -1,0 +1,105 @@
+#include "terminal_support.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+static struct termios saved_termios;
+static int saved_fd = -1;
+static volatile sig_atomic_t quit_signal = 0;
+static int wake_pipe[2] = {-1, -1};
+
+/* Leave the alternate screen, show the cursor, stop mouse reporting (1000/1002/1003/1006),
+   reset attributes, leave keypad-transmit mode. */
+static const char reset_sequence[] =
+    "\033[?1000l\033[?1002l\033[?1003l\033[?1006l\033[0m\033[?25h\033[?1049l\033>";
+
+static const int crash_signals[] = {SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE};
+static const int quit_signals[] = {SIGINT, SIGTERM, SIGHUP};
+
+void tf_save_terminal(int fd) {
+    if (tcgetattr(fd, &saved_termios) == 0) saved_fd = fd;
+}
+
+void tf_restore_terminal_now(void) {
+    if (saved_fd >= 0) {
+        ssize_t ignored = write(saved_fd, reset_sequence, sizeof reset_sequence - 1);
+        (void)ignored;
+        tcsetattr(saved_fd, TCSAFLUSH, &saved_termios);
+    }
+}
+
+static void on_crash(int sig) {
+    tf_restore_terminal_now();
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static void on_quit(int sig) {
+    int saved_errno = errno;
+    quit_signal = sig;
+    if (wake_pipe[1] >= 0) {
+        ssize_t ignored = write(wake_pipe[1], "q", 1);
+        (void)ignored;
+    }
+    errno = saved_errno;
+}
+
+int tf_install_signal_handlers(void) {
+    if (wake_pipe[0] < 0) {
+        if (pipe(wake_pipe) != 0) return -1;
+        for (int i = 0; i < 2; i++) {
+            fcntl(wake_pipe[i], F_SETFL, fcntl(wake_pipe[i], F_GETFL) | O_NONBLOCK);
+            fcntl(wake_pipe[i], F_SETFD, FD_CLOEXEC);
+        }
+    }
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    sigemptyset(&action.sa_mask);
+    action.sa_handler = on_quit;
+    for (unsigned i = 0; i < sizeof quit_signals / sizeof quit_signals[0]; i++) sigaction(quit_signals[i], &action, NULL);
+    action.sa_handler = on_crash;
+    action.sa_flags = SA_RESETHAND;
+    for (unsigned i = 0; i < sizeof crash_signals / sizeof crash_signals[0]; i++) sigaction(crash_signals[i], &action, NULL);
+    return wake_pipe[0];
+}
+
+void tf_remove_signal_handlers(void) {
+    for (unsigned i = 0; i < sizeof quit_signals / sizeof quit_signals[0]; i++) signal(quit_signals[i], SIG_DFL);
+    for (unsigned i = 0; i < sizeof crash_signals / sizeof crash_signals[0]; i++) signal(crash_signals[i], SIG_DFL);
+}
+
+int tf_pending_quit_signal(void) { return quit_signal; }
+
+void tf_wake(void) {
+    if (wake_pipe[1] >= 0) {
+        ssize_t ignored = write(wake_pipe[1], "w", 1);
+        (void)ignored;
+    }
+}
+
+void tf_drain_wake(void) {
+    char buffer[64];
+    if (wake_pipe[0] < 0) return;
+    while (read(wake_pipe[0], buffer, sizeof buffer) > 0) {
+    }
+}
+
+int tf_wait(int input, int timeout_ms) {
+    struct pollfd fds[2];
+    fds[0].fd = input;
+    fds[0].events = POLLIN;
+    fds[0].revents = 0;
+    fds[1].fd = wake_pipe[0];
+    fds[1].events = POLLIN;
+    fds[1].revents = 0;
+    int ready = poll(fds, wake_pipe[0] >= 0 ? 2 : 1, timeout_ms);
+    if (ready < 0) return -1;
+    if (ready == 0) return 0;
+    if (fds[0].revents & (POLLIN | POLLHUP | POLLERR)) return 1;
+    return 2;
+}

@@ -1,0 +1,187 @@
+import CNcurses
+import CTerminalSupport
+import Foundation
+
+/// Why the terminal cannot be used.
+public struct TerminalUnavailable: Error, CustomStringConvertible {
+    public let description: String
+}
+
+/// The only code that calls ncurses: it sets the terminal up and restores it, copies
+/// finished frames to the screen (changed cells only), and turns input into events.
+/// One per process; use it from the main thread.
+public final class Terminal {
+    private var previous: TerminalFrame?
+    private var active = false
+    private var colorPairs = false
+    private var stderrLog: Int32 = -1
+    private var savedStderr: Int32 = -1
+
+    /// Refuses when stdout or stdin is not a terminal, or TERM is missing or dumb
+    /// (curses starts there, but draws garbage).
+    public static func checkUsable(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
+            throw TerminalUnavailable(description: "not a terminal")
+        }
+        let term = environment["TERM"] ?? ""
+        guard !term.isEmpty, term != "dumb" else {
+            throw TerminalUnavailable(description: term.isEmpty ? "TERM is not set" : "TERM is dumb")
+        }
+    }
+
+    /// Starts curses: the locale, cbreak, no echo, keypad, a short ESC delay, a hidden
+    /// cursor, mouse reporting and colour pairs from `palette`. While curses runs, stderr
+    /// goes to `stderrPath` (text there would vanish into the alternate screen).
+    public init(palette: TerminalPalette, stderrPath: String? = nil) throws {
+        try Self.checkUsable()
+        tf_save_terminal(STDIN_FILENO)
+        guard tf_install_signal_handlers() >= 0 else {
+            throw TerminalUnavailable(description: "cannot create the wake-up pipe")
+        }
+        if let stderrPath {
+            let fd = open(stderrPath, O_WRONLY | O_CREAT | O_APPEND, 0o644)
+            if fd >= 0 {
+                savedStderr = dup(STDERR_FILENO)
+                dup2(fd, STDERR_FILENO)
+                close(fd)
+                stderrLog = fd
+            }
+        }
+        setlocale(LC_ALL, "")
+        guard initscr() != nil else {
+            restoreStderr()
+            tf_remove_signal_handlers()
+            throw TerminalUnavailable(description: "curses could not start")
+        }
+        active = true
+        cbreak()
+        noecho()
+        nonl()
+        keypad(tf_stdscr(), true)
+        set_escdelay(25)
+        curs_set(0)
+        nodelay(tf_stdscr(), true)
+        mouseinterval(0)
+        mousemask(tf_all_mouse_events() | tf_report_mouse_position(), nil)
+        setPalette(palette)
+    }
+
+    deinit { stop() }
+
+    /// The terminal's size in cells.
+    public var size: (width: Int, height: Int) { (Int(tf_cols()), Int(tf_lines())) }
+
+    /// Whether the terminal has colours (and NO_COLOR is not set by the caller's palette).
+    public var hasColors: Bool { has_colors() }
+
+    /// How many colours the terminal offers (8, 16, 256, …).
+    public var colorCount: Int { has_colors() ? Int(tf_colors()) : 0 }
+
+    /// Allocates one colour pair per role (pair i+1 for role i), mapped to the nearest
+    /// colours the terminal has. Redraws everything on the next `draw`.
+    public func setPalette(_ palette: TerminalPalette) {
+        previous = nil
+        colorPairs = false
+        guard has_colors(), palette.roles.contains(where: { $0 != nil }) else { return }
+        start_color()
+        use_default_colors()
+        let available = Int(tf_colors()) >= 256 ? 256 : (Int(tf_colors()) >= 16 ? 16 : 8)
+        let background = palette.background.map { Int16(ColorMapping.nearest($0, among: available)) } ?? -1
+        for (i, color) in palette.roles.enumerated() where i + 1 < Int(tf_color_pairs()) {
+            let foreground = color.map { Int16(ColorMapping.nearest($0, among: available)) } ?? -1
+            init_pair(Int16(i + 1), foreground, background)
+        }
+        bkgdset(chtype(tf_color_pair(palette.roles.count > 0 ? 1 : 0)))
+        colorPairs = true
+    }
+
+    /// Copies `frame` to the screen, changing only the cells that differ from the last
+    /// frame (everything after a resize, a palette change or `invalidate()`).
+    public func draw(_ frame: TerminalFrame) {
+        guard active else { return }
+        let full = previous == nil || previous!.width != frame.width || previous!.height != frame.height
+        if full { erase() }
+        var cc = cchar_t()
+        var text: [wchar_t] = [0, 0]
+        for y in 0..<frame.height {
+            for x in 0..<frame.width {
+                let cell = frame[x, y]
+                if !full, previous![x, y] == cell { continue }
+                text[0] = wchar_t(cell.character.unicodeScalars.first?.value ?? 32)
+                var attributes = tf_a_normal()
+                if cell.bold { attributes |= tf_a_bold() }
+                if cell.dim { attributes |= tf_a_dim() }
+                if cell.reverse { attributes |= tf_a_reverse() }
+                if cell.underline { attributes |= tf_a_underline() }
+                let pair = colorPairs ? Int16(cell.role + 1) : 0
+                setcchar(&cc, &text, attributes, pair, nil)
+                mvadd_wch(Int32(y), Int32(x), &cc)
+            }
+        }
+        previous = frame
+        wnoutrefresh(tf_stdscr())
+        doupdate()
+    }
+
+    /// Forgets the last frame, so that the next `draw` repaints every cell (Ctrl-L).
+    public func invalidate() {
+        previous = nil
+        clearok(tf_stdscr(), true)
+    }
+
+    /// Waits for the next event: input, a resize, a wake-up or a quit signal. With no
+    /// timeout it sleeps until something happens (no polling: idle CPU stays at zero).
+    /// Returns nil when the timeout passed.
+    public func nextEvent(timeoutMilliseconds: Int32 = -1) -> TerminalEvent? {
+        while true {
+            let signal = tf_pending_quit_signal()
+            if signal != 0 { return .quit(signal: signal) }
+            if let event = readPending() { return event }
+            switch tf_wait(STDIN_FILENO, timeoutMilliseconds) {
+            case 0: return nil
+            case 2:
+                tf_drain_wake()
+                if tf_pending_quit_signal() == 0 { return .wake }
+            default: continue  // input ready, or a signal (SIGWINCH) interrupted the wait
+            }
+        }
+    }
+
+    /// Wakes `nextEvent` from any thread.
+    public static func wake() { tf_wake() }
+
+    /// Restores the terminal: safe to call more than once.
+    public func stop() {
+        guard active else { return }
+        active = false
+        mousemask(0, nil)
+        endwin()
+        tf_remove_signal_handlers()
+        restoreStderr()
+    }
+
+    private func restoreStderr() {
+        if savedStderr >= 0 {
+            dup2(savedStderr, STDERR_FILENO)
+            close(savedStderr)
+            savedStderr = -1
+        }
+    }
+
+    /// Reads one pending input event without waiting.
+    private func readPending() -> TerminalEvent? {
+        var value: wint_t = 0
+        let status = wget_wch(tf_stdscr(), &value)
+        if status == ERR { return nil }
+        if status == KEY_CODE_YES {
+            return KeyDecoding.functionKey(Int32(value), mouse: readMouse, size: { self.size })
+        }
+        return KeyDecoding.character(UInt32(value))
+    }
+
+    private func readMouse() -> TerminalMouse? {
+        var event = MEVENT()
+        guard getmouse(&event) == OK else { return nil }
+        return KeyDecoding.mouse(state: event.bstate, x: Int(event.x), y: Int(event.y))
+    }
+}
