@@ -1,6 +1,6 @@
 #!/bin/sh
 # Checks for what building and testing TwoFutures needs beyond the Swift toolchain:
-# the ncursesw headers. As root it installs what is missing with apt-get; otherwise it
+# the ncursesw headers, and tmux for the end-to-end tests. As root it installs what is missing with apt-get; otherwise it
 # prints the exact command to run, and fails.
 set -eu
 
@@ -12,6 +12,11 @@ for f in /usr/lib/*/libncursesw.so /usr/lib/libncursesw.so /usr/lib64/libncurses
 done
 if [ ! -f /usr/include/ncursesw/ncurses.h ] || [ "$have_lib" = no ]; then
     missing="$missing libncurses-dev"
+fi
+
+# tmux drives the end-to-end tests of the live dashboard.
+if ! command -v tmux >/dev/null 2>&1; then
+    missing="$missing tmux"
 fi
 
 [ -z "$missing" ] && exit 0
