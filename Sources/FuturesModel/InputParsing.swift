@@ -109,7 +109,8 @@ public enum InputParser {
     /// exponent. Rejects "nan", "inf", hex and empty strings, which `Double(_:)` accepts.
     public static func number(_ raw: String) -> Double? {
         var digits = 0, seenPoint = false, seenExponent = false, exponentDigits = 0
-        for (i, ch) in raw.enumerated() {
+        var previous: Character? = nil
+        for ch in raw {
             switch ch {
             case "0"..."9":
                 if seenExponent { exponentDigits += 1 } else { digits += 1 }
@@ -120,11 +121,11 @@ public enum InputParser {
                 if seenExponent || digits == 0 { return nil }
                 seenExponent = true
             case "+", "-":
-                let previous = i == 0 ? nil : Array(raw)[i - 1]
-                if !(i == 0 || previous == "e" || previous == "E") { return nil }
+                if !(previous == nil || previous == "e" || previous == "E") { return nil }
             default:
                 return nil
             }
+            previous = ch
         }
         guard digits > 0, !seenExponent || exponentDigits > 0, let x = Double(raw), x.isFinite else { return nil }
         return x
