@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .executable(name: "twofutures", targets: ["twofutures"]),
         .library(name: "FuturesModel", targets: ["FuturesModel"]),
+        .library(name: "Dashboard", targets: ["Dashboard"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
@@ -18,6 +19,8 @@ let package = Package(
         ),
         // The model of MODEL.md: pure, Foundation only.
         .target(name: "FuturesModel"),
+        // State, reduce, layout and widgets: pure, no terminal, no clock, no globals.
+        .target(name: "Dashboard", dependencies: ["FuturesModel"]),
         .executableTarget(
             name: "twofutures",
             dependencies: [
@@ -30,6 +33,11 @@ let package = Package(
             name: "FuturesModelTests",
             dependencies: ["FuturesModel"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "DashboardTests",
+            dependencies: ["Dashboard", "FuturesModel"],
+            exclude: ["Snapshots"]
         ),
         .testTarget(
             name: "CLITests",

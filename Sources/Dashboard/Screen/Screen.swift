@@ -1,0 +1,55 @@
+/// A grid of cells that widgets draw into and the terminal layer copies (ratatui's Buffer).
+public struct Screen: Sendable, Equatable {
+    public let width: Int
+    public let height: Int
+    public private(set) var cells: [Cell]
+
+    /// A screen filled with `fill` (a space by default; tests use "x" to show stray writes).
+    public init(width: Int, height: Int, fill: Cell = Cell()) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        cells = Array(repeating: fill, count: self.width * self.height)
+    }
+
+    /// A screen from text lines, in the plain style; shorter lines are padded with spaces.
+    public init(lines: [String]) {
+        let w = lines.map(\.count).max() ?? 0
+        self.init(width: w, height: lines.count)
+        for (y, line) in lines.enumerated() {
+            for (x, c) in line.enumerated() { cells[y * w + x].character = c }
+        }
+    }
+
+    /// The whole screen as a rectangle.
+    public var area: Rect { Rect(x: 0, y: 0, width: width, height: height) }
+
+    /// The cell at (x, y); reading outside gives a blank cell, writing outside is ignored.
+    public subscript(x: Int, y: Int) -> Cell {
+        get { inBounds(x, y) ? cells[y * width + x] : Cell() }
+        set { if inBounds(x, y) { cells[y * width + x] = newValue } }
+    }
+
+    func inBounds(_ x: Int, _ y: Int) -> Bool { x >= 0 && y >= 0 && x < width && y < height }
+
+    /// The characters of row y.
+    public func line(_ y: Int) -> String {
+        guard y >= 0 && y < height else { return "" }
+        return String(cells[(y * width)..<((y + 1) * width)].map(\.character))
+    }
+
+    /// Every row, joined by "\n": what snapshot tests compare.
+    public var text: String { (0..<height).map(line).joined(separator: "\n") }
+
+    /// The first position of `needle` on the screen, if any.
+    public func find(_ needle: String) -> (x: Int, y: Int)? {
+        for y in 0..<height {
+            let row = Array(line(y))
+            let n = Array(needle)
+            guard n.count <= row.count, !n.isEmpty else { continue }
+            for x in 0...(row.count - n.count) where Array(row[x..<(x + n.count)]) == n {
+                return (x, y)
+            }
+        }
+        return nil
+    }
+}
