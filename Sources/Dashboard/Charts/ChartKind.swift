@@ -1,3 +1,4 @@
+import Foundation
 import FuturesModel
 
 /// The five charts of DESIGN.md "The screen", in the order `c` cycles through them.
@@ -34,5 +35,21 @@ public enum ChartKind: Int, Sendable, Equatable, CaseIterable {
     /// that chart is the current one, otherwise China's sources.
     public static func grid(current: ChartKind) -> [ChartKind] {
         [.lead, .computeShare, .adoption, current == .normShare ? .normShare : .chinaSources]
+    }
+}
+
+/// How a chart labels its y axis.
+public enum ValueUnit: Sendable, Equatable {
+    /// Months of lead: "12".
+    case months
+    /// A share in [0, 1] shown as a percentage: "80%".
+    case share
+
+    /// A compact axis label for `v`.
+    public func format(_ v: Double) -> String {
+        switch self {
+        case .months: String(format: "%.0f", v)
+        case .share: String(format: "%.0f%%", v * 100)
+        }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import FuturesModel
 
 /// The outcome bar: verdict, horizon lead with its p10–p90 range, the three probabilities,
