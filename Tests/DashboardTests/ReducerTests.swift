@@ -182,4 +182,19 @@ struct ReducerTests {
         reduce(&s, .mouse(.wheelDown(x: 0, y: 0)))
         #expect(abs(s.scenario.levers.offshoreControls - 0.95) < 1e-12)
     }
+
+    @Test("in the grid a click on a chart enlarges it, a second click or Esc shrinks it")
+    func enlarge() throws {
+        var s = State(width: 120, height: 36)
+        let adoption = try #require(s.layout.charts.first { $0.kind == .adoption })
+        reduce(&s, .mouse(.click(x: adoption.rect.x + 3, y: adoption.rect.y + 3)))
+        #expect(s.chart == .adoption && s.chartEnlarged)
+        #expect(s.layout.charts.map(\.kind) == [.adoption])
+        let big = s.layout.charts[0].rect
+        reduce(&s, .mouse(.click(x: big.x + 3, y: big.y + 3)))
+        #expect(!s.chartEnlarged)
+        reduce(&s, .mouse(.click(x: adoption.rect.x + 3, y: adoption.rect.y + 3)))
+        reduce(&s, .keyPressed(.escape))
+        #expect(!s.chartEnlarged && s.layout.charts.count == 4)
+    }
 }

@@ -40,4 +40,12 @@ struct SnapshotTests {
         for _ in 0..<4 { reduce(&state, .keyPressed(.char("c"))) }
         assertSnapshot(Fixture.frame(state).text, named: "attribution-sources-80x24")
     }
+
+    @Test("an enlarged chart fills the chart area of the grid")
+    func enlarged() {
+        var state = Fixture.state(width: 120, height: 36)
+        let rect = state.layout.charts[0].rect
+        reduce(&state, .mouse(.click(x: rect.x + 2, y: rect.y + 2)))
+        assertSnapshot(Fixture.frame(state).text, named: "enlarged-lead-120x36")
+    }
 }

@@ -88,7 +88,7 @@ public struct LineChart: Sendable, Equatable {
     /// Threshold values plus round ticks that do not crowd them.
     private func tickLabels(_ axis: Axis, rows: Int) -> [(value: Double, label: String)] {
         let count = max(2, rows / 2)
-        let rowsOf = { (v: Double) in axis.position(v, steps: max(1, rows)) }
+        let rowsOf = { (v: Double) in axis.position(v, steps: max(1, rows) * 4) / 4 }
         let fixed = thresholds.filter { $0 >= axis.low && $0 <= axis.high }
         let round = axis.ticks(count: count).filter { t in fixed.allSatisfy { abs(rowsOf($0) - rowsOf(t)) > 1 } }
         return (fixed + round).map { ($0, unit.format($0)) }

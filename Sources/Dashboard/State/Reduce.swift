@@ -51,6 +51,7 @@ func reduceKey(_ state: inout State, _ key: Key) {
     case .char("C"): state.chart = state.chart.previous
     case .char("a"): state.moves = state.moves == .tornado ? .attribution : .tornado
     case .char("?"): state.helpOpen = true
+    case .escape: state.chartEnlarged = false
     case .char("q"), .ctrl("c"): state.shouldQuit = true
     default: break
     }
@@ -78,7 +79,7 @@ func reduceMouse(_ state: inout State, _ event: MouseEvent) {
         state.helpOpen = false
         return
     }
-    let layout = Layout(width: state.width, height: state.height, chart: state.chart)
+    let layout = state.layout
     guard layout.tier != .tooSmall else { return }
     switch event {
     case .wheelUp: nudge(&state, coarse: 1)
@@ -87,6 +88,7 @@ func reduceMouse(_ state: inout State, _ event: MouseEvent) {
         if layout.panel.contains(x: x, y: y) {
             clickPanel(&state, layout.panel, x: x, y: y)
         } else if let chart = layout.charts.first(where: { $0.rect.contains(x: x, y: y) }) {
+            state.chartEnlarged = layout.tier == .grid && !(state.chartEnlarged && chart.kind == state.chart)
             state.chart = chart.kind
         }
     }

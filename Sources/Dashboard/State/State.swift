@@ -38,6 +38,8 @@ public struct State: Sendable, Equatable {
     public var chart: ChartKind = .lead
     public var moves: MovesView = .tornado
     public var helpOpen = false
+    /// In the grid: the current chart fills the chart area (a click on a chart toggles it).
+    public var chartEnlarged = false
     /// One line explaining the last change: "Anti-smuggling 30→35 %: lead +0.4 mo, …".
     public var explanation: String = ""
     public var width: Int
@@ -52,6 +54,9 @@ public struct State: Sendable, Equatable {
         self.width = width
         self.height = height
     }
+
+    /// Where everything goes at the current size.
+    public var layout: Layout { Layout(width: width, height: height, chart: chart, enlarged: chartEnlarged) }
 
     /// The selected parameter.
     public var selected: ParameterID { ParameterID.all[selection] }

@@ -27,7 +27,8 @@ public struct Layout: Sendable, Equatable {
     public let outcome: Rect
     public let status: Rect
 
-    public init(width: Int, height: Int, chart: ChartKind) {
+    /// The layout for a size; `enlarged` gives the current chart the whole chart area of the grid.
+    public init(width: Int, height: Int, chart: ChartKind, enlarged: Bool = false) {
         let screen = Rect(x: 0, y: 0, width: width, height: height)
         if width < Self.minimum.width || height < Self.minimum.height {
             tier = .tooSmall
@@ -46,6 +47,10 @@ public struct Layout: Sendable, Equatable {
             tier = .grid
             let (left, right) = body.splitLeft(Self.gridPanelWidth)
             (panel, moves) = left.splitTop(Self.gridPanelHeight)
+            if enlarged {
+                charts = [(chart, right)]
+                return
+            }
             let (top, bottom) = right.splitTop(right.height / 2)
             let (a, b) = top.splitLeft(top.width / 2)
             let (c, d) = bottom.splitLeft(bottom.width / 2)

@@ -7,7 +7,7 @@ public func render(
     -> Screen
 {
     var screen = Screen(width: width, height: height)
-    let layout = Layout(width: width, height: height, chart: state.chart)
+    let layout = Layout(width: width, height: height, chart: state.chart, enlarged: state.chartEnlarged)
     guard layout.tier != .tooSmall else {
         renderTooSmall(into: &screen)
         return screen
@@ -16,12 +16,12 @@ public func render(
     SliderPanel(scenario: state.scenario, selection: state.selection, responses: ResponseCurves.all(analysis))
         .render(in: layout.panel, into: &screen)
     for (kind, rect) in layout.charts {
-        let highlighted = layout.tier == .grid && kind == state.chart
+        let highlighted = layout.tier == .grid && kind == state.chart && layout.charts.count > 1
         ChartBuilder.render(
             kind, state: state, analysis: analysis, ensemble: ensemble, highlighted: highlighted, in: rect,
             into: &screen)
     }
-    if layout.tier == .compact, let rect = layout.charts.first?.rect {
+    if layout.charts.count == 1, let rect = layout.charts.first?.rect {
         let position = " \(state.chart.rawValue + 1)/\(ChartKind.allCases.count) "
         screen.write(position, x: rect.maxX - position.count - 1, y: rect.y, role: .muted, clip: rect)
     }

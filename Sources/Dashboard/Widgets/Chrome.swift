@@ -63,9 +63,11 @@ public struct HelpOverlay: Sendable, Equatable {
         ("p  P", "pin this run as a ghost line / clear pins"),
         ("c  C", "next / previous chart"),
         ("a", "what moves it: tornado ⇄ attribution"),
-        ("?  Esc", "open / close this help"),
+        ("?", "open / close this help"),
+        ("Esc", "close help / shrink an enlarged chart"),
         ("q  Ctrl-C", "quit"),
-        ("mouse", "click a track: set it; wheel: nudge"),
+        ("mouse", "click a track to set it; the wheel nudges"),
+        ("", "click a chart: enlarge / shrink it (grid)"),
     ]
 
     public func render(in area: Rect, into screen: inout Screen) {
