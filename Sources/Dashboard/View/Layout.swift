@@ -16,8 +16,10 @@ public struct Layout: Sendable, Equatable {
     /// The side panel's width: fixed per tier, the charts take the rest.
     public static let compactPanelWidth = 43
     public static let gridPanelWidth = 56
-    /// Rows of the slider panel in the grid (the fixed rows plus three of description).
-    public static let gridPanelHeight = 21
+    /// Rows of the slider panel in the grid: the fixed rows plus three of description, and
+    /// up to two more when the "What moves it" panel below keeps 34 rows (all 14 tornado rows
+    /// with their notes and footnote).
+    public static func gridPanelHeight(body: Int) -> Int { max(21, min(23, body - 34)) }
 
     public let tier: Tier
     public let title: Rect
@@ -46,7 +48,7 @@ public struct Layout: Sendable, Equatable {
         if width >= Self.gridMinimum.width && height >= Self.gridMinimum.height {
             tier = .grid
             let (left, right) = body.splitLeft(Self.gridPanelWidth)
-            (panel, moves) = left.splitTop(Self.gridPanelHeight)
+            (panel, moves) = left.splitTop(Self.gridPanelHeight(body: body.height))
             if enlarged {
                 charts = [(chart, right)]
                 return

@@ -59,9 +59,11 @@ public struct OutcomeBar: Sendable, Equatable {
 
     public func render(in rect: Rect, into screen: inout Screen) {
         guard rect.height >= 1 else { return }
-        let wide = rect.width >= 100
+        // The long wording when the lead and the probabilities fit in it, else the short one.
+        let long = headline(wide: true)
+        let wide = long.prefix(3).joined().reduce(1) { $0 + $1.text.count } <= rect.width
         var x = rect.x + (wide ? 1 : 0)
-        for group in headline(wide: wide) {
+        for group in wide ? long : headline(wide: false) {
             let width = group.reduce(0) { $0 + $1.text.count }
             guard x + width <= rect.maxX else { break }
             for piece in group { x = screen.write(piece.text, x: x, y: rect.y, style: piece.style, clip: rect) }

@@ -44,8 +44,14 @@ public struct SliderPanel: Sendable, Equatable {
             + Format.value(spec.defaultValue, spec) + "."
         let available = rect.maxY - 1 - (aboutY + 1)
         var lines = wrap(capitalized(spec.meaning) + ".", width: inner.width)
-        let rangeLines = wrap(range, width: inner.width)
-        if lines.count + rangeLines.count <= available { lines += rangeLines }
+        let curve = responses[selection]
+        let effect =
+            "Lead at \(monthLabel(scenario.horizon)): \(Format.outcome(curve.first ?? 0, .leadMonths)) at min, "
+            + "\(Format.outcome(curve.last ?? 0, .leadMonths)) at max."
+        for extra in [range, effect] {
+            let more = wrap(extra, width: inner.width)
+            if lines.count + more.count <= available { lines += more }
+        }
         for (i, line) in lines.prefix(available).enumerated() {
             screen.write(line, x: inner.x, y: aboutY + 1 + i, role: .muted, clip: inner)
         }
