@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .executable(name: "twofutures", targets: ["twofutures"]),
         .library(name: "FuturesModel", targets: ["FuturesModel"]),
+        .library(name: "Dashboard", targets: ["Dashboard"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
@@ -22,10 +23,13 @@ let package = Package(
         .target(name: "Terminal", dependencies: ["CNcurses", "CTerminalSupport"]),
         // The model of MODEL.md: pure, Foundation only.
         .target(name: "FuturesModel"),
+        // State, reduce, layout and widgets: pure, no terminal, no clock, no globals.
+        .target(name: "Dashboard", dependencies: ["FuturesModel"]),
         .executableTarget(
             name: "twofutures",
             dependencies: [
                 "FuturesModel",
+                "Dashboard",
                 "CNcurses",
                 "Terminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -39,6 +43,11 @@ let package = Package(
         .testTarget(
             name: "TerminalTests",
             dependencies: ["Terminal"]
+        ),
+        .testTarget(
+            name: "DashboardTests",
+            dependencies: ["Dashboard", "FuturesModel"],
+            exclude: ["Snapshots"]
         ),
         .testTarget(
             name: "CLITests",

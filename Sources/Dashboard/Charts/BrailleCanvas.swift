@@ -1,0 +1,95 @@
+/// A canvas of braille dots, 2×4 per cell (the ratatui/btop technique). A cell shows one
+/// colour: the role of the highest-priority line with a dot in it. A stippled band layer
+/// sits underneath and shows only in cells that no line touches.
+public struct BrailleCanvas: Sendable, Equatable {
+    public let width: Int
+    public let height: Int
+    private var dots: [UInt8]
+    private var bandDots: [UInt8]
+    private var roles: [Role]
+    private var priorities: [Int]
+
+    /// A canvas of `width`×`height` cells.
+    public init(width: Int, height: Int) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        let n = self.width * self.height
+        dots = Array(repeating: 0, count: n)
+        bandDots = Array(repeating: 0, count: n)
+        roles = Array(repeating: .foreground, count: n)
+        priorities = Array(repeating: Int.min, count: n)
+    }
+
+    public var dotWidth: Int { width * 2 }
+    public var dotHeight: Int { height * 4 }
+
+    /// The bit of the dot at (column 0–1, row 0–3) inside a cell (Unicode braille order).
+    static func bit(_ dx: Int, _ dy: Int) -> UInt8 {
+        let left: [UInt8] = [0x01, 0x02, 0x04, 0x40]
+        let right: [UInt8] = [0x08, 0x10, 0x20, 0x80]
+        return dx == 0 ? left[dy] : right[dy]
+    }
+
+    /// Sets one dot of a line with `role`; higher `priority` wins the cell's colour.
+    public mutating func set(x: Int, y: Int, role: Role, priority: Int) {
+        guard x >= 0, y >= 0, x < dotWidth, y < dotHeight else { return }
+        let i = (y / 4) * width + x / 2
+        dots[i] |= Self.bit(x % 2, y % 4)
+        if priority > priorities[i] {
+            priorities[i] = priority
+            roles[i] = role
+        }
+    }
+
+    /// Sets one dot of the band layer.
+    public mutating func setBand(x: Int, y: Int) {
+        guard x >= 0, y >= 0, x < dotWidth, y < dotHeight else { return }
+        bandDots[(y / 4) * width + x / 2] |= Self.bit(x % 2, y % 4)
+    }
+
+    /// Draws a straight line between two dots (Bresenham).
+    public mutating func line(from a: (Int, Int), to b: (Int, Int), role: Role, priority: Int) {
+        var (x0, y0) = a
+        let (x1, y1) = b
+        let dx = abs(x1 - x0), dy = -abs(y1 - y0)
+        let sx = x0 < x1 ? 1 : -1, sy = y0 < y1 ? 1 : -1
+        var err = dx + dy
+        while true {
+            set(x: x0, y: y0, role: role, priority: priority)
+            if x0 == x1 && y0 == y1 { break }
+            let e2 = 2 * err
+            if e2 >= dy {
+                err += dy
+                x0 += sx
+            }
+            if e2 <= dx {
+                err += dx
+                y0 += sy
+            }
+        }
+    }
+
+    /// Whether any line dot lies in cell (cx, cy).
+    public func hasLine(_ cx: Int, _ cy: Int) -> Bool { dots[cy * width + cx] != 0 }
+
+    /// The cell at (cx, cy): line dots in their role, else band dots, else nil.
+    public func cell(_ cx: Int, _ cy: Int) -> Cell? {
+        let i = cy * width + cx
+        if dots[i] != 0 { return Cell(Self.character(dots[i]), Style(roles[i])) }
+        if bandDots[i] != 0 { return Cell(Self.character(bandDots[i]), Style(.band)) }
+        return nil
+    }
+
+    static func character(_ bits: UInt8) -> Character {
+        Character(Unicode.Scalar(0x2800 + UInt32(bits))!)
+    }
+
+    /// Copies every non-empty cell into `screen` with its top left at (x, y).
+    public func render(at x: Int, _ y: Int, into screen: inout Screen) {
+        for cy in 0..<height {
+            for cx in 0..<width {
+                if let c = cell(cx, cy) { screen[x + cx, y + cy] = c }
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import FuturesModel
+
+/// Turns model results into chart widgets.
+enum ChartBuilder {
+    /// Draws chart `kind` for the current results in `rect`.
+    static func render(
+        _ kind: ChartKind, state: State, analysis: Analysis, ensemble: EnsembleResult?, highlighted: Bool,
+        in rect: Rect, into screen: inout Screen
+    ) {
+        let h = analysis.scenario.horizon
+        guard let outcome = kind.outcome else {
+            stacked(analysis, highlighted: highlighted).render(in: rect, into: &screen)
+            return
+        }
+        let series = SeriesID(rawValue: outcome.rawValue)!
+        var lines = [
+            ChartSeries(
+                label: "Future 2", shortLabel: "F2", values: analysis.future2[series], role: .future2, priority: 2),
+            ChartSeries(
+                label: "Future 1", shortLabel: "F1", values: analysis.future1[series], role: .future1, priority: 3),
+            ChartSeries(
+                label: "Your policy", shortLabel: "You", values: analysis.policy[series], role: .policy, priority: 4),
+        ]
+        for pin in state.pins where pin.trajectory.horizon == h {
+            lines.insert(
+                ChartSeries(
+                    label: "Pin \(pin.number)", shortLabel: "P\(pin.number)", values: pin.trajectory[series],
+                    role: .muted, priority: 1), at: 0)
+        }
+        var band: (low: [Double], high: [Double])?
+        if let ensemble, ensemble.horizon == h {
+            band = (ensemble.p10[outcome.rawValue], ensemble.p90[outcome.rawValue])
+        }
+        let chart = LineChart(
+            title: kind.title, series: lines, band: band,
+            thresholds: kind == .lead ? [Constants.future1Threshold, Constants.future2Threshold] : [],
+            horizon: h, unit: kind == .lead ? .months : .share, highlighted: highlighted)
+        chart.render(in: rect, into: &screen)
+    }
+
+    /// China's four sources under "Your policy", stacked bottom to top.
+    static func stacked(_ analysis: Analysis, highlighted: Bool) -> StackedChart {
+        let p = analysis.policy
+        return StackedChart(
+            title: ChartKind.chinaSources.title,
+            layers: [
+                StackLayer(
+                    label: "domestic", shortLabel: "dom", values: p[.chinaDomestic], role: .warning, fill: "█"),
+                StackLayer(label: "imports", shortLabel: "imp", values: p[.chinaImports], role: .accent, fill: "▓"),
+                StackLayer(
+                    label: "smuggled", shortLabel: "smg", values: p[.chinaSmuggled], role: .future2, fill: "▒"),
+                StackLayer(
+                    label: "offshore", shortLabel: "off", values: p[.chinaOffshore], role: .muted, fill: "░"),
+            ],
+            horizon: analysis.scenario.horizon, unit: .share, highlighted: highlighted)
+    }
+}

@@ -1,0 +1,76 @@
+import FuturesModel
+
+/// How far one key press moves a slider: levers by points of 100, assumptions by their step.
+enum StepSize {
+    /// ←→: 5 points for levers, one `spec.step` for assumptions.
+    static func coarse(_ spec: ParameterSpec) -> Double { spec.kind == .lever ? 0.05 : spec.step }
+    /// Shift+←→: 1 point for levers, a fifth of a step for assumptions.
+    static func fine(_ spec: ParameterSpec) -> Double { spec.kind == .lever ? 0.01 : spec.step / 5 }
+}
+
+/// Nudges the selected parameter by whole coarse or fine steps.
+func nudge(_ state: inout State, coarse: Int = 0, fine: Int = 0) {
+    let spec = state.selected.spec
+    let value = state.scenario[state.selected]
+    setSelected(&state, to: value + Double(coarse) * StepSize.coarse(spec) + Double(fine) * StepSize.fine(spec))
+}
+
+/// Sets the selected parameter, snapped to the fine grid and clamped to its range.
+func setSelected(_ state: inout State, to value: Double) {
+    let id = state.selected
+    let spec = id.spec
+    let fine = StepSize.fine(spec)
+    let snapped = ((value - spec.min) / fine).rounded() * fine + spec.min
+    let clamped = Swift.min(spec.max, Swift.max(spec.min, snapped))
+    var next = state.scenario
+    next[id] = clamped
+    let before = state.scenario[id]
+    change(&state, to: next) { old, new in
+        Explanation.parameter(id, from: before, to: clamped, before: old, after: new)
+    }
+}
+
+/// Applies a lever preset, keeping the assumptions (MODEL.md §4).
+func applyPreset(_ state: inout State, _ preset: Preset) {
+    var next = state.scenario
+    next.levers = preset.levers
+    change(&state, to: next) { Explanation.outcome("Preset \(preset.title)", before: $0, after: $1) }
+}
+
+/// Back to the status-quo levers and the default assumptions (the horizon stays).
+func reset(_ state: inout State) {
+    let next = Scenario(horizon: state.scenario.horizon)
+    change(&state, to: next) { Explanation.outcome("Reset", before: $0, after: $1) }
+}
+
+/// Makes `next` the scenario, recording the old one for undo; a no-op change records nothing.
+func change(_ state: inout State, to next: Scenario, explain: (Scenario, Scenario) -> String) {
+    guard next != state.scenario else { return }
+    state.undoStack.append(state.scenario)
+    if state.undoStack.count > State.undoLimit { state.undoStack.removeFirst(state.undoStack.count - State.undoLimit) }
+    state.redoStack.removeAll()
+    state.explanation = explain(state.scenario, next)
+    state.scenario = next
+}
+
+/// Steps back one change.
+func undo(_ state: inout State) {
+    guard let previous = state.undoStack.popLast() else {
+        state.explanation = "Nothing to undo."
+        return
+    }
+    state.redoStack.append(state.scenario)
+    state.explanation = Explanation.outcome("Undo", before: state.scenario, after: previous)
+    state.scenario = previous
+}
+
+/// Re-applies the last undone change.
+func redo(_ state: inout State) {
+    guard let next = state.redoStack.popLast() else {
+        state.explanation = "Nothing to redo."
+        return
+    }
+    state.undoStack.append(state.scenario)
+    state.explanation = Explanation.outcome("Redo", before: state.scenario, after: next)
+    state.scenario = next
+}

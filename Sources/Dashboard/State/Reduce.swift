@@ -1,0 +1,109 @@
+import FuturesModel
+
+/// The one place where state changes: a pure function of the state and what happened.
+public func reduce(_ state: inout State, _ action: Action) {
+    switch action {
+    case .keyPressed(let key):
+        reduceKey(&state, key)
+    case .resized(let width, let height):
+        state.width = max(0, width)
+        state.height = max(0, height)
+    case .ensembleFinished(let result, let scenario):
+        guard scenario == state.scenario else { return }
+        state.ensemble = result
+        state.ensembleScenario = scenario
+    case .mouse(let event):
+        reduceMouse(&state, event)
+    }
+}
+
+/// Keys per DESIGN.md "Keys". While help is open, any key closes it (q still quits).
+func reduceKey(_ state: inout State, _ key: Key) {
+    if state.helpOpen {
+        switch key {
+        case .char("q"), .ctrl("c"): state.shouldQuit = true
+        default: state.helpOpen = false
+        }
+        return
+    }
+    switch key {
+    case .up, .char("k"): moveSelection(&state, by: -1)
+    case .down, .char("j"): moveSelection(&state, by: 1)
+    case .left, .char("h"): nudge(&state, coarse: -1)
+    case .right, .char("l"): nudge(&state, coarse: 1)
+    case .shiftLeft, .char("H"): nudge(&state, fine: -1)
+    case .shiftRight, .char("L"): nudge(&state, fine: 1)
+    case .home: setSelected(&state, to: state.selected.spec.min)
+    case .end: setSelected(&state, to: state.selected.spec.max)
+    case .tab, .backTab:
+        state.selection = state.focus == .levers ? LeverID.allCases.count : 0
+    case .char("1"): applyPreset(&state, .future1)
+    case .char("2"): applyPreset(&state, .future2)
+    case .char("3"): applyPreset(&state, .statusQuo)
+    case .char("u"): undo(&state)
+    case .ctrl("r"): redo(&state)
+    case .char("r"): reset(&state)
+    case .char("p"): pin(&state)
+    case .char("P"):
+        state.pins.removeAll()
+        state.explanation = "Pins cleared."
+    case .char("c"): state.chart = state.chart.next
+    case .char("C"): state.chart = state.chart.previous
+    case .char("a"): state.moves = state.moves == .tornado ? .attribution : .tornado
+    case .char("?"): state.helpOpen = true
+    case .escape: state.chartEnlarged = false
+    case .char("q"), .ctrl("c"): state.shouldQuit = true
+    default: break
+    }
+}
+
+/// Moves the selection up or down, wrapping at either end.
+func moveSelection(_ state: inout State, by delta: Int) {
+    let n = ParameterID.all.count
+    state.selection = ((state.selection + delta) % n + n) % n
+}
+
+/// Adds pins: at most `State.pinLimit`, the oldest dropping out first.
+func pin(_ state: inout State) {
+    state.pinsMade += 1
+    let p = Pin(scenario: state.scenario, trajectory: Simulation.run(state.scenario), number: state.pinsMade)
+    state.pins.append(p)
+    if state.pins.count > State.pinLimit { state.pins.removeFirst(state.pins.count - State.pinLimit) }
+    state.explanation = "Pinned the current run as ghost line P\(p.number)."
+}
+
+/// Mouse: a click on a track sets the value, a click on a row selects it, a click on a
+/// chart makes it the current one; the wheel nudges the selected slider.
+func reduceMouse(_ state: inout State, _ event: MouseEvent) {
+    if state.helpOpen {
+        state.helpOpen = false
+        return
+    }
+    let layout = state.layout
+    guard layout.tier != .tooSmall else { return }
+    switch event {
+    case .wheelUp: nudge(&state, coarse: 1)
+    case .wheelDown: nudge(&state, coarse: -1)
+    case .click(let x, let y):
+        if layout.panel.contains(x: x, y: y) {
+            clickPanel(&state, layout.panel, x: x, y: y)
+        } else if let chart = layout.charts.first(where: { $0.rect.contains(x: x, y: y) }) {
+            state.chartEnlarged = layout.tier == .grid && !(state.chartEnlarged && chart.kind == state.chart)
+            state.chart = chart.kind
+        }
+    }
+}
+
+/// Selects the clicked row and, on its track, sets the value at the clicked position.
+func clickPanel(_ state: inout State, _ panel: Rect, x: Int, y: Int) {
+    guard let index = ParameterID.all.indices.first(where: { SliderPanel.row(of: $0, in: panel) == y }) else {
+        return
+    }
+    state.selection = index
+    let columns = SliderRow.Columns(width: panel.width - 2)
+    let trackX = panel.x + 1 + columns.trackOffset
+    guard x >= trackX && x < trackX + columns.track, columns.track > 1 else { return }
+    let spec = state.selected.spec
+    let fraction = Double(x - trackX) / Double(columns.track - 1)
+    setSelected(&state, to: spec.min + fraction * (spec.max - spec.min))
+}

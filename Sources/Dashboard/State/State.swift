@@ -1,0 +1,71 @@
+import FuturesModel
+
+/// Which group of sliders the selection is in.
+public enum Focus: Sendable, Equatable {
+    case levers
+    case assumptions
+}
+
+/// What the "What moves it" panel shows.
+public enum MovesView: Sendable, Equatable {
+    /// The sensitivity rows: each parameter swept over its range.
+    case tornado
+    /// The Shapley split of (your policy − Future 2) over the five levers.
+    case attribution
+}
+
+/// A run pinned as a ghost line for comparison.
+public struct Pin: Sendable, Equatable {
+    public let scenario: Scenario
+    public let trajectory: Trajectory
+    /// 1, 2, 3…: counts every pin made, so labels stay stable when old pins drop out.
+    public let number: Int
+}
+
+/// Everything the dashboard remembers. A value: `reduce` returns new ones, `render` reads them.
+public struct State: Sendable, Equatable {
+    public static let undoLimit = 100
+    public static let pinLimit = 3
+
+    public var scenario: Scenario
+    /// Index into `ParameterID.all`: the five levers, then the nine assumptions.
+    public var selection: Int = 0
+    public var undoStack: [Scenario] = []
+    public var redoStack: [Scenario] = []
+    public var pins: [Pin] = []
+    public var pinsMade = 0
+    /// The chart shown in the compact layout (highlighted in the grid).
+    public var chart: ChartKind = .lead
+    public var moves: MovesView = .tornado
+    public var helpOpen = false
+    /// In the grid: the current chart fills the chart area (a click on a chart toggles it).
+    public var chartEnlarged = false
+    /// One line explaining the last change: "Anti-smuggling 30→35 %: lead +0.4 mo, …".
+    public var explanation: String = ""
+    public var width: Int
+    public var height: Int
+    public var shouldQuit = false
+    /// The latest ensemble and the scenario it was run for.
+    public var ensemble: EnsembleResult?
+    public var ensembleScenario: Scenario?
+
+    public init(scenario: Scenario = Scenario(), width: Int = 80, height: Int = 24) {
+        self.scenario = scenario
+        self.width = width
+        self.height = height
+    }
+
+    /// Where everything goes at the current size.
+    public var layout: Layout { Layout(width: width, height: height, chart: chart, enlarged: chartEnlarged) }
+
+    /// The selected parameter.
+    public var selected: ParameterID { ParameterID.all[selection] }
+
+    /// The group of the selected row.
+    public var focus: Focus { selection < LeverID.allCases.count ? .levers : .assumptions }
+
+    /// The ensemble if it belongs to the current scenario, else nil (it is being refined).
+    public var currentEnsemble: EnsembleResult? {
+        ensembleScenario == scenario ? ensemble : nil
+    }
+}

@@ -1,0 +1,59 @@
+import FuturesModel
+
+/// Draws one frame: a pure function of the state, the model's results and the size.
+public func render(
+    _ state: State, _ analysis: Analysis, ensemble: EnsembleResult?, width: Int, height: Int
+)
+    -> Screen
+{
+    var screen = Screen(width: width, height: height)
+    let layout = Layout(width: width, height: height, chart: state.chart, enlarged: state.chartEnlarged)
+    guard layout.tier != .tooSmall else {
+        renderTooSmall(into: &screen)
+        return screen
+    }
+    TitleBar(horizon: analysis.scenario.horizon, pins: state.pins.count).render(in: layout.title, into: &screen)
+    SliderPanel(scenario: state.scenario, selection: state.selection, responses: ResponseCurves.all(analysis))
+        .render(in: layout.panel, into: &screen)
+    for (kind, rect) in layout.charts {
+        let highlighted = layout.tier == .grid && kind == state.chart && layout.charts.count > 1
+        ChartBuilder.render(
+            kind, state: state, analysis: analysis, ensemble: ensemble, highlighted: highlighted, in: rect,
+            into: &screen)
+    }
+    if layout.charts.count == 1, let rect = layout.charts.first?.rect {
+        let position = " \(state.chart.rawValue + 1)/\(ChartKind.allCases.count) "
+        screen.write(position, x: rect.maxX - position.count - 1, y: rect.y, role: .muted, clip: rect)
+    }
+    MovesPanel(analysis: analysis, view: state.moves).render(in: layout.moves, into: &screen)
+    OutcomeBar(analysis: analysis, ensemble: ensemble, explanation: state.explanation)
+        .render(in: layout.outcome, into: &screen)
+    StatusBar(ensembleText: ensembleText(state, ensemble)).render(in: layout.status, into: &screen)
+    if state.helpOpen { HelpOverlay().render(in: screen.area, into: &screen) }
+    return screen
+}
+
+/// Draws one frame at the state's own size.
+public func render(_ state: State, _ analysis: Analysis, ensemble: EnsembleResult?) -> Screen {
+    render(state, analysis, ensemble: ensemble, width: state.width, height: state.height)
+}
+
+/// The centred message shown below 80×24, and nothing else.
+func renderTooSmall(into screen: inout Screen) {
+    let need = "\(Layout.minimum.width)×\(Layout.minimum.height)"
+    let long = "enlarge the terminal (now \(screen.width)×\(screen.height), need \(need))"
+    let lines =
+        long.count <= screen.width
+        ? [long] : ["enlarge the terminal", "now \(screen.width)×\(screen.height)", "need \(need)"]
+    let top = max(0, (screen.height - lines.count) / 2)
+    for (i, line) in lines.enumerated() {
+        screen.writeCentered(line, in: screen.area, row: top + i, style: Style(.warning, .bold))
+    }
+}
+
+/// The ensemble's state for the status bar.
+func ensembleText(_ state: State, _ ensemble: EnsembleResult?) -> String {
+    guard let ensemble else { return "ensemble running…" }
+    let n = ensemble.settings.members
+    return state.currentEnsemble == nil && state.ensemble != nil ? "refining (\(n) runs)" : "ensemble \(n) runs"
+}

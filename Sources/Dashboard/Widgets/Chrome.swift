@@ -1,0 +1,90 @@
+import FuturesModel
+
+/// The title bar: the tool, the simulated period, and the reminder that it is no forecast.
+public struct TitleBar: Sendable, Equatable {
+    public var horizon: Int
+    public var pins: Int
+
+    public init(horizon: Int, pins: Int) {
+        self.horizon = horizon
+        self.pins = pins
+    }
+
+    public func render(in rect: Rect, into screen: inout Screen) {
+        var x = screen.write(" TwoFutures ", x: rect.x, y: rect.y, role: .accent, flags: .bold, clip: rect)
+        x = screen.write(" \(monthLabel(0)) → \(monthLabel(horizon))", x: x, y: rect.y, role: .muted, clip: rect)
+        if pins > 0 {
+            screen.write("  pins \(pins)/\(State.pinLimit)", x: x, y: rect.y, role: .muted, clip: rect)
+        }
+        let note = rect.width >= 100 ? "Illustrative model, not a forecast " : "Illustrative, not a forecast "
+        screen.write(note, x: rect.maxX - note.count, y: rect.y, role: .warning, clip: rect)
+    }
+}
+
+/// The status bar: key hints that fit, and the ensemble's state on the right.
+public struct StatusBar: Sendable, Equatable {
+    public var ensembleText: String
+
+    public init(ensembleText: String) { self.ensembleText = ensembleText }
+
+    static let hints: [(key: String, what: String)] = [
+        ("↑↓", "select"), ("←→", "±5"), ("Tab", "group"), ("1 2 3", "presets"), ("?", "help"), ("q", "quit"),
+        ("⇧←→", "±1"), ("u", "undo"), ("p", "pin"), ("c", "chart"), ("a", "attribution"),
+    ]
+
+    public func render(in rect: Rect, into screen: inout Screen) {
+        screen.fill(rect, style: Style(.muted, .reverse))
+        let right = " \(ensembleText) "
+        let limit = rect.maxX - right.count - 1
+        var x = rect.x + 1
+        for hint in Self.hints {
+            let width = hint.key.count + 1 + hint.what.count + 2
+            guard x + width <= limit else { break }
+            x = screen.write(hint.key, x: x, y: rect.y, role: .accent, flags: [.reverse, .bold], clip: rect)
+            x = screen.write(" \(hint.what)  ", x: x, y: rect.y, role: .muted, flags: .reverse, clip: rect)
+        }
+        screen.write(right, x: rect.maxX - right.count, y: rect.y, role: .muted, flags: .reverse, clip: rect)
+    }
+}
+
+/// The help overlay: every key, in a centred box over the dashboard.
+public struct HelpOverlay: Sendable, Equatable {
+    public init() {}
+
+    public static let lines: [(key: String, what: String)] = [
+        ("↑ ↓  k j", "select a slider (wraps)"),
+        ("← →  h l", "−/+ 5 points (assumptions: one step)"),
+        ("⇧← ⇧→  H L", "−/+ 1 point (assumptions: a fifth of a step)"),
+        ("Home End", "minimum / maximum"),
+        ("Tab", "levers ⇄ assumptions"),
+        ("1 2 3", "presets: Future 1, Future 2, status quo"),
+        ("u  Ctrl-R", "undo / redo"),
+        ("r", "reset levers and assumptions"),
+        ("p  P", "pin this run as a ghost line / clear pins"),
+        ("c  C", "next / previous chart"),
+        ("a", "what moves it: tornado ⇄ attribution"),
+        ("?", "open / close this help"),
+        ("Esc", "close help / shrink an enlarged chart"),
+        ("q  Ctrl-C", "quit"),
+        ("mouse", "click a track to set it; the wheel nudges"),
+        ("", "click a chart: enlarge / shrink it (grid)"),
+    ]
+
+    public func render(in area: Rect, into screen: inout Screen) {
+        let width = min(60, area.width - 2)
+        let height = min(Self.lines.count + 4, area.height - 2)
+        let rect = Rect(
+            x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width: width,
+            height: height)
+        screen.fill(rect)
+        screen.box(rect, title: "Keys", style: Style(.accent))
+        let inner = rect.inset(1)
+        for (i, line) in Self.lines.prefix(inner.height - 2).enumerated() {
+            let y = inner.y + i
+            screen.write(line.key, x: inner.x + 1, y: y, role: .accent, flags: .bold, clip: inner)
+            screen.write(line.what, x: inner.x + 13, y: y, role: .foreground, clip: inner)
+        }
+        screen.write(
+            "An illustrative model, not a forecast.", x: inner.x + 1, y: inner.maxY - 1, role: .warning, clip: inner)
+    }
+}

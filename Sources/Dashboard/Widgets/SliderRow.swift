@@ -1,0 +1,102 @@
+import FuturesModel
+
+/// One slider row: marker, name, track, value and response sparkline.
+public struct SliderRow: Sendable, Equatable {
+    public var id: ParameterID
+    public var value: Double
+    public var selected: Bool
+    /// The horizon lead across the parameter's range (any number of samples ≥ 2).
+    public var response: [Double]
+
+    public init(id: ParameterID, value: Double, selected: Bool, response: [Double]) {
+        self.id = id
+        self.value = value
+        self.selected = selected
+        self.response = response
+    }
+
+    /// Column widths for a row `width` wide.
+    public struct Columns: Sendable, Equatable {
+        public let name: Int, track: Int, value: Int, spark: Int
+
+        public init(width: Int) {
+            spark = width >= 50 ? 11 : 6
+            track = width >= 50 ? 10 : 7
+            value = 9
+            name = max(0, width - (1 + 1 + track + 1 + value + 1 + spark))
+        }
+
+        /// Offset of the track from the row's start.
+        public var trackOffset: Int { 1 + name + 1 }
+    }
+
+    /// The position of the value in its range, 0…1.
+    var fraction: Double {
+        let spec = id.spec
+        return (value - spec.min) / (spec.max - spec.min)
+    }
+
+    /// Draws in the first row of `rect`.
+    public func render(in rect: Rect, into screen: inout Screen) {
+        let c = Columns(width: rect.width)
+        let y = rect.y
+        var x = rect.x
+        screen.write(selected ? "▸" : " ", x: x, y: y, role: .accent, flags: .bold, clip: rect)
+        x += 1
+        let name = Format.pad(Labels.fitting(id, width: c.name), c.name)
+        screen.write(
+            name, x: x, y: y, style: selected ? Style(.selection, [.reverse, .bold]) : Style(.foreground),
+            clip: rect)
+        x += c.name + 1
+        let knob = Int((fraction * Double(c.track - 1)).rounded())
+        for i in 0..<c.track {
+            let cell: Cell =
+                i < knob
+                ? Cell("━", Style(.accent))
+                : i == knob
+                    ? Cell("●", Style(selected ? .selection : .accent, .bold))
+                    : Cell("─", Style(.grid))
+            if rect.contains(x: x + i, y: y) { screen[x + i, y] = cell }
+        }
+        x += c.track + 1
+        let text = Format.value(value, id.spec)
+        screen.write(Format.pad(text, c.value, right: true), x: x, y: y, style: Style(.foreground, .bold), clip: rect)
+        x += c.value + 1
+        let spark = Rect(x: x, y: y, width: min(c.spark, rect.maxX - x), height: 1)
+        Sparkline(samples: response, caret: fraction).render(in: spark, into: &screen)
+    }
+}
+
+/// A one-row sparkline of block characters with a caret cell (reversed) at a position.
+public struct Sparkline: Sendable, Equatable {
+    static let blocks: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+    /// Samples spread evenly across the parameter's range.
+    public var samples: [Double]
+    /// Where the current value sits, 0…1 across the range.
+    public var caret: Double?
+    /// Spans smaller than this draw flat: the parameter barely moves the outcome.
+    public var flatBelow: Double
+
+    public init(samples: [Double], caret: Double?, flatBelow: Double = 0.05) {
+        self.samples = samples
+        self.caret = caret
+        self.flatBelow = flatBelow
+    }
+
+    /// Draws in the first row of `rect`, resampling to its width.
+    public func render(in rect: Rect, into screen: inout Screen) {
+        let n = rect.width
+        guard n > 0, samples.count > 1, let lo = samples.min(), let hi = samples.max() else { return }
+        let flat = hi - lo < flatBelow
+        for i in 0..<n {
+            let t = n == 1 ? 0 : Double(i) / Double(n - 1) * Double(samples.count - 1)
+            let v = interpolate(samples, t)
+            let level = flat ? 0 : Int(((v - lo) / (hi - lo) * 7).rounded())
+            screen[rect.x + i, rect.y] = Cell(Self.blocks[level], Style(flat ? .muted : .policy))
+        }
+        if let caret {
+            let i = Int((max(0, min(1, caret)) * Double(n - 1)).rounded())
+            screen[rect.x + i, rect.y].style = Style(.accent, [.reverse, .bold])
+        }
+    }
+}

@@ -1,0 +1,200 @@
+import Dashboard
+import FuturesModel
+import Testing
+
+/// `reduce` driven directly with key presses.
+@Suite("Reducer")
+struct ReducerTests {
+    func press(_ state: inout State, _ keys: Key...) {
+        for key in keys { reduce(&state, .keyPressed(key)) }
+    }
+
+    @Test("selection wraps at both ends and Tab switches groups")
+    func selectionWraps() {
+        var s = State()
+        press(&s, .up)
+        #expect(s.selection == ParameterID.all.count - 1)
+        #expect(s.focus == .assumptions)
+        press(&s, .down)
+        #expect(s.selection == 0)
+        press(&s, .char("j"), .char("j"))
+        #expect(s.selected == .lever(.offshoreControls))
+        press(&s, .tab)
+        #expect(s.selected == .assumption(.usComputeGrowth))
+        press(&s, .tab)
+        #expect(s.selected == .lever(.exportControls))
+    }
+
+    @Test("arrows move levers by 5 points, Shift by 1, Home/End to the ends")
+    func leverSteps() {
+        var s = State()
+        press(&s, .down)  // anti-smuggling, 30 %
+        press(&s, .right)
+        #expect(abs(s.scenario.levers.smugglingEnforcement - 0.35) < 1e-12)
+        press(&s, .shiftLeft, .char("H"))
+        #expect(abs(s.scenario.levers.smugglingEnforcement - 0.33) < 1e-12)
+        press(&s, .end)
+        #expect(s.scenario.levers.smugglingEnforcement == 1)
+        press(&s, .home)
+        #expect(s.scenario.levers.smugglingEnforcement == 0)
+    }
+
+    @Test("assumptions move by their step, and by a fifth of it with Shift")
+    func assumptionSteps() {
+        var s = State()
+        press(&s, .tab)  // US compute growth 3.3, step 0.1
+        press(&s, .char("l"))
+        #expect(abs(s.scenario.assumptions.usComputeGrowth - 3.4) < 1e-9)
+        press(&s, .shiftRight)
+        #expect(abs(s.scenario.assumptions.usComputeGrowth - 3.42) < 1e-9)
+    }
+
+    @Test("values stay within their ranges after many presses", arguments: ParameterID.all.indices)
+    func staysInRange(index: Int) {
+        var s = State()
+        for _ in 0..<index { press(&s, .down) }
+        let spec = s.selected.spec
+        for _ in 0..<200 { press(&s, .right, .shiftRight) }
+        #expect(s.scenario[s.selected] == spec.max)
+        for _ in 0..<200 { press(&s, .left, .shiftLeft) }
+        #expect(s.scenario[s.selected] == spec.min)
+        for key in [Key.right, .shiftRight, .left, .right, .right, .shiftLeft] {
+            press(&s, key)
+            #expect(spec.contains(s.scenario[s.selected]))
+        }
+    }
+
+    @Test("undo and redo walk the history; a new change clears redo")
+    func undoRedo() {
+        var s = State()
+        let start = s.scenario
+        press(&s, .right, .right)
+        let twice = s.scenario
+        press(&s, .char("u"))
+        press(&s, .char("u"))
+        #expect(s.scenario == start)
+        press(&s, .char("u"))  // nothing left
+        #expect(s.scenario == start)
+        press(&s, .ctrl("r"), .ctrl("r"))
+        #expect(s.scenario == twice)
+        press(&s, .char("u"), .left)
+        #expect(s.redoStack.isEmpty)
+    }
+
+    @Test("the undo stack is bounded")
+    func undoBounded() {
+        var s = State()
+        press(&s, .home)
+        for _ in 0..<150 { press(&s, .shiftRight, .shiftLeft) }
+        #expect(s.undoStack.count == State.undoLimit)
+    }
+
+    @Test("a press at a bound records no undo step")
+    func noOpNotRecorded() {
+        var s = State()
+        press(&s, .end)
+        let depth = s.undoStack.count
+        press(&s, .right, .end)
+        #expect(s.undoStack.count == depth)
+    }
+
+    @Test("presets set the levers and keep the assumptions; r resets everything")
+    func presets() {
+        var s = State()
+        press(&s, .tab, .right)
+        let assumptions = s.scenario.assumptions
+        press(&s, .char("1"))
+        #expect(s.scenario.levers == Preset.future1.levers)
+        #expect(s.scenario.assumptions == assumptions)
+        press(&s, .char("2"))
+        #expect(s.scenario.levers == Preset.future2.levers)
+        press(&s, .char("3"))
+        #expect(s.scenario.levers == Preset.statusQuo.levers)
+        press(&s, .char("r"))
+        #expect(s.scenario == Scenario())
+        #expect(s.explanation.hasPrefix("Reset"))
+    }
+
+    @Test("at most three pins are kept, the oldest dropping out; P clears them")
+    func pinLimit() {
+        var s = State()
+        for _ in 0..<5 {
+            press(&s, .char("p"), .right)
+        }
+        #expect(s.pins.count == 3)
+        #expect(s.pins.map(\.number) == [3, 4, 5])
+        press(&s, .char("P"))
+        #expect(s.pins.isEmpty)
+    }
+
+    @Test("a change explains itself in one line")
+    func explanation() {
+        var s = State()
+        press(&s, .down, .right)
+        #expect(s.explanation.hasPrefix("Anti-smuggling 30→35 %: lead +"))
+        #expect(s.explanation.contains("adoption"))
+    }
+
+    @Test("charts cycle, a toggles the moves view, help opens and closes, q quits")
+    func toggles() {
+        var s = State()
+        for _ in ChartKind.allCases { press(&s, .char("c")) }
+        #expect(s.chart == .lead)
+        press(&s, .char("c"))
+        #expect(s.chart == .computeShare)
+        press(&s, .char("a"))
+        #expect(s.moves == .attribution)
+        press(&s, .char("?"))
+        #expect(s.helpOpen)
+        press(&s, .right)  // closes help, does not move a slider
+        #expect(!s.helpOpen)
+        #expect(s.scenario == Scenario())
+        press(&s, .char("?"), .escape)
+        #expect(!s.helpOpen)
+        press(&s, .char("q"))
+        #expect(s.shouldQuit)
+    }
+
+    @Test("a stale ensemble is ignored, a current one kept")
+    func ensembleLatestWins() throws {
+        var s = State()
+        let old = s.scenario
+        let result = try #require(Ensemble.run(old, settings: EnsembleSettings(members: 20), threads: 1))
+        press(&s, .right)
+        reduce(&s, .ensembleFinished(result, for: old))
+        #expect(s.ensemble == nil)
+        reduce(&s, .ensembleFinished(result, for: s.scenario))
+        #expect(s.currentEnsemble != nil)
+        press(&s, .right)
+        #expect(s.currentEnsemble == nil)
+    }
+
+    @Test("a click on a track sets the value; the wheel nudges")
+    func mouse() {
+        var s = State(width: 80, height: 24)
+        let layout = Layout(width: 80, height: 24, chart: s.chart)
+        let columns = SliderRow.Columns(width: layout.panel.width - 2)
+        let trackEnd = layout.panel.x + 1 + columns.trackOffset + columns.track - 1
+        let row = SliderPanel.row(of: 2, in: layout.panel)
+        reduce(&s, .mouse(.click(x: trackEnd, y: row)))
+        #expect(s.selected == .lever(.offshoreControls))
+        #expect(s.scenario.levers.offshoreControls == 1)
+        reduce(&s, .mouse(.wheelDown(x: 0, y: 0)))
+        #expect(abs(s.scenario.levers.offshoreControls - 0.95) < 1e-12)
+    }
+
+    @Test("in the grid a click on a chart enlarges it, a second click or Esc shrinks it")
+    func enlarge() throws {
+        var s = State(width: 120, height: 36)
+        let adoption = try #require(s.layout.charts.first { $0.kind == .adoption })
+        reduce(&s, .mouse(.click(x: adoption.rect.x + 3, y: adoption.rect.y + 3)))
+        #expect(s.chart == .adoption && s.chartEnlarged)
+        #expect(s.layout.charts.map(\.kind) == [.adoption])
+        let big = s.layout.charts[0].rect
+        reduce(&s, .mouse(.click(x: big.x + 3, y: big.y + 3)))
+        #expect(!s.chartEnlarged)
+        reduce(&s, .mouse(.click(x: adoption.rect.x + 3, y: adoption.rect.y + 3)))
+        reduce(&s, .keyPressed(.escape))
+        #expect(!s.chartEnlarged && s.layout.charts.count == 4)
+    }
+}

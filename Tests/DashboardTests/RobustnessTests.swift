@@ -1,0 +1,55 @@
+import Dashboard
+import FuturesModel
+import Testing
+
+/// Long random sessions and odd sizes: the state stays valid and every frame has its size.
+@Suite("Robustness")
+struct RobustnessTests {
+    /// A small deterministic generator (SplitMix64), local to each test.
+    struct Generator {
+        var state: UInt64
+        mutating func next(_ bound: Int) -> Int {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return Int((z ^ (z >> 31)) % UInt64(bound))
+        }
+    }
+
+    static let keys: [Key] = [
+        .up, .down, .left, .right, .shiftLeft, .shiftRight, .home, .end, .tab, .char("1"), .char("2"),
+        .char("3"), .char("u"), .ctrl("r"), .char("r"), .char("p"), .char("P"), .char("c"), .char("a"),
+        .char("?"), .escape, .char("k"), .char("j"), .char("h"), .char("l"), .char("H"), .char("L"),
+    ]
+
+    @Test("2,000 random key presses keep every value in range and the stacks bounded")
+    func randomSession() {
+        var rng = Generator(state: 42)
+        var s = State(width: 120, height: 36)
+        for i in 0..<2000 {
+            reduce(&s, .keyPressed(Self.keys[rng.next(Self.keys.count)]))
+            for id in ParameterID.all { #expect(id.spec.contains(s.scenario[id]), "\(id.spec.id) after \(i)") }
+            #expect(ParameterID.all.indices.contains(s.selection))
+            #expect(s.undoStack.count <= State.undoLimit && s.pins.count <= State.pinLimit)
+            if i % 250 == 0 {
+                let frame = render(s, Analysis(s.scenario), ensemble: nil)
+                #expect(frame.width == 120 && frame.height == 36)
+            }
+        }
+        #expect(!s.shouldQuit)
+    }
+
+    @Test("frames of any size have exactly that size", arguments: [(0, 0), (1, 1), (30, 5), (79, 24), (80, 23)])
+    func oddSizes(size: (Int, Int)) {
+        var s = State()
+        reduce(&s, .resized(width: size.0, height: size.1))
+        #expect(s.width == size.0 && s.height == size.1)
+        let frame = render(s, Analysis(s.scenario), ensemble: nil)
+        #expect(frame.width == size.0 && frame.height == size.1)
+        if size.0 >= 30 {
+            #expect(frame.text.contains("enlarge the terminal"))
+            #expect(frame.find("POLICY LEVERS") == nil)
+        }
+    }
+}

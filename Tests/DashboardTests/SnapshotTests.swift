@@ -1,0 +1,51 @@
+import Dashboard
+import FuturesModel
+import Testing
+
+/// Whole frames compared with golden text files (Snapshots/*.txt).
+@Suite("Snapshots")
+struct SnapshotTests {
+    @Test("compact layout at 80×24")
+    func compact() {
+        assertSnapshot(Fixture.frame(Fixture.state(width: 80, height: 24)).text, named: "compact-80x24")
+    }
+
+    @Test("2×2 grid at 120×36")
+    func grid() {
+        assertSnapshot(Fixture.frame(Fixture.state(width: 120, height: 36)).text, named: "grid-120x36")
+    }
+
+    @Test("large grid at 200×60: charts grow, the side panel keeps its width")
+    func large() {
+        assertSnapshot(Fixture.frame(Fixture.state(width: 200, height: 60)).text, named: "large-200x60")
+    }
+
+    @Test("below 80×24 only the enlarge message shows")
+    func tooSmall() {
+        let screen = Fixture.frame(Fixture.state(width: 60, height: 16))
+        assertSnapshot(screen.text, named: "too-small-60x16")
+    }
+
+    @Test("the help overlay lists the keys")
+    func help() {
+        var state = Fixture.state(width: 80, height: 24)
+        reduce(&state, .keyPressed(.char("?")))
+        assertSnapshot(Fixture.frame(state).text, named: "help-80x24")
+    }
+
+    @Test("the attribution waterfall and the China sources chart")
+    func attribution() {
+        var state = Fixture.state(width: 80, height: 24)
+        reduce(&state, .keyPressed(.char("a")))
+        for _ in 0..<4 { reduce(&state, .keyPressed(.char("c"))) }
+        assertSnapshot(Fixture.frame(state).text, named: "attribution-sources-80x24")
+    }
+
+    @Test("an enlarged chart fills the chart area of the grid")
+    func enlarged() {
+        var state = Fixture.state(width: 120, height: 36)
+        let rect = state.layout.charts[0].rect
+        reduce(&state, .mouse(.click(x: rect.x + 2, y: rect.y + 2)))
+        assertSnapshot(Fixture.frame(state).text, named: "enlarged-lead-120x36")
+    }
+}
