@@ -14,7 +14,8 @@ struct TwoFutures: ParsableCommand {
             `twofutures bench` for timings.
             """,
         version: "twofutures 0.1.0 (model \(Constants.modelVersion), \(ncursesVersion))",
-        subcommands: [Run.self, Bench.self, Parameters.self]
+        subcommands: [DashboardCommand.self, Run.self, Bench.self, Parameters.self],
+        defaultSubcommand: DashboardCommand.self
     )
 
     /// The linked ncurses library, as it reports itself.

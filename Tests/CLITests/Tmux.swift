@@ -35,8 +35,9 @@ final class Tmux {
 
     /// The process id of the pane's shell.
     func shellPID() throws -> Int32 {
-        Int32(try tmux(["display-message", "-p", "-t", session, "#{pane_pid}"])
-            .trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
+        Int32(
+            try tmux(["display-message", "-p", "-t", session, "#{pane_pid}"])
+                .trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
     }
 
     /// Polls the screen until `condition` holds or `seconds` pass; returns the last screen.

@@ -1,0 +1,69 @@
+import Dashboard
+import Foundation
+import FuturesModel
+import Terminal
+
+/// The main loop: read events, reduce, recompute, render, draw. Deterministic runs are
+/// recomputed synchronously; the ensemble runs on a worker, latest request wins.
+struct App {
+    let scenario: Scenario
+    let settings: EnsembleSettings
+    let theme: Theme
+
+    /// Runs until the user quits; returns the exit status (0, or 128 + a quit signal).
+    func run() throws -> Int32 {
+        let environment = ProcessInfo.processInfo.environment
+        let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
+        let palette = noColor ? TerminalPalette.monochrome(roles: Bridge.roles.count) : Self.palette(theme)
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("twofutures-\(getpid()).log").path
+        let terminal = try Terminal(palette: palette, stderrPath: log)
+        defer {
+            terminal.stop()
+            if let attributes = try? FileManager.default.attributesOfItem(atPath: log),
+                (attributes[.size] as? Int ?? 0) == 0
+            {
+                try? FileManager.default.removeItem(atPath: log)
+            }
+        }
+        let worker = EnsembleWorker(threads: max(1, ProcessInfo.processInfo.activeProcessorCount - 1))
+        defer { worker.cancelAll() }
+
+        let size = terminal.size
+        var state = State(scenario: scenario, width: size.width, height: size.height)
+        var analysis = Analysis(state.scenario)
+        var requested: Scenario?
+        while true {
+            if analysis.scenario != state.scenario { analysis = Analysis(state.scenario) }
+            if requested != state.scenario, settings.members > 0 {
+                worker.request(state.scenario, settings: settings)
+                requested = state.scenario
+            }
+            let screen = render(state, analysis, ensemble: state.currentEnsemble ?? state.ensemble)
+            terminal.draw(Bridge.frame(screen))
+
+            // Wait for one event, then take every event already pending, so that a held
+            // key is applied in full before the next frame and never lags behind.
+            var event = terminal.nextEvent()
+            while let current = event {
+                switch current {
+                case .quit(let signal):
+                    return 128 + signal
+                case .wake:
+                    if let (s, result) = worker.take() { reduce(&state, .ensembleFinished(result, for: s)) }
+                case .key(.ctrl("l")):
+                    terminal.invalidate()
+                default:
+                    if let action = Bridge.action(current) { reduce(&state, action) }
+                }
+                if state.shouldQuit { return 0 }
+                event = terminal.nextEvent(timeoutMilliseconds: 0)
+            }
+        }
+    }
+
+    static func palette(_ theme: Theme) -> TerminalPalette {
+        TerminalPalette(
+            background: theme.colors[.background].flatMap(RGB.init(hex:)),
+            roles: Bridge.roles.map { theme.colors[$0].flatMap(RGB.init(hex:)) })
+    }
+}

@@ -1,0 +1,64 @@
+import Dashboard
+import Terminal
+
+/// Converts between the pure dashboard's types and the terminal layer's.
+enum Bridge {
+    /// The role order of palettes and frames: `Role.allCases`.
+    static let roles = Role.allCases
+
+    /// A rendered `Screen` as the terminal's frame.
+    static func frame(_ screen: Screen) -> TerminalFrame {
+        var cells = [TerminalCell]()
+        cells.reserveCapacity(screen.cells.count)
+        for cell in screen.cells {
+            let flags = cell.flags
+            cells.append(
+                TerminalCell(
+                    cell.character, role: roleIndex[cell.role]!, bold: flags.contains(.bold),
+                    dim: flags.contains(.dim), reverse: flags.contains(.reverse)))
+        }
+        return TerminalFrame(width: screen.width, height: screen.height, cells: cells)
+    }
+
+    private static let roleIndex: [Role: Int] = Dictionary(
+        uniqueKeysWithValues: Role.allCases.enumerated().map { ($1, $0) })
+
+    /// A terminal event as a dashboard action; nil for events the dashboard ignores.
+    static func action(_ event: TerminalEvent) -> Action? {
+        switch event {
+        case .key(let key): return self.key(key).map { .keyPressed($0) }
+        case .mouse(let m):
+            switch m.kind {
+            case .press, .drag: return .mouse(.click(x: m.x, y: m.y))
+            case .wheelUp: return .mouse(.wheelUp(x: m.x, y: m.y))
+            case .wheelDown: return .mouse(.wheelDown(x: m.x, y: m.y))
+            case .release: return nil
+            }
+        case .resize(let width, let height): return .resized(width: width, height: height)
+        case .wake, .quit: return nil
+        }
+    }
+
+    static func key(_ key: TerminalKey) -> Key? {
+        switch key {
+        case .up: .up
+        case .down: .down
+        case .left: .left
+        case .right: .right
+        case .shiftLeft: .shiftLeft
+        case .shiftRight: .shiftRight
+        case .home: .home
+        case .end: .end
+        case .pageUp: .pageUp
+        case .pageDown: .pageDown
+        case .tab: .tab
+        case .backTab: .backTab
+        case .enter: .enter
+        case .escape: .escape
+        case .backspace: .backspace
+        case .character(let c): .char(c)
+        case .ctrl(let c): .ctrl(c)
+        case .shiftUp, .shiftDown, .delete, .function: nil
+        }
+    }
+}
