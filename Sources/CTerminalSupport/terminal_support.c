@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <pthread.h>
 #include <signal.h>
 #include <string.h>
 #include <termios.h>
@@ -65,6 +66,13 @@ int tf_install_signal_handlers(void) {
     action.sa_handler = on_crash;
     action.sa_flags = SA_RESETHAND;
     for (unsigned i = 0; i < sizeof crash_signals / sizeof crash_signals[0]; i++) sigaction(crash_signals[i], &action, NULL);
+    /* A parent may have left these blocked (the mask is inherited across exec); unblock
+       them, or q would be the only way out. */
+    sigset_t handled;
+    sigemptyset(&handled);
+    for (unsigned i = 0; i < sizeof quit_signals / sizeof quit_signals[0]; i++) sigaddset(&handled, quit_signals[i]);
+    for (unsigned i = 0; i < sizeof crash_signals / sizeof crash_signals[0]; i++) sigaddset(&handled, crash_signals[i]);
+    pthread_sigmask(SIG_UNBLOCK, &handled, NULL);
     return wake_pipe[0];
 }
 

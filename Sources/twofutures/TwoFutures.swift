@@ -32,6 +32,8 @@ enum Main {
             try command.run()
         } catch let error as InputError {
             fail(error.message)
+        } catch let error as ExitCode {
+            TwoFutures.exit(withError: error)
         } catch {
             let code = TwoFutures.exitCode(for: error)
             if code == .success { TwoFutures.exit(withError: error) }

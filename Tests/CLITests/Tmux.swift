@@ -8,18 +8,20 @@ final class Tmux {
 
     /// Starts a shell at the given size, with a clean environment and prompt.
     init(width: Int, height: Int) throws {
-        try tmux([
-            "-f", "/dev/null", "new-session", "-d", "-s", session, "-x", String(width), "-y", String(height),
-            "env", "-i", "PATH=/usr/bin:/bin", "HOME=/tmp", "TERM=xterm-256color", "LANG=C.UTF-8",
-            "PS1=$ ", "bash", "--norc", "--noprofile",
-        ])
+        try tmux(
+            output: false,
+            [
+                "-f", "/dev/null", "new-session", "-d", "-s", session, "-x", String(width), "-y", String(height),
+                "env", "-i", "PATH=/usr/bin:/bin", "HOME=/tmp", "TERM=xterm-256color", "LANG=C.UTF-8",
+                "PS1=$ ", "bash", "--norc", "--noprofile",
+            ])
     }
 
-    deinit { _ = try? tmux(["kill-server"]) }
+    deinit { _ = try? tmux(output: false, ["kill-server"]) }
 
     /// Types keys by tmux name ("Down", "q", "C-c") or, with `literal`, as text.
     func send(_ keys: String..., literal: Bool = false) throws {
-        try tmux(["send-keys", "-t", session] + (literal ? ["-l"] : []) + keys)
+        try tmux(output: false, ["send-keys", "-t", session] + (literal ? ["-l"] : []) + keys)
     }
 
     /// The visible screen as text.
@@ -53,17 +55,61 @@ final class Tmux {
         return screen
     }
 
+    /// Runs one tmux command with posix_spawn and waitpid. (Foundation's Process never
+    /// sees the exit of the tmux client that forks the server.) Commands that may start
+    /// the server take no output pipe: the server would inherit it and keep it open.
     @discardableResult
-    private func tmux(_ args: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["tmux", "-L", socket] + args
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+    private func tmux(output: Bool = true, _ args: [String]) throws -> String {
+        let argv = ["tmux", "-L", socket] + args
+        var fds: [Int32] = [-1, -1]
+        if output { guard pipe(&fds) == 0 else { throw TmuxError("pipe failed") } }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        if output {
+            posix_spawn_file_actions_adddup2(&actions, fds[1], 1)
+            posix_spawn_file_actions_addclose(&actions, fds[0])
+            posix_spawn_file_actions_addclose(&actions, fds[1])
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        }
+        // A clean signal state: the test runner's threads may block signals, and a child
+        // inherits the mask (the dashboard under test would never see SIGTERM).
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        var all = sigset_t()
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var pid: pid_t = 0
+        let cArgs = argv.map { strdup($0) } + [nil]
+        defer { cArgs.forEach { free($0) } }
+        let spawned = posix_spawnp(&pid, "tmux", &actions, &attributes, cArgs, environ)
+        var data = [UInt8]()
+        if output {
+            close(fds[1])
+            var buffer = [UInt8](repeating: 0, count: 65536)
+            while spawned == 0 {
+                let n = read(fds[0], &buffer, buffer.count)
+                if n <= 0 { break }
+                data.append(contentsOf: buffer[0..<n])
+            }
+            close(fds[0])
+        }
+        guard spawned == 0 else { throw TmuxError("cannot run tmux: \(String(cString: strerror(spawned)))") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         return String(decoding: data, as: UTF8.self)
     }
+}
+
+struct TmuxError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
 }

@@ -1,0 +1,130 @@
+import Foundation
+import Testing
+
+/// Drives the real binary in tmux: keys change the screen, and every way out restores
+/// the terminal (checked with `stty -a` in the same pane).
+@Suite("Dashboard end to end", .serialized)
+struct DashboardEndToEndTests {
+    /// Starts the dashboard in a fresh tmux shell and waits for its first frame.
+    static func start(
+        width: Int = 120, height: Int = 36, args: String = "",
+        ready: (String) -> Bool = { $0.contains("POLICY LEVERS") && $0.contains("ensemble 2000 runs") }
+    ) throws -> Tmux {
+        let tmux = try Tmux(width: width, height: height)
+        try tmux.waitFor { $0.contains("$") }
+        try tmux.send("exec 2>/dev/null; '\(CLI.binary.path)' \(args)", literal: true)
+        try tmux.send("Enter")
+        try tmux.waitFor(ready)
+        return tmux
+    }
+
+    /// Runs `stty -a` in the pane once the program is gone and returns its output.
+    static func sttyAfterExit(_ tmux: Tmux) throws -> String {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("stty-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let back = try tmux.waitFor { _ in (try? tmux.currentCommand()) == "bash" }
+        #expect(try tmux.currentCommand() == "bash", "the dashboard is still running: \(back)")
+        try tmux.send("stty -a > \(file)", literal: true)
+        try tmux.send("Enter")
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline {
+            if let text = try? String(contentsOfFile: file, encoding: .utf8), text.contains("icanon") { return text }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        return ""
+    }
+
+    /// `stty -a` lists each flag as "name" (on) or "-name" (off).
+    static func isOn(_ flag: String, in stty: String) -> Bool {
+        stty.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" }).contains(Substring(flag))
+    }
+
+    @Test("keys move a lever, presets apply, q restores the terminal")
+    func keysAndQuit() throws {
+        let tmux = try Self.start()
+        let first = try tmux.capture()
+        #expect(first.contains("Anti-smuggling") && first.contains("30 %"))
+        #expect(first.contains("Illustrative model, not a forecast"))
+        #expect(first.contains("Lead at 2029-01: 3.7 mo"))
+
+        try tmux.send("Down")
+        try tmux.send("Right")
+        let moved = try tmux.waitFor { $0.contains("Anti-smuggling 30→35 %") }
+        #expect(moved.contains("Anti-smuggling 30→35 %"), "\(moved)")
+        #expect(moved.contains("Lead at 2029-01: 3.8 mo"), "the outcome follows the lever")
+
+        try tmux.send("1")
+        let future1 = try tmux.waitFor { $0.contains("FUTURE 1") }
+        #expect(future1.contains("FUTURE 1"))
+        #expect(future1.contains("Lead at 2029-01: 15.4 mo"))
+        #expect(future1.contains("90 %") && future1.contains("85 %") && future1.contains("75 %"))
+
+        try tmux.send("q")
+        let stty = try Self.sttyAfterExit(tmux)
+        #expect(Self.isOn("icanon", in: stty) && Self.isOn("echo", in: stty), "\(stty)")
+    }
+
+    @Test("SIGTERM, SIGHUP and Ctrl-C leave the terminal sane", arguments: ["TERM", "HUP", "C-c"])
+    func signals(how: String) throws {
+        let tmux = try Self.start()
+        if how == "C-c" {
+            try tmux.send("C-c")
+        } else {
+            let shell = try tmux.shellPID()
+            let kill = Process()
+            kill.executableURL = URL(fileURLWithPath: "/usr/bin/pkill")
+            kill.arguments = ["-\(how)", "-P", String(shell)]
+            try kill.run()
+            kill.waitUntilExit()
+            #expect(kill.terminationStatus == 0, "no child of the shell to signal")
+        }
+        let stty = try Self.sttyAfterExit(tmux)
+        #expect(Self.isOn("icanon", in: stty) && Self.isOn("echo", in: stty), "\(stty)")
+        let screen = try tmux.capture()
+        #expect(!screen.contains("POLICY LEVERS"), "the alternate screen was left: \(screen)")
+    }
+
+    @Test("at 80×24, ? opens the help overlay and Esc closes it")
+    func help() throws {
+        let tmux = try Self.start(width: 80, height: 24)
+        try tmux.send("?")
+        let help = try tmux.waitFor { $0.contains("redo") }
+        #expect(help.contains("redo") && help.contains("undo"))
+        try tmux.send("Escape")
+        let closed = try tmux.waitFor { !$0.contains("redo") }
+        #expect(!closed.contains("redo"))
+        try tmux.send("q")
+        _ = try Self.sttyAfterExit(tmux)
+    }
+
+    @Test("a terminal below 80×24 is asked to be enlarged, and the options set the start")
+    func tooSmallAndOptions() throws {
+        let small = try Self.start(width: 70, height: 20, ready: { $0.contains("enlarge the terminal") })
+        let screen = try small.capture()
+        #expect(screen.contains("enlarge the terminal (now 70×20, need 80×24)"), "\(screen)")
+        #expect(!screen.contains("POLICY LEVERS"))
+        try small.send("q")
+        _ = try Self.sttyAfterExit(small)
+
+        let started = try Self.start(args: "--preset future2 --set export_controls=80% --members 500") {
+            $0.contains("ensemble 500 runs")
+        }
+        let shown = try started.capture()
+        #expect(shown.contains("80 %") && shown.contains("10 %"), "\(shown)")
+        try started.send("q")
+        _ = try Self.sttyAfterExit(started)
+    }
+
+    @Test("bad dashboard options exit 64 before the screen changes")
+    func badOptions() throws {
+        let result = try CLI.run(["--set", "export_controls=2"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("export_controls must be within 0…1"))
+        let theme = try CLI.run(["--theme", "neon"])
+        #expect(theme.status == 64)
+        #expect(theme.stderr.contains("unknown theme 'neon'"))
+        let notTTY = try CLI.run([])
+        #expect(notTTY.status == 64)
+        #expect(notTTY.stderr.contains("twofutures run"))
+    }
+}
