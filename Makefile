@@ -27,9 +27,9 @@ deps:
 build: deps
 	$(SWIFT) build $(BUILD_FLAGS)
 
-## run: the headless summary (the live dashboard replaces this when it lands).
+## run: the live dashboard.
 run: build
-	@$(BIN) run --preset status_quo --format table
+	@$(BIN)
 
 ## test: formatting lint, the build, and every test (model, CLI through the real binary).
 test: deps lint

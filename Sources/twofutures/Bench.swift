@@ -1,4 +1,5 @@
 import ArgumentParser
+import Dashboard
 import Dispatch
 import Foundation
 import FuturesModel
@@ -42,11 +43,15 @@ struct Bench: ParsableCommand {
                 Ensemble.run(scenario, settings: settings, threads: 1, workspace: workspace)!
                 .probability.future1
         }
+        let keypress = Timing.keypresses(count: 1000, workspace: workspace)
         let fields: [(String, String)] = [
             ("deterministic_run_ms", Timing.ms(deterministic)),
             ("full_update_ms", Timing.ms(fullUpdate)),
             ("ensemble_ms", Timing.ms(ensemble)),
             ("ensemble_1thread_ms", Timing.ms(single)),
+            ("keypress_p50_ms", Timing.ms(keypress.p50)),
+            ("keypress_p99_ms", Timing.ms(keypress.p99)),
+            ("keypress_max_ms", Timing.ms(keypress.max)),
             ("members", String(n)),
             ("horizon", String(scenario.horizon)),
             ("repetitions", String(Timing.repetitions)),
@@ -74,6 +79,35 @@ enum Timing {
         }
         samples.sort()
         return samples[samples.count / 2]
+    }
+
+    /// Keypress latency: `count` scripted keys, each through reduce, the deterministic
+    /// recompute and render into a 120×36 Screen (the terminal write excluded), with a
+    /// 2000-member ensemble's bands on screen. Returns p50, p99 and max in milliseconds.
+    static func keypresses(count: Int, workspace: EnsembleWorkspace) -> (p50: Double, p99: Double, max: Double) {
+        let script: [Key] = [
+            .right, .right, .down, .right, .shiftRight, .left, .down, .down, .shiftLeft, .up, .tab, .right,
+            .left, .down, .right, .char("1"), .char("c"), .left, .char("a"), .char("3"), .char("u"), .ctrl("r"),
+            .end, .home, .char("p"), .right, .char("2"), .up, .right, .char("r"),
+        ]
+        var state = State(scenario: Scenario(), width: 120, height: 36)
+        var analysis = Analysis(state.scenario)
+        let ensemble = Ensemble.run(state.scenario, settings: EnsembleSettings(members: 2000), workspace: workspace)
+        var sink = 0
+        var samples = [Double]()
+        samples.reserveCapacity(count)
+        for i in 0..<(count + 50) {
+            let start = DispatchTime.now().uptimeNanoseconds
+            reduce(&state, .keyPressed(script[i % script.count]))
+            if analysis.scenario != state.scenario { analysis = Analysis(state.scenario) }
+            let screen = render(state, analysis, ensemble: ensemble)
+            let end = DispatchTime.now().uptimeNanoseconds
+            sink &+= screen.cells.count
+            if i >= 50 { samples.append(Double(end - start) / 1e6) }  // the first 50 warm up
+        }
+        samples.sort()
+        if sink == 0 { print("") }
+        return (samples[samples.count / 2], samples[Int(Double(samples.count) * 0.99)], samples.last!)
     }
 
     /// Milliseconds with four significant decimals.

@@ -65,6 +65,7 @@ public struct HelpOverlay: Sendable, Equatable {
         ("a", "what moves it: tornado ⇄ attribution"),
         ("?", "open / close this help"),
         ("Esc", "close help / shrink an enlarged chart"),
+        ("Ctrl-L", "redraw the whole screen"),
         ("q  Ctrl-C", "quit"),
         ("mouse", "click a track to set it; the wheel nudges"),
         ("", "click a chart: enlarge / shrink it (grid)"),
