@@ -16,6 +16,9 @@ public final class Terminal {
     private var colorPairs = false
     private var stderrLog: Int32 = -1
     private var savedStderr: Int32 = -1
+    /// Whether the primary button is down: motion counts as a drag only then (the
+    /// terminal reports all motion, hovering included).
+    private var buttonDown = false
 
     /// Refuses when stdout or stdin is not a terminal, or TERM is missing or dumb
     /// (curses starts there, but draws garbage).
@@ -181,7 +184,15 @@ public final class Terminal {
 
     private func readMouse() -> TerminalMouse? {
         var event = MEVENT()
-        guard getmouse(&event) == OK else { return nil }
-        return KeyDecoding.mouse(state: event.bstate, x: Int(event.x), y: Int(event.y))
+        guard getmouse(&event) == OK,
+            let mouse = KeyDecoding.mouse(state: event.bstate, x: Int(event.x), y: Int(event.y))
+        else { return nil }
+        switch mouse.kind {
+        case .press: buttonDown = true
+        case .release: buttonDown = false
+        case .drag: if !buttonDown { return nil }
+        case .wheelUp, .wheelDown: break
+        }
+        return mouse
     }
 }
