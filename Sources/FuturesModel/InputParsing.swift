@@ -91,6 +91,14 @@ public enum InputParser {
         return s
     }
 
+    /// Worker threads for an ensemble, 1…64.
+    public static func threads(_ raw: String) throws -> Int {
+        guard let n = Int(raw), (1...64).contains(n) else {
+            throw InputError("--threads must be a whole number within 1…64, got '\(raw)'")
+        }
+        return n
+    }
+
     public static func uncertainty(_ raw: String) throws -> Double {
         guard let r = number(raw), r >= 0, r <= 1 else {
             throw InputError("--uncertainty must be a number within 0…1, got '\(raw)'")

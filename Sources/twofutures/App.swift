@@ -8,6 +8,8 @@ import Terminal
 struct App {
     let scenario: Scenario
     let settings: EnsembleSettings
+    /// Worker threads for the ensemble.
+    let threads: Int
     let theme: Theme
 
     /// Runs until the user quits; returns the exit status (0, or 128 + a quit signal).
@@ -25,7 +27,7 @@ struct App {
                 try? FileManager.default.removeItem(atPath: log)
             }
         }
-        let worker = EnsembleWorker(threads: max(1, ProcessInfo.processInfo.activeProcessorCount - 1))
+        let worker = EnsembleWorker(threads: threads)
         defer { worker.cancelAll() }
 
         let size = terminal.size

@@ -18,14 +18,7 @@ struct Bench: ParsableCommand {
     func run() throws {
         let n = try members.map(InputParser.members) ?? 10_000
         guard n > 0 else { throw InputError("--members must be at least 1 for bench, got '0'") }
-        let cores = ProcessInfo.processInfo.activeProcessorCount
-        let threadCount =
-            try threads.map { raw -> Int in
-                guard let t = Int(raw), (1...64).contains(t) else {
-                    throw InputError("--threads must be a whole number within 1…64, got '\(raw)'")
-                }
-                return t
-            } ?? cores
+        let threadCount = try threads.map(InputParser.threads) ?? ProcessInfo.processInfo.activeProcessorCount
         let scenario = Scenario()
         var sink = 0.0
 

@@ -14,24 +14,16 @@ struct DashboardCommand: ParsableCommand {
 
     @OptionGroup var scenarioOptions: ScenarioOptions
 
-    @Option(parsing: .unconditional, help: "Ensemble members for the bands and probabilities (default 2000).")
-    var members: String?
-
-    @Option(parsing: .unconditional, help: "Ensemble seed (default 1).")
-    var seed: String?
-
-    @Option(parsing: .unconditional, help: "Ensemble uncertainty r, 0…1 (default 0.5).")
-    var uncertainty: String?
+    @OptionGroup var ensembleOptions: EnsembleOptions
 
     @Option(help: "Colour theme: \(Theme.builtIn.map(\.name).joined(separator: ", ")).")
     var theme: String?
 
     func run() throws {
         let scenario = try scenarioOptions.scenario()
-        let settings = EnsembleSettings(
-            members: try members.map(InputParser.members) ?? 2000,
-            seed: try seed.map(InputParser.seed) ?? Constants.defaultSeed,
-            uncertainty: try uncertainty.map(InputParser.uncertainty) ?? Constants.defaultUncertainty)
+        let settings = try ensembleOptions.settings(defaultMembers: 2000)
+        // Leave a core for the interface.
+        let threads = try ensembleOptions.threadCount(default: max(1, ProcessInfo.processInfo.activeProcessorCount - 1))
         let chosen =
             try theme.map { name -> Theme in
                 guard let t = Theme.named(name) else {
@@ -47,7 +39,7 @@ struct DashboardCommand: ParsableCommand {
                 "the dashboard needs an interactive terminal (\(error.description)); "
                     + "for headless output use `twofutures run --format table`")
         }
-        let status = try App(scenario: scenario, settings: settings, theme: chosen).run()
+        let status = try App(scenario: scenario, settings: settings, threads: threads, theme: chosen).run()
         if status != 0 { throw ExitCode(status) }
     }
 }

@@ -33,7 +33,7 @@ struct ScenarioOptions: ParsableArguments {
 struct EnsembleOptions: ParsableArguments {
     @Option(
         parsing: .unconditional,
-        help: "Ensemble members (0 = none). Without it json and csv run no ensemble; the table runs 2000.")
+        help: "Ensemble members (0 = none). run: json and csv run none unless asked, the table 2000; dashboard: 2000.")
     var members: String?
 
     @Option(parsing: .unconditional, help: "Ensemble seed (default 1).")
@@ -54,12 +54,9 @@ struct EnsembleOptions: ParsableArguments {
             uncertainty: try uncertainty.map(InputParser.uncertainty) ?? Constants.defaultUncertainty)
     }
 
-    func threadCount() throws -> Int {
-        guard let threads else { return ProcessInfo.processInfo.activeProcessorCount }
-        guard let n = Int(threads), (1...64).contains(n) else {
-            throw InputError("--threads must be a whole number within 1…64, got '\(threads)'")
-        }
-        return n
+    /// The worker threads asked for, or `fallback`.
+    func threadCount(default fallback: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> Int {
+        try threads.map(InputParser.threads) ?? fallback
     }
 }
 
