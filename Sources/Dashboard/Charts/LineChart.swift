@@ -1,3 +1,5 @@
+import FuturesModel
+
 /// One line of a chart.
 public struct ChartSeries: Sendable, Equatable {
     public var label: String
@@ -73,8 +75,16 @@ public struct LineChart: Sendable, Equatable {
         }
         for v in thresholds {
             let cy = frame.dotY(v) / 4
+            // The Future 1 threshold in Future 1's colour, the Future 2 one in Future 2's.
+            let role: Role = v >= Constants.future1Threshold ? .future1 : .future2
             for cx in 0..<frame.plot.width where !canvas.hasLine(cx, cy) && cx % 2 == 0 {
-                screen[frame.plot.x + cx, frame.plot.y + cy] = Cell("╌", Style(.warning, .dim))
+                screen[frame.plot.x + cx, frame.plot.y + cy] = Cell("╌", Style(role, .dim))
+            }
+            // Say what the line means, where no line crosses it.
+            let label = v >= Constants.future1Threshold ? "F1≥\(Int(v))" : "F2≤\(Int(v))"
+            let x0 = frame.plot.width / 2 - label.count / 2
+            if frame.plot.width >= 24, (x0..<(x0 + label.count)).allSatisfy({ !canvas.hasLine($0, cy) }) {
+                screen.write(label, x: frame.plot.x + x0, y: frame.plot.y + cy, role: role, clip: frame.plot)
             }
         }
         canvas.render(at: frame.plot.x, frame.plot.y, into: &screen)

@@ -16,7 +16,7 @@ public struct Theme: Sendable, Equatable {
         name: "dark", description: "Dark default",
         colors: [
             .background: "#1c1f26", .foreground: "#d8dee9", .muted: "#7c8594", .accent: "#88c0d0",
-            .future1: "#5fafff", .future2: "#ff8c5a", .policy: "#f5d76e", .band: "#5a6475",
+            .future1: "#5fafff", .future2: "#e5709b", .policy: "#f5d76e", .band: "#7d8799",
             .grid: "#434c5e", .selection: "#3b4a6b", .warning: "#ff5f5f",
         ])
 

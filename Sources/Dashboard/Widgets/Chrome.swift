@@ -17,7 +17,7 @@ public struct TitleBar: Sendable, Equatable {
             screen.write("  pins \(pins)/\(State.pinLimit)", x: x, y: rect.y, role: .muted, clip: rect)
         }
         let note = rect.width >= 100 ? "Illustrative model, not a forecast " : "Illustrative, not a forecast "
-        screen.write(note, x: rect.maxX - note.count, y: rect.y, role: .warning, clip: rect)
+        screen.write(note, x: rect.maxX - note.count, y: rect.y, role: .muted, clip: rect)
     }
 }
 
@@ -69,6 +69,11 @@ public struct HelpOverlay: Sendable, Equatable {
         ("q  Ctrl-C", "quit"),
         ("mouse", "click a track to set it; the wheel nudges"),
         ("", "click a chart: enlarge / shrink it (grid)"),
+        ("", ""),
+        ("F1 F2 You", "Future 1 / Future 2 presets and your policy"),
+        ("stipple", "p10–p90 band of your policy (the ensemble)"),
+        ("╌ F1≥12", "thresholds: Future 1 at ≥ 12 mo, Future 2 ≤ 3"),
+        ("▁▃▅█", "each slider's 2028 lead across its range"),
     ]
 
     public func render(in area: Rect, into screen: inout Screen) {
@@ -77,7 +82,8 @@ public struct HelpOverlay: Sendable, Equatable {
         let rect = Rect(
             x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width: width,
             height: height)
-        screen.fill(rect)
+        // A blank margin, so that no half-hidden label shows beside the box.
+        screen.fill(Rect(x: rect.x - 1, y: rect.y, width: rect.width + 2, height: rect.height).intersection(area))
         screen.box(rect, title: "Keys", style: Style(.accent))
         let inner = rect.inset(1)
         for (i, line) in Self.lines.prefix(inner.height - 2).enumerated() {
@@ -86,6 +92,6 @@ public struct HelpOverlay: Sendable, Equatable {
             screen.write(line.what, x: inner.x + 13, y: y, role: .foreground, clip: inner)
         }
         screen.write(
-            "An illustrative model, not a forecast.", x: inner.x + 1, y: inner.maxY - 1, role: .warning, clip: inner)
+            "An illustrative model, not a forecast.", x: inner.x + 1, y: inner.maxY - 1, role: .muted, clip: inner)
     }
 }

@@ -18,7 +18,7 @@ public struct OutcomeBar: Sendable, Equatable {
     public static func role(_ future: Future) -> Role {
         switch future {
         case .future1: .future1
-        case .contested: .warning
+        case .contested: .accent
         case .future2: .future2
         }
     }
@@ -48,11 +48,12 @@ public struct OutcomeBar: Sendable, Equatable {
         groups.append([
             (wide ? "  P(Future 1) " : "  P(F1) ", Style(.future1)),
             (Format.percent(p.future1), Style(.foreground, .bold)),
-            ("\(dot)contested ", Style(.warning)),
+            ("\(dot)contested ", Style(.accent)),
             (Format.percent(p.contested), Style(.foreground, .bold)),
             (wide ? "\(dot)P(Future 2) " : "\(dot)P(F2) ", Style(.future2)),
             (Format.percent(p.future2), Style(.foreground, .bold)),
         ])
+        groups.append([(wide ? "  (F1: lead ≥ 12 mo · F2: ≤ 3 mo)" : "  F1 ≥12 · F2 ≤3", Style(.muted))])
         groups.append([("  adoption \(Format.outcome(outcome.adoption, .adoption))", Style(.muted))])
         return groups
     }

@@ -26,10 +26,13 @@ public struct SliderPanel: Sendable, Equatable {
         let on = Style(.accent, .bold), off = Style(.muted, .bold)
         screen.box(rect, title: "POLICY LEVERS", titleStyle: levers ? on : off)
         let inner = rect.inset(1)
+        // One scale for every sparkline: a tall ramp means a large effect on the lead.
+        let all = responses.flatMap { $0 }
+        let scale = (all.min() ?? 0)...(max(all.max() ?? 1, (all.min() ?? 0) + 1e-9))
         for (i, id) in ParameterID.all.enumerated() {
             let y = Self.row(of: i, in: rect)
             guard y < rect.maxY - 1 else { break }
-            SliderRow(id: id, value: scenario[id], selected: i == selection, response: responses[i])
+            SliderRow(id: id, value: scenario[id], selected: i == selection, response: responses[i], scale: scale)
                 .render(in: Rect(x: inner.x, y: y, width: inner.width, height: 1), into: &screen)
         }
         let sepY = rect.y + 1 + LeverID.allCases.count

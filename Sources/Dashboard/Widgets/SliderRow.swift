@@ -7,8 +7,14 @@ public struct SliderRow: Sendable, Equatable {
     public var selected: Bool
     /// The horizon lead across the parameter's range (any number of samples ≥ 2).
     public var response: [Double]
+    /// The lead range every row's sparkline shares, so that heights compare across rows
+    /// (nil: this row's own range).
+    public var scale: ClosedRange<Double>?
 
-    public init(id: ParameterID, value: Double, selected: Bool, response: [Double]) {
+    public init(
+        id: ParameterID, value: Double, selected: Bool, response: [Double], scale: ClosedRange<Double>? = nil
+    ) {
+        self.scale = scale
         self.id = id
         self.value = value
         self.selected = selected
@@ -63,7 +69,7 @@ public struct SliderRow: Sendable, Equatable {
         screen.write(Format.pad(text, c.value, right: true), x: x, y: y, style: Style(.foreground, .bold), clip: rect)
         x += c.value + 1
         let spark = Rect(x: x, y: y, width: min(c.spark, rect.maxX - x), height: 1)
-        Sparkline(samples: response, caret: fraction).render(in: spark, into: &screen)
+        Sparkline(samples: response, caret: fraction, scale: scale).render(in: spark, into: &screen)
     }
 }
 
@@ -76,18 +82,22 @@ public struct Sparkline: Sendable, Equatable {
     public var caret: Double?
     /// Spans smaller than this draw flat: the parameter barely moves the outcome.
     public var flatBelow: Double
+    /// The value range the bar heights span (nil: the samples' own range).
+    public var scale: ClosedRange<Double>?
 
-    public init(samples: [Double], caret: Double?, flatBelow: Double = 0.05) {
+    public init(samples: [Double], caret: Double?, flatBelow: Double = 0.05, scale: ClosedRange<Double>? = nil) {
         self.samples = samples
         self.caret = caret
         self.flatBelow = flatBelow
+        self.scale = scale
     }
 
     /// Draws in the first row of `rect`, resampling to its width.
     public func render(in rect: Rect, into screen: inout Screen) {
         let n = rect.width
-        guard n > 0, samples.count > 1, let lo = samples.min(), let hi = samples.max() else { return }
-        let flat = hi - lo < flatBelow
+        guard n > 0, samples.count > 1, let ownLo = samples.min(), let ownHi = samples.max() else { return }
+        let flat = ownHi - ownLo < flatBelow
+        let lo = min(scale?.lowerBound ?? ownLo, ownLo), hi = max(scale?.upperBound ?? ownHi, ownHi)
         for i in 0..<n {
             let t = n == 1 ? 0 : Double(i) / Double(n - 1) * Double(samples.count - 1)
             let v = interpolate(samples, t)
