@@ -21,7 +21,7 @@ final class QuantileSelector {
     /// The quantiles `qs` (ascending, in [0, 1]) of `values`, which is left unchanged.
     func quantiles(_ values: UnsafeMutableBufferPointer<Double>, _ qs: [Double]) -> [Double] {
         let n = values.count
-        precondition(n > 0 && qs.count <= 8)
+        precondition(n > 0)
         // Ranks wanted: floor(q(n−1)) and the next one, for each q (ascending).
         var ranks = [Int]()
         for q in qs {
@@ -76,8 +76,11 @@ final class QuantileSelector {
             gathered.deallocate()
             gathered = .allocate(capacity: total)
         }
-        var target = [UInt16](repeating: UInt16.max, count: 6)
+        // Up to six bins are tested at once; with more (more than 3 quantiles), every chunk
+        // is walked.
+        var target = [UInt16](repeating: UInt16.max, count: Swift.max(6, slots.count))
         for (s, bin) in slots.enumerated() { target[s] = UInt16(bin) }
+        let testAll = slots.count > 6
         let t0 = target[0], t1 = target[1], t2 = target[2], t3 = target[3], t4 = target[4], t5 = target[5]
         var fill = start
         fill.withUnsafeMutableBufferPointer { fill in
@@ -85,7 +88,7 @@ final class QuantileSelector {
             var chunk = 0
             while chunk < n {
                 let end = Swift.min(n, chunk + 32)
-                var hit = false
+                var hit = testAll
                 for i in chunk..<end {
                     let b = binPtr[i]
                     hit = hit || (b == t0) || (b == t1) || (b == t2) || (b == t3) || (b == t4) || (b == t5)

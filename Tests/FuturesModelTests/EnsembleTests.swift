@@ -114,6 +114,14 @@ struct EnsembleTests {
                     return sorted[k] + (h - Double(k)) * (sorted[next] - sorted[k])
                 }
                 #expect(Percentiles.linear(values, qs) == want, "n=\(n) shape=\(shape)")
+                // Many quantiles at once take the slower gather path; still exact.
+                let many = (0...10).map { Double($0) / 10 }
+                let wantMany = many.map { q -> Double in
+                    let h = q * Double(n - 1)
+                    let k = Int(h)
+                    return sorted[k] + (h - Double(k)) * (sorted[min(k + 1, n - 1)] - sorted[k])
+                }
+                #expect(Percentiles.linear(values, many) == wantMany, "n=\(n) shape=\(shape), 11 quantiles")
             }
         }
     }
