@@ -198,6 +198,8 @@ struct ReadmeTests {
 struct ThemesCLITests {
     static let bad = URL(fileURLWithPath: "\(#filePath)").deletingLastPathComponent()
         .appendingPathComponent("../DashboardTests/Fixtures/themes/bad").standardized.path
+    static let dark = URL(fileURLWithPath: "\(#filePath)").deletingLastPathComponent()
+        .appendingPathComponent("../../Themes/dark.toml").standardized.path
 
     @Test("lists the shipped themes with their source files")
     func list() throws {
@@ -210,9 +212,9 @@ struct ThemesCLITests {
 
     @Test("--check passes good files and exits 65 with one line per bad file")
     func check() throws {
-        let good = try CLI.run(["themes", "--check", "Themes/dark.toml"])
+        let good = try CLI.run(["themes", "--check", Self.dark])
         #expect(good.status == 0)
-        let result = try CLI.run(["themes", "--check", "Themes/dark.toml", "\(Self.bad)/bad-colour.toml"])
+        let result = try CLI.run(["themes", "--check", Self.dark, "\(Self.bad)/bad-colour.toml"])
         #expect(result.status == 65)
         #expect(
             result.stderr == "\(Self.bad)/bad-colour.toml:7: colors.future1: \"#12345\" is not a #rrggbb colour\n")

@@ -3,6 +3,14 @@ import Foundation
 import FuturesModel
 import Testing
 
+extension Theme {
+    func with(source: String?) -> Theme {
+        var copy = self
+        copy.source = source
+        return copy
+    }
+}
+
 /// Theme files: the shipped ones, the error messages, the catalog, switching, glyphs.
 @Suite("Themes")
 struct ThemeTests {
@@ -30,6 +38,17 @@ struct ThemeTests {
         }
         #expect(try Self.shippedTheme("mono").glyphs == .ascii)
         #expect(try Self.shippedTheme("dark").glyphs == .braille)
+    }
+
+    @Test("the README's example theme is valid and complete")
+    func readmeExample() throws {
+        let readme = try String(
+            contentsOf: Self.root.appendingPathComponent("../../README.md").standardized, encoding: .utf8)
+        let section = try #require(readme.components(separatedBy: "## Themes").dropFirst().first)
+        let block = try #require(section.components(separatedBy: "```toml\n").dropFirst().first)
+        let text = try #require(block.components(separatedBy: "```").first)
+        let theme = try ThemeParser.parse(text, path: "README.md").get()
+        #expect(theme == (try Self.shippedTheme("dark").with(source: "README.md")))
     }
 
     @Test("the high-contrast theme meets WCAG AAA (7:1) for text and the three lines")
