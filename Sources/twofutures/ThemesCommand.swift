@@ -44,10 +44,12 @@ struct ThemesCommand: ParsableCommand {
         guard files.isEmpty else { throw InputError("theme files are only taken with --check") }
         let catalog = Self.catalog(themeDir: themeDir)
         let width = catalog.themes.map(\.name.count).max() ?? 0
+        let sourceWidth = catalog.themes.map { ($0.source ?? "(built in)").count }.max() ?? 0
         for theme in catalog.themes {
-            let padded = theme.name.padding(toLength: width, withPad: " ", startingAt: 0)
-            let about = theme.description.isEmpty ? "" : "  \(theme.description)"
-            print("\(padded)  \(theme.source ?? "(built in)")  [\(theme.glyphs.rawValue)]\(about)")
+            let name = theme.name.padding(toLength: width, withPad: " ", startingAt: 0)
+            let source = (theme.source ?? "(built in)").padding(toLength: sourceWidth, withPad: " ", startingAt: 0)
+            let glyphs = "[\(theme.glyphs.rawValue)]".padding(toLength: 9, withPad: " ", startingAt: 0)
+            print("\(name)  \(source)  \(glyphs)  \(theme.description)".trimmingCharacters(in: .whitespaces))
         }
         var stderr = StandardError()
         for error in catalog.errors { print("skipped: \(error)", to: &stderr) }
