@@ -9,7 +9,8 @@ let package = Package(
         .library(name: "Dashboard", targets: ["Dashboard"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // ncursesw, wrapped for Swift. Only the Terminal layer may import it.
@@ -24,7 +25,10 @@ let package = Package(
         // The model of MODEL.md: pure, Foundation only.
         .target(name: "FuturesModel"),
         // State, reduce, layout and widgets: pure, no terminal, no clock, no globals.
-        .target(name: "Dashboard", dependencies: ["FuturesModel"]),
+        .target(
+            name: "Dashboard",
+            dependencies: ["FuturesModel", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
         .executableTarget(
             name: "twofutures",
             dependencies: [
@@ -47,7 +51,7 @@ let package = Package(
         .testTarget(
             name: "DashboardTests",
             dependencies: ["Dashboard", "FuturesModel"],
-            exclude: ["Snapshots"]
+            exclude: ["Snapshots", "Fixtures"]
         ),
         .testTarget(
             name: "CLITests",

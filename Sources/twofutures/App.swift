@@ -10,15 +10,20 @@ struct App {
     let settings: EnsembleSettings
     /// Worker threads for the ensemble.
     let threads: Int
-    let theme: Theme
+    let themes: [Theme]
+    let themeIndex: Int
+    /// Shown in the status bar at start (theme files that were skipped).
+    let warning: String
 
     /// Runs until the user quits; returns the exit status (0, or 128 + a quit signal).
     func run() throws -> Int32 {
         let environment = ProcessInfo.processInfo.environment
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
-        let palette = noColor ? TerminalPalette.monochrome(roles: Bridge.roles.count) : Self.palette(theme)
+        let palette = { (theme: Theme) in
+            noColor ? TerminalPalette.monochrome(roles: Bridge.roles.count) : Self.palette(theme)
+        }
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("twofutures-\(getpid()).log").path
-        let terminal = try Terminal(palette: palette, stderrPath: log)
+        let terminal = try Terminal(palette: palette(themes[themeIndex]), stderrPath: log)
         defer {
             terminal.stop()
             if let attributes = try? FileManager.default.attributesOfItem(atPath: log),
@@ -32,6 +37,11 @@ struct App {
 
         let size = terminal.size
         var state = State(scenario: scenario, width: size.width, height: size.height)
+        state.themes = themes
+        state.themeIndex = themeIndex
+        state.warning = warning
+        state.noColor = noColor
+        var appliedTheme = state.themeIndex
         var analysis = Analysis(state.scenario)
         var requested: Scenario?
         while true {
@@ -39,6 +49,11 @@ struct App {
             if requested != state.scenario, settings.members > 0 {
                 worker.request(state.scenario, settings: settings)
                 requested = state.scenario
+            }
+            if state.themeIndex != appliedTheme {
+                // The whole theme or nothing: every theme in the list was validated at start.
+                terminal.setPalette(palette(state.theme))
+                appliedTheme = state.themeIndex
             }
             let screen = render(state, analysis, ensemble: state.currentEnsemble ?? state.ensemble)
             terminal.draw(Bridge.frame(screen))

@@ -16,22 +16,30 @@ struct DashboardCommand: ParsableCommand {
 
     @OptionGroup var ensembleOptions: EnsembleOptions
 
-    @Option(help: "Colour theme: \(Theme.builtIn.map(\.name).joined(separator: ", ")).")
+    @Option(help: "Colour theme to start with (see `twofutures themes`; t / T switch live).")
     var theme: String?
+
+    @Option(help: "A folder of theme files searched before the others.")
+    var themeDir: String?
 
     func run() throws {
         let scenario = try scenarioOptions.scenario()
         let settings = try ensembleOptions.settings(defaultMembers: 2000)
         // Leave a core for the interface.
         let threads = try ensembleOptions.threadCount(default: max(1, ProcessInfo.processInfo.activeProcessorCount - 1))
-        let chosen =
-            try theme.map { name -> Theme in
-                guard let t = Theme.named(name) else {
-                    throw InputError(
-                        "unknown theme '\(name)'; available: \(Theme.builtIn.map(\.name).joined(separator: ", "))")
+        let catalog = ThemesCommand.catalog(themeDir: themeDir)
+        var index = catalog.themes.firstIndex { $0.name == "dark" } ?? 0
+        if let name = theme {
+            guard let found = catalog.themes.firstIndex(where: { $0.name == name }) else {
+                if let bad = catalog.errors.first(where: { fileStem($0.path) == name }) {
+                    throw InputError("theme '\(name)' cannot be used: \(bad)")
                 }
-                return t
-            } ?? .dark
+                throw InputError(
+                    "unknown theme '\(Theme.sanitized(name))'; available: "
+                        + catalog.themes.map(\.name).joined(separator: ", "))
+            }
+            index = found
+        }
         do {
             try Terminal.checkUsable()
         } catch let error as TerminalUnavailable {
@@ -39,7 +47,17 @@ struct DashboardCommand: ParsableCommand {
                 "the dashboard needs an interactive terminal (\(error.description)); "
                     + "for headless output use `twofutures run --format table`")
         }
-        let status = try App(scenario: scenario, settings: settings, threads: threads, theme: chosen).run()
+        let status = try App(
+            scenario: scenario, settings: settings, threads: threads, themes: catalog.themes, themeIndex: index,
+            warning: catalog.errors.first.map { e in
+                "skipped \(catalog.errors.count) bad theme file\(catalog.errors.count == 1 ? "" : "s"): \(e)"
+            } ?? ""
+        ).run()
         if status != 0 { throw ExitCode(status) }
     }
+}
+
+/// A path's file name without its extension.
+func fileStem(_ path: String) -> String {
+    ((path as NSString).lastPathComponent as NSString).deletingPathExtension
 }

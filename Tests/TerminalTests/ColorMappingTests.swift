@@ -30,3 +30,21 @@ struct ColorMappingTests {
         #expect(RGB(hex: text) == nil)
     }
 }
+
+@Suite("Colour mapping of the shipped themes")
+struct ThemeColorMappingTests {
+    @Test(
+        "theme colours map to known xterm-256 indices",
+        arguments: [("#5fafff", 75), ("#ffff00", 226), ("#00ffff", 51), ("#ffaf00", 214), ("#e4e4e4", 254)])
+    func known256(hex: String, index: Int) throws {
+        let color = try #require(RGB(hex: hex))
+        #expect(ColorMapping.xterm256[ColorMapping.nearest(color, among: 256)] == ColorMapping.xterm256[index])
+    }
+
+    @Test("with 16 colours pure red and cyan map to the bright system colours; with 8, to the dark ones")
+    func sixteen() throws {
+        #expect(ColorMapping.nearest(try #require(RGB(hex: "#ff0000")), among: 16) == 9)
+        #expect(ColorMapping.nearest(try #require(RGB(hex: "#00ffff")), among: 16) == 14)
+        #expect(ColorMapping.nearest(try #require(RGB(hex: "#ff0000")), among: 8) == 1)
+    }
+}

@@ -8,6 +8,7 @@ public struct BrailleCanvas: Sendable, Equatable {
     private var bandDots: [UInt8]
     private var roles: [Role]
     private var priorities: [Int]
+    private var flags: [CellFlags]
 
     /// A canvas of `width`×`height` cells.
     public init(width: Int, height: Int) {
@@ -18,6 +19,7 @@ public struct BrailleCanvas: Sendable, Equatable {
         bandDots = Array(repeating: 0, count: n)
         roles = Array(repeating: .foreground, count: n)
         priorities = Array(repeating: Int.min, count: n)
+        flags = Array(repeating: [], count: n)
     }
 
     public var dotWidth: Int { width * 2 }
@@ -31,13 +33,14 @@ public struct BrailleCanvas: Sendable, Equatable {
     }
 
     /// Sets one dot of a line with `role`; higher `priority` wins the cell's colour.
-    public mutating func set(x: Int, y: Int, role: Role, priority: Int) {
+    public mutating func set(x: Int, y: Int, role: Role, priority: Int, flags: CellFlags = []) {
         guard x >= 0, y >= 0, x < dotWidth, y < dotHeight else { return }
         let i = (y / 4) * width + x / 2
         dots[i] |= Self.bit(x % 2, y % 4)
         if priority > priorities[i] {
             priorities[i] = priority
             roles[i] = role
+            self.flags[i] = flags
         }
     }
 
@@ -47,15 +50,20 @@ public struct BrailleCanvas: Sendable, Equatable {
         bandDots[(y / 4) * width + x / 2] |= Self.bit(x % 2, y % 4)
     }
 
-    /// Draws a straight line between two dots (Bresenham).
-    public mutating func line(from a: (Int, Int), to b: (Int, Int), role: Role, priority: Int) {
+    /// Draws a straight line between two dots (Bresenham); a dashed line leaves out every
+    /// other pair of dots, so that it reads differently without colour.
+    public mutating func line(
+        from a: (Int, Int), to b: (Int, Int), role: Role, priority: Int, flags: CellFlags = [], dashed: Bool = false
+    ) {
+        var step = 0
         var (x0, y0) = a
         let (x1, y1) = b
         let dx = abs(x1 - x0), dy = -abs(y1 - y0)
         let sx = x0 < x1 ? 1 : -1, sy = y0 < y1 ? 1 : -1
         var err = dx + dy
         while true {
-            set(x: x0, y: y0, role: role, priority: priority)
+            if !dashed || step % 4 < 2 { set(x: x0, y: y0, role: role, priority: priority, flags: flags) }
+            step += 1
             if x0 == x1 && y0 == y1 { break }
             let e2 = 2 * err
             if e2 >= dy {
@@ -72,12 +80,46 @@ public struct BrailleCanvas: Sendable, Equatable {
     /// Whether any line dot lies in cell (cx, cy).
     public func hasLine(_ cx: Int, _ cy: Int) -> Bool { dots[cy * width + cx] != 0 }
 
-    /// The cell at (cx, cy): line dots in their role, else band dots, else nil.
-    public func cell(_ cx: Int, _ cy: Int) -> Cell? {
+    /// The cell at (cx, cy): line dots in their role, else band dots, else nil; drawn
+    /// as braille dots, half blocks, or one ASCII character per line role.
+    public func cell(_ cx: Int, _ cy: Int, glyphs: GlyphStyle = .braille) -> Cell? {
         let i = cy * width + cx
-        if dots[i] != 0 { return Cell(Self.character(dots[i]), Style(roles[i])) }
-        if bandDots[i] != 0 { return Cell(Self.character(bandDots[i]), Style(.band)) }
+        if dots[i] != 0 {
+            let c: Character
+            switch glyphs {
+            case .braille: c = Self.character(dots[i])
+            case .block: c = Self.block(dots[i])
+            case .ascii: c = Self.ascii(roles[i])
+            }
+            return Cell(c, Style(roles[i], flags[i]))
+        }
+        if bandDots[i] != 0 {
+            let c: Character =
+                switch glyphs {
+                case .braille: Self.character(bandDots[i])
+                case .block: "░"
+                case .ascii: ":"
+                }
+            return Cell(c, Style(.band))
+        }
         return nil
+    }
+
+    /// Half blocks: the upper half for dots in rows 0–1, the lower for rows 2–3.
+    static func block(_ bits: UInt8) -> Character {
+        let upper = bits & 0x1B != 0, lower = bits & 0xE4 != 0
+        return upper && lower ? "█" : (upper ? "▀" : "▄")
+    }
+
+    /// One character per line, so that lines differ without colour or braille.
+    static func ascii(_ role: Role) -> Character {
+        switch role {
+        case .future1: "o"
+        case .future2: "x"
+        case .policy: "#"
+        case .muted: "+"
+        default: "*"
+        }
     }
 
     static func character(_ bits: UInt8) -> Character {
@@ -88,7 +130,7 @@ public struct BrailleCanvas: Sendable, Equatable {
     public func render(at x: Int, _ y: Int, into screen: inout Screen) {
         for cy in 0..<height {
             for cx in 0..<width {
-                if let c = cell(cx, cy) { screen[x + cx, y + cy] = c }
+                if let c = cell(cx, cy, glyphs: screen.glyphs) { screen[x + cx, y + cy] = c }
             }
         }
     }

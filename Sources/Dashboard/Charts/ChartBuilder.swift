@@ -27,6 +27,16 @@ enum ChartBuilder {
                     label: "Pin \(pin.number)", shortLabel: "P\(pin.number)", values: pin.trajectory[series],
                     role: .muted, priority: 1), at: 0)
         }
+        if state.noColor {
+            for i in lines.indices {
+                switch lines[i].role {
+                case .policy: lines[i].flags = .bold
+                case .future2: lines[i].dashed = true
+                case .muted: lines[i].flags = .dim
+                default: break
+                }
+            }
+        }
         var band: (low: [Double], high: [Double])?
         if let ensemble, ensemble.horizon == h {
             band = (ensemble.p10[outcome.rawValue], ensemble.p90[outcome.rawValue])

@@ -8,6 +8,9 @@ public struct ChartSeries: Sendable, Equatable {
     public var role: Role
     /// Higher priorities win a braille cell's colour ("Your policy" is drawn on top).
     public var priority: Int
+    /// Without colour (NO_COLOR) the lines also differ by weight and dashes.
+    public var flags: CellFlags = []
+    public var dashed = false
 
     public init(label: String, shortLabel: String, values: [Double], role: Role, priority: Int) {
         self.label = label
@@ -69,7 +72,9 @@ public struct LineChart: Sendable, Equatable {
         for s in series.sorted(by: { $0.priority < $1.priority }) {
             let points = s.values.enumerated().map { (frame.dotX(Double($0.offset)), frame.dotY($0.element)) }
             for i in points.indices.dropFirst() {
-                canvas.line(from: points[i - 1], to: points[i], role: s.role, priority: s.priority)
+                canvas.line(
+                    from: points[i - 1], to: points[i], role: s.role, priority: s.priority, flags: s.flags,
+                    dashed: s.dashed)
             }
             if points.count == 1 { canvas.set(x: points[0].0, y: points[0].1, role: s.role, priority: s.priority) }
         }

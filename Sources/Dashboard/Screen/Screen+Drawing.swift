@@ -65,8 +65,15 @@ extension Screen {
         self[right, bottom] = Cell("┘", style)
         if !title.isEmpty {
             let inner = Rect(x: rect.x + 1, y: rect.y, width: rect.width - 2, height: 1)
-            write(" \(title) ", x: rect.x + 1, y: rect.y, style: titleStyle ?? Style(.accent, .bold), clip: inner)
+            write(" \(title) ", x: rect.x + 1, y: rect.y, style: resolvedTitleStyle(titleStyle), clip: inner)
         }
+    }
+
+    /// A title's style: bold unless the theme turns bold titles off.
+    private func resolvedTitleStyle(_ style: Style?) -> Style {
+        var s = style ?? Style(.accent, .bold)
+        if !boldTitles { s.flags.remove(.bold) }
+        return s
     }
 
     /// Draws a separator row "├─ title ─┤" across a box at row y.
@@ -79,7 +86,7 @@ extension Screen {
         self[rect.maxX - 1, y] = Cell("┤", style)
         if !title.isEmpty {
             let inner = Rect(x: rect.x + 1, y: y, width: rect.width - 2, height: 1)
-            write(" \(title) ", x: rect.x + 1, y: y, style: titleStyle ?? Style(.accent, .bold), clip: inner)
+            write(" \(title) ", x: rect.x + 1, y: y, style: resolvedTitleStyle(titleStyle), clip: inner)
         }
     }
 }

@@ -3,6 +3,10 @@ public struct Screen: Sendable, Equatable {
     public let width: Int
     public let height: Int
     public private(set) var cells: [Cell]
+    /// The theme's glyph style: charts and boxes draw with it (see `asciified()`).
+    public var glyphs: GlyphStyle = .braille
+    /// Whether box and separator titles are bold (the theme's `bold_titles`).
+    public var boldTitles = true
 
     /// A screen filled with `fill` (a space by default; tests use "x" to show stray writes).
     public init(width: Int, height: Int, fill: Cell = Cell()) {
@@ -52,6 +56,34 @@ public struct Screen: Sendable, Equatable {
         }
         return nil
     }
+}
+
+extension Screen {
+    /// The screen with every character outside ASCII replaced by a look-alike: what a
+    /// theme with `glyphs = "ascii"` shows.
+    public func asciified() -> Screen {
+        var copy = self
+        for i in copy.cells.indices where !copy.cells[i].character.isASCII {
+            copy.cells[i].character = Self.asciiFallback(copy.cells[i].character)
+        }
+        return copy
+    }
+
+    /// An ASCII stand-in for one character.
+    static func asciiFallback(_ c: Character) -> Character {
+        if let mapped = asciiTable[c] { return mapped }
+        if let scalar = c.unicodeScalars.first, (0x2800...0x28FF).contains(scalar.value) { return "." }
+        return "?"
+    }
+
+    static let asciiTable: [Character: Character] = [
+        "─": "-", "━": "=", "╌": "-", "│": "|", "┌": "+", "┐": "+", "└": "+", "┘": "+", "├": "+", "┤": "+",
+        "▸": ">", "●": "O", "→": ">", "←": "<", "↑": "^", "↓": "v", "⇄": "=", "⇧": "^", "×": "x", "≥": ">",
+        "≤": "<", "−": "-", "–": "-", "—": "-", "±": "+", "…": ".", "·": ".", "’": "'", "‘": "'", "“": "\"",
+        "”": "\"", "▁": "_", "▂": "_", "▃": "-", "▄": "-", "▅": "=", "▆": "=", "▇": "#", "█": "#", "▓": "%",
+        "▒": "+", "░": ":", "▀": "\"", "┬": "+", "┴": "+", "┼": "+", "▏": "|", "▕": "|", "§": "S", "Δ": "d", "≈": "~",
+        "°": "o", "é": "e", "⁺": "+",
+    ]
 }
 
 /// A semantic colour role: themes map each role to a terminal colour (DESIGN.md "Themes").

@@ -26,6 +26,7 @@ func reduceKey(_ state: inout State, _ key: Key) {
         }
         return
     }
+    state.warning = ""
     switch key {
     case .up, .char("k"): moveSelection(&state, by: -1)
     case .down, .char("j"): moveSelection(&state, by: 1)
@@ -49,6 +50,8 @@ func reduceKey(_ state: inout State, _ key: Key) {
         state.explanation = "Pins cleared."
     case .char("c"): state.chart = state.chart.next
     case .char("C"): state.chart = state.chart.previous
+    case .char("t"): cycleTheme(&state, by: 1)
+    case .char("T"): cycleTheme(&state, by: -1)
     case .char("a"): state.moves = state.moves == .tornado ? .attribution : .tornado
     case .char("?"): state.helpOpen = true
     case .escape: state.chartEnlarged = false
@@ -61,6 +64,17 @@ func reduceKey(_ state: inout State, _ key: Key) {
 func moveSelection(_ state: inout State, by delta: Int) {
     let n = ParameterID.all.count
     state.selection = ((state.selection + delta) % n + n) % n
+}
+
+/// Switches to the next or previous theme, wrapping, and says which one it is.
+func cycleTheme(_ state: inout State, by delta: Int) {
+    let n = state.themes.count
+    guard n > 0 else { return }
+    state.themeIndex = ((state.themeIndex + delta) % n + n) % n
+    let theme = state.theme
+    state.explanation =
+        "Theme \(theme.name) (\(state.themeIndex + 1)/\(n))"
+        + (theme.description.isEmpty ? "." : ": \(theme.description).")
 }
 
 /// Adds pins: at most `State.pinLimit`, the oldest dropping out first.

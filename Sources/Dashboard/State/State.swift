@@ -48,6 +48,13 @@ public struct State: Sendable, Equatable {
     /// The latest ensemble and the scenario it was run for.
     public var ensemble: EnsembleResult?
     public var ensembleScenario: Scenario?
+    /// The themes `t` / `T` cycle through, and the current one.
+    public var themes: [Theme] = Theme.builtIn
+    public var themeIndex = 0
+    /// A warning for the status bar (a theme file that was skipped); cleared by the next key.
+    public var warning: String = ""
+    /// NO_COLOR: no colours at all, so the chart lines also differ by their dots.
+    public var noColor = false
 
     public init(scenario: Scenario = Scenario(), width: Int = 80, height: Int = 24) {
         self.scenario = scenario
@@ -57,6 +64,9 @@ public struct State: Sendable, Equatable {
 
     /// Where everything goes at the current size.
     public var layout: Layout { Layout(width: width, height: height, chart: chart, enlarged: chartEnlarged) }
+
+    /// The current theme.
+    public var theme: Theme { themes.indices.contains(themeIndex) ? themes[themeIndex] : .dark }
 
     /// The selected parameter.
     public var selected: ParameterID { ParameterID.all[selection] }

@@ -7,10 +7,12 @@ public func render(
     -> Screen
 {
     var screen = Screen(width: width, height: height)
+    screen.glyphs = state.theme.glyphs
+    screen.boldTitles = state.theme.boldTitles
     let layout = Layout(width: width, height: height, chart: state.chart, enlarged: state.chartEnlarged)
     guard layout.tier != .tooSmall else {
         renderTooSmall(into: &screen)
-        return screen
+        return screen.glyphs == .ascii ? screen.asciified() : screen
     }
     TitleBar(horizon: analysis.scenario.horizon, pins: state.pins.count).render(in: layout.title, into: &screen)
     SliderPanel(scenario: state.scenario, selection: state.selection, responses: ResponseCurves.all(analysis))
@@ -28,9 +30,10 @@ public func render(
     MovesPanel(analysis: analysis, view: state.moves).render(in: layout.moves, into: &screen)
     OutcomeBar(analysis: analysis, ensemble: ensemble, explanation: state.explanation)
         .render(in: layout.outcome, into: &screen)
-    StatusBar(ensembleText: ensembleText(state, ensemble)).render(in: layout.status, into: &screen)
+    StatusBar(ensembleText: ensembleText(state, ensemble), themeName: state.theme.name, warning: state.warning).render(
+        in: layout.status, into: &screen)
     if state.helpOpen { HelpOverlay().render(in: screen.area, into: &screen) }
-    return screen
+    return screen.glyphs == .ascii ? screen.asciified() : screen
 }
 
 /// Draws one frame at the state's own size.

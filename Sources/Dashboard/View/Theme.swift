@@ -1,14 +1,33 @@
-/// A colour theme: a hex colour ("#rrggbb") for each semantic role. The compiled-in
-/// themes keep the program working when no theme file can be read.
+import Foundation
+
+/// The characters charts are drawn with: braille dots (the default), block elements for
+/// fonts without braille, or plain ASCII for dumb fonts and terminals.
+public enum GlyphStyle: String, Sendable, Equatable, CaseIterable {
+    case braille, block, ascii
+}
+
+/// A colour theme: a hex colour ("#rrggbb") for each semantic role, plus a glyph style.
+/// The compiled-in themes keep the program working when no theme file can be read.
 public struct Theme: Sendable, Equatable {
     public var name: String
     public var description: String
     public var colors: [Role: String]
+    /// Box and panel titles in bold.
+    public var boldTitles: Bool
+    public var glyphs: GlyphStyle
+    /// The file the theme was read from; nil for a compiled-in theme.
+    public var source: String?
 
-    public init(name: String, description: String = "", colors: [Role: String]) {
+    public init(
+        name: String, description: String = "", colors: [Role: String], boldTitles: Bool = true,
+        glyphs: GlyphStyle = .braille, source: String? = nil
+    ) {
         self.name = name
         self.description = description
         self.colors = colors
+        self.boldTitles = boldTitles
+        self.glyphs = glyphs
+        self.source = source
     }
 
     /// The built-in dark default.
@@ -34,4 +53,33 @@ public struct Theme: Sendable, Equatable {
 
     /// A compiled-in theme by name.
     public static func named(_ name: String) -> Theme? { builtIn.first { $0.name == name } }
+
+    /// `text` without control characters (C0, DEL, C1) and bidirectional or other format
+    /// characters, so that a theme file cannot send escape sequences to the terminal.
+    public static func sanitized(_ text: String) -> String {
+        String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.filter { s in
+                    switch s.properties.generalCategory {
+                    case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate, .privateUse,
+                        .unassigned:
+                        return false
+                    default: return true
+                    }
+                }))
+    }
+}
+
+/// WCAG 2 contrast between two "#rrggbb" colours (1…21); nil for a malformed colour.
+public func contrastRatio(_ a: String, _ b: String) -> Double? {
+    func luminance(_ hex: String) -> Double? {
+        guard hex.count == 7, hex.first == "#", let v = UInt32(hex.dropFirst(), radix: 16) else { return nil }
+        func channel(_ c: UInt32) -> Double {
+            let x = Double(c & 0xFF) / 255
+            return x <= 0.03928 ? x / 12.92 : pow((x + 0.055) / 1.055, 2.4)
+        }
+        return 0.2126 * channel(v >> 16) + 0.7152 * channel(v >> 8) + 0.0722 * channel(v)
+    }
+    guard let la = luminance(a), let lb = luminance(b) else { return nil }
+    return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
 }

@@ -24,20 +24,35 @@ public struct TitleBar: Sendable, Equatable {
 /// The status bar: key hints that fit, and the ensemble's state on the right.
 public struct StatusBar: Sendable, Equatable {
     public var ensembleText: String
+    /// The current theme's name, shown on the right.
+    public var themeName: String
+    /// A warning shown instead of the key hints.
+    public var warning: String
 
-    public init(ensembleText: String) { self.ensembleText = ensembleText }
+    public init(ensembleText: String, themeName: String = "", warning: String = "") {
+        self.ensembleText = ensembleText
+        self.themeName = themeName
+        self.warning = warning
+    }
 
     static let hints: [(key: String, what: String)] = [
         ("↑↓", "select"), ("←→", "±5"), ("Tab", "group"), ("1 2 3", "presets"), ("?", "help"), ("q", "quit"),
-        ("⇧←→", "±1"), ("u", "undo"), ("p", "pin"), ("c", "chart"), ("a", "attribution"),
+        ("⇧←→", "±1"), ("u", "undo"), ("p", "pin"), ("c", "chart"), ("t", "theme"), ("a", "attribution"),
     ]
 
     public func render(in rect: Rect, into screen: inout Screen) {
         screen.fill(rect, style: Style(.muted, .reverse))
-        let right = " \(ensembleText) "
+        let theme = Theme.sanitized(themeName)
+        let right = theme.isEmpty ? " \(ensembleText) " : " \(theme) · \(ensembleText) "
         let limit = rect.maxX - right.count - 1
         var x = rect.x + 1
-        for hint in Self.hints {
+        if !warning.isEmpty {
+            let clip = Rect(x: rect.x, y: rect.y, width: max(0, limit - rect.x), height: 1)
+            screen.write(
+                " \(Theme.sanitized(warning)) ", x: rect.x, y: rect.y, role: .warning, flags: [.reverse, .bold],
+                clip: clip)
+        }
+        for hint in Self.hints where warning.isEmpty {
             let width = hint.key.count + 1 + hint.what.count + 2
             guard x + width <= limit else { break }
             x = screen.write(hint.key, x: x, y: rect.y, role: .accent, flags: [.reverse, .bold], clip: rect)
@@ -62,6 +77,7 @@ public struct HelpOverlay: Sendable, Equatable {
         ("r", "reset levers and assumptions"),
         ("p  P", "pin this run as a ghost line / clear pins"),
         ("c  C", "next / previous chart"),
+        ("t  T", "next / previous theme"),
         ("a", "what moves it: tornado ⇄ attribution"),
         ("?", "open / close this help"),
         ("Esc", "close help / shrink an enlarged chart"),

@@ -1,0 +1,65 @@
+import ArgumentParser
+import Dashboard
+import Foundation
+import FuturesModel
+
+/// `twofutures themes`: the themes found and where they come from; `--check` validates files.
+struct ThemesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "themes",
+        abstract: "List the colour themes found, with their source files, or check theme files.",
+        discussion: """
+            Search order: --theme-dir, $XDG_CONFIG_HOME/twofutures/themes, then the Themes/ folder \
+            next to the executable or in a parent folder; a theme overrides a later one of the same \
+            name. With --check, every FILE is validated; bad files are reported one line each and \
+            the exit status is 65.
+            """
+    )
+
+    @Flag(help: "Validate the given theme files instead of listing.")
+    var check = false
+
+    @Option(help: "A folder of theme files searched before the others.")
+    var themeDir: String?
+
+    @Argument(help: "Theme files to check (with --check).")
+    var files: [String] = []
+
+    func run() throws {
+        if check {
+            guard !files.isEmpty else { throw InputError("--check needs at least one theme file") }
+            var stderr = StandardError()
+            var bad = 0
+            for file in files {
+                switch ThemeCatalog.load(file) {
+                case .success(let theme): print("\(file): ok (\(theme.name))")
+                case .failure(let error):
+                    bad += 1
+                    print(error.description, to: &stderr)
+                }
+            }
+            if bad > 0 { throw ExitCode(65) }
+            return
+        }
+        guard files.isEmpty else { throw InputError("theme files are only taken with --check") }
+        let catalog = Self.catalog(themeDir: themeDir)
+        let width = catalog.themes.map(\.name.count).max() ?? 0
+        let sourceWidth = catalog.themes.map { ($0.source ?? "(built in)").count }.max() ?? 0
+        for theme in catalog.themes {
+            let name = theme.name.padding(toLength: width, withPad: " ", startingAt: 0)
+            let source = (theme.source ?? "(built in)").padding(toLength: sourceWidth, withPad: " ", startingAt: 0)
+            let glyphs = "[\(theme.glyphs.rawValue)]".padding(toLength: 9, withPad: " ", startingAt: 0)
+            print("\(name)  \(source)  \(glyphs)  \(theme.description)".trimmingCharacters(in: .whitespaces))
+        }
+        var stderr = StandardError()
+        for error in catalog.errors { print("skipped: \(error)", to: &stderr) }
+    }
+
+    /// The themes of the search path for this process.
+    static func catalog(themeDir: String?) -> ThemeCatalog {
+        let executable = Bundle.main.executablePath ?? CommandLine.arguments[0]
+        return ThemeCatalog(
+            directories: ThemeCatalog.searchPath(
+                themeDir: themeDir, environment: ProcessInfo.processInfo.environment, executable: executable))
+    }
+}

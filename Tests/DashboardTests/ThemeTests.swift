@@ -1,0 +1,236 @@
+import Dashboard
+import Foundation
+import FuturesModel
+import Testing
+
+extension Theme {
+    func with(source: String?) -> Theme {
+        var copy = self
+        copy.source = source
+        return copy
+    }
+}
+
+/// Theme files: the shipped ones, the error messages, the catalog, switching, glyphs.
+@Suite("Themes")
+struct ThemeTests {
+    static let root = URL(fileURLWithPath: "\(#filePath)").deletingLastPathComponent()
+    static let shipped = root.appendingPathComponent("../../Themes").standardized.path
+    static let fixtures = root.appendingPathComponent("Fixtures/themes").path
+
+    static func shippedTheme(_ name: String) throws -> Theme {
+        try ThemeCatalog.load("\(shipped)/\(name).toml").get()
+    }
+
+    @Test("every shipped theme parses, and the five kinds are there")
+    func shippedThemes() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.shipped).filter { $0.hasSuffix(".toml") }
+        #expect(files.count >= 5)
+        for file in files {
+            let result = ThemeCatalog.load("\(Self.shipped)/\(file)")
+            if case .failure(let error) = result { Issue.record("\(file): \(error)") }
+        }
+        let catalog = ThemeCatalog(directories: [Self.shipped])
+        #expect(catalog.errors.isEmpty)
+        #expect(catalog.themes.first?.name == "dark")
+        for name in ["dark", "light", "high-contrast", "colorblind", "mono"] {
+            #expect(catalog.theme(named: name)?.source?.hasSuffix("Themes/\(name).toml") == true, "\(name)")
+        }
+        #expect(try Self.shippedTheme("mono").glyphs == .ascii)
+        #expect(try Self.shippedTheme("dark").glyphs == .braille)
+    }
+
+    @Test("the README's example theme is valid and complete")
+    func readmeExample() throws {
+        let readme = try String(
+            contentsOf: Self.root.appendingPathComponent("../../README.md").standardized, encoding: .utf8)
+        let section = try #require(readme.components(separatedBy: "## Themes").dropFirst().first)
+        let block = try #require(section.components(separatedBy: "```toml\n").dropFirst().first)
+        let text = try #require(block.components(separatedBy: "```").first)
+        let theme = try ThemeParser.parse(text, path: "README.md").get()
+        #expect(theme == (try Self.shippedTheme("dark").with(source: "README.md")))
+    }
+
+    @Test("the high-contrast theme meets WCAG AAA (7:1) for text and the three lines")
+    func highContrast() throws {
+        let theme = try Self.shippedTheme("high-contrast")
+        let background = try #require(theme.colors[.background])
+        for role in [Role.foreground, .muted, .accent, .future1, .future2, .policy, .warning] {
+            let color = try #require(theme.colors[role])
+            let ratio = try #require(contrastRatio(color, background))
+            #expect(ratio >= 7, "\(role): \(ratio)")
+        }
+        #expect(contrastRatio("#ffffff", "#000000")! > 20.9)
+    }
+
+    @Test("the colour-blind-safe theme draws the three lines in Okabe–Ito colours")
+    func okabeIto() throws {
+        let okabeIto: Set<String> = [
+            "#e69f00", "#56b4e9", "#009e73", "#f0e442", "#0072b2", "#d55e00", "#cc79a7", "#000000",
+        ]
+        let theme = try Self.shippedTheme("colorblind")
+        let lines = [Role.future1, .future2, .policy].map { theme.colors[$0]! }
+        #expect(lines.allSatisfy(okabeIto.contains))
+        #expect(Set(lines).count == 3)
+    }
+
+    @Test(
+        "each kind of bad file gets one clear line",
+        arguments: [
+            ("bad-colour", ##"Themes/bad-colour.toml:7: colors.future1: "#12345" is not a #rrggbb colour"##),
+            ("named-colour", ##"Themes/named-colour.toml:7: colors.future1: "red" is not a #rrggbb colour"##),
+            (
+                "unknown-role",
+                "Themes/unknown-role.toml:10: colors.sparkle: unknown role (roles: background, foreground, "
+                    + "muted, accent, future1, future2, policy, band, grid, selection, warning)"
+            ),
+            ("missing-role", "Themes/missing-role.toml:4: colors.accent: missing required role"),
+            ("bad-glyphs", ##"Themes/bad-glyphs.toml:18: style.glyphs: "emoji" is not one of braille, block, ascii"##),
+        ])
+    func badFiles(file: String, message: String) throws {
+        let text = try String(contentsOfFile: "\(Self.fixtures)/bad/\(file).toml", encoding: .utf8)
+        let result = ThemeParser.parse(text, path: "Themes/\(file).toml")
+        guard case .failure(let error) = result else {
+            Issue.record("\(file) parsed")
+            return
+        }
+        #expect(error.description == message)
+        #expect(!error.description.contains("\n"))
+    }
+
+    @Test("a syntax error names the file and line")
+    func syntaxError() throws {
+        let text = try String(contentsOfFile: "\(Self.fixtures)/bad/syntax.toml", encoding: .utf8)
+        guard case .failure(let error) = ThemeParser.parse(text, path: "Themes/syntax.toml") else {
+            Issue.record("parsed")
+            return
+        }
+        #expect(error.description.hasPrefix("Themes/syntax.toml:7: syntax error: "))
+        #expect(!error.description.contains("\n"))
+    }
+
+    @Test("control characters are stripped from a theme's name and description")
+    func controlCharacters() throws {
+        let colors = Role.allCases.map { "\($0.rawValue) = \"#808080\"" }.joined(separator: "\n")
+        let text = "name = \"evil\\u001b[31m\\u0007x\"\ndescription = \"bad\\u001b]0;t\\u0007\"\n[colors]\n\(colors)\n"
+        let theme = try ThemeParser.parse(text, path: "evil.toml").get()
+        #expect(theme.name == "evil[31mx")
+        #expect(theme.description == "bad]0;t")
+        #expect(theme.name.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value != 0x7F })
+    }
+
+    @Test("earlier folders override later ones; bad files are reported; built-ins fill in")
+    func catalogOrder() {
+        let catalog = ThemeCatalog(directories: [
+            "\(Self.fixtures)/user", "/nonexistent/folder", "\(Self.fixtures)/shipped", "\(Self.fixtures)/bad",
+        ])
+        #expect(catalog.themes.map(\.name) == ["dark", "extra", "light"])
+        #expect(catalog.theme(named: "dark")?.description == "user dark")
+        #expect(catalog.theme(named: "light")?.source == nil)
+        #expect(catalog.errors.count == 6)
+        #expect(ThemeCatalog(directories: []).themes.map(\.name) == ["dark", "light"])
+    }
+
+    @Test("the search path: --theme-dir, XDG, then Themes/ beside the executable or above it")
+    func searchPath() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("tf-themes-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: base) }
+        try FileManager.default.createDirectory(
+            at: base.appendingPathComponent("Themes"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: base.appendingPathComponent(".build/release"), withIntermediateDirectories: true)
+        let dirs = ThemeCatalog.searchPath(
+            themeDir: "/tmp/mine", environment: ["XDG_CONFIG_HOME": "/cfg", "HOME": "/home/u"],
+            executable: base.appendingPathComponent(".build/release/twofutures").path)
+        #expect(dirs.count == 3)
+        #expect(dirs[0] == "/tmp/mine")
+        #expect(dirs[1] == "/cfg/twofutures/themes")
+        #expect(dirs[2].hasSuffix("tf-themes-\(getpid())/Themes"))
+    }
+
+    @Test("t and T cycle through the themes, wrapping, and the status bar names the theme")
+    func cycling() throws {
+        var state = State(width: 120, height: 36)
+        state.themes = ThemeCatalog(directories: [Self.shipped]).themes
+        #expect(state.theme.name == "dark")
+        reduce(&state, .keyPressed(.char("t")))
+        #expect(state.theme.name == state.themes[1].name)
+        #expect(state.explanation.hasPrefix("Theme \(state.theme.name)"))
+        reduce(&state, .keyPressed(.char("T")))
+        reduce(&state, .keyPressed(.char("T")))
+        #expect(state.themeIndex == state.themes.count - 1)
+        reduce(&state, .keyPressed(.char("t")))
+        #expect(state.theme.name == "dark")
+        let screen = render(state, Analysis(state.scenario), ensemble: nil)
+        #expect(screen.line(35).contains("\(state.theme.name) · ensemble running…"))
+    }
+
+    @Test("a warning replaces the key hints until the next key")
+    func warning() {
+        var state = State(width: 120, height: 36)
+        state.warning = "skipped 1 bad theme file: Themes/x.toml:7: colors.future1: bad"
+        var screen = render(state, Analysis(state.scenario), ensemble: nil)
+        #expect(screen.line(35).contains("skipped 1 bad theme file"))
+        reduce(&state, .keyPressed(.char("c")))
+        screen = render(state, Analysis(state.scenario), ensemble: nil)
+        #expect(!screen.line(35).contains("skipped"))
+        #expect(screen.line(35).contains("select"))
+    }
+
+    @Test("the ASCII theme draws only ASCII, in every layout and with help open")
+    func asciiOnly() throws {
+        let mono = try Self.shippedTheme("mono")
+        for (w, h) in [(120, 36), (80, 24), (200, 60), (60, 16)] {
+            var state = Fixture.state(width: w, height: h)
+            state.themes = [mono]
+            for keys in [[], ["?"], ["a", "c", "c", "c", "c"]] as [[Character]] {
+                var s = state
+                for k in keys { reduce(&s, .keyPressed(.char(k))) }
+                let text = Fixture.frame(s).text
+                let stray = String(text.filter { !$0.isASCII })
+                #expect(stray.isEmpty, "\(w)×\(h) \(keys): \(stray)")
+            }
+        }
+    }
+
+    @Test("block glyphs draw charts without braille")
+    func blockGlyphs() {
+        var state = Fixture.state(width: 120, height: 36)
+        state.themes = [Theme(name: "b", colors: Theme.dark.colors, glyphs: .block)]
+        let text = Fixture.frame(state).text
+        #expect(!text.unicodeScalars.contains { (0x2800...0x28FF).contains($0.value) })
+        #expect(text.contains("▀") || text.contains("▄") || text.contains("█"))
+    }
+
+    @Test("bold_titles = false draws titles without bold")
+    func boldTitles() throws {
+        var state = Fixture.state(width: 120, height: 36)
+        state.themes = [Theme(name: "plain", colors: Theme.dark.colors, boldTitles: false)]
+        let screen = Fixture.frame(state)
+        let (x, y) = try #require(screen.find("What moves it"))
+        #expect(!screen[x, y].flags.contains(.bold))
+    }
+
+    @Test("NO_COLOR with the ASCII theme: the lines differ by their characters")
+    func noColorASCII() throws {
+        var state = Fixture.state(width: 120, height: 36)
+        state.noColor = true
+        state.themes = [try Self.shippedTheme("mono")]
+        let text = Fixture.frame(state).text
+        for c in ["o", "x", "#"] { #expect(text.contains(c)) }
+        assertSnapshot(text, named: "no-color-ascii-120x36")
+    }
+
+    @Test("NO_COLOR with braille: Future 2 dashed, your policy bold, end labels")
+    func noColorBraille() {
+        var state = Fixture.state(width: 120, height: 36)
+        state.noColor = true
+        let screen = Fixture.frame(state)
+        assertSnapshot(screen.text, named: "no-color-braille-120x36")
+        let boldBraille = screen.cells.contains {
+            $0.role == .policy && $0.flags.contains(.bold)
+                && ($0.character.unicodeScalars.first.map { (0x2800...0x28FF).contains($0.value) } ?? false)
+        }
+        #expect(boldBraille)
+    }
+}
