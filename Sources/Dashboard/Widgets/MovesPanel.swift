@@ -20,9 +20,16 @@ public struct MovesPanel: Sendable, Equatable {
         let nameWidth = inner.width >= 50 ? 20 : 15
         let valueWidth = 6
         let barWidth = inner.width - nameWidth - valueWidth - 2
+        // When not every parameter fits, the last line says how many are left out.
+        let total = analysis.sensitivity.count
         let rows =
             view == .tornado
-            ? tornadoRows(inner.height, nameWidth: nameWidth) : waterfallRows(inner.height, nameWidth: nameWidth)
+            ? tornadoRows(total > inner.height ? inner.height - 1 : inner.height, nameWidth: nameWidth)
+            : waterfallRows(inner.height, nameWidth: nameWidth)
+        if view == .tornado, rows.count < total, inner.height >= 2 {
+            let more = "… \(total - rows.count) more with smaller swings"
+            screen.write(more, x: inner.x, y: inner.maxY - 1, role: .muted, clip: inner)
+        }
         let scale = BarScale(values: rows.flatMap { [$0.from, $0.to] }, width: barWidth)
         let spacing = rows.count * 2 <= inner.height ? 2 : 1
         let footnote = wrap(footnoteText, width: inner.width)
