@@ -14,7 +14,9 @@ struct TwoFutures: ParsableCommand {
             `twofutures bench` for timings.
             """,
         version: "twofutures 0.1.0 (model \(Constants.modelVersion), \(ncursesVersion))",
-        subcommands: [DashboardCommand.self, Run.self, Bench.self, Parameters.self, ThemesCommand.self],
+        subcommands: [
+            DashboardCommand.self, Run.self, Bench.self, Parameters.self, ThemesCommand.self, DemoCommand.self,
+        ],
         defaultSubcommand: DashboardCommand.self
     )
 
