@@ -2,14 +2,19 @@ import ArgumentParser
 import Dashboard
 import Foundation
 import FuturesModel
+import Terminal
 
 /// `twofutures demo FILE --headless`: plays a `.demo` script and prints the final screen.
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Play a .demo script headless and print the final screen as text.",
+        abstract: "Play a .demo script in the dashboard, or headless to print the final screen as text.",
         discussion: """
-            The format is described in the README ("Demos"). Examples:
+            The format is described in the README ("Demos"). While a demo plays, Space pauses \
+            and resumes, n jumps to the next caption, b back to the previous one, q quits; at a \
+            pause the normal keys work. When the demo ends the dashboard stays, unless --exit.
+            Examples:
+              twofutures demo Demos/tour.demo
               twofutures demo Demos/quick.demo --headless
               twofutures demo Demos/tour.demo --headless --size 120x36 --frames /tmp/tour
             A bad script is reported as FILE:LINE: … with exit code 65, before anything is shown.
@@ -19,8 +24,11 @@ struct DemoCommand: ParsableCommand {
     @Argument(help: "The .demo script.")
     var file: String
 
-    @Flag(help: "Play without a terminal or waiting, and print the final screen (required for now).")
+    @Flag(help: "Play without a terminal or waiting, and print the final screen.")
     var headless = false
+
+    @Flag(help: "Quit the dashboard when the demo ends.")
+    var exit = false
 
     @Option(help: "Screen size WxH for --headless (default: the script's size command, else 120x36).")
     var size: String?
@@ -34,9 +42,7 @@ struct DemoCommand: ParsableCommand {
     var themeDir: String?
 
     func run() throws {
-        guard headless else {
-            throw InputError("live playback is not available yet; add --headless to print the final screen")
-        }
+        if !headless { return try live() }
         let settings = try ensembleOptions.settings(defaultMembers: 2000)
         let threads = try ensembleOptions.threadCount()
         var requested: (width: Int, height: Int)?
@@ -74,6 +80,28 @@ struct DemoCommand: ParsableCommand {
             }
         }
         print(result.final.text)
+    }
+
+    /// Plays the script in the live dashboard.
+    func live() throws {
+        if size != nil || frames != nil { throw InputError("--size and --frames need --headless") }
+        let settings = try ensembleOptions.settings(defaultMembers: 2000)
+        let threads = try ensembleOptions.threadCount(default: max(1, ProcessInfo.processInfo.activeProcessorCount - 1))
+        let catalog = ThemesCommand.catalog(themeDir: themeDir)
+        let script = try Self.load(file, themes: catalog.themes)
+        do {
+            try Terminal.checkUsable()
+        } catch let error as TerminalUnavailable {
+            throw InputError(
+                "live playback needs an interactive terminal (\(error.description)); "
+                    + "use `twofutures demo FILE --headless` for text output")
+        }
+        let status = try App(
+            scenario: Scenario(), settings: settings, threads: threads, themes: catalog.themes,
+            themeIndex: catalog.themes.firstIndex { $0.name == "dark" } ?? 0, warning: "", demo: script,
+            exitAfterDemo: exit
+        ).run()
+        if status != 0 { throw ExitCode(status) }
     }
 
     /// Reads and parses a script; a bad file prints `FILE:LINE: …` and exits 65.

@@ -155,7 +155,7 @@ struct DemoTests {
             Ensemble.run($0, settings: EnsembleSettings(members: 2000), threads: 2)
         }
         #expect(result.frames.count == 5)
-        #expect(result.final.text.contains("What moves the outcome most"))
+        #expect(result.final.text.contains("split by lever"))
         assertSnapshot(result.final.text, named: "demo-quick-final-120x36")
     }
 

@@ -7,6 +7,8 @@ public struct DemoStep: Sendable, Equatable {
     public var state: State
     /// The script line that produced this step.
     public var line: Int
+    /// The index of that command in `DemoScript.lines`.
+    public var command: Int
     /// This step shows a new caption (a place `n` and `b` jump to).
     public var isCaption: Bool
     /// The demo waits here for the presenter.
@@ -21,14 +23,20 @@ public enum DemoPlayer {
     public static let setFrames = 10
 
     /// Every step of `script` played from `initial`. Keys go through `reduce`, like typing.
-    public static func steps(_ script: DemoScript, from initial: State) -> [DemoStep] {
+    /// `first` skips the commands before it, and `start` is the time of the first one.
+    public static func steps(
+        _ script: DemoScript, from initial: State, first: Int = 0, start: Int = 0
+    ) -> [DemoStep] {
         var state = initial
-        var time = 0
+        var time = start
         var steps = [DemoStep]()
+        var index = first
         func emit(_ line: Int, caption: Bool = false, pause: Bool = false) {
-            steps.append(DemoStep(at: time, state: state, line: line, isCaption: caption, isPause: pause))
+            steps.append(
+                DemoStep(at: time, state: state, line: line, command: index, isCaption: caption, isPause: pause))
         }
-        for item in script.lines {
+        for (i, item) in script.lines.enumerated() where i >= first {
+            index = i
             switch item.command {
             case .caption(let text):
                 state.caption = text
