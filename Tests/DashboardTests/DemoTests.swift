@@ -170,4 +170,44 @@ struct DemoTests {
         let at = shown.find("Future 1: strict, enforced controls.")
         #expect(at?.y == state.layout.outcome.y - 2)
     }
+
+    @Test("live session: timed steps on an injected clock, pause, n, b, and the presenter taking over")
+    func session() throws {
+        let text = """
+            caption "one"
+            sleep 1s
+            caption "two"
+            pause
+            key Right 2 @100ms
+            caption "three"
+            sleep 1s
+            """
+        let script = try DemoParser.parse(text, file: "s.demo")
+        var state = State()
+        var session = DemoSession(script: script, state: state, now: 0)
+        session.advance(&state, now: 0)
+        #expect(state.caption == "one")
+        #expect(state.demoProgress == "step 1/3")
+        #expect(session.millisecondsUntilNext(now: 400) == 600)
+        session.advance(&state, now: 1000)
+        #expect(state.caption == "two")
+        #expect(session.paused)
+        #expect(session.millisecondsUntilNext(now: 5000) == nil)
+        // The presenter takes over at the pause, then resumes: the demo goes on from there.
+        reduce(&state, .keyPressed(.char("2")))
+        session.presenterActed = true
+        session.togglePause(&state, now: 9000)
+        session.advance(&state, now: 9200)
+        var expected = State()
+        for key: Key in [.char("2"), .right, .right] { reduce(&expected, .keyPressed(key)) }
+        #expect(state.scenario == expected.scenario)
+        #expect(state.caption == "three")
+        session.previousCaption(&state, now: 9300)
+        #expect(state.caption == "two")
+        #expect(state.scenario == Scenario())
+        session.nextCaption(&state, now: 9400)
+        #expect(state.caption == "three")
+        session.advance(&state, now: 10_400)
+        #expect(session.finished)
+    }
 }
