@@ -17,6 +17,8 @@ struct App {
     /// A script to play (`twofutures demo FILE`), and whether to quit when it ends.
     var demo: DemoScript? = nil
     var exitAfterDemo = false
+    /// Called with every key the dashboard applies, except the one that quits (`record`).
+    var onKey: ((Key) -> Void)? = nil
 
     /// Runs until the user quits; returns the exit status (0, or 128 + a quit signal).
     func run() throws -> Int32 {
@@ -121,7 +123,10 @@ struct App {
                 case .key(.ctrl("l")):
                     terminal.invalidate()
                 default:
-                    if let action = Bridge.action(current) { reduce(&state, action) }
+                    if let action = Bridge.action(current) {
+                        reduce(&state, action)
+                        if case .keyPressed(let key) = action, !state.shouldQuit { onKey?(key) }
+                    }
                 }
                 if state.shouldQuit { return 0 }
                 event = terminal.nextEvent(timeoutMilliseconds: 0)

@@ -16,6 +16,7 @@ struct TwoFutures: ParsableCommand {
         version: "twofutures 0.1.0 (model \(Constants.modelVersion), \(ncursesVersion))",
         subcommands: [
             DashboardCommand.self, Run.self, Bench.self, Parameters.self, ThemesCommand.self, DemoCommand.self,
+            RecordCommand.self,
         ],
         defaultSubcommand: DashboardCommand.self
     )

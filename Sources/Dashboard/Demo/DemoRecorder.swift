@@ -9,7 +9,7 @@ public struct DemoRecorder: Sendable, Equatable {
 
     /// Notes `key` pressed at `now` milliseconds (any clock, as long as it only grows).
     public mutating func record(_ key: Key, at now: Int) {
-        let delay = last.map { max(0, now - $0) } ?? 0
+        let delay = max(0, now - (last ?? 0))
         last = now
         presses.append((key, delay))
     }
