@@ -14,6 +14,11 @@ struct App {
     let themeIndex: Int
     /// Shown in the status bar at start (theme files that were skipped).
     let warning: String
+    /// A script to play (`twofutures demo FILE`), and whether to quit when it ends.
+    var demo: DemoScript? = nil
+    var exitAfterDemo = false
+    /// Called with every key the dashboard applies, except the one that quits (`record`).
+    var onKey: ((Key) -> Void)? = nil
 
     /// Runs until the user quits; returns the exit status (0, or 128 + a quit signal).
     func run() throws -> Int32 {
@@ -44,7 +49,24 @@ struct App {
         var appliedTheme = state.themeIndex
         var analysis = Analysis(state.scenario)
         var requested: Scenario?
+        let clock = ContinuousClock()
+        let start = clock.now
+        func now() -> Int {
+            let elapsed = clock.now - start
+            return Int(elapsed.components.seconds) * 1000 + Int(elapsed.components.attoseconds / 1_000_000_000_000_000)
+        }
+        var session = demo.map { DemoSession(script: $0, state: state, now: now()) }
         while true {
+            if var playing = session {
+                playing.advance(&state, now: now())
+                if playing.finished && !playing.paused {
+                    if exitAfterDemo { return 0 }
+                    session = nil
+                    state.demoProgress = "demo ended"
+                } else {
+                    session = playing
+                }
+            }
             if analysis.scenario != state.scenario { analysis = Analysis(state.scenario) }
             if requested != state.scenario, settings.members > 0 {
                 worker.request(state.scenario, settings: settings)
@@ -60,8 +82,39 @@ struct App {
 
             // Wait for one event, then take every event already pending, so that a held
             // key is applied in full before the next frame and never lags behind.
-            var event = terminal.nextEvent()
+            let wait = session?.millisecondsUntilNext(now: now()).map { Int32(min($0, 60_000)) } ?? -1
+            var event = terminal.nextEvent(timeoutMilliseconds: wait)
             while let current = event {
+                if var playing = session, case .key(let key) = current {
+                    switch key {
+                    case .character(" "): playing.togglePause(&state, now: now())
+                    case .character("n"): playing.nextCaption(&state, now: now())
+                    case .character("b"): playing.previousCaption(&state, now: now())
+                    case .character("q"), .ctrl("c"): return 0
+                    default:
+                        if playing.paused, let action = Bridge.action(current) {
+                            reduce(&state, action)
+                            playing.presenterActed = true
+                        }
+                    }
+                    session = playing
+                    if state.shouldQuit { return 0 }
+                    event = terminal.nextEvent(timeoutMilliseconds: 0)
+                    continue
+                }
+                if var playing = session, case .mouse = current {
+                    if playing.paused, let action = Bridge.action(current) {
+                        reduce(&state, action)
+                        playing.presenterActed = true
+                        session = playing
+                    }
+                    event = terminal.nextEvent(timeoutMilliseconds: 0)
+                    continue
+                }
+                if session == nil, !state.demoProgress.isEmpty, case .key = current {
+                    state.demoProgress = ""
+                    state.caption = nil
+                }
                 switch current {
                 case .quit(let signal):
                     return 128 + signal
@@ -70,7 +123,10 @@ struct App {
                 case .key(.ctrl("l")):
                     terminal.invalidate()
                 default:
-                    if let action = Bridge.action(current) { reduce(&state, action) }
+                    if let action = Bridge.action(current) {
+                        reduce(&state, action)
+                        if case .keyPressed(let key) = action, !state.shouldQuit { onKey?(key) }
+                    }
                 }
                 if state.shouldQuit { return 0 }
                 event = terminal.nextEvent(timeoutMilliseconds: 0)

@@ -14,7 +14,10 @@ struct TwoFutures: ParsableCommand {
             `twofutures bench` for timings.
             """,
         version: "twofutures 0.1.0 (model \(Constants.modelVersion), \(ncursesVersion))",
-        subcommands: [DashboardCommand.self, Run.self, Bench.self, Parameters.self, ThemesCommand.self],
+        subcommands: [
+            DashboardCommand.self, Run.self, Bench.self, Parameters.self, ThemesCommand.self, DemoCommand.self,
+            RecordCommand.self,
+        ],
         defaultSubcommand: DashboardCommand.self
     )
 

@@ -55,6 +55,10 @@ public struct State: Sendable, Equatable {
     public var warning: String = ""
     /// NO_COLOR: no colours at all, so the chart lines also differ by their dots.
     public var noColor = false
+    /// A demo's current caption, shown in a box above the outcome bar; nil shows nothing.
+    public var caption: String?
+    /// A demo's progress ("step 3/12"), shown in the status bar; empty outside demos.
+    public var demoProgress: String = ""
 
     public init(scenario: Scenario = Scenario(), width: Int = 80, height: Int = 24) {
         self.scenario = scenario

@@ -30,8 +30,13 @@ public func render(
     MovesPanel(analysis: analysis, view: state.moves).render(in: layout.moves, into: &screen)
     OutcomeBar(analysis: analysis, ensemble: ensemble, explanation: state.explanation)
         .render(in: layout.outcome, into: &screen)
-    StatusBar(ensembleText: ensembleText(state, ensemble), themeName: state.theme.name, warning: state.warning).render(
-        in: layout.status, into: &screen)
+    if let caption = state.caption, !caption.isEmpty {
+        CaptionBox(text: caption).render(above: layout.outcome, into: &screen)
+    }
+    StatusBar(
+        ensembleText: ensembleText(state, ensemble), themeName: state.theme.name, warning: state.warning,
+        progress: state.demoProgress
+    ).render(in: layout.status, into: &screen)
     if state.helpOpen { HelpOverlay().render(in: screen.area, into: &screen) }
     return screen.glyphs == .ascii ? screen.asciified() : screen
 }

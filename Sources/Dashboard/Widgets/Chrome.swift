@@ -28,11 +28,14 @@ public struct StatusBar: Sendable, Equatable {
     public var themeName: String
     /// A warning shown instead of the key hints.
     public var warning: String
+    /// A demo's progress ("step 3/12"), shown before the ensemble's state.
+    public var progress: String
 
-    public init(ensembleText: String, themeName: String = "", warning: String = "") {
+    public init(ensembleText: String, themeName: String = "", warning: String = "", progress: String = "") {
         self.ensembleText = ensembleText
         self.themeName = themeName
         self.warning = warning
+        self.progress = progress
     }
 
     static let hints: [(key: String, what: String)] = [
@@ -43,7 +46,8 @@ public struct StatusBar: Sendable, Equatable {
     public func render(in rect: Rect, into screen: inout Screen) {
         screen.fill(rect, style: Style(.muted, .reverse))
         let theme = Theme.sanitized(themeName)
-        let right = theme.isEmpty ? " \(ensembleText) " : " \(theme) · \(ensembleText) "
+        var right = theme.isEmpty ? " \(ensembleText) " : " \(theme) · \(ensembleText) "
+        if !progress.isEmpty { right = " \(Theme.sanitized(progress)) ·" + right }
         let limit = rect.maxX - right.count - 1
         var x = rect.x + 1
         if !warning.isEmpty {

@@ -1,0 +1,126 @@
+import ArgumentParser
+import Dashboard
+import Foundation
+import FuturesModel
+import Terminal
+
+/// `twofutures demo FILE --headless`: plays a `.demo` script and prints the final screen.
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Play a .demo script in the dashboard, or headless to print the final screen as text.",
+        discussion: """
+            The format is described in the README ("Demos"). While a demo plays, Space pauses \
+            and resumes, n jumps to the next caption, b back to the previous one, q quits; at a \
+            pause the normal keys work. When the demo ends the dashboard stays, unless --exit.
+            Examples:
+              twofutures demo Demos/tour.demo
+              twofutures demo Demos/quick.demo --headless
+              twofutures demo Demos/tour.demo --headless --size 120x36 --frames /tmp/tour
+            A bad script is reported as FILE:LINE: … with exit code 65, before anything is shown.
+            """
+    )
+
+    @Argument(help: "The .demo script.")
+    var file: String
+
+    @Flag(help: "Play without a terminal or waiting, and print the final screen.")
+    var headless = false
+
+    @Flag(help: "Quit the dashboard when the demo ends.")
+    var exit = false
+
+    @Option(help: "Screen size WxH for --headless (default: the script's size command, else 120x36).")
+    var size: String?
+
+    @Option(help: "A folder to write one text frame per caption into (frame-001.txt, …).")
+    var frames: String?
+
+    @OptionGroup var ensembleOptions: EnsembleOptions
+
+    @Option(help: "A folder of theme files searched before the others.")
+    var themeDir: String?
+
+    func run() throws {
+        if !headless { return try live() }
+        let settings = try ensembleOptions.settings(defaultMembers: 2000)
+        let threads = try ensembleOptions.threadCount()
+        var requested: (width: Int, height: Int)?
+        if let size {
+            guard case .size(let w, let h) = try DemoParser.command("size \(size)") else { return }
+            requested = (w, h)
+        }
+        let catalog = ThemesCommand.catalog(themeDir: themeDir)
+        let script = try Self.load(file, themes: catalog.themes)
+        let dimensions = requested ?? script.size ?? (120, 36)
+        var state = State(width: dimensions.width, height: dimensions.height)
+        state.themes = catalog.themes
+        state.themeIndex = catalog.themes.firstIndex { $0.name == "dark" } ?? 0
+        var cache = [Scenario: EnsembleResult]()
+        let result = DemoHeadless.play(script, from: state) { scenario in
+            guard settings.members > 0 else { return nil }
+            if let hit = cache[scenario] { return hit }
+            let r = Ensemble.run(scenario, settings: settings, threads: threads)
+            cache[scenario] = r
+            return r
+        }
+        if let frames {
+            let directory = URL(fileURLWithPath: frames)
+            do {
+                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+                for (i, screen) in result.frames.enumerated() {
+                    let name = String(format: "frame-%03d.txt", i + 1)
+                    try (screen.text + "\n").write(
+                        to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8)
+                }
+            } catch {
+                var stderr = StandardError()
+                print("twofutures: cannot write frames to \(frames): \(error.localizedDescription)", to: &stderr)
+                throw ExitCode(73)
+            }
+        }
+        print(result.final.text)
+    }
+
+    /// Plays the script in the live dashboard.
+    func live() throws {
+        if size != nil || frames != nil { throw InputError("--size and --frames need --headless") }
+        let settings = try ensembleOptions.settings(defaultMembers: 2000)
+        let threads = try ensembleOptions.threadCount(default: max(1, ProcessInfo.processInfo.activeProcessorCount - 1))
+        let catalog = ThemesCommand.catalog(themeDir: themeDir)
+        let script = try Self.load(file, themes: catalog.themes)
+        do {
+            try Terminal.checkUsable()
+        } catch let error as TerminalUnavailable {
+            throw InputError(
+                "live playback needs an interactive terminal (\(error.description)); "
+                    + "use `twofutures demo FILE --headless` for text output")
+        }
+        let status = try App(
+            scenario: Scenario(), settings: settings, threads: threads, themes: catalog.themes,
+            themeIndex: catalog.themes.firstIndex { $0.name == "dark" } ?? 0, warning: "", demo: script,
+            exitAfterDemo: exit
+        ).run()
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    /// Reads and parses a script; a bad file prints `FILE:LINE: …` and exits 65.
+    static func load(_ path: String, themes: [Theme]) throws -> DemoScript {
+        var stderr = StandardError()
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            print("twofutures: cannot read \(path): \(error.localizedDescription)", to: &stderr)
+            throw ExitCode(66)
+        }
+        do {
+            let script = try DemoParser.parse(text, file: path)
+            try script.validateThemes(themes.map(\.name))
+            return script
+        } catch let error as DemoError {
+            print(error.description, to: &stderr)
+            throw ExitCode(65)
+        }
+    }
+}

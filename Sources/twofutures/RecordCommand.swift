@@ -1,0 +1,89 @@
+import ArgumentParser
+import Dashboard
+import Foundation
+import FuturesModel
+import Terminal
+
+/// `twofutures record FILE`: the dashboard, writing every key press to FILE as a `.demo`.
+struct RecordCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "record",
+        abstract: "The dashboard as usual, recording every key press to FILE in the .demo format.",
+        discussion: """
+            Starts from the status quo and the dark theme, like `twofutures demo` does, so that \
+            `twofutures demo FILE` replays the recording. Mouse input is not recorded. FILE is \
+            written when recording ends (q, Ctrl-C or a signal), through a temporary file and a \
+            rename; an existing FILE is only replaced with --force.
+            """
+    )
+
+    @Argument(help: "The .demo file to write.")
+    var file: String
+
+    @Flag(help: "Replace FILE if it exists.")
+    var force = false
+
+    @OptionGroup var ensembleOptions: EnsembleOptions
+
+    @Option(help: "A folder of theme files searched before the others.")
+    var themeDir: String?
+
+    func run() throws {
+        if !force && FileManager.default.fileExists(atPath: file) {
+            throw InputError("\(file) exists; use --force to replace it")
+        }
+        let directory = ((file as NSString).deletingLastPathComponent as String)
+        let folder = directory.isEmpty ? "." : directory
+        guard FileManager.default.isWritableFile(atPath: folder) else {
+            throw InputError("cannot write to the folder \(folder)")
+        }
+        let settings = try ensembleOptions.settings(defaultMembers: 2000)
+        let threads = try ensembleOptions.threadCount(default: max(1, ProcessInfo.processInfo.activeProcessorCount - 1))
+        let catalog = ThemesCommand.catalog(themeDir: themeDir)
+        do {
+            try Terminal.checkUsable()
+        } catch let error as TerminalUnavailable {
+            throw InputError("recording needs an interactive terminal (\(error.description))")
+        }
+        let box = RecorderBox()
+        let status = try App(
+            scenario: Scenario(), settings: settings, threads: threads, themes: catalog.themes,
+            themeIndex: catalog.themes.firstIndex { $0.name == "dark" } ?? 0, warning: "",
+            onKey: { box.record($0) }
+        ).run()
+        do {
+            try Self.writeAtomically(box.recorder.text, to: file)
+        } catch {
+            var stderr = StandardError()
+            print("twofutures: cannot write \(file): \(error.localizedDescription)", to: &stderr)
+            throw ExitCode(73)
+        }
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    /// Writes `text` to a temporary file beside `path`, then renames it over `path`.
+    static func writeAtomically(_ text: String, to path: String) throws {
+        let temporary = "\(path).tmp-\(getpid())"
+        try text.write(toFile: temporary, atomically: false, encoding: .utf8)
+        guard rename(temporary, path) == 0 else {
+            let code = errno
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(code))])
+        }
+    }
+}
+
+/// The recorder and its clock, shared with the event loop's key callback.
+final class RecorderBox {
+    private(set) var recorder = DemoRecorder()
+    private let clock = ContinuousClock()
+    private let start: ContinuousClock.Instant
+
+    init() { start = clock.now }
+
+    func record(_ key: Key) {
+        let elapsed = clock.now - start
+        let ms = Int(elapsed.components.seconds) * 1000 + Int(elapsed.components.attoseconds / 1_000_000_000_000_000)
+        recorder.record(key, at: ms)
+    }
+}

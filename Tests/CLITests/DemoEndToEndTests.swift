@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+
+/// `twofutures demo` live and `twofutures record`, driven in tmux.
+@Suite("Demo and record end to end", .serialized)
+struct DemoEndToEndTests {
+    @Test("a live demo steps with n and b, pauses with Space, and quits at the end with --exit")
+    func liveDemo() throws {
+        let quick = DemoCLITests.path("Demos/quick.demo")
+        let tmux = try DashboardEndToEndTests.start(
+            args: "demo '\(quick)' --exit", ready: { $0.contains("Today's policy mix") && $0.contains("step 1/5") })
+        try tmux.send("Space")
+        _ = try tmux.waitFor { $0.contains("step 1/5 paused") }
+        try tmux.send("n")
+        let second = try tmux.waitFor { $0.contains("step 2/5 paused") }
+        #expect(second.contains("FUTURE 1"))
+        try tmux.send("b")
+        let back = try tmux.waitFor { $0.contains("step 1/5 paused") }
+        #expect(back.contains("CONTESTED"))
+        for _ in 0..<4 { try tmux.send("n") }
+        _ = try tmux.waitFor { $0.contains("step 5/5") }
+        try tmux.send("n")
+        try tmux.send("Space")
+        let after = try tmux.waitFor { _ in (try? tmux.currentCommand()) == "bash" }
+        #expect(try tmux.currentCommand() == "bash", "the demo did not exit: \(after)")
+    }
+
+    @Test("record writes the keys as a .demo on Ctrl-C, refuses to overwrite without --force")
+    func record() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("rec-\(UUID().uuidString).demo").path
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let tmux = try DashboardEndToEndTests.start(args: "record '\(file)'")
+        try tmux.send("Down")
+        try tmux.send("Right")
+        _ = try tmux.waitFor { $0.contains("Anti-smuggling 30→35 %") }
+        try tmux.send("C-c")
+        _ = try tmux.waitFor { _ in (try? tmux.currentCommand()) == "bash" }
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(text.contains("key Down @") && text.contains("key Right @"), "\(text)")
+        let refused = try CLI.run(["record", file])
+        #expect(refused.status == 64)
+        #expect(refused.stderr == "twofutures: \(file) exists; use --force to replace it\n")
+        let played = try CLI.run(["demo", file, "--headless", "--members", "0"])
+        #expect(played.status == 0)
+        #expect(played.stdout.contains("Anti-smuggling 30→35 %"))
+    }
+}

@@ -1,0 +1,213 @@
+import Dashboard
+import Foundation
+import FuturesModel
+import Testing
+
+/// The `.demo` format: parsing, error fixtures, playback, headless screens, record → play.
+@Suite("Demos")
+struct DemoTests {
+    static let root = URL(fileURLWithPath: "\(#filePath)").deletingLastPathComponent()
+    static let fixtures = root.appendingPathComponent("Fixtures/demos").path
+    static let shipped = root.appendingPathComponent("../../Demos").standardized.path
+
+    @Test("every command parses, with durations, counts, delays and quoted captions")
+    func parsesEveryCommand() throws {
+        let text = """
+            # a comment
+            size 100x30
+            caption "Say \\"hi\\""
+
+            key Right 6 @120ms
+            key Ctrl-R
+            key Space 2
+            key ?
+            select control_leakage
+            set export_controls 90%
+            set china_price_advantage 20
+            preset future1
+            theme light
+            sleep 1.5s
+            pause
+            """
+        let script = try DemoParser.parse(text, file: "t.demo")
+        #expect(
+            script.lines == [
+                DemoLine(.size(width: 100, height: 30), line: 2),
+                DemoLine(.caption("Say \"hi\""), line: 3),
+                DemoLine(.key(.right, count: 6, delayMilliseconds: 120), line: 5),
+                DemoLine(.key(.ctrl("r"), count: 1, delayMilliseconds: DemoParser.defaultKeyDelay), line: 6),
+                DemoLine(.key(.char(" "), count: 2, delayMilliseconds: DemoParser.defaultKeyDelay), line: 7),
+                DemoLine(.key(.char("?"), count: 1, delayMilliseconds: DemoParser.defaultKeyDelay), line: 8),
+                DemoLine(.select(.assumption(.controlLeakage)), line: 9),
+                DemoLine(.set(.lever(.exportControls), 0.9), line: 10),
+                DemoLine(.set(.assumption(.chinaPriceAdvantage), 20), line: 11),
+                DemoLine(.preset(.future1), line: 12),
+                DemoLine(.theme("light"), line: 13),
+                DemoLine(.sleep(milliseconds: 1500), line: 14),
+                DemoLine(.pause, line: 15),
+            ])
+        #expect(script.size?.width == 100 && script.size?.height == 30)
+        #expect(try DemoParser.duration("150ms") == 150)
+        #expect(try DemoParser.duration("2s") == 2000)
+    }
+
+    @Test("every key name reads back as itself")
+    func keyNamesRoundTrip() throws {
+        let keys: [Key] =
+            DemoParser.keyNames.map(\.key) + [.char("a"), .char("H"), .char("1"), .char("#"), .ctrl("r")]
+        for key in keys { #expect(try DemoParser.keyName(DemoParser.name(of: key)) == key) }
+    }
+
+    @Test("each error fixture gives its exact FILE:LINE message")
+    func errorFixtures() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.fixtures).filter {
+            $0.hasSuffix(".demo")
+        }
+        #expect(files.count >= 9)
+        for file in files.sorted() {
+            let text = try String(contentsOfFile: "\(Self.fixtures)/\(file)", encoding: .utf8)
+            let first = text.split(separator: "\n").first.map(String.init) ?? ""
+            let want = String(first.dropFirst("# expect: ".count))
+            #expect(throws: DemoError.self, "\(file)") { try DemoParser.parse(text, file: file) }
+            do {
+                _ = try DemoParser.parse(text, file: file)
+            } catch let error as DemoError {
+                #expect(error.description == want, "\(file)")
+            }
+        }
+    }
+
+    @Test("an unknown theme is reported at its line")
+    func unknownTheme() throws {
+        let script = try DemoParser.parse("caption \"x\"\ntheme neon\n", file: "d.demo")
+        #expect(throws: DemoError(file: "d.demo", line: 2, "unknown theme 'neon'; expected one of: dark, light")) {
+            try script.validateThemes(["dark", "light"])
+        }
+    }
+
+    @Test("set animates over about half a second and ends as one undoable change")
+    func setAnimates() throws {
+        let script = try DemoParser.parse("caption \"a\"\nset export_controls 90%\n", file: "d.demo")
+        let steps = DemoPlayer.steps(script, from: State())
+        #expect(steps.count == 1 + DemoPlayer.setFrames)
+        #expect(steps.first?.isCaption == true)
+        #expect(steps.last?.at == DemoPlayer.setMilliseconds)
+        let values = steps.dropFirst().map { $0.state.scenario.levers[.exportControls] }
+        #expect(zip(values, values.dropFirst()).allSatisfy { $0 < $1 })
+        let last = try #require(steps.last?.state)
+        #expect(last.scenario.levers[.exportControls] == 0.9)
+        #expect(last.undoStack.count == 1)
+        #expect(last.selected == .lever(.exportControls))
+        #expect(last.caption == "a")
+        #expect(last.explanation.hasPrefix("Export controls 50→90 %"))
+    }
+
+    @Test("keys go through reduce, with their delays on the clock")
+    func keysAndClock() throws {
+        let script = try DemoParser.parse("key Down\nkey Right 3 @100ms\nsleep 1s\npause\nkey 1\n", file: "d.demo")
+        let steps = DemoPlayer.steps(script, from: State())
+        #expect(steps.map(\.at) == [150, 250, 350, 450, 1450, 1450, 1600])
+        #expect(steps.map(\.isPause) == [false, false, false, false, false, true, false])
+        var state = State()
+        for key: Key in [.down, .right, .right, .right, .char("1")] { reduce(&state, .keyPressed(key)) }
+        #expect(steps.last?.state == state)
+    }
+
+    @Test("record → play: recorded keys, written and parsed back, give the same final state")
+    func recordRoundTrip() throws {
+        let keys: [(Key, Int)] = [
+            (.down, 0), (.right, 400), (.right, 520), (.right, 640), (.shiftLeft, 900), (.tab, 1500), (.end, 2100),
+            (.char("2"), 2600), (.char("u"), 3000), (.ctrl("r"), 3300), (.char("a"), 3900), (.char("c"), 4200),
+            (.char(" "), 4300), (.char("#"), 4400), (.char("t"), 4500),
+        ]
+        var recorder = DemoRecorder()
+        var direct = State(width: 120, height: 36)
+        for (key, at) in keys {
+            recorder.record(key, at: at)
+            reduce(&direct, .keyPressed(key))
+        }
+        let script = try DemoParser.parse(recorder.text, file: "recorded.demo")
+        let played = DemoPlayer.finalState(script, from: State(width: 120, height: 36))
+        #expect(played == direct)
+        #expect(recorder.text.contains("key Right 2 @120ms"))
+        let steps = DemoPlayer.steps(script, from: State(width: 120, height: 36))
+        #expect(steps.last?.at == 4500)
+    }
+
+    @Test("the shipped demos parse and use only the built-in themes")
+    func shippedDemosParse() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.shipped).filter { $0.hasSuffix(".demo") }
+        #expect(files.contains("quick.demo"))
+        for file in files {
+            let text = try String(contentsOfFile: "\(Self.shipped)/\(file)", encoding: .utf8)
+            let script = try DemoParser.parse(text, file: file)
+            try script.validateThemes(Theme.builtIn.map(\.name))
+            #expect(script.lines.contains { if case .caption = $0.command { true } else { false } })
+        }
+    }
+
+    @Test("quick.demo played headless ends on the expected screen")
+    func quickDemoHeadless() throws {
+        let text = try String(contentsOfFile: "\(Self.shipped)/quick.demo", encoding: .utf8)
+        let script = try DemoParser.parse(text, file: "quick.demo")
+        let size = try #require(script.size)
+        let result = DemoHeadless.play(script, from: State(width: size.width, height: size.height)) {
+            Ensemble.run($0, settings: EnsembleSettings(members: 2000), threads: 2)
+        }
+        #expect(result.frames.count == 5)
+        #expect(result.final.text.contains("split by lever"))
+        assertSnapshot(result.final.text, named: "demo-quick-final-120x36")
+    }
+
+    @Test("no caption leaves the screen as it was; a caption draws a box above the outcome bar")
+    func captionBox() {
+        var state = State(width: 80, height: 24)
+        let plain = render(state, Analysis(state.scenario), ensemble: nil)
+        state.caption = ""
+        #expect(render(state, Analysis(state.scenario), ensemble: nil) == plain)
+        state.caption = "Future 1: strict, enforced controls."
+        let shown = render(state, Analysis(state.scenario), ensemble: nil)
+        let at = shown.find("Future 1: strict, enforced controls.")
+        #expect(at?.y == state.layout.outcome.y - 2)
+    }
+
+    @Test("live session: timed steps on an injected clock, pause, n, b, and the presenter taking over")
+    func session() throws {
+        let text = """
+            caption "one"
+            sleep 1s
+            caption "two"
+            pause
+            key Right 2 @100ms
+            caption "three"
+            sleep 1s
+            """
+        let script = try DemoParser.parse(text, file: "s.demo")
+        var state = State()
+        var session = DemoSession(script: script, state: state, now: 0)
+        session.advance(&state, now: 0)
+        #expect(state.caption == "one")
+        #expect(state.demoProgress == "step 1/3")
+        #expect(session.millisecondsUntilNext(now: 400) == 600)
+        session.advance(&state, now: 1000)
+        #expect(state.caption == "two")
+        #expect(session.paused)
+        #expect(session.millisecondsUntilNext(now: 5000) == nil)
+        // The presenter takes over at the pause, then resumes: the demo goes on from there.
+        reduce(&state, .keyPressed(.char("2")))
+        session.presenterActed = true
+        session.togglePause(&state, now: 9000)
+        session.advance(&state, now: 9200)
+        var expected = State()
+        for key: Key in [.char("2"), .right, .right] { reduce(&expected, .keyPressed(key)) }
+        #expect(state.scenario == expected.scenario)
+        #expect(state.caption == "three")
+        session.previousCaption(&state, now: 9300)
+        #expect(state.caption == "two")
+        #expect(state.scenario == Scenario())
+        session.nextCaption(&state, now: 9400)
+        #expect(state.caption == "three")
+        session.advance(&state, now: 10_400)
+        #expect(session.finished)
+    }
+}
