@@ -60,11 +60,11 @@ public enum InputParser {
         return v
     }
 
-    /// "0…1 (or 0%…100%)" for levers, "2.0…5.0 (×/yr)" for assumptions.
+    /// "0…1 (or 0%…100%)" for levers, "2.0…5.0 (×/yr)" for assumptions ("0.0…1.0" when unitless).
     public static func rangeText(_ spec: ParameterSpec) -> String {
         switch spec.kind {
         case .lever: "0…1 (or 0%…100%)"
-        case .assumption: "\(spec.min)…\(spec.max) (\(spec.unit))"
+        case .assumption: spec.unit == "–" ? "\(spec.min)…\(spec.max)" : "\(spec.min)…\(spec.max) (\(spec.unit))"
         }
     }
 
