@@ -41,19 +41,20 @@ public enum InputParser {
         let spec = id.spec
         let allowed = rangeText(spec)
         var text = raw
-        var scale = 1.0
+        var percent = false
         if text.hasSuffix("%") {
             guard spec.kind == .lever else {
                 throw InputError(
                     "\(spec.id) takes a plain number within \(allowed); percentages are for levers, got '\(raw)'")
             }
             text.removeLast()
-            scale = 0.01
+            percent = true
         }
         guard let x = number(text) else {
             throw InputError("\(spec.id): '\(raw)' is not a number; allowed: \(allowed)")
         }
-        let v = x * scale
+        // Divide, not multiply by 0.01: 70% is exactly 0.7, as in a scenario file or token.
+        let v = percent ? x / 100 : x
         guard spec.contains(v) else {
             throw InputError("\(spec.id) must be within \(allowed), got '\(raw)'")
         }
