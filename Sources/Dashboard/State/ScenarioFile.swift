@@ -1,0 +1,156 @@
+import FuturesModel
+import TOMLKit
+
+/// A scenario file that cannot be used, as one line: "x.toml:7: levers.export_controls: …".
+public struct ScenarioFileError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var path: String
+    public var line: Int
+    public var message: String
+
+    public init(path: String, line: Int, message: String) {
+        self.path = path
+        self.line = line
+        self.message = message
+    }
+
+    public var description: String { "\(path):\(line): \(message)" }
+}
+
+/// A saved scenario (README "Scenarios"): TOML with `model`, `name`, optional `notes`,
+/// `horizon`, `[levers]` and `[assumptions]`. A lever left out takes its `status_quo`
+/// value, an assumption left out its default. Pure: the caller reads and writes the file.
+public struct ScenarioFile: Sendable, Equatable {
+    public var name: String
+    public var notes: String?
+    public var scenario: Scenario
+
+    public init(name: String, notes: String? = nil, scenario: Scenario) {
+        self.name = name
+        self.notes = notes
+        self.scenario = scenario
+    }
+
+    static let topKeys: Set<String> = ["model", "name", "notes", "horizon", "levers", "assumptions"]
+
+    /// The scenario in `text`, or the first problem found; `path` is only used in messages.
+    public static func parse(_ text: String, path: String) throws(ScenarioFileError) -> ScenarioFile {
+        let lines = KeyLines(text)
+        func fail(_ table: String, _ key: String?, _ message: String) -> ScenarioFileError {
+            ScenarioFileError(path: path, line: lines.line(table: table, key: key), message: message)
+        }
+        let root: TOMLTable
+        do {
+            root = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw ScenarioFileError(
+                path: path, line: max(1, error.source.begin.line),
+                message: "syntax error: \(Theme.sanitized(error.description))")
+        } catch {
+            throw ScenarioFileError(path: path, line: 1, message: "syntax error")
+        }
+        for key in root.keys.sorted() where !topKeys.contains(key) {
+            throw fail(
+                "", key,
+                "\(Theme.sanitized(key)): unknown key (expected model, name, notes, horizon, [levers], [assumptions])")
+        }
+        guard let rawModel = root["model"] else {
+            throw fail("", nil, "model: missing (expected model = \"\(Constants.modelVersion)\")")
+        }
+        guard let model = rawModel.string else { throw fail("", "model", "model: must be a string") }
+        guard model == Constants.modelVersion else {
+            throw fail(
+                "", "model",
+                "model: unknown model version \"\(Theme.sanitized(model))\"; this twofutures reads "
+                    + "\"\(Constants.modelVersion)\"")
+        }
+        guard let rawName = root["name"] else { throw fail("", nil, "name: missing") }
+        guard let nameText = rawName.string else { throw fail("", "name", "name: must be a string") }
+        let name = Theme.sanitized(nameText).trimmingSpaces
+        guard !name.isEmpty else { throw fail("", "name", "name: must not be empty") }
+        var notes: String? = nil
+        if let raw = root["notes"] {
+            guard let text = raw.string else { throw fail("", "notes", "notes: must be a string") }
+            notes = text
+        }
+        var scenario = Scenario()
+        if let raw = root["horizon"] {
+            let r = Constants.horizonRange
+            guard let h = raw.int, r.contains(h) else {
+                throw fail(
+                    "", "horizon", "horizon: must be a whole number of months within \(r.lowerBound)…\(r.upperBound)")
+            }
+            scenario.horizon = h
+        }
+        for kind in ParameterKind.allCases {
+            let table = kind == .lever ? "levers" : "assumptions"
+            guard let rawTable = root[table] else { continue }
+            guard let values = rawTable.table else { throw fail("", table, "\(table): must be a table") }
+            for key in values.keys.sorted() {
+                let field = "\(table).\(Theme.sanitized(key))"
+                let id: ParameterID
+                do {
+                    id = try InputParser.parameter(key)
+                } catch {
+                    throw fail(table, key, "\(field): \((error as? InputError)?.message ?? "unknown id")")
+                }
+                guard id.spec.kind == kind else {
+                    let other =
+                        kind == .lever ? "an assumption; put it under [assumptions]" : "a lever; put it under [levers]"
+                    throw fail(table, key, "\(field): \(key) is \(other)")
+                }
+                let rawValue: String
+                if let d = values[key]?.double {
+                    rawValue = d.description
+                } else if let i = values[key]?.int {
+                    rawValue = String(i)
+                } else if let s = values[key]?.string {
+                    rawValue = s
+                } else {
+                    throw fail(table, key, "\(field): must be a number\(kind == .lever ? " or a \"70%\" string" : "")")
+                }
+                do {
+                    scenario[id] = try InputParser.value(rawValue, for: id)
+                } catch {
+                    throw fail(
+                        table, key, "\(field): \(Theme.sanitized((error as? InputError)?.message ?? "bad value"))")
+                }
+            }
+        }
+        return ScenarioFile(name: name, notes: notes, scenario: scenario)
+    }
+
+    /// Deterministic TOML that `parse` reads back exactly: every lever and assumption.
+    public var toml: String {
+        var out = "model = \(Self.quoted(Constants.modelVersion))\n"
+        out += "name = \(Self.quoted(name))\n"
+        if let notes { out += "notes = \(Self.quoted(notes))\n" }
+        out += "horizon = \(scenario.horizon)\n\n[levers]\n"
+        for id in LeverID.allCases { out += "\(id.id) = \(scenario.levers[id].description)\n" }
+        out += "\n[assumptions]\n"
+        for id in AssumptionID.allCases { out += "\(id.id) = \(scenario.assumptions[id].description)\n" }
+        return out
+    }
+
+    /// A TOML basic string.
+    static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    out +=
+                        "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
+                        + String(scalar.value, radix: 16, uppercase: true)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+
+/// The share token: a short, versioned, copy-pasteable text for one scenario.
+///
+/// `tf1:50-30-20-30-20` holds the five levers in table order, each in whole percent when
+/// that is exact, else as the exact fraction (`0.123`). Non-default settings follow as
+/// `+`-separated suffixes: `h48` for the horizon and `aN=value` for assumption N (table
+/// order, 0…8), for example `tf1:70-35-30-30-20+h48+a4=0.9`. Encoding is canonical and
+/// round-trips exactly: token → scenario → token gives the same text.
+public enum ShareToken {
+    /// The version this build reads and writes; it follows the model version.
+    public static let version = 1
+    public static let prefix = "tf\(version):"
+
+    /// The canonical token for `scenario`.
+    public static func encode(_ scenario: Scenario) -> String {
+        var text = prefix + scenario.levers.values.map(leverText).joined(separator: "-")
+        if scenario.horizon != Constants.defaultHorizon { text += "+h\(scenario.horizon)" }
+        for id in AssumptionID.allCases where scenario.assumptions[id] != id.spec.defaultValue {
+            text += "+a\(id.rawValue)=\(scenario.assumptions[id].description)"
+        }
+        return text
+    }
+
+    /// Whether `text` looks like a token of any version (`tf` digits `:`), as opposed to a path.
+    public static func looksLikeToken(_ text: String) -> Bool {
+        guard text.hasPrefix("tf"), let colon = text.firstIndex(of: ":") else { return false }
+        let digits = text[text.index(text.startIndex, offsetBy: 2)..<colon]
+        return !digits.isEmpty && digits.allSatisfy(\.isASCII) && digits.allSatisfy(\.isNumber)
+    }
+
+    /// The scenario in `token`; a token of another version or corrupt text is an error.
+    public static func decode(_ token: String) throws -> Scenario {
+        let text = token.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard looksLikeToken(text), let colon = text.firstIndex(of: ":") else {
+            throw InputError("'\(shown(text))' is not a share token (expected tf\(version):…, e.g. tf1:50-30-20-30-20)")
+        }
+        let versionText = text[text.index(text.startIndex, offsetBy: 2)..<colon]
+        guard Int(versionText) == version else {
+            throw InputError(
+                "share token version tf\(versionText) is not supported: this twofutures reads tf\(version) "
+                    + "(model \(Constants.modelVersion)); a newer twofutures may read it")
+        }
+        func corrupt(_ why: String) -> InputError {
+            InputError("corrupt share token '\(shown(text))': \(why)")
+        }
+        let parts = rejoin(text[text.index(after: colon)...].split(separator: "+", omittingEmptySubsequences: false))
+        let leverParts = rejoin(parts[0].split(separator: "-", omittingEmptySubsequences: false), glue: "-")
+        guard leverParts.count == LeverID.allCases.count else {
+            throw corrupt("expected 5 lever values separated by '-', found \(leverParts.count)")
+        }
+        var scenario = Scenario()
+        for (lever, part) in zip(LeverID.allCases, leverParts) {
+            guard let value = leverValue(part) else {
+                throw corrupt("\(lever.id): '\(shown(part))' is not a whole percent 0…100 or a fraction 0…1")
+            }
+            scenario.levers[lever] = value
+        }
+        var seen = Set<String>()
+        for part in parts.dropFirst() {
+            if part.hasPrefix("h") {
+                guard seen.insert("h").inserted else { throw corrupt("the horizon is given twice") }
+                let raw = String(part.dropFirst())
+                guard raw.allSatisfy(\.isNumber), let h = Int(raw), Constants.horizonRange.contains(h) else {
+                    throw corrupt(
+                        "horizon '\(shown(raw))' is not a whole number of months within "
+                            + "\(Constants.horizonRange.lowerBound)…\(Constants.horizonRange.upperBound)")
+                }
+                scenario.horizon = h
+            } else if part.hasPrefix("a"), let eq = part.firstIndex(of: "=") {
+                let indexText = String(part[part.index(after: part.startIndex)..<eq])
+                guard indexText.allSatisfy(\.isNumber), let i = Int(indexText), let id = AssumptionID(rawValue: i)
+                else {
+                    throw corrupt(
+                        "unknown assumption index '\(shown(indexText))' (0…\(AssumptionID.allCases.count - 1))")
+                }
+                guard seen.insert("a\(i)").inserted else { throw corrupt("\(id.id) is given twice") }
+                let raw = String(part[part.index(after: eq)...])
+                guard let x = InputParser.number(raw), id.spec.contains(x) else {
+                    throw corrupt("\(id.id): '\(shown(raw))' must be a number within \(InputParser.rangeText(id.spec))")
+                }
+                scenario.assumptions[id] = x
+            } else {
+                throw corrupt("unknown part '\(shown(part))' (expected h<months> or a<index>=<value>)")
+            }
+        }
+        return scenario
+    }
+
+    /// A lever in whole percent when exact, else its shortest exact decimal.
+    static func leverText(_ value: Double) -> String {
+        let percent = (value * 100).rounded()
+        if percent >= 0, percent <= 100, percent / 100 == value { return String(Int(percent)) }
+        return value.description
+    }
+
+    /// Whole percent ("50") or a fraction with a point or exponent ("0.123", "1e-05").
+    static func leverValue(_ text: String) -> Double? {
+        if !text.isEmpty, text.count <= 3, text.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            guard let n = Int(text), n <= 100 else { return nil }
+            return Double(n) / 100
+        }
+        guard text.contains(where: { $0 == "." || $0 == "e" }), let x = InputParser.number(text), x >= 0, x <= 1
+        else { return nil }
+        return x
+    }
+
+    /// Splits on a separator that may also occur in an exponent ("1e-05", "1e+20"): glues a
+    /// piece back to the one before when that one ends in "e".
+    private static func rejoin(_ pieces: [Substring], glue: String = "+") -> [String] {
+        var out: [String] = []
+        for piece in pieces {
+            if let last = out.last, last.hasSuffix("e"), last.count > 1,
+                last.first?.isNumber == true
+                    || last.first == "a"
+            {
+                out[out.count - 1] = last + glue + piece
+            } else {
+                out.append(String(piece))
+            }
+        }
+        return out
+    }
+
+    /// At most 60 printable characters of untrusted text, for messages.
+    private static func shown(_ text: some StringProtocol) -> String {
+        let clean = String(text.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }.map(Character.init))
+        return clean.count > 60 ? String(clean.prefix(60)) + "…" : clean
+    }
+}

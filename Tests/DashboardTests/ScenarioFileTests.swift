@@ -1,0 +1,94 @@
+import Dashboard
+import FuturesModel
+import Testing
+
+@Suite("Scenario files")
+struct ScenarioFileTests {
+    @Test("a minimal file takes status_quo levers and default assumptions")
+    func defaults() throws {
+        let file = try ScenarioFile.parse(
+            """
+            model = "twofutures/1"
+            name = "Enforcement first"
+
+            [levers]
+            smuggling_enforcement = "70%"
+            """, path: "a.toml")
+        #expect(file.name == "Enforcement first")
+        #expect(file.notes == nil)
+        var want = Scenario()
+        want.levers.smugglingEnforcement = 0.7
+        #expect(file.scenario == want)
+    }
+
+    @Test("save → open round-trips exactly, deterministically")
+    func roundTrip() throws {
+        var rng = SeededGenerator(seed: 9)
+        for i in 0..<300 {
+            let s = Scenario.random(using: &rng)
+            let file = ScenarioFile(
+                name: "run \(i) \"quoted\" \\ back", notes: i % 2 == 0 ? nil : "line one\nline\ttwo ☃", scenario: s)
+            let text = file.toml
+            let back = try ScenarioFile.parse(text, path: "x.toml")
+            #expect(back == file)
+            #expect(back.toml == text)
+        }
+    }
+
+    @Test(
+        "each bad file gets FILE:LINE: field: message",
+        arguments: [
+            ("name = \"x\"\n", "bad.toml:1: model: missing"),
+            ("model = \"twofutures/2\"\nname = \"x\"\n", "bad.toml:1: model: unknown model version \"twofutures/2\""),
+            ("model = \"twofutures/1\"\n", "bad.toml:1: name: missing"),
+            ("model = \"twofutures/1\"\nname = \"x\"\nhorizon = 500\n", "bad.toml:3: horizon: must be a whole number"),
+            (
+                "model = \"twofutures/1\"\nname = \"x\"\n\n[levers]\nexport_controls = 0.5\nsmuggling = 1.5\n",
+                "bad.toml:6: levers.smuggling: unknown id 'smuggling'; did you mean"
+            ),
+            (
+                "model = \"twofutures/1\"\nname = \"x\"\n[levers]\nexport_controls = 1.5\n",
+                "bad.toml:4: levers.export_controls: export_controls must be within 0…1"
+            ),
+            (
+                "model = \"twofutures/1\"\nname = \"x\"\n[levers]\ncontrol_leakage = 0.5\n",
+                "bad.toml:4: levers.control_leakage: control_leakage is an assumption"
+            ),
+            (
+                "model = \"twofutures/1\"\nname = \"x\"\n[assumptions]\nus_compute_growth = 9\n",
+                "bad.toml:4: assumptions.us_compute_growth: us_compute_growth must be within 2.0…5.0"
+            ),
+            ("model = \"twofutures/1\"\nname = \"x\"\ncolour = 1\n", "bad.toml:3: colour: unknown key"),
+            ("model = \"twofutures/1\"\nname = \n", "bad.toml:2: syntax error"),
+        ])
+    func badFiles(text: String, expected: String) {
+        do {
+            _ = try ScenarioFile.parse(text, path: "bad.toml")
+            Issue.record("accepted \(text)")
+        } catch {
+            #expect(error.description.hasPrefix(expected), "\(error.description)")
+        }
+    }
+}
+
+/// A seeded generator (SplitMix64) for reproducible round-trip tests.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+extension Scenario {
+    static func random(using rng: inout SeededGenerator) -> Scenario {
+        var s = Scenario()
+        for id in ParameterID.all { s[id] = Double.random(in: id.spec.min...id.spec.max, using: &rng) }
+        s.horizon = Int.random(in: 12...120, using: &rng)
+        return s
+    }
+}

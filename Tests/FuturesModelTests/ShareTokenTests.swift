@@ -1,0 +1,97 @@
+import FuturesModel
+import Testing
+
+@Suite("Share tokens and goal-seek")
+struct ShareTokenTests {
+    @Test("presets give short whole-percent tokens")
+    func presetTokens() throws {
+        #expect(ShareToken.encode(Scenario()) == "tf1:50-30-20-30-20")
+        #expect(ShareToken.encode(Scenario(levers: Preset.future1.levers)) == "tf1:90-85-85-85-75")
+        var s = Scenario()
+        s.horizon = 48
+        s.assumptions.controlLeakage = 0.9
+        s.levers.exportControls = 0.123
+        #expect(ShareToken.encode(s) == "tf1:0.123-30-20-30-20+h48+a4=0.9")
+        #expect(try ShareToken.decode("tf1:0.123-30-20-30-20+h48+a4=0.9") == s)
+    }
+
+    @Test("token → scenario → token round-trips exactly for random scenarios")
+    func roundTrip() throws {
+        var rng = SeededGenerator(seed: 6)
+        for i in 0..<2000 {
+            var s = Scenario.random(using: &rng)
+            // Mix in whole percents, defaults, exact ends and tiny values.
+            if i % 3 == 0 { s.levers.smugglingEnforcement = Double(i % 101) / 100 }
+            if i % 5 == 0 { s.assumptions = Assumptions() }
+            if i % 7 == 0 { s.levers.offshoreControls = 1e-7 * Double(i % 10) }
+            if i % 11 == 0 { s.assumptions.controlsBackfire = 3e-6 }
+            let token = ShareToken.encode(s)
+            let back = try ShareToken.decode(token)
+            #expect(back == s, "\(token)")
+            #expect(ShareToken.encode(back) == token)
+        }
+    }
+
+    @Test(
+        "bad tokens get a clear error",
+        arguments: [
+            ("tf2:50-30-20-30-20", "version tf2 is not supported"),
+            ("tf1:50-30-20-30", "expected 5 lever values"),
+            ("tf1:50-30-20-30-101", "export_promotion: '101'"),
+            ("tf1:50-30-20-30-1.5", "export_promotion: '1.5'"),
+            ("tf1:50-30-20-30-20+h500", "horizon '500'"),
+            ("tf1:50-30-20-30-20+a9=1", "unknown assumption index '9'"),
+            ("tf1:50-30-20-30-20+a4=2", "control_leakage: '2' must be a number within"),
+            ("tf1:50-30-20-30-20+x", "unknown part 'x'"),
+            ("tf1:50-30-20-30-20+h40+h40", "horizon is given twice"),
+            ("hello", "is not a share token"),
+        ])
+    func badTokens(token: String, expected: String) {
+        do {
+            _ = try ShareToken.decode(token)
+            Issue.record("accepted \(token)")
+        } catch let error as InputError {
+            #expect(error.message.contains(expected), "\(error.message)")
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+
+    @Test("goal-seek matches brute force over 0…1 in steps of 0.001")
+    func seekAgainstBruteForce() {
+        let scenarios = [Scenario(), Scenario(levers: Preset.future2.levers)]
+        for base in scenarios {
+            for lever in LeverID.allCases {
+                let result = GoalSeek.seek(lever, in: base)
+                var brute: Double? = nil
+                var best = -Double.infinity
+                for i in 0...1000 {
+                    let lead = Simulation.outcome(base.withLever(lever, Double(i) / 1000)).leadMonths
+                    best = max(best, lead)
+                    if brute == nil, lead >= 12 { brute = Double(i) / 1000 }
+                }
+                if let brute {
+                    let value = try? #require(result.value, "\(lever) found by brute force at \(brute)")
+                    if let value {
+                        #expect(abs(value - brute) <= 0.001 + 1e-12, "\(lever): \(value) vs \(brute)")
+                        #expect(result.leadMonths >= 12)
+                    }
+                } else {
+                    #expect(result.value == nil, "\(lever)")
+                    #expect(result.leadMonths <= best + 1e-9 && result.leadMonths >= best - 0.5)
+                }
+            }
+        }
+    }
+
+    @Test("an out-of-reach lever reports the best lead; a reachable one its threshold")
+    func seekMessages() {
+        let out = SeekResult(lever: .exportControls, targetLead: 12, value: nil, leadMonths: 9.84)
+        #expect(out.message == "Future 1 is out of reach with this lever alone (max lead 9.8 months)")
+        let hit = SeekResult(lever: .smugglingEnforcement, targetLead: 12, value: 0.641, leadMonths: 12.01)
+        #expect(hit.message.hasSuffix("≥ 64.1 % reaches Future 1 (lead 12.0 months)"))
+        // Already there at 0: the future1 preset.
+        let zero = GoalSeek.seek(.exportPromotion, in: Scenario(levers: Preset.future1.levers), targetLead: 0)
+        #expect(zero.value == 0)
+    }
+}
