@@ -33,6 +33,11 @@ struct JSONWriter {
         text += Self.quoted(string)
     }
 
+    mutating func null(_ key: String?) {
+        element(key)
+        text += "null"
+    }
+
     mutating func value(_ key: String?, _ bool: Bool) {
         element(key)
         text += bool ? "true" : "false"

@@ -2,8 +2,16 @@ import ArgumentParser
 import Foundation
 import FuturesModel
 
-/// Options that set up a scenario: shared by `run` and (later) the dashboard.
+/// Options that set up a scenario: shared by `run` and the dashboard. A `--scenario` file
+/// or token comes first; `--preset` (levers), `--horizon` and `--set` then override it.
 struct ScenarioOptions: ParsableArguments {
+    @Option(
+        name: .customLong("scenario"),
+        help: ArgumentHelp(
+            "A scenario file (TOML) or share token (tf1:…); --preset, --horizon and --set override it.",
+            valueName: "file|token"))
+    var source: String?
+
     @Option(help: "Lever preset: future1, status_quo (or status-quo), future2. Default: status_quo.")
     var preset: String?
 
@@ -19,7 +27,7 @@ struct ScenarioOptions: ParsableArguments {
 
     /// The scenario these options describe, validated; no value is ever clamped.
     func scenario() throws -> Scenario {
-        var s = Scenario()
+        var s = try source.map { try ScenarioSource.load($0).scenario } ?? Scenario()
         if let preset { s.levers = try InputParser.preset(preset).levers }
         if let horizon { s.horizon = try InputParser.horizon(horizon) }
         for text in assignments {

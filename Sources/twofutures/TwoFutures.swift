@@ -16,7 +16,7 @@ struct TwoFutures: ParsableCommand {
         version: "twofutures 0.1.0 (model \(Constants.modelVersion), \(ncursesVersion))",
         subcommands: [
             DashboardCommand.self, Run.self, Bench.self, Parameters.self, ThemesCommand.self, DemoCommand.self,
-            RecordCommand.self,
+            RecordCommand.self, CompareCommand.self, SeekCommand.self,
         ],
         defaultSubcommand: DashboardCommand.self
     )
@@ -35,6 +35,8 @@ enum Main {
             try command.run()
         } catch let error as InputError {
             fail(error.message)
+        } catch let error as ExitError {
+            fail(error.message, code: error.code)
         } catch let error as ExitCode {
             TwoFutures.exit(withError: error)
         } catch {
@@ -44,11 +46,11 @@ enum Main {
         }
     }
 
-    static func fail(_ message: String) -> Never {
+    static func fail(_ message: String, code: Int32 = 64) -> Never {
         let line = message.split(separator: "\n").joined(separator: " ")
         var stderr = StandardError()
         print("twofutures: \(line)", to: &stderr)
-        TwoFutures.exit(withError: ExitCode(64))
+        TwoFutures.exit(withError: ExitCode(code))
     }
 }
 

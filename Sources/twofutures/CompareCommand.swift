@@ -1,0 +1,84 @@
+import ArgumentParser
+import Foundation
+import FuturesModel
+
+/// `twofutures compare A B [C…]`: scenarios side by side.
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Compare scenario files or share tokens side by side.",
+        discussion: """
+            Prints the outcome, the probabilities (an ensemble of 2000 members, seed 1) and the \
+            top 3 lever attributions of each scenario.
+            Example:
+              twofutures compare tf1:50-30-20-30-20 tf1:90-85-85-85-75 --format table
+            """
+    )
+
+    @Argument(help: ArgumentHelp("Two or more scenario files or share tokens.", valueName: "file|token"))
+    var scenarios: [String] = []
+
+    @Option(help: "Output format: table, json or csv.")
+    var format: String = "table"
+
+    func run() throws {
+        let format = try OutputFormat(parsing: format)
+        guard scenarios.count >= 2 else {
+            throw InputError("compare needs at least two scenario files or tokens, got \(scenarios.count)")
+        }
+        let loaded = try scenarios.map(ScenarioSource.load)
+        let comparison = Comparison(
+            loaded, settings: EnsembleSettings(members: 2000, seed: 1),
+            threads: ProcessInfo.processInfo.activeProcessorCount)
+        switch format {
+        case .json: print(comparison.json(), terminator: "")
+        case .csv: print(comparison.csv(), terminator: "")
+        case .table: print(comparison.table(), terminator: "")
+        }
+    }
+}
+
+/// `twofutures seek LEVER`: the smallest value of one lever that reaches a target lead.
+struct SeekCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "seek",
+        abstract: "Find the smallest value of one lever (others fixed) that reaches Future 1.",
+        discussion: """
+            Scans 0…1 in steps of 0.01 for the first value whose lead at the horizon reaches the \
+            target, then bisects to 0.001. JSON: {"lever", "value" (null when out of reach), \
+            "lead_months" (at that value, or the best reachable)}.
+            Example:
+              twofutures seek smuggling_enforcement --scenario tf1:50-30-20-30-20 --format json
+            """
+    )
+
+    @Argument(help: "The lever id, e.g. smuggling_enforcement.")
+    var lever: String
+
+    @Option(parsing: .unconditional, help: "The lead to reach, in months (default 12: Future 1).")
+    var targetLead: String?
+
+    @OptionGroup var scenarioOptions: ScenarioOptions
+
+    @Option(help: "Output format: table or json.")
+    var format: String = "table"
+
+    func run() throws {
+        guard format == "table" || format == "json" else {
+            throw InputError("--format must be table or json, got '\(format)'")
+        }
+        let id = try InputParser.parameter(lever)
+        guard case .lever(let leverID) = id else {
+            throw InputError("seek works on levers; '\(lever)' is an assumption")
+        }
+        var target = Constants.future1Threshold
+        if let targetLead {
+            guard let t = InputParser.number(targetLead), t >= -120, t <= 120 else {
+                throw InputError("--target-lead must be a number of months within -120…120, got '\(targetLead)'")
+            }
+            target = t
+        }
+        let result = GoalSeek.seek(leverID, in: try scenarioOptions.scenario(), targetLead: target)
+        print(format == "json" ? result.json() : result.message + "\n", terminator: "")
+    }
+}
