@@ -126,6 +126,21 @@ public final class Terminal {
         doupdate()
     }
 
+    /// Asks the terminal to put `text` on the clipboard (OSC 52). Terminals without
+    /// support ignore the sequence.
+    public func copyToClipboard(_ text: String) {
+        guard active else { return }
+        let sequence = "\u{1B}]52;c;" + Data(text.utf8).base64EncodedString() + "\u{07}"
+        // ncurses has flushed its frame (doupdate); write the bytes straight to the tty.
+        let bytes = Array(sequence.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes[offset...].withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+            if n <= 0 { break }
+            offset += n
+        }
+    }
+
     /// Forgets the last frame, so that the next `draw` repaints every cell (Ctrl-L).
     public func invalidate() {
         previous = nil

@@ -125,6 +125,10 @@ struct App {
                 default:
                     if let action = Bridge.action(current) {
                         reduce(&state, action)
+                        if let text = state.clipboard {
+                            terminal.copyToClipboard(text)
+                            state.clipboard = nil
+                        }
                         if case .keyPressed(let key) = action, !state.shouldQuit { onKey?(key) }
                     }
                 }

@@ -60,6 +60,10 @@ struct ScenarioCLITests {
         let corrupt = try CLI.run(["compare", "tf1:50-30-20-30-20", "tf1:50-30-20"])
         #expect(corrupt.status == 64)
         #expect(corrupt.stderr.contains("corrupt share token"))
+        // The dashboard checks its scenario before it needs a terminal.
+        let dashboard = try CLI.run(["--scenario", path])
+        #expect(dashboard.status == 65)
+        #expect(dashboard.stderr.contains(":4: levers.export_controls"))
         let missing = try CLI.run(["run", "--scenario", "/nonexistent/x.toml"])
         #expect(missing.status == 66)
     }

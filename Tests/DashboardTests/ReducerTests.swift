@@ -9,6 +9,15 @@ struct ReducerTests {
         for key in keys { reduce(&state, .keyPressed(key)) }
     }
 
+    @Test("y shows the share token and asks the shell to copy it; the token round-trips")
+    func shareToken() throws {
+        var s = State()
+        press(&s, .char("2"), .char("y"))
+        #expect(s.explanation.hasPrefix("Share token: tf1:30-10-10-10-10 "))
+        let token = try #require(s.clipboard)
+        #expect(try ShareToken.decode(token) == s.scenario)
+    }
+
     @Test("selection wraps at both ends and Tab switches groups")
     func selectionWraps() {
         var s = State()

@@ -53,6 +53,10 @@ func reduceKey(_ state: inout State, _ key: Key) {
     case .char("t"): cycleTheme(&state, by: 1)
     case .char("T"): cycleTheme(&state, by: -1)
     case .char("a"): state.moves = state.moves == .tornado ? .attribution : .tornado
+    case .char("y"):
+        let token = ShareToken.encode(state.scenario)
+        state.explanation = "Share token: \(token) (copied where the terminal allows OSC 52)"
+        state.clipboard = token
     case .char("?"): state.helpOpen = true
     case .escape: state.chartEnlarged = false
     case .char("q"), .ctrl("c"): state.shouldQuit = true

@@ -59,6 +59,9 @@ public struct State: Sendable, Equatable {
     public var caption: String?
     /// A demo's progress ("step 3/12"), shown in the status bar; empty outside demos.
     public var demoProgress: String = ""
+    /// Text for the shell to copy to the terminal's clipboard (OSC 52), then clear; `y`
+    /// sets it to the share token.
+    public var clipboard: String?
 
     public init(scenario: Scenario = Scenario(), width: Int = 80, height: Int = 24) {
         self.scenario = scenario
