@@ -9,6 +9,35 @@ struct ReducerTests {
         for key in keys { reduce(&state, .keyPressed(key)) }
     }
 
+    @Test("g finds the least of a lever for Future 1; Enter applies it, Esc discards it")
+    func goalSeek() throws {
+        var s = State()
+        press(&s, .char("1"))  // Future 1 preset; export controls selected.
+        press(&s, .char("g"))
+        let seek = try #require(s.pendingSeek)
+        let value = try #require(seek.value)
+        #expect(value < 0.9)
+        #expect(s.explanation.hasPrefix("Export controls ≥ "))
+        #expect(s.explanation.hasSuffix("Enter applies, Esc discards."))
+        press(&s, .enter)
+        #expect(s.pendingSeek == nil)
+        #expect(s.scenario.levers.exportControls == value)
+        #expect(Simulation.outcome(s.scenario).leadMonths >= 12)
+        press(&s, .char("u"))
+        #expect(s.scenario.levers.exportControls == 0.9)
+        // Esc discards.
+        press(&s, .char("g"), .escape)
+        #expect(s.pendingSeek == nil)
+        #expect(s.scenario.levers.exportControls == 0.9)
+        // Out of reach: a message, nothing waits.
+        press(&s, .char("3"), .char("g"))
+        #expect(s.pendingSeek == nil)
+        #expect(s.explanation.hasPrefix("Future 1 is out of reach with this lever alone (max lead "))
+        // An assumption cannot be sought.
+        press(&s, .tab, .char("g"))
+        #expect(s.explanation.hasPrefix("Goal-seek works on the five levers"))
+    }
+
     @Test("y shows the share token and asks the shell to copy it; the token round-trips")
     func shareToken() throws {
         var s = State()

@@ -30,6 +30,33 @@ func setSelected(_ state: inout State, to value: Double) {
     }
 }
 
+/// Sets one lever to exactly `value` (no snapping: a goal-seek result must still reach
+/// its target), as one undoable change.
+func setLever(_ state: inout State, _ lever: LeverID, to value: Double) {
+    var next = state.scenario
+    let before = next.levers[lever]
+    next.levers[lever] = value
+    change(&state, to: next) { old, new in
+        Explanation.parameter(.lever(lever), from: before, to: value, before: old, after: new)
+    }
+}
+
+/// `g`: the smallest value of the selected lever (others fixed) that reaches Future 1;
+/// the result waits for Enter (apply) or Esc (discard).
+func goalSeek(_ state: inout State) {
+    guard case .lever(let lever) = state.selected else {
+        state.explanation = "Goal-seek works on the five levers; select a lever first."
+        return
+    }
+    let result = GoalSeek.seek(lever, in: state.scenario)
+    if result.value == nil {
+        state.explanation = result.message
+    } else {
+        state.pendingSeek = result
+        state.explanation = result.message + ". Enter applies, Esc discards."
+    }
+}
+
 /// Applies a lever preset, keeping the assumptions (MODEL.md §4).
 func applyPreset(_ state: inout State, _ preset: Preset) {
     var next = state.scenario

@@ -27,6 +27,20 @@ func reduceKey(_ state: inout State, _ key: Key) {
         return
     }
     state.warning = ""
+    if let seek = state.pendingSeek {
+        // A goal-seek result waits: Enter applies it, Esc discards it, any other key
+        // discards it and acts as usual.
+        state.pendingSeek = nil
+        switch key {
+        case .enter:
+            if let value = seek.value { setLever(&state, seek.lever, to: value) }
+            return
+        case .escape:
+            state.explanation = "Goal-seek discarded."
+            return
+        default: break
+        }
+    }
     switch key {
     case .up, .char("k"): moveSelection(&state, by: -1)
     case .down, .char("j"): moveSelection(&state, by: 1)
@@ -53,6 +67,7 @@ func reduceKey(_ state: inout State, _ key: Key) {
     case .char("t"): cycleTheme(&state, by: 1)
     case .char("T"): cycleTheme(&state, by: -1)
     case .char("a"): state.moves = state.moves == .tornado ? .attribution : .tornado
+    case .char("g"): goalSeek(&state)
     case .char("y"):
         let token = ShareToken.encode(state.scenario)
         state.explanation = "Share token: \(token) (copied where the terminal allows OSC 52)"

@@ -62,6 +62,8 @@ public struct State: Sendable, Equatable {
     /// Text for the shell to copy to the terminal's clipboard (OSC 52), then clear; `y`
     /// sets it to the share token.
     public var clipboard: String?
+    /// A goal-seek result (`g`) waiting for Enter (apply) or Esc (discard).
+    public var pendingSeek: SeekResult?
 
     public init(scenario: Scenario = Scenario(), width: Int = 80, height: Int = 24) {
         self.scenario = scenario

@@ -83,6 +83,7 @@ public struct HelpOverlay: Sendable, Equatable {
         ("c  C", "next / previous chart"),
         ("t  T", "next / previous theme"),
         ("a", "what moves it: tornado ⇄ attribution"),
+        ("g", "goal-seek: least of this lever for Future 1"),
         ("y", "show the share token and copy it (OSC 52)"),
         ("?", "open / close this help"),
         ("Esc", "close help / shrink an enlarged chart"),
