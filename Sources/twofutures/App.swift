@@ -129,6 +129,17 @@ struct App {
                             terminal.copyToClipboard(text)
                             state.clipboard = nil
                         }
+                        if state.exportRequested {
+                            state.exportRequested = false
+                            let ensemble = state.ensembleScenario == state.scenario ? state.ensemble : nil
+                            let document = Document(analysis: Analysis(state.scenario), ensemble: ensemble)
+                            do {
+                                let stem = try AtomicFile.export(document, in: AtomicFile.scenariosDirectory)
+                                state.explanation = "Exported \(stem).json and .csv"
+                            } catch {
+                                state.warning = "export failed: \(error)"
+                            }
+                        }
                         if case .keyPressed(let key) = action, !state.shouldQuit { onKey?(key) }
                     }
                 }

@@ -39,6 +39,36 @@ struct DashboardEndToEndTests {
         stty.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" }).contains(Substring(flag))
     }
 
+    @Test("--scenario loads a token; e exports the run as JSON and CSV; y shows the token")
+    func scenarioExportAndToken() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tf-xdg-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let tmux = try Tmux(width: 120, height: 36)
+        try tmux.waitFor { $0.contains("$") }
+        try tmux.send(
+            "export XDG_DATA_HOME='\(dir)'; exec 2>/dev/null; '\(CLI.binary.path)' --scenario tf1:90-85-85-85-75",
+            literal: true)
+        try tmux.send("Enter")
+        let first = try tmux.waitFor { $0.contains("POLICY LEVERS") && $0.contains("ensemble 2000 runs") }
+        #expect(first.contains("Lead at 2029-01: 15.4 mo"), "\(first)")
+        try tmux.send("e")
+        let exported = try tmux.waitFor { $0.contains("Exported ") }
+        #expect(exported.contains("run-1.json"), "\(exported)")
+        let stem = dir + "/twofutures/scenarios/run-1"
+        let json = try String(contentsOfFile: stem + ".json", encoding: .utf8)
+        let doc = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Any]
+        #expect(doc["attribution"] != nil && doc["sensitivity"] != nil)
+        #expect(try String(contentsOfFile: stem + ".csv", encoding: .utf8).hasPrefix("month,"))
+        try tmux.send("e")
+        _ = try tmux.waitFor { $0.contains("run-2.json") }
+        #expect(FileManager.default.fileExists(atPath: dir + "/twofutures/scenarios/run-2.csv"))
+        try tmux.send("y")
+        let token = try tmux.waitFor { $0.contains("Share token: tf1:90-85-85-85-75") }
+        #expect(token.contains("Share token: tf1:90-85-85-85-75"))
+        try tmux.send("q")
+        _ = try Self.sttyAfterExit(tmux)
+    }
+
     @Test("keys move a lever, presets apply, q restores the terminal")
     func keysAndQuit() throws {
         let tmux = try Self.start()

@@ -68,6 +68,7 @@ func reduceKey(_ state: inout State, _ key: Key) {
     case .char("T"): cycleTheme(&state, by: -1)
     case .char("a"): state.moves = state.moves == .tornado ? .attribution : .tornado
     case .char("g"): goalSeek(&state)
+    case .char("e"): state.exportRequested = true
     case .char("y"):
         let token = ShareToken.encode(state.scenario)
         state.explanation = "Share token: \(token) (copied where the terminal allows OSC 52)"

@@ -64,6 +64,8 @@ public struct State: Sendable, Equatable {
     public var clipboard: String?
     /// A goal-seek result (`g`) waiting for Enter (apply) or Esc (discard).
     public var pendingSeek: SeekResult?
+    /// `e` asks the shell to export the current run (JSON and CSV) and then clears it.
+    public var exportRequested = false
 
     public init(scenario: Scenario = Scenario(), width: Int = 80, height: Int = 24) {
         self.scenario = scenario

@@ -85,6 +85,7 @@ public struct HelpOverlay: Sendable, Equatable {
         ("a", "what moves it: tornado ⇄ attribution"),
         ("g", "goal-seek: least of this lever for Future 1"),
         ("y", "show the share token and copy it (OSC 52)"),
+        ("e", "export this run as JSON and CSV"),
         ("?", "open / close this help"),
         ("Esc", "close help / shrink an enlarged chart"),
         ("Ctrl-L", "redraw the whole screen"),
