@@ -62,6 +62,14 @@ struct DashboardEndToEndTests {
         try tmux.send("e")
         _ = try tmux.waitFor { $0.contains("run-2.json") }
         #expect(FileManager.default.fileExists(atPath: dir + "/twofutures/scenarios/run-2.csv"))
+        // A failed export is a warning and changes nothing: put a file where the folder was.
+        let folder = dir + "/twofutures/scenarios"
+        try FileManager.default.moveItem(atPath: folder, toPath: dir + "/twofutures/moved")
+        try "not a folder".write(toFile: folder, atomically: true, encoding: .utf8)
+        try tmux.send("e")
+        let failed = try tmux.waitFor { $0.contains("export failed") }
+        #expect(failed.contains("export failed"), "\(failed)")
+        #expect(try String(contentsOfFile: folder, encoding: .utf8) == "not a folder")
         try tmux.send("y")
         let token = try tmux.waitFor { $0.contains("Share token: tf1:90-85-85-85-75") }
         #expect(token.contains("Share token: tf1:90-85-85-85-75"))
