@@ -129,6 +129,14 @@ struct App {
                             terminal.copyToClipboard(text)
                             state.clipboard = nil
                         }
+                        if let name = state.saveRequest {
+                            state.saveRequest = nil
+                            do {
+                                state.explanation = "Saved \(try AtomicFile.save(name: name, scenario: state.scenario))"
+                            } catch {
+                                state.warning = "not saved: \(error)"
+                            }
+                        }
                         if state.exportRequested {
                             state.exportRequested = false
                             let ensemble = state.ensembleScenario == state.scenario ? state.ensemble : nil

@@ -1,3 +1,4 @@
+import Dashboard
 import Foundation
 import FuturesModel
 
@@ -56,6 +57,33 @@ enum AtomicFile {
             fsync(dirFD)
             close(dirFD)
         }
+    }
+
+    /// Saves `scenario` as `<name as a file name>.toml` in the scenarios folder; refuses to
+    /// replace an existing file. Returns the path.
+    static func save(name: String, scenario: Scenario) throws -> String {
+        let dir = scenariosDirectory
+        do {
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        } catch {
+            throw Failure(description: "cannot create \(dir)")
+        }
+        var stem = ""
+        for c in name.lowercased() {
+            if c.isASCII && (c.isLetter || c.isNumber) {
+                stem.append(c)
+            } else if !stem.isEmpty && stem.last != "-" {
+                stem.append("-")
+            }
+        }
+        while stem.hasSuffix("-") { stem.removeLast() }
+        if stem.isEmpty { stem = "scenario" }
+        let path = (dir as NSString).appendingPathComponent(stem + ".toml")
+        if FileManager.default.fileExists(atPath: path) {
+            throw Failure(description: "\(path) exists; choose another name (it is never overwritten)")
+        }
+        try create(path, data: Data(ScenarioFile(name: name, scenario: scenario).toml.utf8))
+        return path
     }
 
     /// Exports a run as `run-N.json` and `run-N.csv` (the first N free) in `dir`; returns

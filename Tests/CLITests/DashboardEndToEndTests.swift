@@ -70,6 +70,26 @@ struct DashboardEndToEndTests {
         let failed = try tmux.waitFor { $0.contains("export failed") }
         #expect(failed.contains("export failed"), "\(failed)")
         #expect(try String(contentsOfFile: folder, encoding: .utf8) == "not a folder")
+        // s saves under a typed name, and never over an existing file.
+        try FileManager.default.removeItem(atPath: folder)
+        try tmux.send("s")
+        _ = try tmux.waitFor { $0.contains("Save as:") }
+        try tmux.send("Enforcement first", literal: true)
+        try tmux.send("Enter")
+        let saved = try tmux.waitFor { $0.contains("Saved ") }
+        #expect(saved.contains("enforcement-first.toml"), "\(saved)")
+        let path = folder + "/enforcement-first.toml"
+        let again = try CLI.run(["run", "--scenario", path, "--format", "json"])
+        let direct = try CLI.run(["run", "--scenario", "tf1:90-85-85-85-75", "--format", "json"])
+        #expect(again.status == 0 && again.stdout == direct.stdout)
+        let before = try String(contentsOfFile: path, encoding: .utf8)
+        try tmux.send("1", "s")
+        _ = try tmux.waitFor { $0.contains("Save as:") }
+        try tmux.send("Enforcement first", literal: true)
+        try tmux.send("Enter")
+        let refused = try tmux.waitFor { $0.contains("not saved") }
+        #expect(refused.contains("not saved"), "\(refused)")
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == before)
         try tmux.send("y")
         let token = try tmux.waitFor { $0.contains("Share token: tf1:90-85-85-85-75") }
         #expect(token.contains("Share token: tf1:90-85-85-85-75"))

@@ -38,6 +38,24 @@ struct ReducerTests {
         #expect(s.explanation.hasPrefix("Goal-seek works on the five levers"))
     }
 
+    @Test("s prompts for a name: typing, Backspace, Esc cancels, Enter asks the shell to save")
+    func savePrompt() {
+        var s = State()
+        press(&s, .char("s"))
+        #expect(s.savePrompt == "")
+        press(&s, .char("q"), .char("x"), .backspace, .char("1"))
+        #expect(s.savePrompt == "q1")
+        #expect(!s.shouldQuit, "q is typed, not a quit")
+        press(&s, .escape)
+        #expect(s.savePrompt == nil && s.saveRequest == nil)
+        #expect(s.explanation == "Save cancelled.")
+        press(&s, .char("s"), .char(" "), .enter)
+        #expect(s.savePrompt == " ", "an empty name is not saved")
+        press(&s, .char("A"), .enter)
+        #expect(s.savePrompt == nil)
+        #expect(s.saveRequest == "A")
+    }
+
     @Test("y shows the share token and asks the shell to copy it; the token round-trips")
     func shareToken() throws {
         var s = State()

@@ -1,3 +1,4 @@
+import Foundation
 import FuturesModel
 
 /// The one place where state changes: a pure function of the state and what happened.
@@ -27,6 +28,25 @@ func reduceKey(_ state: inout State, _ key: Key) {
         return
     }
     state.warning = ""
+    if let typed = state.savePrompt {
+        switch key {
+        case .escape:
+            state.savePrompt = nil
+            state.explanation = "Save cancelled."
+        case .enter:
+            let name = typed.trimmingCharacters(in: .whitespaces)
+            if !name.isEmpty {
+                state.savePrompt = nil
+                state.saveRequest = name
+            }
+        case .backspace: state.savePrompt = String(typed.dropLast())
+        case .char(let c) where typed.count < 60 && !c.isNewline:
+            state.savePrompt = typed + String(c)
+        case .ctrl("c"): state.shouldQuit = true
+        default: break
+        }
+        return
+    }
     if let seek = state.pendingSeek {
         // A goal-seek result waits: Enter applies it, Esc discards it, any other key
         // discards it and acts as usual.
@@ -69,6 +89,7 @@ func reduceKey(_ state: inout State, _ key: Key) {
     case .char("a"): state.moves = state.moves == .tornado ? .attribution : .tornado
     case .char("g"): goalSeek(&state)
     case .char("e"): state.exportRequested = true
+    case .char("s"): state.savePrompt = ""
     case .char("y"):
         let token = ShareToken.encode(state.scenario)
         state.explanation = "Share token: \(token) (copied where the terminal allows OSC 52)"

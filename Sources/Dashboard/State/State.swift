@@ -66,6 +66,10 @@ public struct State: Sendable, Equatable {
     public var pendingSeek: SeekResult?
     /// `e` asks the shell to export the current run (JSON and CSV) and then clears it.
     public var exportRequested = false
+    /// `s`: the scenario name being typed in the one-line prompt; nil when no prompt.
+    public var savePrompt: String?
+    /// A name to save the current scenario under, for the shell to write and then clear.
+    public var saveRequest: String?
 
     public init(scenario: Scenario = Scenario(), width: Int = 80, height: Int = 24) {
         self.scenario = scenario

@@ -28,8 +28,11 @@ public func render(
         screen.write(position, x: rect.maxX - position.count - 1, y: rect.y, role: .muted, clip: rect)
     }
     MovesPanel(analysis: analysis, view: state.moves).render(in: layout.moves, into: &screen)
-    OutcomeBar(analysis: analysis, ensemble: ensemble, explanation: state.explanation)
-        .render(in: layout.outcome, into: &screen)
+    OutcomeBar(
+        analysis: analysis, ensemble: ensemble, explanation: state.explanation,
+        prompt: state.savePrompt.map { "Save as: \($0)▏  Enter saves, Esc cancels" }
+    )
+    .render(in: layout.outcome, into: &screen)
     if let caption = state.caption, !caption.isEmpty {
         CaptionBox(text: caption).render(above: layout.outcome, into: &screen)
     }

@@ -86,6 +86,7 @@ public struct HelpOverlay: Sendable, Equatable {
         ("g", "goal-seek: least of this lever for Future 1"),
         ("y", "show the share token and copy it (OSC 52)"),
         ("e", "export this run as JSON and CSV"),
+        ("s", "save this scenario (type a name; Esc cancels)"),
         ("?", "open / close this help"),
         ("Esc", "close help / shrink an enlarged chart"),
         ("Ctrl-L", "redraw the whole screen"),

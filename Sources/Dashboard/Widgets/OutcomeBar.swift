@@ -7,8 +7,11 @@ public struct OutcomeBar: Sendable, Equatable {
     public var analysis: Analysis
     public var ensemble: EnsembleResult?
     public var explanation: String
+    /// A one-line prompt shown instead of the explanation (`s`: "Save as: …").
+    public var prompt: String?
 
-    public init(analysis: Analysis, ensemble: EnsembleResult?, explanation: String) {
+    public init(analysis: Analysis, ensemble: EnsembleResult?, explanation: String, prompt: String? = nil) {
+        self.prompt = prompt
         self.analysis = analysis
         self.ensemble = ensemble
         self.explanation = explanation
@@ -73,6 +76,10 @@ public struct OutcomeBar: Sendable, Equatable {
         let line =
             explanation.isEmpty
             ? "Move a slider to see what it changes. An illustrative model, not a forecast." : explanation
+        if let prompt {
+            screen.write(prompt, x: rect.x + 1, y: rect.y + 1, role: .foreground, clip: rect)
+            return
+        }
         let prefix = explanation.isEmpty ? "" : "Last change: "
         let px = screen.write(prefix, x: rect.x + 1, y: rect.y + 1, role: .muted, clip: rect)
         screen.write(line, x: px, y: rect.y + 1, role: .foreground, clip: rect)
