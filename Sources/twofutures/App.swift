@@ -137,6 +137,15 @@ struct App {
                                 state.warning = "not saved: \(error)"
                             }
                         }
+                        if state.openRequested {
+                            state.openRequested = false
+                            let (list, skipped) = AtomicFile.savedScenarios()
+                            state.openList = list
+                            state.openIndex = 0
+                            if !skipped.isEmpty {
+                                state.warning = "skipped \(skipped.count) bad scenario file(s): \(skipped[0])"
+                            }
+                        }
                         if state.exportRequested {
                             state.exportRequested = false
                             let ensemble = state.ensembleScenario == state.scenario ? state.ensemble : nil

@@ -86,6 +86,30 @@ enum AtomicFile {
         return path
     }
 
+    /// The scenario files in the scenarios folder, by name, and the errors of bad ones.
+    static func savedScenarios() -> ([SavedScenario], [String]) {
+        let dir = scenariosDirectory
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter {
+            $0.hasSuffix(".toml") && !$0.hasPrefix(".")
+        }.sorted()
+        var list: [SavedScenario] = []
+        var errors: [String] = []
+        for file in names {
+            let path = (dir as NSString).appendingPathComponent(file)
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                errors.append("cannot read \(path)")
+                continue
+            }
+            do {
+                let parsed = try ScenarioFile.parse(text, path: path)
+                list.append(SavedScenario(name: parsed.name, path: path, scenario: parsed.scenario))
+            } catch {
+                errors.append(error.description)
+            }
+        }
+        return (list, errors)
+    }
+
     /// Exports a run as `run-N.json` and `run-N.csv` (the first N free) in `dir`; returns
     /// the path without the extension.
     static func export(_ document: Document, in dir: String) throws -> String {

@@ -93,6 +93,15 @@ struct DashboardEndToEndTests {
         try tmux.send("y")
         let token = try tmux.waitFor { $0.contains("Share token: tf1:90-85-85-85-75") }
         #expect(token.contains("Share token: tf1:90-85-85-85-75"))
+        // o lists the saved scenarios with their outcome; Enter opens one.
+        try tmux.send("3")
+        _ = try tmux.waitFor { $0.contains("Lead at 2029-01: 3.7 mo") }
+        try tmux.send("o")
+        let list = try tmux.waitFor { $0.contains("Open 1/1: Enforcement first (Future 1, lead 15.4 mo)") }
+        #expect(list.contains("Open 1/1: Enforcement first (Future 1, lead 15.4 mo)"), "\(list)")
+        try tmux.send("Enter")
+        let opened = try tmux.waitFor { $0.contains("Opened Enforcement first") }
+        #expect(opened.contains("Lead at 2029-01: 15.4 mo"), "\(opened)")
         try tmux.send("q")
         _ = try Self.sttyAfterExit(tmux)
     }

@@ -56,6 +56,32 @@ struct ReducerTests {
         #expect(s.saveRequest == "A")
     }
 
+    @Test("the o list: arrows choose, Enter opens as one undoable change, Esc cancels")
+    func openList() {
+        var s = State()
+        var first = Scenario(levers: Preset.future1.levers)
+        first.horizon = 48
+        let list = [
+            SavedScenario(name: "F1", path: "/x/f1.toml", scenario: first),
+            SavedScenario(name: "F2", path: "/x/f2.toml", scenario: Scenario(levers: Preset.future2.levers)),
+        ]
+        s.openList = list
+        #expect(s.openPrompt?.hasPrefix("Open 1/2: F1 (Future 1, lead ") == true)
+        press(&s, .down)
+        #expect(s.openIndex == 1)
+        press(&s, .escape)
+        #expect(s.openList == nil && s.scenario == Scenario())
+        s.openList = list
+        s.openIndex = 0
+        press(&s, .enter)
+        #expect(s.scenario == first)
+        #expect(s.explanation.hasPrefix("Opened F1 (Future 1"))
+        press(&s, .char("u"))
+        #expect(s.scenario == Scenario())
+        press(&s, .char("o"))
+        #expect(s.openRequested)
+    }
+
     @Test("y shows the share token and asks the shell to copy it; the token round-trips")
     func shareToken() throws {
         var s = State()

@@ -28,6 +28,24 @@ func reduceKey(_ state: inout State, _ key: Key) {
         return
     }
     state.warning = ""
+    if let list = state.openList {
+        switch key {
+        case .up, .char("k"), .left: state.openIndex = (state.openIndex + list.count - 1) % max(1, list.count)
+        case .down, .char("j"), .right, .tab: state.openIndex = (state.openIndex + 1) % max(1, list.count)
+        case .enter:
+            state.openList = nil
+            if list.indices.contains(state.openIndex) {
+                let chosen = list[state.openIndex]
+                change(&state, to: chosen.scenario) { _, _ in "Opened \(chosen.name) (\(chosen.outcome))." }
+            }
+        case .escape, .char("o"):
+            state.openList = nil
+            state.explanation = "Open cancelled."
+        case .char("q"), .ctrl("c"): state.shouldQuit = true
+        default: break
+        }
+        return
+    }
     if let typed = state.savePrompt {
         switch key {
         case .escape:
@@ -90,6 +108,7 @@ func reduceKey(_ state: inout State, _ key: Key) {
     case .char("g"): goalSeek(&state)
     case .char("e"): state.exportRequested = true
     case .char("s"): state.savePrompt = ""
+    case .char("o"): state.openRequested = true
     case .char("y"):
         let token = ShareToken.encode(state.scenario)
         state.explanation = "Share token: \(token) (copied where the terminal allows OSC 52)"

@@ -16,6 +16,23 @@ public struct ScenarioFileError: Error, Sendable, Equatable, CustomStringConvert
     public var description: String { "\(path):\(line): \(message)" }
 }
 
+/// One entry of the `o` list: a saved scenario and its one-line outcome.
+public struct SavedScenario: Sendable, Equatable {
+    public var name: String
+    public var path: String
+    public var scenario: Scenario
+    /// "Future 1, lead 15.4 mo".
+    public var outcome: String
+
+    public init(name: String, path: String, scenario: Scenario) {
+        self.name = name
+        self.path = path
+        self.scenario = scenario
+        let o = Simulation.outcome(scenario)
+        outcome = "\(o.future.title), lead " + Format.outcome(o.leadMonths, .leadMonths)
+    }
+}
+
 /// A saved scenario (README "Scenarios"): TOML with `model`, `name`, optional `notes`,
 /// `horizon`, `[levers]` and `[assumptions]`. A lever left out takes its `status_quo`
 /// value, an assumption left out its default. Pure: the caller reads and writes the file.

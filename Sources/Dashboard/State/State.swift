@@ -70,6 +70,11 @@ public struct State: Sendable, Equatable {
     public var savePrompt: String?
     /// A name to save the current scenario under, for the shell to write and then clear.
     public var saveRequest: String?
+    /// `o` asks the shell for the saved scenarios (`openList`), then clears it.
+    public var openRequested = false
+    /// The saved scenarios to choose from (`o`), and the one shown; nil when not choosing.
+    public var openList: [SavedScenario]?
+    public var openIndex = 0
 
     public init(scenario: Scenario = Scenario(), width: Int = 80, height: Int = 24) {
         self.scenario = scenario
@@ -79,6 +84,14 @@ public struct State: Sendable, Equatable {
 
     /// Where everything goes at the current size.
     public var layout: Layout { Layout(width: width, height: height, chart: chart, enlarged: chartEnlarged) }
+
+    /// The `o` chooser as one line: "Open 2/5: Enforcement first (Future 1, lead 15.4 mo) …".
+    public var openPrompt: String? {
+        guard let list = openList else { return nil }
+        guard list.indices.contains(openIndex) else { return "No saved scenarios yet (s saves one). Esc closes." }
+        let e = list[openIndex]
+        return "Open \(openIndex + 1)/\(list.count): \(e.name) (\(e.outcome))  ↑↓ choose, Enter opens, Esc cancels"
+    }
 
     /// The current theme.
     public var theme: Theme { themes.indices.contains(themeIndex) ? themes[themeIndex] : .dark }

@@ -30,7 +30,7 @@ public func render(
     MovesPanel(analysis: analysis, view: state.moves).render(in: layout.moves, into: &screen)
     OutcomeBar(
         analysis: analysis, ensemble: ensemble, explanation: state.explanation,
-        prompt: state.savePrompt.map { "Save as: \($0)▏  Enter saves, Esc cancels" }
+        prompt: state.openPrompt ?? state.savePrompt.map { "Save as: \($0)▏  Enter saves, Esc cancels" }
     )
     .render(in: layout.outcome, into: &screen)
     if let caption = state.caption, !caption.isEmpty {

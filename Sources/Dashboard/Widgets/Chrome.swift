@@ -87,6 +87,7 @@ public struct HelpOverlay: Sendable, Equatable {
         ("y", "show the share token and copy it (OSC 52)"),
         ("e", "export this run as JSON and CSV"),
         ("s", "save this scenario (type a name; Esc cancels)"),
+        ("o", "open a saved scenario (↑↓ choose, Enter)"),
         ("?", "open / close this help"),
         ("Esc", "close help / shrink an enlarged chart"),
         ("Ctrl-L", "redraw the whole screen"),
