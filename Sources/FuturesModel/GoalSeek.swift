@@ -40,26 +40,34 @@ public enum GoalSeek {
     )
         -> SeekResult
     {
-        func lead(_ v: Double) -> Double { Simulation.outcome(scenario.withLever(lever, v)).leadMonths }
+        let (value, lead) = search(targetLead: targetLead) { v in
+            Simulation.outcome(scenario.withLever(lever, v)).leadMonths
+        }
+        return SeekResult(lever: lever, targetLead: targetLead, value: value, leadMonths: lead)
+    }
+
+    /// The search itself, over any lead function of the lever value: the value found (nil
+    /// when out of reach) and the lead there (or the best lead of the scan).
+    public static func search(targetLead: Double, lead: (Double) -> Double) -> (value: Double?, lead: Double) {
         var best = -Double.infinity
         var previous = 0.0
         for i in 0...100 {
             let v = Double(i) / 100
             let l = lead(v)
             if l >= targetLead {
-                if i == 0 { return SeekResult(lever: lever, targetLead: targetLead, value: 0, leadMonths: l) }
+                if i == 0 { return (0, l) }
                 var lo = previous, hi = v, hiLead = l
                 while hi - lo > 0.001 {
                     let mid = (lo + hi) / 2
                     let m = lead(mid)
                     if m >= targetLead { (hi, hiLead) = (mid, m) } else { lo = mid }
                 }
-                return SeekResult(lever: lever, targetLead: targetLead, value: hi, leadMonths: hiLead)
+                return (hi, hiLead)
             }
             best = max(best, l)
             previous = v
         }
-        return SeekResult(lever: lever, targetLead: targetLead, value: nil, leadMonths: best)
+        return (nil, best)
     }
 }
 

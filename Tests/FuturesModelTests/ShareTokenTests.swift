@@ -84,6 +84,22 @@ struct ShareTokenTests {
         }
     }
 
+    @Test("a non-monotone lever: the scan finds the first window, not where bisection over 0…1 would go")
+    func nonMonotone() {
+        // Reaches 12 only within 0.30…0.40 (a lever that backfires beyond it), then again near 1.
+        let lead = { (v: Double) -> Double in
+            if v >= 0.3 && v <= 0.4 { return 12 + (v - 0.3) }
+            return v >= 0.95 ? 13 : 6
+        }
+        let found = GoalSeek.search(targetLead: 12, lead: lead)
+        let value = found.value ?? -1
+        #expect(value >= 0.3 && value <= 0.3 + 0.001)
+        #expect(found.lead >= 12)
+        let never = GoalSeek.search(targetLead: 12) { v in 9.8 * (1 - (v - 0.5) * (v - 0.5)) }
+        #expect(never.value == nil)
+        #expect(abs(never.lead - 9.8) < 1e-9)
+    }
+
     @Test("an out-of-reach lever reports the best lead; a reachable one its threshold")
     func seekMessages() {
         let out = SeekResult(lever: .exportControls, targetLead: 12, value: nil, leadMonths: 9.84)
