@@ -99,9 +99,27 @@ public struct HelpOverlay: Sendable, Equatable {
         ("▁▃▅█", "each slider's 2028 lead across its range"),
     ]
 
+    /// Every key in fewer rows, for terminals too short for `lines` (80×24).
+    public static let compactLines: [(key: String, what: String)] = [
+        ("↑↓ jk ←→ hl", "select a slider / −+ 5 points (⇧ or H L: 1)"),
+        ("Home End", "minimum / maximum · Tab: levers ⇄ assumptions"),
+        ("1 2 3  r", "presets F1, F2, status quo / reset all"),
+        ("u  Ctrl-R", "undo / redo"),
+        ("p P  c C", "pin, clear pins / next, previous chart"),
+        ("t T  a", "next, previous theme / tornado ⇄ attribution"),
+        ("g", "goal-seek: least of this lever for Future 1"),
+        ("y  e", "share token (OSC 52 copy) / export JSON, CSV"),
+        ("s  o", "save (type a name) / open a saved scenario"),
+        ("? Esc ^L", "help / close, shrink a chart / redraw"),
+        ("q  Ctrl-C", "quit"),
+        ("mouse", "track: set · wheel: nudge · chart: enlarge"),
+    ]
+
     public func render(in area: Rect, into screen: inout Screen) {
         let width = min(60, area.width - 2)
-        let height = min(Self.lines.count + 4, area.height - 2)
+        // The full list when it fits, else every key in fewer rows.
+        let list = Self.lines.count + 4 <= area.height - 2 ? Self.lines : Self.compactLines
+        let height = min(list.count + 4, area.height - 2)
         let rect = Rect(
             x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width: width,
             height: height)
@@ -109,7 +127,7 @@ public struct HelpOverlay: Sendable, Equatable {
         screen.fill(Rect(x: rect.x - 1, y: rect.y, width: rect.width + 2, height: rect.height).intersection(area))
         screen.box(rect, title: "Keys", style: Style(.accent))
         let inner = rect.inset(1)
-        for (i, line) in Self.lines.prefix(inner.height - 2).enumerated() {
+        for (i, line) in list.prefix(inner.height - 2).enumerated() {
             let y = inner.y + i
             screen.write(line.key, x: inner.x + 1, y: y, role: .accent, flags: .bold, clip: inner)
             screen.write(line.what, x: inner.x + 13, y: y, role: .foreground, clip: inner)
