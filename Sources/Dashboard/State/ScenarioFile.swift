@@ -2,19 +2,7 @@ import FuturesModel
 import TOMLKit
 
 /// A scenario file that cannot be used, as one line: "x.toml:7: levers.export_controls: …".
-public struct ScenarioFileError: Error, Sendable, Equatable, CustomStringConvertible {
-    public var path: String
-    public var line: Int
-    public var message: String
-
-    public init(path: String, line: Int, message: String) {
-        self.path = path
-        self.line = line
-        self.message = message
-    }
-
-    public var description: String { "\(path):\(line): \(message)" }
-}
+public typealias ScenarioFileError = FileError
 
 /// One entry of the `o` list: a saved scenario and its one-line outcome.
 public struct SavedScenario: Sendable, Equatable {

@@ -1,19 +1,7 @@
 import TOMLKit
 
 /// A theme file that cannot be used, as one line: "Themes/x.toml:7: colors.future1: …".
-public struct ThemeError: Error, Sendable, Equatable, CustomStringConvertible {
-    public var path: String
-    public var line: Int
-    public var message: String
-
-    public init(path: String, line: Int, message: String) {
-        self.path = path
-        self.line = line
-        self.message = message
-    }
-
-    public var description: String { "\(path):\(line): \(message)" }
-}
+public typealias ThemeError = FileError
 
 /// Reads themes from TOML text (README "Themes"). Pure: the caller reads the file.
 public enum ThemeParser {
