@@ -135,13 +135,21 @@ public struct Comparison: Sendable {
 }
 
 extension SeekResult {
-    /// `{"lever", "value" (null when out of reach), "lead_months"}`.
+    /// `{"lever", "value" (null when out of reach), "lead_months"}`; with `--probability`
+    /// also `"target_probability"`, `"p_future1"` (at the value, or the best reached),
+    /// `"members"` and `"seed"`.
     public func json() -> String {
         var w = JSONWriter(pretty: true)
         w.beginObject()
         w.value("lever", lever.id)
         if let value { w.value("value", value) } else { w.null("value") }
         w.value("lead_months", leadMonths)
+        if let probability {
+            w.value("target_probability", probability.target)
+            w.value("p_future1", probability.achieved)
+            w.value("members", probability.settings.members)
+            w.value("seed", probability.settings.seed)
+        }
         w.endObject()
         return w.text + "\n"
     }

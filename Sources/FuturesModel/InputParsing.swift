@@ -100,6 +100,16 @@ public enum InputParser {
         return n
     }
 
+    /// `seek --probability`: a probability in (0, 1], written 0.5 or 50%.
+    public static func probability(_ raw: String) throws -> Double {
+        let percent = raw.hasSuffix("%")
+        guard let x = number(percent ? String(raw.dropLast()) : raw).map({ percent ? $0 / 100 : $0 }), x > 0, x <= 1
+        else {
+            throw InputError("--probability must be within 0…1 (above 0), like 0.5 or 50%, got '\(raw)'")
+        }
+        return x
+    }
+
     public static func uncertainty(_ raw: String) throws -> Double {
         guard let r = number(raw), r >= 0, r <= 1 else {
             throw InputError("--uncertainty must be a number within 0…1, got '\(raw)'")

@@ -84,6 +84,37 @@ struct ShareTokenTests {
         }
     }
 
+    @Test("goal-seek on P(Future 1) matches brute force over 0…1 in steps of 0.001")
+    func probabilitySeekAgainstBruteForce() {
+        let settings = EnsembleSettings(members: 400, seed: 7, uncertainty: 0.5)
+        let bases = [Scenario(levers: Preset.future1.levers), Scenario()]
+        for (base, lever) in [
+            (bases[0], LeverID.exportControls), (bases[0], .smugglingEnforcement), (bases[1], .exportControls),
+        ] {
+            let p = { (v: Double) in
+                Ensemble.run(base.withLever(lever, v), settings: settings, threads: 1)!.probability.future1
+            }
+            // The brute-force curve, up to where it first reaches the highest target.
+            var curve: [Double] = []
+            for i in 0...1000 where (curve.last ?? 0) < 0.9 { curve.append(p(Double(i) / 1000)) }
+            for target in [0.25, 0.5, 0.9] {
+                let result = GoalSeek.seekProbability(
+                    lever, in: base, probability: target, settings: settings, threads: 1)
+                let reached = try? #require(result.probability)
+                if let i = curve.firstIndex(where: { $0 >= target }) {
+                    let brute = Double(i) / 1000
+                    let value = result.value ?? -1
+                    #expect(abs(value - brute) <= 0.001 + 1e-12, "\(lever) \(target): \(value) vs \(brute)")
+                    #expect((reached?.achieved ?? 0) >= target)
+                    #expect(reached?.achieved == p(value))
+                } else {
+                    #expect(result.value == nil, "\(lever) \(target)")
+                    #expect(reached?.achieved == curve.max())
+                }
+            }
+        }
+    }
+
     @Test("a non-monotone lever: the scan finds the first window, not where bisection over 0…1 would go")
     func nonMonotone() {
         // Reaches 12 only within 0.30…0.40 (a lever that backfires beyond it), then again near 1.
@@ -109,5 +140,19 @@ struct ShareTokenTests {
         // Already there at 0: the future1 preset.
         let zero = GoalSeek.seek(.exportPromotion, in: Scenario(levers: Preset.future1.levers), targetLead: 0)
         #expect(zero.value == 0)
+        let settings = EnsembleSettings(members: 2000, seed: 1, uncertainty: 0.5)
+        var p = SeekResult(
+            lever: .exportControls, targetLead: 12, value: 0.8063, leadMonths: 13.06,
+            probability: ProbabilityTarget(target: 0.5, achieved: 0.502, bestValue: 0.8063, settings: settings))
+        #expect(
+            p.message
+                == "Export controls ≥ 80.6 % gives P(Future 1) ≥ 50 % (50.2 %; 2000 members, seed 1; lead 13.1 months)")
+        p.value = nil
+        p.probability?.achieved = 0.31
+        p.probability?.bestValue = 1
+        #expect(
+            p.message
+                == "P(Future 1) ≥ 50 % is out of reach with this lever alone (best 31 %, at Export controls 100.0 %; 2000 members, seed 1)"
+        )
     }
 }
