@@ -129,10 +129,13 @@ struct App {
                             terminal.copyToClipboard(text)
                             state.clipboard = nil
                         }
-                        if let name = state.saveRequest {
+                        if let request = state.saveRequest {
                             state.saveRequest = nil
                             do {
-                                state.explanation = "Saved \(try AtomicFile.save(name: name, scenario: state.scenario))"
+                                let path = try AtomicFile.save(request, scenario: state.scenario)
+                                state.explanation = (request.overwrite ? "Replaced " : "Saved ") + path
+                            } catch is AtomicFile.Exists {
+                                state.overwriteQuestion = request
                             } catch {
                                 state.warning = "not saved: \(error)"
                             }
@@ -140,10 +143,12 @@ struct App {
                         if state.openRequested {
                             state.openRequested = false
                             let (list, skipped) = AtomicFile.savedScenarios()
+                            let folder = AtomicFile.scenariosDirectory
                             state.openList = list
                             state.openIndex = 0
-                            if !skipped.isEmpty {
-                                state.warning = "skipped \(skipped.count) bad scenario file(s): \(skipped[0])"
+                            state.openFolder = AtomicFile.displayPath(folder)
+                            state.openSkipped = skipped.map {
+                                $0.hasPrefix(folder + "/") ? String($0.dropFirst(folder.count + 1)) : $0
                             }
                         }
                         if state.exportRequested {

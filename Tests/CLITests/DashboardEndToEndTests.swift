@@ -83,27 +83,96 @@ struct DashboardEndToEndTests {
         let direct = try CLI.run(["run", "--scenario", "tf1:90-85-85-85-75", "--format", "json"])
         #expect(again.status == 0 && again.stdout == direct.stdout)
         let before = try String(contentsOfFile: path, encoding: .utf8)
-        try tmux.send("1", "s")
-        _ = try tmux.waitFor { $0.contains("Save as:") }
-        try tmux.send("Enforcement first", literal: true)
-        try tmux.send("Enter")
-        let refused = try tmux.waitFor { $0.contains("not saved") }
-        #expect(refused.contains("not saved"), "\(refused)")
-        #expect(try String(contentsOfFile: path, encoding: .utf8) == before)
         try tmux.send("y")
         let token = try tmux.waitFor { $0.contains("Share token: tf1:90-85-85-85-75") }
         #expect(token.contains("Share token: tf1:90-85-85-85-75"))
-        // o lists the saved scenarios with their outcome; Enter opens one.
+        // Saving under the same name asks first; Esc keeps the file as it was.
         try tmux.send("3")
         _ = try tmux.waitFor { $0.contains("Lead at 2029-01: 3.7 mo") }
+        try tmux.send("s")
+        _ = try tmux.waitFor { $0.contains("Save as:") }
+        try tmux.send("Enforcement first", literal: true)
+        try tmux.send("Enter")
+        let asked = try tmux.waitFor { $0.contains("enforcement-first.toml exists: y replaces it") }
+        #expect(asked.contains("enforcement-first.toml exists: y replaces it"), "\(asked)")
+        try tmux.send("Escape")
+        let kept = try tmux.waitFor { $0.contains("Not saved: enforcement-first.toml is unchanged.") }
+        #expect(kept.contains("Not saved: enforcement-first.toml is unchanged."), "\(kept)")
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == before)
+        // o lists the saved scenarios with their outcome; Enter opens one.
+        try "model = \"twofutures/1\"\nname = \"Broken\"\n[levers]\nexport_controls = 2\n".write(
+            toFile: folder + "/broken.toml", atomically: true, encoding: .utf8)
         try tmux.send("o")
-        let list = try tmux.waitFor { $0.contains("Open 1/1: Enforcement first (Future 1, lead 15.4 mo)") }
-        #expect(list.contains("Open 1/1: Enforcement first (Future 1, lead 15.4 mo)"), "\(list)")
+        let list = try tmux.waitFor { $0.contains("Open a saved scenario") && $0.contains("1/1") }
+        #expect(list.contains("Enforcement first"), "\(list)")
+        #expect(list.contains("Future 1, lead 15.4 mo"), "\(list)")
+        #expect(list.contains("enforcement-first.toml"), "\(list)")
+        #expect(list.contains("Skipped broken.toml:4: levers.export_controls"), "\(list)")
         try tmux.send("Enter")
         let opened = try tmux.waitFor { $0.contains("Opened Enforcement first") }
         #expect(opened.contains("Lead at 2029-01: 15.4 mo"), "\(opened)")
+        #expect(!opened.contains("Open a saved scenario"), "\(opened)")
+        // y replaces it (atomically, keeping its mode).
+        chmod(path, 0o640)
+        try tmux.send("3", "s")
+        _ = try tmux.waitFor { $0.contains("Save as:") }
+        try tmux.send("Enforcement first", literal: true)
+        try tmux.send("Enter")
+        _ = try tmux.waitFor { $0.contains("enforcement-first.toml exists") }
+        try tmux.send("y")
+        let replaced = try tmux.waitFor { $0.contains("Replaced ") }
+        #expect(replaced.contains("enforcement-first.toml"), "\(replaced)")
+        let now = try CLI.run(["run", "--scenario", path, "--format", "json"])
+        let statusQuo = try CLI.run(["run", "--preset", "status_quo", "--format", "json"])
+        #expect(now.status == 0 && now.stdout == statusQuo.stdout)
+        let mode = (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) ?? 0
+        #expect(mode == 0o640)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix(".") }
+        #expect(leftovers.isEmpty, "\(leftovers)")
         try tmux.send("q")
         _ = try Self.sttyAfterExit(tmux)
+    }
+
+    @Test("a save killed in the middle of writing leaves no partial file, and the file it would replace intact")
+    func killedMidWrite() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tf-kill-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let folder = dir + "/twofutures/scenarios"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let original = "model = \"twofutures/1\"\nname = \"Keep\"\nnotes = \"the user's own words\"\n"
+        try original.write(toFile: folder + "/keep.toml", atomically: true, encoding: .utf8)
+        // TWOFUTURES_TEST_KILL_AFTER_BYTES makes the write SIGKILL its own process after 40 bytes.
+        for (name, answer) in [("Fresh", nil), ("Keep", "y")] as [(String, String?)] {
+            let tmux = try Tmux(width: 100, height: 30)
+            try tmux.waitFor { $0.contains("$") }
+            try tmux.send(
+                "export XDG_DATA_HOME='\(dir)' TWOFUTURES_TEST_KILL_AFTER_BYTES=40; exec 2>/dev/null; "
+                    + "'\(CLI.binary.path)'; echo status=$?",
+                literal: true)
+            try tmux.send("Enter")
+            _ = try tmux.waitFor { $0.contains("POLICY LEVERS") }
+            try tmux.send("s")
+            _ = try tmux.waitFor { $0.contains("Save as:") }
+            try tmux.send(name, literal: true)
+            try tmux.send("Enter")
+            if let answer {
+                _ = try tmux.waitFor { $0.contains("keep.toml exists") }
+                try tmux.send(answer)
+            }
+            let killed = try tmux.waitFor { $0.contains("status=137") }
+            #expect(killed.contains("status=137"), "the save was not killed: \(killed)")
+        }
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        #expect(!files.contains("fresh.toml"), "a partial fresh.toml: \(files)")
+        #expect(try String(contentsOfFile: folder + "/keep.toml", encoding: .utf8) == original)
+        // What is left is two hidden temporary files of exactly 40 bytes: the writes were cut short.
+        let temps = files.filter { $0.hasPrefix(".twofutures-") }
+        #expect(temps.count == 2, "\(files)")
+        for temp in temps {
+            let size = (try FileManager.default.attributesOfItem(atPath: folder + "/" + temp)[.size] as? Int) ?? -1
+            #expect(size == 40, "\(temp)")
+        }
+        #expect(files.filter { !$0.hasPrefix(".") } == ["keep.toml"])
     }
 
     @Test("keys move a lever, presets apply, q restores the terminal")

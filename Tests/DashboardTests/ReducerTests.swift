@@ -53,7 +53,38 @@ struct ReducerTests {
         #expect(s.savePrompt == " ", "an empty name is not saved")
         press(&s, .char("A"), .enter)
         #expect(s.savePrompt == nil)
-        #expect(s.saveRequest == "A")
+        #expect(s.saveRequest == SaveRequest(name: "A"))
+    }
+
+    @Test("a save that would replace a file asks: y replaces, n edits the name, Esc keeps the file")
+    func overwriteQuestion() {
+        var s = State()
+        let asked = SaveRequest(name: "Enforcement first!")
+        #expect(asked.fileName == "enforcement-first.toml")
+        #expect(SaveRequest(name: "  ").fileName == "scenario.toml")
+        s.overwriteQuestion = asked
+        #expect(s.promptLine == "enforcement-first.toml exists: y replaces it, n picks another name, Esc keeps it")
+        press(&s, .char("y"))
+        #expect(s.overwriteQuestion == nil)
+        #expect(s.saveRequest == SaveRequest(name: "Enforcement first!", overwrite: true))
+        s.saveRequest = nil
+        s.overwriteQuestion = asked
+        press(&s, .char("n"))
+        #expect(s.saveRequest == nil && s.savePrompt == "Enforcement first!")
+        press(&s, .backspace, .enter)
+        #expect(s.saveRequest == SaveRequest(name: "Enforcement first"))
+        s.saveRequest = nil
+        for key in [Key.escape, .enter, .char("q"), .char("1")] {
+            s.overwriteQuestion = asked
+            let before = s.scenario
+            press(&s, key)
+            #expect(s.overwriteQuestion == nil && s.saveRequest == nil, "\(key)")
+            #expect(s.explanation == "Not saved: enforcement-first.toml is unchanged.", "\(key)")
+            #expect(s.scenario == before && !s.shouldQuit, "\(key) only answers the question")
+        }
+        s.overwriteQuestion = asked
+        press(&s, .ctrl("c"))
+        #expect(s.shouldQuit)
     }
 
     @Test("the o list: arrows choose, Enter opens as one undoable change, Esc cancels")
@@ -66,7 +97,6 @@ struct ReducerTests {
             SavedScenario(name: "F2", path: "/x/f2.toml", scenario: Scenario(levers: Preset.future2.levers)),
         ]
         s.openList = list
-        #expect(s.openPrompt?.hasPrefix("Open 1/2: F1 (Future 1, lead ") == true)
         press(&s, .down)
         #expect(s.openIndex == 1)
         press(&s, .escape)
@@ -80,6 +110,37 @@ struct ReducerTests {
         #expect(s.scenario == Scenario())
         press(&s, .char("o"))
         #expect(s.openRequested)
+    }
+
+    @Test("the o list: Home End PgUp PgDn move by pages and stop at the ends; opening the current one says so")
+    func openListPaging() {
+        var s = State(width: 80, height: 24)
+        let list = (0..<40).map { i in
+            SavedScenario(
+                name: "S\(i)", path: "/x/s\(i).toml", scenario: Scenario().withLever(.exportControls, Double(i) / 40))
+        }
+        s.openList = list
+        let page = ScenarioList.visibleRows(height: 24)
+        #expect(page == 17)
+        press(&s, .pageDown)
+        #expect(s.openIndex == page)
+        press(&s, .end, .pageDown)
+        #expect(s.openIndex == 39)
+        press(&s, .down)
+        #expect(s.openIndex == 0, "↓ wraps")
+        press(&s, .pageUp)
+        #expect(s.openIndex == 0)
+        press(&s, .up, .home)
+        #expect(s.openIndex == 0)
+        press(&s, .pageDown, .down, .down, .down)
+        #expect(s.openIndex == 20)
+        press(&s, .enter)
+        #expect(s.openList == nil)
+        #expect(s.explanation == "S20 is the current scenario already.", "export controls 20/40 = 0.5, as now")
+        #expect(s.undoStack.isEmpty)
+        s.openList = []
+        press(&s, .down, .pageDown, .end, .enter)
+        #expect(s.openList == nil && s.openIndex == 0 && s.scenario == Scenario())
     }
 
     @Test("y shows the share token and asks the shell to copy it; the token round-trips")

@@ -29,20 +29,16 @@ func reduceKey(_ state: inout State, _ key: Key) {
     }
     state.warning = ""
     if let list = state.openList {
+        reduceOpenList(&state, key, list)
+        return
+    }
+    if let question = state.overwriteQuestion {
+        state.overwriteQuestion = nil
         switch key {
-        case .up, .char("k"), .left: state.openIndex = (state.openIndex + list.count - 1) % max(1, list.count)
-        case .down, .char("j"), .right, .tab: state.openIndex = (state.openIndex + 1) % max(1, list.count)
-        case .enter:
-            state.openList = nil
-            if list.indices.contains(state.openIndex) {
-                let chosen = list[state.openIndex]
-                change(&state, to: chosen.scenario) { _, _ in "Opened \(chosen.name) (\(chosen.outcome))." }
-            }
-        case .escape, .char("o"):
-            state.openList = nil
-            state.explanation = "Open cancelled."
-        case .char("q"), .ctrl("c"): state.shouldQuit = true
-        default: break
+        case .char("y"), .char("Y"): state.saveRequest = SaveRequest(name: question.name, overwrite: true)
+        case .char("n"), .char("N"): state.savePrompt = question.name
+        case .ctrl("c"): state.shouldQuit = true
+        default: state.explanation = "Not saved: \(question.fileName) is unchanged."
         }
         return
     }
@@ -55,7 +51,7 @@ func reduceKey(_ state: inout State, _ key: Key) {
             let name = typed.trimmingCharacters(in: .whitespaces)
             if !name.isEmpty {
                 state.savePrompt = nil
-                state.saveRequest = name
+                state.saveRequest = SaveRequest(name: name)
             }
         case .backspace: state.savePrompt = String(typed.dropLast())
         case .char(let c) where typed.count < 60 && !c.isNewline:
@@ -115,6 +111,36 @@ func reduceKey(_ state: inout State, _ key: Key) {
         state.clipboard = token
     case .char("?"): state.helpOpen = true
     case .escape: state.chartEnlarged = false
+    case .char("q"), .ctrl("c"): state.shouldQuit = true
+    default: break
+    }
+}
+
+/// The `o` list: ↑↓ (k j) move, PgUp PgDn a page, Home End the ends, Enter opens the
+/// selected scenario as one undoable change, Esc (or o) closes it.
+func reduceOpenList(_ state: inout State, _ key: Key, _ list: [SavedScenario]) {
+    let n = list.count
+    let page = max(1, ScenarioList.visibleRows(height: state.height))
+    switch key {
+    case .up, .char("k"): state.openIndex = n == 0 ? 0 : (state.openIndex + n - 1) % n
+    case .down, .char("j"), .tab: state.openIndex = n == 0 ? 0 : (state.openIndex + 1) % n
+    case .pageUp: state.openIndex = max(0, state.openIndex - page)
+    case .pageDown: state.openIndex = max(0, min(n - 1, state.openIndex + page))
+    case .home: state.openIndex = 0
+    case .end: state.openIndex = max(0, n - 1)
+    case .enter:
+        state.openList = nil
+        if list.indices.contains(state.openIndex) {
+            let chosen = list[state.openIndex]
+            if chosen.scenario == state.scenario {
+                state.explanation = "\(chosen.name) is the current scenario already."
+            } else {
+                change(&state, to: chosen.scenario) { _, _ in "Opened \(chosen.name) (\(chosen.outcome))." }
+            }
+        }
+    case .escape, .char("o"):
+        state.openList = nil
+        state.explanation = "Open cancelled."
     case .char("q"), .ctrl("c"): state.shouldQuit = true
     default: break
     }

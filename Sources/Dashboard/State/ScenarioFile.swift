@@ -9,13 +9,16 @@ public struct SavedScenario: Sendable, Equatable {
     public var name: String
     public var path: String
     public var scenario: Scenario
+    /// The file's `notes`, if any.
+    public var notes: String?
     /// "Future 1, lead 15.4 mo".
     public var outcome: String
 
-    public init(name: String, path: String, scenario: Scenario) {
+    public init(name: String, path: String, scenario: Scenario, notes: String? = nil) {
         self.name = name
         self.path = path
         self.scenario = scenario
+        self.notes = notes
         let o = Simulation.outcome(scenario)
         outcome = "\(o.future.title), lead " + Format.outcome(o.leadMonths, .leadMonths)
     }

@@ -69,12 +69,19 @@ public struct State: Sendable, Equatable {
     /// `s`: the scenario name being typed in the one-line prompt; nil when no prompt.
     public var savePrompt: String?
     /// A name to save the current scenario under, for the shell to write and then clear.
-    public var saveRequest: String?
+    public var saveRequest: SaveRequest?
+    /// Set by the shell when a save would replace a file: y replaces it, n goes back to
+    /// the name prompt, Esc (or any other key) keeps the file.
+    public var overwriteQuestion: SaveRequest?
     /// `o` asks the shell for the saved scenarios (`openList`), then clears it.
     public var openRequested = false
-    /// The saved scenarios to choose from (`o`), and the one shown; nil when not choosing.
+    /// The saved scenarios to choose from (`o`), and the one selected; nil when not choosing.
     public var openList: [SavedScenario]?
     public var openIndex = 0
+    /// The folder `o` lists (set by the shell; shown in the list's title), and the files
+    /// in it that could not be used, one line each.
+    public var openFolder = ""
+    public var openSkipped: [String] = []
 
     public init(scenario: Scenario = Scenario(), width: Int = 80, height: Int = 24) {
         self.scenario = scenario
@@ -85,12 +92,13 @@ public struct State: Sendable, Equatable {
     /// Where everything goes at the current size.
     public var layout: Layout { Layout(width: width, height: height, chart: chart, enlarged: chartEnlarged) }
 
-    /// The `o` chooser as one line: "Open 2/5: Enforcement first (Future 1, lead 15.4 mo) …".
-    public var openPrompt: String? {
-        guard let list = openList else { return nil }
-        guard list.indices.contains(openIndex) else { return "No saved scenarios yet (s saves one). Esc closes." }
-        let e = list[openIndex]
-        return "Open \(openIndex + 1)/\(list.count): \(e.name) (\(e.outcome))  ↑↓ choose, Enter opens, Esc cancels"
+    /// The line shown in the outcome bar while a prompt waits: the name being typed
+    /// (`s`), or the question before replacing a file.
+    public var promptLine: String? {
+        if let question = overwriteQuestion {
+            return "\(question.fileName) exists: y replaces it, n picks another name, Esc keeps it"
+        }
+        return savePrompt.map { "Save as: \($0)▏  Enter saves, Esc cancels" }
     }
 
     /// The current theme.
@@ -105,5 +113,32 @@ public struct State: Sendable, Equatable {
     /// The ensemble if it belongs to the current scenario, else nil (it is being refined).
     public var currentEnsemble: EnsembleResult? {
         ensembleScenario == scenario ? ensemble : nil
+    }
+}
+
+/// What `s` asks the shell to write: a scenario name, and whether an existing file of
+/// that name may be replaced (only after the user said y).
+public struct SaveRequest: Sendable, Equatable {
+    public var name: String
+    public var overwrite: Bool
+
+    public init(name: String, overwrite: Bool = false) {
+        self.name = name
+        self.overwrite = overwrite
+    }
+
+    /// `<name>.toml` with the name lower case and every other character as `-`
+    /// ("Enforcement first!" → `enforcement-first.toml`).
+    public var fileName: String {
+        var stem = ""
+        for c in name.lowercased() {
+            if c.isASCII && (c.isLetter || c.isNumber) {
+                stem.append(c)
+            } else if !stem.isEmpty && stem.last != "-" {
+                stem.append("-")
+            }
+        }
+        while stem.hasSuffix("-") { stem.removeLast() }
+        return (stem.isEmpty ? "scenario" : stem) + ".toml"
     }
 }

@@ -30,7 +30,7 @@ public func render(
     MovesPanel(analysis: analysis, view: state.moves).render(in: layout.moves, into: &screen)
     OutcomeBar(
         analysis: analysis, ensemble: ensemble, explanation: state.explanation,
-        prompt: state.openPrompt ?? state.savePrompt.map { "Save as: \($0)▏  Enter saves, Esc cancels" }
+        prompt: state.promptLine
     )
     .render(in: layout.outcome, into: &screen)
     if let caption = state.caption, !caption.isEmpty {
@@ -40,6 +40,10 @@ public func render(
         ensembleText: ensembleText(state, ensemble), themeName: state.theme.name, warning: state.warning,
         progress: state.demoProgress
     ).render(in: layout.status, into: &screen)
+    if let list = state.openList {
+        ScenarioList(entries: list, selected: state.openIndex, folder: state.openFolder, skipped: state.openSkipped)
+            .render(in: screen.area, into: &screen)
+    }
     if state.helpOpen { HelpOverlay().render(in: screen.area, into: &screen) }
     return screen.glyphs == .ascii ? screen.asciified() : screen
 }
