@@ -15,7 +15,7 @@ struct TwoFutures: ParsableCommand {
         version: versionLine,
         subcommands: [
             DashboardCommand.self, Run.self, Bench.self, Parameters.self, ThemesCommand.self, DemoCommand.self,
-            RecordCommand.self, CompareCommand.self, SeekCommand.self,
+            RecordCommand.self, CompareCommand.self, SeekCommand.self, ManualCommand.self,
         ],
         defaultSubcommand: DashboardCommand.self
     )
