@@ -129,6 +129,8 @@ struct InstallTests {
         let version = try Self.run(binary, ["--version"], environment: environment)
         #expect(version.status == 0)
         #expect(version.stdout.wholeMatch(of: /twofutures \d+\.\d+\.\d+ \(model twofutures\/1\)\n/) != nil)
+        let line = version.stdout.trimmingCharacters(in: .newlines)
+        #expect(ReadmeTests.readme.contains("`twofutures --version` prints `\(line)`"), "README.md: update the version")
 
         let uninstall = try Self.run("/bin/sh", [Self.script, "uninstall"], environment: scriptEnvironment)
         #expect(uninstall.status == 0, "\(uninstall.stderr)")
