@@ -16,7 +16,7 @@ CPU_FLAGS := -Xswiftc -target-cpu -Xswiftc native
 endif
 BUILD_FLAGS := -c $(CONFIG) $(CPU_FLAGS)
 
-.PHONY: all build run test lint bench deps clean
+.PHONY: all build run test lint bench deps clean install uninstall
 
 all: build
 
@@ -42,6 +42,14 @@ lint:
 ## bench: timings of the core, measured in-process.
 bench: build
 	@$(BIN) bench
+
+## install: the binary, themes, demos, shell completions and the man page under
+## $(DESTDIR)$(PREFIX) (see scripts/install.sh); uninstall removes exactly those files.
+install: build
+	PREFIX="$(PREFIX)" DESTDIR="$(DESTDIR)" ./scripts/install.sh install $(BIN)
+
+uninstall:
+	PREFIX="$(PREFIX)" DESTDIR="$(DESTDIR)" ./scripts/install.sh uninstall
 
 clean:
 	rm -rf .build

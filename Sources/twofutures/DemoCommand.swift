@@ -13,15 +13,17 @@ struct DemoCommand: ParsableCommand {
             The format is described in the README ("Demos"). While a demo plays, Space pauses \
             and resumes, n jumps to the next caption, b back to the previous one, q quits; at a \
             pause the normal keys work. When the demo ends the dashboard stays, unless --exit.
+            FILE is a path, or a bare name (tour or tour.demo) looked up in the shipped Demos \
+            folder (share/twofutures/Demos when installed, else Demos/ in the source tree).
             Examples:
-              twofutures demo Demos/tour.demo
+              twofutures demo tour
               twofutures demo Demos/quick.demo --headless
               twofutures demo Demos/tour.demo --headless --size 120x36 --frames /tmp/tour
             A bad script is reported as FILE:LINE: … with exit code 65, before anything is shown.
             """
     )
 
-    @Argument(help: "The .demo script.")
+    @Argument(help: "The .demo script: a path, or the name of a shipped demo (tour, quick).")
     var file: String
 
     @Flag(help: "Play without a terminal or waiting, and print the final screen.")
@@ -104,9 +106,18 @@ struct DemoCommand: ParsableCommand {
         if status != 0 { throw ExitCode(status) }
     }
 
-    /// Reads and parses a script; a bad file prints `FILE:LINE: …` and exits 65.
-    static func load(_ path: String, themes: [Theme]) throws -> DemoScript {
+    /// Finds (see `DemoLocator`), reads and parses a script; a missing one exits 66, a bad
+    /// one prints `FILE:LINE: …` and exits 65.
+    static func load(_ argument: String, themes: [Theme]) throws -> DemoScript {
         var stderr = StandardError()
+        let executable = Bundle.main.executablePath ?? CommandLine.arguments[0]
+        let path: String
+        switch DemoLocator.resolve(argument, executable: executable) {
+        case .success(let found): path = found
+        case .failure(let error):
+            print("twofutures: \(error)", to: &stderr)
+            throw ExitCode(66)
+        }
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)

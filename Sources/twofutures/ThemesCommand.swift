@@ -9,9 +9,10 @@ struct ThemesCommand: ParsableCommand {
         commandName: "themes",
         abstract: "List the colour themes found, with their source files, or check theme files.",
         discussion: """
-            Search order: --theme-dir, $XDG_CONFIG_HOME/twofutures/themes, then the Themes/ folder \
-            next to the executable or in a parent folder; a theme overrides a later one of the same \
-            name. With --check, every FILE is validated; bad files are reported one line each and \
+            Search order: --theme-dir, $XDG_CONFIG_HOME/twofutures/themes (or \
+            ~/.config/twofutures/themes), then the shipped themes: share/twofutures/Themes beside \
+            the executable's bin folder when installed, else the Themes/ folder next to the \
+            executable or in a parent folder; a theme overrides a later one of the same name. With --check, every FILE is validated; bad files are reported one line each and \
             the exit status is 65.
             """
     )

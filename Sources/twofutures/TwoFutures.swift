@@ -1,5 +1,4 @@
 import ArgumentParser
-import CNcurses
 import Foundation
 import FuturesModel
 
@@ -13,16 +12,19 @@ struct TwoFutures: ParsableCommand {
             Use `twofutures run` for headless output (json, csv or a table) and \
             `twofutures bench` for timings.
             """,
-        version: "twofutures 0.1.0 (model \(Constants.modelVersion), \(ncursesVersion))",
+        version: versionLine,
         subcommands: [
             DashboardCommand.self, Run.self, Bench.self, Parameters.self, ThemesCommand.self, DemoCommand.self,
-            RecordCommand.self, CompareCommand.self, SeekCommand.self,
+            RecordCommand.self, CompareCommand.self, SeekCommand.self, ManualCommand.self,
         ],
         defaultSubcommand: DashboardCommand.self
     )
 
-    /// The linked ncurses library, as it reports itself.
-    static var ncursesVersion: String { String(cString: curses_version()) }
+    /// The program's version: the only place it is written.
+    static let version = "0.1.0"
+
+    /// What `--version` prints: `twofutures 0.1.0 (model twofutures/1)`.
+    static let versionLine = "twofutures \(version) (model \(Constants.modelVersion))"
 }
 
 /// Runs the command line. Errors become one line on stderr and exit code 64 (EX_USAGE);

@@ -51,8 +51,9 @@ public struct ThemeCatalog: Sendable, Equatable {
     }
 
     /// The folders to search, in order: `--theme-dir`, `$XDG_CONFIG_HOME/twofutures/themes`
-    /// (or ~/.config/…), then the first `Themes/` folder next to the executable or in one
-    /// of its parent folders.
+    /// (or ~/.config/…), then the shipped themes: `<exe dir>/../share/twofutures/Themes`
+    /// when installed, else the first `Themes/` folder next to the executable or in one of
+    /// its parent folders (see `DataFolders`).
     public static func searchPath(themeDir: String?, environment: [String: String], executable: String) -> [String] {
         var dirs = [String]()
         if let themeDir { dirs.append(themeDir) }
@@ -61,18 +62,7 @@ public struct ThemeCatalog: Sendable, Equatable {
         } else if let home = environment["HOME"], !home.isEmpty {
             dirs.append(home + "/.config/twofutures/themes")
         }
-        var folder = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
-        while true {
-            let candidate = folder.appendingPathComponent("Themes").path
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory), isDirectory.boolValue {
-                dirs.append(candidate)
-                break
-            }
-            let parent = folder.deletingLastPathComponent()
-            if parent.path == folder.path { break }
-            folder = parent
-        }
+        if let shipped = DataFolders.find("Themes", executable: executable) { dirs.append(shipped) }
         return dirs
     }
 }

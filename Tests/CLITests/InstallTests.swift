@@ -1,0 +1,199 @@
+import Foundation
+import Testing
+
+/// `scripts/install.sh` (what `make install` and `make uninstall` run) with the binary
+/// the tests already use: no build here.
+@Suite("install and uninstall")
+struct InstallTests {
+    static let root = URL(fileURLWithPath: "\(#filePath)").deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+    static let script = root.appendingPathComponent("scripts/install.sh").path
+
+    /// Every subcommand the help shows.
+    static let subcommands = [
+        "dashboard", "run", "bench", "parameters", "themes", "demo", "record", "compare", "seek",
+    ]
+
+    /// Runs `executable` with exactly `environment`, in `directory`.
+    static func run(
+        _ executable: String, _ args: [String], environment: [String: String], directory: URL? = nil
+    ) throws -> CLI.Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = args
+        process.environment = environment
+        if let directory { process.currentDirectoryURL = directory }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return CLI.Result(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    static func temporaryFolder(_ name: String) throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("tf-\(name)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url.resolvingSymlinksInPath()
+    }
+
+    /// The regular files below `folder`, relative to it, sorted.
+    static func files(in folder: URL) -> [String] {
+        guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return [] }
+        var found = [String]()
+        while let path = walker.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(
+                atPath: folder.appendingPathComponent(path).path, isDirectory: &isDirectory),
+                !isDirectory.boolValue
+            {
+                found.append(path)
+            }
+        }
+        return found.sorted()
+    }
+
+    static func shipped(_ folder: String, _ suffix: String) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(folder).path)
+            .filter { $0.hasSuffix(suffix) }.sorted()
+    }
+
+    @Test("install puts every file in place, the installed binary finds its data, uninstall removes it all")
+    func installAndUninstall() throws {
+        let prefix = try Self.temporaryFolder("prefix")
+        let empty = try Self.temporaryFolder("home")
+        defer {
+            try? FileManager.default.removeItem(at: prefix)
+            try? FileManager.default.removeItem(at: empty)
+        }
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        let scriptEnvironment = ["PATH": path, "PREFIX": prefix.path]
+        // Something that was there before and is not ours: uninstall must leave it.
+        let foreign = prefix.appendingPathComponent("share/man/man1/other.1")
+        try FileManager.default.createDirectory(
+            at: foreign.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("other\n".utf8).write(to: foreign)
+
+        let install = try Self.run(
+            "/bin/sh", [Self.script, "install", CLI.binary.path], environment: scriptEnvironment)
+        #expect(install.status == 0, "\(install.stderr)")
+
+        let themes = try Self.shipped("Themes", ".toml")
+        let demos = try Self.shipped("Demos", ".demo")
+        #expect(themes.count == 5)
+        let expected =
+            [
+                "bin/twofutures", "share/bash-completion/completions/twofutures",
+                "share/fish/vendor_completions.d/twofutures.fish", "share/man/man1/other.1",
+                "share/man/man1/twofutures.1", "share/zsh/site-functions/_twofutures",
+            ] + themes.map { "share/twofutures/Themes/\($0)" } + demos.map { "share/twofutures/Demos/\($0)" }
+        #expect(Self.files(in: prefix) == expected.sorted())
+        #expect(FileManager.default.isExecutableFile(atPath: prefix.appendingPathComponent("bin/twofutures").path))
+
+        for completion in [
+            "share/bash-completion/completions/twofutures", "share/zsh/site-functions/_twofutures",
+            "share/fish/vendor_completions.d/twofutures.fish",
+        ] {
+            let text = try String(contentsOf: prefix.appendingPathComponent(completion), encoding: .utf8)
+            for sub in Self.subcommands { #expect(text.contains(sub), "\(completion) lacks \(sub)") }
+            #expect(!text.contains("generate-manual"), "\(completion) offers the hidden command")
+        }
+        let manual = try String(
+            contentsOf: prefix.appendingPathComponent("share/man/man1/twofutures.1"), encoding: .utf8)
+        #expect(manual.hasPrefix(".TH \"TWOFUTURES\" 1 "))
+        for sub in Self.subcommands { #expect(manual.contains(".SS \"twofutures \(sub)\""), "man lacks \(sub)") }
+
+        // The installed binary, run from elsewhere with an empty home, finds the shipped data.
+        let binary = prefix.appendingPathComponent("bin/twofutures").path
+        let environment = ["PATH": path, "HOME": empty.path, "XDG_CONFIG_HOME": empty.path]
+        let listed = try Self.run(binary, ["themes"], environment: environment, directory: empty)
+        #expect(listed.status == 0)
+        let lines = listed.stdout.split(separator: "\n")
+        #expect(lines.count == 5)
+        for theme in themes {
+            let source = prefix.appendingPathComponent("share/twofutures/Themes/\(theme)").path
+            #expect(lines.contains { $0.contains(source) }, "\(theme) is not listed from \(source)")
+        }
+        let demo = try Self.run(
+            binary, ["demo", "quick", "--headless", "--members", "0"], environment: environment, directory: empty)
+        #expect(demo.status == 0, "\(demo.stderr)")
+        #expect(demo.stdout.contains("TwoFutures"))
+        let missing = try Self.run(binary, ["demo", "nope", "--headless"], environment: environment, directory: empty)
+        #expect(missing.status == 66)
+        #expect(missing.stderr.contains(prefix.appendingPathComponent("share/twofutures/Demos").path))
+        let version = try Self.run(binary, ["--version"], environment: environment)
+        #expect(version.status == 0)
+        #expect(version.stdout.wholeMatch(of: /twofutures \d+\.\d+\.\d+ \(model twofutures\/1\)\n/) != nil)
+        let line = version.stdout.trimmingCharacters(in: .newlines)
+        #expect(ReadmeTests.readme.contains("`twofutures --version` prints `\(line)`"), "README.md: update the version")
+
+        let uninstall = try Self.run("/bin/sh", [Self.script, "uninstall"], environment: scriptEnvironment)
+        #expect(uninstall.status == 0, "\(uninstall.stderr)")
+        #expect(Self.files(in: prefix) == ["share/man/man1/other.1"])
+        #expect(!FileManager.default.fileExists(atPath: prefix.appendingPathComponent("share/twofutures").path))
+    }
+
+    @Test("DESTDIR stages the files under DESTDIR/PREFIX; bad arguments fail with one line")
+    func destdirAndErrors() throws {
+        let stage = try Self.temporaryFolder("stage")
+        defer { try? FileManager.default.removeItem(at: stage) }
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        let environment = ["PATH": path, "PREFIX": "/opt/tf", "DESTDIR": stage.path]
+        let install = try Self.run("/bin/sh", [Self.script, "install", CLI.binary.path], environment: environment)
+        #expect(install.status == 0, "\(install.stderr)")
+        let staged = Self.files(in: stage)
+        #expect(staged.contains("opt/tf/bin/twofutures"))
+        #expect(staged.contains("opt/tf/share/man/man1/twofutures.1"))
+        #expect(staged.allSatisfy { $0.hasPrefix("opt/tf/") })
+        let uninstall = try Self.run("/bin/sh", [Self.script, "uninstall"], environment: environment)
+        #expect(uninstall.status == 0)
+        #expect(Self.files(in: stage).isEmpty)
+
+        let noBinary = try Self.run(
+            "/bin/sh", [Self.script, "install", stage.appendingPathComponent("none").path], environment: environment)
+        #expect(noBinary.status == 66)
+        #expect(noBinary.stderr.split(separator: "\n").count == 1)
+        let relative = try Self.run(
+            "/bin/sh", [Self.script, "install", CLI.binary.path], environment: ["PATH": path, "PREFIX": "rel"])
+        #expect(relative.status == 64)
+        #expect(relative.stderr.contains("PREFIX must be an absolute path"))
+    }
+
+    @Test("the man page covers every subcommand and option and renders without warnings")
+    func manualPage() throws {
+        let result = try CLI.run(["generate-manual"])
+        #expect(result.status == 0)
+        let page = result.stdout
+        #expect(page.hasPrefix(".TH "))
+        #expect(page.unicodeScalars.allSatisfy { $0.isASCII }, "non-ASCII is escaped as \\[uXXXX]")
+        // Every option every visible command shows in its help is documented.
+        for sub in Self.subcommands {
+            let help = try CLI.run([sub, "--help"])
+            #expect(help.status == 0)
+            let options = Set(help.stdout.matches(of: /--[a-z][a-z-]*/).map { String($0.output) })
+            #expect(!options.isEmpty)
+            for option in options {
+                let roff = option.replacingOccurrences(of: "-", with: "\\-")
+                #expect(page.contains("\\fB\(roff)\\fR"), "\(sub): \(option) is missing")
+            }
+        }
+        #expect(!page.contains("generate-manual"))
+
+        guard let groff = ["/usr/bin/groff", "/usr/local/bin/groff"].first(where: FileManager.default.isExecutableFile)
+        else { return }
+        let file = try Self.temporaryFolder("man").appendingPathComponent("twofutures.1")
+        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
+        try Data(page.utf8).write(to: file)
+        let rendered = try Self.run(
+            groff, ["-man", "-Tutf8", "-ww", file.path],
+            environment: ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"])
+        #expect(rendered.status == 0)
+        #expect(rendered.stderr.isEmpty, "groff warns: \(rendered.stderr)")
+        #expect(rendered.stdout.contains("twofutures seek"))
+    }
+}
