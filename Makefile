@@ -16,7 +16,7 @@ CPU_FLAGS := -Xswiftc -target-cpu -Xswiftc native
 endif
 BUILD_FLAGS := -c $(CONFIG) $(CPU_FLAGS)
 
-.PHONY: all build run test lint bench deps clean install uninstall
+.PHONY: all build run test lint bench soak deps clean install uninstall
 
 all: build
 
@@ -39,9 +39,15 @@ test: deps lint
 lint:
 	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
 
-## bench: timings of the core, measured in-process.
+## bench: every performance budget in one table: the core in-process, and the dashboard
+## itself on a pseudo-terminal (startup, idle CPU over 10 s, peak RSS, bytes per key).
 bench: build
-	@$(BIN) bench
+	@$(BIN) bench --process --format table
+
+## soak: RSS growth over SOAK_SECONDS (default 600) of random keys. Not part of CI.
+SOAK_SECONDS ?= 600
+soak: build
+	@$(BIN) bench --soak $(SOAK_SECONDS) --format table
 
 ## install: the binary, themes, demos, shell completions and the man page under
 ## $(DESTDIR)$(PREFIX) (see scripts/install.sh); uninstall removes exactly those files.

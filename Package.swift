@@ -35,6 +35,7 @@ let package = Package(
                 "FuturesModel",
                 "Dashboard",
                 "CNcurses",
+                "CTerminalSupport",
                 "Terminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

@@ -61,6 +61,13 @@ public final class Terminal {
         noecho()
         nonl()
         keypad(tf_stdscr(), true)
+        // Terminals that ignore keypad-transmit mode send the cursor keys in their normal
+        // form (ESC [ C) rather than the one terminfo lists (ESC O C): accept both.
+        let normalCursorKeys: [(String, Int32)] = [
+            ("\u{1B}[A", KEY_UP), ("\u{1B}[B", KEY_DOWN), ("\u{1B}[C", KEY_RIGHT), ("\u{1B}[D", KEY_LEFT),
+            ("\u{1B}[H", KEY_HOME), ("\u{1B}[F", KEY_END),
+        ]
+        for (sequence, code) in normalCursorKeys { define_key(sequence, code) }
         set_escdelay(25)
         curs_set(0)
         nodelay(tf_stdscr(), true)

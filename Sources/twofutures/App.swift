@@ -19,6 +19,8 @@ struct App {
     var exitAfterDemo = false
     /// Called with every key the dashboard applies, except the one that quits (`record`).
     var onKey: ((Key) -> Void)? = nil
+    /// Quit as soon as the first frame is on the terminal (`bench` times the startup).
+    var exitAfterFirstFrame = false
 
     /// Runs until the user quits; returns the exit status (0, or 128 + a quit signal).
     func run() throws -> Int32 {
@@ -79,6 +81,7 @@ struct App {
             }
             let screen = render(state, analysis, ensemble: state.currentEnsemble ?? state.ensemble)
             terminal.draw(Bridge.frame(screen))
+            if exitAfterFirstFrame { return 0 }
 
             // Wait for one event, then take every event already pending, so that a held
             // key is applied in full before the next frame and never lags behind.

@@ -22,6 +22,9 @@ struct DashboardCommand: ParsableCommand {
     @Option(help: "A folder of theme files searched before the others.")
     var themeDir: String?
 
+    @Flag(help: .hidden)
+    var exitAfterFirstFrame = false
+
     func run() throws {
         let scenario = try scenarioOptions.scenario()
         let settings = try ensembleOptions.settings(defaultMembers: 2000)
@@ -47,12 +50,13 @@ struct DashboardCommand: ParsableCommand {
                 "the dashboard needs an interactive terminal (\(error.description)); "
                     + "for headless output use `twofutures run --format table`")
         }
-        let status = try App(
+        var app = App(
             scenario: scenario, settings: settings, threads: threads, themes: catalog.themes, themeIndex: index,
             warning: catalog.errors.first.map { e in
                 "skipped \(catalog.errors.count) bad theme file\(catalog.errors.count == 1 ? "" : "s"): \(e)"
-            } ?? ""
-        ).run()
+            } ?? "")
+        app.exitAfterFirstFrame = exitAfterFirstFrame
+        let status = try app.run()
         if status != 0 { throw ExitCode(status) }
     }
 }
