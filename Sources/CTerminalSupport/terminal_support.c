@@ -6,7 +6,6 @@
 #include <pthread.h>
 #include <signal.h>
 #include <string.h>
-#include <sys/ioctl.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -192,12 +191,4 @@ void tf_disable_flow_control(int fd) {
     if (tcgetattr(fd, &settings) != 0) return;
     settings.c_iflag &= ~(tcflag_t)(IXON | IXOFF);
     tcsetattr(fd, TCSADRAIN, &settings);
-}
-
-int tf_window_size(int fd, int *rows, int *cols) {
-    struct winsize size;
-    if (ioctl(fd, TIOCGWINSZ, &size) != 0 || size.ws_row == 0 || size.ws_col == 0) return -1;
-    *rows = size.ws_row;
-    *cols = size.ws_col;
-    return 0;
 }

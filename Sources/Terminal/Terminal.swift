@@ -175,15 +175,10 @@ public final class Terminal {
     /// endwin leaving it puts the cursor back where the shell left it: otherwise the next
     /// Ctrl-Z would put the prompt over old lines), so leave curses properly and let the next
     /// refresh set it up again (alternate screen, keypad, mouse, hidden cursor) and repaint
-    /// every cell. A resize while stopped sent SIGWINCH to the shell, not to us: ask the
-    /// kernel for the size. Reported as a resize so that the caller lays out and redraws.
+    /// every cell (curses also picks up a size changed while we were stopped, when the
+    /// SIGWINCH went to the shell). Reported as a resize so that the caller lays out and redraws.
     private func resume() -> TerminalEvent {
         endwin()
-        var rows: Int32 = 0
-        var cols: Int32 = 0
-        if tf_window_size(STDOUT_FILENO, &rows, &cols) == 0, rows != tf_lines() || cols != tf_cols() {
-            resizeterm(rows, cols)
-        }
         invalidate()
         return .resize(width: size.width, height: size.height)
     }

@@ -46,8 +46,4 @@ int tf_wait(int input, int timeout_ms);
 /// (and so the dashboard) until Ctrl-Q. The saved settings keep it for the shell.
 void tf_disable_flow_control(int fd);
 
-/// The terminal's size from the kernel (curses only learns it on SIGWINCH, which a
-/// stopped job misses). Returns 0, or -1 when unknown.
-int tf_window_size(int fd, int *rows, int *cols);
-
 #endif
