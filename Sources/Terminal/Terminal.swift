@@ -60,6 +60,10 @@ public final class Terminal {
         cbreak()
         noecho()
         nonl()
+        // Ctrl-S must reach the dashboard as a key, not stop the output; curses keeps
+        // these settings as its program mode (restored after Ctrl-Z and fg).
+        tf_disable_flow_control(STDIN_FILENO)
+        def_prog_mode()
         keypad(tf_stdscr(), true)
         // Terminals that ignore keypad-transmit mode send the cursor keys in their normal
         // form (ESC [ C) rather than the one terminfo lists (ESC O C): accept both.
@@ -161,6 +165,7 @@ public final class Terminal {
         while true {
             let signal = tf_pending_quit_signal()
             if signal != 0 { return .quit(signal: signal) }
+            if tf_take_resumed() != 0 { return resume() }
             if let event = readPending() { return event }
             switch tf_wait(STDIN_FILENO, timeoutMilliseconds) {
             case 0: return nil
@@ -170,6 +175,19 @@ public final class Terminal {
             default: continue  // input ready, or a signal (SIGWINCH) interrupted the wait
             }
         }
+    }
+
+    /// After Ctrl-Z and fg (or SIGSTOP and SIGCONT): the signal handler gave the terminal
+    /// back to the shell behind curses' back (and re-entered the alternate screen, so that
+    /// endwin leaving it puts the cursor back where the shell left it: otherwise the next
+    /// Ctrl-Z would put the prompt over old lines), so leave curses properly and let the next
+    /// refresh set it up again (alternate screen, keypad, mouse, hidden cursor) and repaint
+    /// every cell (curses also picks up a size changed while we were stopped, when the
+    /// SIGWINCH went to the shell). Reported as a resize so that the caller lays out and redraws.
+    private func resume() -> TerminalEvent {
+        endwin()
+        invalidate()
+        return .resize(width: size.width, height: size.height)
     }
 
     /// Wakes `nextEvent` from any thread.

@@ -21,6 +21,30 @@ struct App {
     var onKey: ((Key) -> Void)? = nil
     /// Quit as soon as the first frame is on the terminal (`bench` times the startup).
     var exitAfterFirstFrame = false
+    /// The test hook `--crash-for-testing`: crash once the first frame is drawn.
+    var crashForTesting: Crash? = nil
+
+    /// How `--crash-for-testing` crashes.
+    enum Crash: String {
+        /// A Swift runtime trap (SIGILL on x86-64, SIGTRAP on arm64).
+        case trap
+        /// A write to an unmapped address (SIGSEGV).
+        case segv
+    }
+
+    /// Crashes the process as asked; never returns.
+    static func crash(_ kind: Crash) -> Never {
+        switch kind {
+        case .trap:
+            fatalError("--crash-for-testing trap")
+        case .segv:
+            // Address 8 is never mapped; the opaque call keeps the optimiser from
+            // reasoning about the store.
+            let address = Int(bitPattern: UInt(truncatingIfNeeded: getpid())) & 0 | 8
+            UnsafeMutablePointer<Int>(bitPattern: address)!.pointee = 1
+            fatalError("--crash-for-testing segv did not crash")
+        }
+    }
 
     /// Runs until the user quits; returns the exit status (0, or 128 + a quit signal).
     func run() throws -> Int32 {
@@ -82,6 +106,7 @@ struct App {
             let screen = render(state, analysis, ensemble: state.currentEnsemble ?? state.ensemble)
             terminal.draw(Bridge.frame(screen))
             if exitAfterFirstFrame { return 0 }
+            if let crash = crashForTesting { Self.crash(crash) }
 
             // Wait for one event, then take every event already pending, so that a held
             // key is applied in full before the next frame and never lags behind.

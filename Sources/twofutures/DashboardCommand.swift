@@ -25,7 +25,20 @@ struct DashboardCommand: ParsableCommand {
     @Flag(help: .hidden)
     var exitAfterFirstFrame = false
 
+    /// A test hook, hidden from --help: crash on purpose once the first frame is on the
+    /// screen, `trap` (a Swift runtime trap, as from fatalError or an overflow) or `segv`
+    /// (a write to an unmapped address), so that the end-to-end tests can check that even
+    /// then the terminal is restored and the exit status is the signal's.
+    @Option(help: .hidden)
+    var crashForTesting: String?
+
     func run() throws {
+        let crash = try crashForTesting.map { name in
+            guard let kind = App.Crash(rawValue: name) else {
+                throw InputError("--crash-for-testing must be trap or segv, got '\(name)'")
+            }
+            return kind
+        }
         let scenario = try scenarioOptions.scenario()
         let settings = try ensembleOptions.settings(defaultMembers: 2000)
         // Leave a core for the interface.
@@ -54,7 +67,7 @@ struct DashboardCommand: ParsableCommand {
             scenario: scenario, settings: settings, threads: threads, themes: catalog.themes, themeIndex: index,
             warning: catalog.errors.first.map { e in
                 "skipped \(catalog.errors.count) bad theme file\(catalog.errors.count == 1 ? "" : "s"): \(e)"
-            } ?? "")
+            } ?? "", crashForTesting: crash)
         app.exitAfterFirstFrame = exitAfterFirstFrame
         let status = try app.run()
         if status != 0 { throw ExitCode(status) }

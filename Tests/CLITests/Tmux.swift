@@ -21,7 +21,36 @@ final class Tmux {
 
     /// Types keys by tmux name ("Down", "q", "C-c") or, with `literal`, as text.
     func send(_ keys: String..., literal: Bool = false) throws {
+        try send(keys, literal: literal)
+    }
+
+    /// Types a list of keys in one tmux call.
+    func send(_ keys: [String], literal: Bool = false) throws {
         try tmux(output: false, ["send-keys", "-t", session] + (literal ? ["-l"] : []) + keys)
+    }
+
+    /// Sends raw bytes, exactly as given (escape sequences, mouse reports, partial ones).
+    func sendBytes(_ bytes: [UInt8]) throws {
+        try tmux(output: false, ["send-keys", "-t", session, "-H"] + bytes.map { String(format: "%02x", $0) })
+    }
+
+    /// Pastes `text` as one block, the way a terminal pastes (through a tmux buffer).
+    func paste(_ text: String) throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("paste-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        try tmux(output: false, ["load-buffer", "-b", "fuzz", file])
+        try tmux(output: false, ["paste-buffer", "-d", "-b", "fuzz", "-t", session])
+    }
+
+    /// Resizes the window (and so the pane: it is the only one).
+    func resize(width: Int, height: Int) throws {
+        try tmux(output: false, ["resize-window", "-t", session, "-x", String(width), "-y", String(height)])
+    }
+
+    /// A tmux format evaluated for the pane, e.g. "#{alternate_on}".
+    func display(_ format: String) throws -> String {
+        try tmux(["display-message", "-p", "-t", session, format]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// The visible screen as text.

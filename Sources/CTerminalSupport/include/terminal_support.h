@@ -12,8 +12,10 @@
 void tf_save_terminal(int fd);
 
 /// Installs handlers: SIGINT, SIGTERM and SIGHUP set a flag and wake the main loop;
-/// SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT and SIGFPE restore the terminal, then re-raise
-/// with the default action. Returns the read end of the wake-up pipe, or -1.
+/// SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE and SIGQUIT restore the terminal, then
+/// re-raise with the default action; SIGTSTP (Ctrl-Z, unless ignored) restores the terminal,
+/// stops, and once continued puts the program's terminal settings back; SIGCONT sets the
+/// resumed flag and wakes the main loop. Returns the read end of the wake-up pipe, or -1.
 int tf_install_signal_handlers(void);
 
 /// Restores the default handlers.
@@ -21,6 +23,10 @@ void tf_remove_signal_handlers(void);
 
 /// The signal that asked the program to quit (SIGINT, SIGTERM, SIGHUP), or 0.
 int tf_pending_quit_signal(void);
+
+/// Whether the process was continued (after Ctrl-Z or SIGSTOP) since the last call: the
+/// screen must be set up again and repainted. Clears the flag.
+int tf_take_resumed(void);
 
 /// Wakes the main loop from another thread (for example when an ensemble finished).
 void tf_wake(void);
@@ -35,5 +41,9 @@ void tf_restore_terminal_now(void);
 /// (-1: no limit). Returns 1 for input, 2 for a wake-up, 0 for a timeout, -1 when a
 /// signal interrupted the wait.
 int tf_wait(int input, int timeout_ms);
+
+/// Turns off XON/XOFF flow control on `fd`: with it on, Ctrl-S would freeze all output
+/// (and so the dashboard) until Ctrl-Q. The saved settings keep it for the shell.
+void tf_disable_flow_control(int fd);
 
 #endif
