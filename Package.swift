@@ -39,9 +39,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Shared helpers of the test targets: the seeded generator, random scenarios.
+        .target(name: "TestSupport", dependencies: ["FuturesModel"], path: "Tests/TestSupport"),
         .testTarget(
             name: "FuturesModelTests",
-            dependencies: ["FuturesModel"],
+            dependencies: ["FuturesModel", "TestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
@@ -50,7 +52,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DashboardTests",
-            dependencies: ["Dashboard", "FuturesModel"],
+            dependencies: ["Dashboard", "FuturesModel", "TestSupport"],
             exclude: ["Snapshots", "Fixtures"]
         ),
         .testTarget(
