@@ -97,7 +97,7 @@ struct ParserFuzzRegressionTests {
         "TOML that toml++ cannot take is a syntax error at its line",
         arguments: [
             ("[{tyle]\n", 1), ("name = \"x\"\n[\n", 2), ("\u{FEFF}[[\\[x=1", 1), ("a = 1\r\n\r\n[[[x]]", 3),
-            ("[ \t{x}]", 1), ("model = \"twofutures/1\"\nname = \"x\"\n\u{0}[levers]", 3),
+            ("[ \t{x}]", 1), ("x = [1,\n}]", 2), ("x = [\u{2028}1]", 1), ("x = [[}]]", 1), ("model = \"twofutures/1\"\nname = \"x\"\n\u{0}[levers]", 3),
         ])
     func unsafeTOML(text: String, line: Int) {
         do {
@@ -362,7 +362,7 @@ enum FuzzInputs {
             Two lines
             of notes\"\"\"
             horizon = 48
-            levers.anti_smuggling = "70%"
+            levers.smuggling_enforcement = "70%"
 
             [assumptions]
             \(ids[7]) = 0.5
@@ -399,6 +399,6 @@ enum FuzzInputs {
         seeds: randomScenarios.map { s in
             ParameterID.all.map { "\($0.spec.id)=\(s[$0].description)" }.joined(separator: ",")
         }
-            + ["anti_smuggling=70%", "\(ids[0]) = 0.5 , \(ids[9])=\(ParameterTable.all[9].defaultValue)"],
+            + ["smuggling_enforcement=70%", "\(ids[0]) = 0.5 , \(ids[9])=\(ParameterTable.all[9].defaultValue)"],
         dictionary: ids + ["=", ",", "%", " ", "70%", "0.5"])
 }

@@ -21,7 +21,9 @@ enum TOMLText {
     /// What toml++ 3.4 (inside TOMLKit) would mishandle, with its line:
     /// - a NUL character: the text goes to C as a C string, so the rest would be ignored;
     /// - a table header whose name does not start like a key (`[{x]`, `[` at the end of a
-    ///   line, `[[[x]]`): toml++ asserts that it does, and the process aborts.
+    ///   line, `[[[x]]`): toml++ asserts that it does, and the process aborts;
+    /// - a `}` where an array expects a value (`[1, }`), and U+0085, U+2028 or U+2029 outside
+    ///   strings and comments: toml++ asserts that a value starts there, and aborts.
     /// A line inside a multi-line string or a multi-line array is not a header.
     static func unsafeInput(_ text: String) -> (Int, String)? {
         if let nul = text.utf8.firstIndex(of: 0) {
@@ -33,7 +35,8 @@ enum TOMLText {
         // toml++ skips a byte order mark at the start.
         var i = s.first == "\u{FEFF}" ? 1 : 0
         var line = 1
-        var depth = 0
+        // The brackets of the value being read: arrays and inline tables.
+        var open: [Unicode.Scalar] = []
         var afterEquals = false
         var lineStart = true
         while i < s.count {
@@ -41,7 +44,7 @@ enum TOMLText {
                 lineStart = false
                 var k = i
                 skipSpaces(&k)
-                if depth == 0, at(k) == "[" {
+                if open.isEmpty, at(k) == "[" {
                     k += 1
                     let before = k
                     skipSpaces(&k)
@@ -60,7 +63,7 @@ enum TOMLText {
             case "\n":
                 line += 1
                 lineStart = true
-                if depth == 0 { afterEquals = false }
+                if open.isEmpty { afterEquals = false }
             case "#":
                 while let d = at(i), d != "\n" { i += 1 }
             case "\"", "'":
@@ -82,9 +85,12 @@ enum TOMLText {
                 }
             case "=": afterEquals = true
             case "[", "{":
-                if afterEquals || depth > 0 { depth += 1 }
+                if afterEquals || !open.isEmpty { open.append(c) }
             case "]", "}":
-                if depth > 0 { depth -= 1 }
+                if c == "}", open.last == "[" { return (line, "'}' inside an array") }
+                if !open.isEmpty { open.removeLast() }
+            case "\u{85}", "\u{2028}", "\u{2029}":
+                return (line, "U+\(String(c.value, radix: 16, uppercase: true)) is not a TOML line break")
             default: break
             }
         }
