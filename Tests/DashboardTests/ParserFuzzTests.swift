@@ -97,7 +97,8 @@ struct ParserFuzzRegressionTests {
         "TOML that toml++ cannot take is a syntax error at its line",
         arguments: [
             ("[{tyle]\n", 1), ("name = \"x\"\n[\n", 2), ("\u{FEFF}[[\\[x=1", 1), ("a = 1\r\n\r\n[[[x]]", 3),
-            ("[ \t{x}]", 1), ("x = [1,\n}]", 2), ("x = [\u{2028}1]", 1), ("x = [[}]]", 1), ("model = \"twofutures/1\"\nname = \"x\"\n\u{0}[levers]", 3),
+            ("[ \t{x}]", 1), ("x = [1,\n}]", 2), ("x = [\u{2028}1]", 1), ("x = [[}]]", 1),
+            ("model = \"twofutures/1\"\nname = \"x\"\n\u{0}[levers]", 3),
         ])
     func unsafeTOML(text: String, line: Int) {
         do {
