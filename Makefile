@@ -16,7 +16,7 @@ CPU_FLAGS := -Xswiftc -target-cpu -Xswiftc native
 endif
 BUILD_FLAGS := -c $(CONFIG) $(CPU_FLAGS)
 
-.PHONY: all build run test lint bench soak deps clean install uninstall
+.PHONY: all build run test lint bench soak fuzz deps clean install uninstall
 
 all: build
 
@@ -59,3 +59,15 @@ uninstall:
 
 clean:
 	rm -rf .build
+
+## fuzz: libFuzzer on the share token and --set parsers, FUZZ_SECONDS each (not in CI).
+## Findings are written to .build/fuzz/crash-*; rerun one with `.build/fuzz/model FILE`.
+FUZZ_SECONDS ?= 60
+fuzz:
+	mkdir -p .build/fuzz/corpus-token .build/fuzz/corpus-set
+	swiftc -O -parse-as-library -sanitize=fuzzer,address -module-name FuturesModel \
+		Sources/FuturesModel/*.swift scripts/fuzz/FuturesModelFuzz.swift -o .build/fuzz/model
+	printf 'tf1:50-30-20-30-20+h48+a4=0.9' > .build/fuzz/corpus-token/seed
+	printf 'export_controls=0.7,smuggling_enforcement=35%%' > .build/fuzz/corpus-set/seed
+	cd .build/fuzz && FUZZ_TARGET=token ./model -max_total_time=$(FUZZ_SECONDS) corpus-token
+	cd .build/fuzz && FUZZ_TARGET=set ./model -max_total_time=$(FUZZ_SECONDS) corpus-set

@@ -40,9 +40,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Shared helpers of the test targets: the seeded generator, random scenarios.
+        .target(name: "TestSupport", dependencies: ["FuturesModel"], path: "Tests/TestSupport"),
         .testTarget(
             name: "FuturesModelTests",
-            dependencies: ["FuturesModel"],
+            dependencies: ["FuturesModel", "TestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
@@ -51,7 +53,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DashboardTests",
-            dependencies: ["Dashboard", "FuturesModel"],
+            dependencies: ["Dashboard", "FuturesModel", "TestSupport"],
             exclude: ["Snapshots", "Fixtures"]
         ),
         .testTarget(

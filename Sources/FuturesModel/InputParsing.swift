@@ -5,6 +5,30 @@ public struct InputError: Error, Equatable, CustomStringConvertible {
     public let message: String
     public init(_ message: String) { self.message = message }
     public var description: String { message }
+
+    /// Untrusted text for a one-line message: line breaks, control and format characters
+    /// (a bidi override, a zero-width space) written as escapes such as `\n` or `\u{2028}`,
+    /// and at most `limit` characters.
+    public static func shown(_ text: some StringProtocol, limit: Int = 60) -> String {
+        var out = ""
+        var count = 0
+        for scalar in text.unicodeScalars {
+            if count >= limit { return out + "…" }
+            switch scalar {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                switch scalar.properties.generalCategory {
+                case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate, .privateUse, .unassigned:
+                    out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+                default: out.unicodeScalars.append(scalar)
+                }
+            }
+            count += 1
+        }
+        return out
+    }
 }
 
 /// Parsing and validation of user input shared by the CLI and (later) scenario files.
@@ -17,7 +41,7 @@ public enum InputParser {
         return try parts.map { part in
             let piece = part.trimmingCharacters(in: .whitespaces)
             guard let eq = piece.firstIndex(of: "="), eq != piece.startIndex else {
-                throw InputError("--set expects id=value[,id=value…], got '\(piece)'")
+                throw InputError("--set expects id=value[,id=value…], got '\(InputError.shown(piece))'")
             }
             let key = String(piece[..<eq]).trimmingCharacters(in: .whitespaces)
             let raw = String(piece[piece.index(after: eq)...]).trimmingCharacters(in: .whitespaces)
@@ -30,7 +54,7 @@ public enum InputParser {
     public static func parameter(_ key: String) throws -> ParameterID {
         if let id = ParameterID(id: key) { return id }
         let ids = ParameterTable.all.map(\.id)
-        var message = "unknown id '\(key)'"
+        var message = "unknown id '\(InputError.shown(key))'"
         if let near = closest(to: key, among: ids) { message += "; did you mean '\(near)'?" }
         message += " Valid ids: " + ids.joined(separator: ", ")
         throw InputError(message)
@@ -45,18 +69,19 @@ public enum InputParser {
         if text.hasSuffix("%") {
             guard spec.kind == .lever else {
                 throw InputError(
-                    "\(spec.id) takes a plain number within \(allowed); percentages are for levers, got '\(raw)'")
+                    "\(spec.id) takes a plain number within \(allowed); percentages are for levers, got '\(InputError.shown(raw))'"
+                )
             }
             text.removeLast()
             percent = true
         }
         guard let x = number(text) else {
-            throw InputError("\(spec.id): '\(raw)' is not a number; allowed: \(allowed)")
+            throw InputError("\(spec.id): '\(InputError.shown(raw))' is not a number; allowed: \(allowed)")
         }
         // Divide, not multiply by 0.01: 70% is exactly 0.7, as in a scenario file or token.
         let v = percent ? x / 100 : x
         guard spec.contains(v) else {
-            throw InputError("\(spec.id) must be within \(allowed), got '\(raw)'")
+            throw InputError("\(spec.id) must be within \(allowed), got '\(InputError.shown(raw))'")
         }
         return v
     }
@@ -73,21 +98,23 @@ public enum InputParser {
         let r = Constants.horizonRange
         guard let h = Int(raw), r.contains(h) else {
             throw InputError(
-                "--horizon must be a whole number of months within \(r.lowerBound)…\(r.upperBound), got '\(raw)'")
+                "--horizon must be a whole number of months within \(r.lowerBound)…\(r.upperBound), got '\(InputError.shown(raw))'"
+            )
         }
         return h
     }
 
     public static func members(_ raw: String) throws -> Int {
         guard let n = Int(raw), n >= 0, n <= Constants.maxMembers else {
-            throw InputError("--members must be a whole number within 0…\(Constants.maxMembers), got '\(raw)'")
+            throw InputError(
+                "--members must be a whole number within 0…\(Constants.maxMembers), got '\(InputError.shown(raw))'")
         }
         return n
     }
 
     public static func seed(_ raw: String) throws -> UInt64 {
         guard let s = UInt64(raw) else {
-            throw InputError("--seed must be a whole number within 0…\(UInt64.max), got '\(raw)'")
+            throw InputError("--seed must be a whole number within 0…\(UInt64.max), got '\(InputError.shown(raw))'")
         }
         return s
     }
@@ -95,7 +122,7 @@ public enum InputParser {
     /// Worker threads for an ensemble, 1…64.
     public static func threads(_ raw: String) throws -> Int {
         guard let n = Int(raw), (1...64).contains(n) else {
-            throw InputError("--threads must be a whole number within 1…64, got '\(raw)'")
+            throw InputError("--threads must be a whole number within 1…64, got '\(InputError.shown(raw))'")
         }
         return n
     }
@@ -112,14 +139,15 @@ public enum InputParser {
 
     public static func uncertainty(_ raw: String) throws -> Double {
         guard let r = number(raw), r >= 0, r <= 1 else {
-            throw InputError("--uncertainty must be a number within 0…1, got '\(raw)'")
+            throw InputError("--uncertainty must be a number within 0…1, got '\(InputError.shown(raw))'")
         }
         return r
     }
 
     public static func preset(_ raw: String) throws -> Preset {
         guard let p = Preset(name: raw) else {
-            throw InputError("unknown preset '\(raw)'; use future1, status_quo (or status-quo) or future2")
+            throw InputError(
+                "unknown preset '\(InputError.shown(raw))'; use future1, status_quo (or status-quo) or future2")
         }
         return p
     }
@@ -152,6 +180,8 @@ public enum InputParser {
 
     /// The closest id by edit distance, when it is close enough to be a likely typo.
     public static func closest(to word: String, among candidates: [String]) -> String? {
+        // No id is near a long word, and the edit distance of one is slow.
+        guard word.count <= 64 else { return nil }
         let scored = candidates.map { ($0, editDistance(word.lowercased(), $0)) }
         guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
         if best.1 <= max(2, word.count / 3) { return best.0 }

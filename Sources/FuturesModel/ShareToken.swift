@@ -122,9 +122,6 @@ public enum ShareToken {
         return out
     }
 
-    /// At most 60 printable characters of untrusted text, for messages.
-    private static func shown(_ text: some StringProtocol) -> String {
-        let clean = String(text.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }.map(Character.init))
-        return clean.count > 60 ? String(clean.prefix(60)) + "…" : clean
-    }
+    /// At most 60 characters of untrusted text, for messages, with control characters escaped.
+    private static func shown(_ text: some StringProtocol) -> String { InputError.shown(text) }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import FuturesModel
+import TestSupport
 import Testing
 
 @Suite("Ensemble")

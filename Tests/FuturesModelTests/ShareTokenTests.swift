@@ -1,4 +1,5 @@
 import FuturesModel
+import TestSupport
 import Testing
 
 @Suite("Share tokens and goal-seek")

@@ -10,7 +10,8 @@ public enum DemoParser {
     /// Parses a whole script.
     public static func parse(_ text: String, file: String) throws -> DemoScript {
         var lines = [DemoLine]()
-        let rows = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Split on the scalar: "\r\n" is one Character, so a Character split would miss it.
+        let rows = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
         for (index, raw) in rows.enumerated() {
             var row = String(raw)
             if row.hasSuffix("\r") { row.removeLast() }
@@ -59,7 +60,7 @@ public enum DemoParser {
             return try size(words[0])
         default:
             throw InputError(
-                "unknown command '\(name)'; expected one of: \(commands.joined(separator: ", "))")
+                "unknown command '\(InputError.shown(name))'; expected one of: \(commands.joined(separator: ", "))")
         }
     }
 
@@ -106,7 +107,8 @@ public enum DemoParser {
             } else if let n = Int(word), n >= 1, n <= 1000, !word.hasPrefix("+") {
                 count = n
             } else {
-                throw InputError("expected a count 1…1000 or a delay like @120ms after the key, got '\(word)'")
+                throw InputError(
+                    "expected a count 1…1000 or a delay like @120ms after the key, got '\(InputError.shown(word))'")
             }
         }
         return .key(key, count: count, delayMilliseconds: delay)
@@ -131,7 +133,7 @@ public enum DemoParser {
             return .ctrl(Character(c.lowercased()))
         }
         throw InputError(
-            "unknown key '\(word)'; expected a single character, Ctrl-A…Ctrl-Z or one of: "
+            "unknown key '\(InputError.shown(word))'; expected a single character, Ctrl-A…Ctrl-Z or one of: "
                 + keyNames.map(\.name).joined(separator: " "))
     }
 
@@ -147,7 +149,7 @@ public enum DemoParser {
 
     /// `150ms`, `1.5s` or `2s`: whole milliseconds, at most 10 minutes.
     public static func duration(_ word: String) throws -> Int {
-        let expected = "expected a duration like 150ms or 1.5s, got '\(word)'"
+        let expected = "expected a duration like 150ms or 1.5s, got '\(InputError.shown(word))'"
         var number: Substring
         var scale: Double
         if word.hasSuffix("ms") {
@@ -163,7 +165,9 @@ public enum DemoParser {
             throw InputError(expected)
         }
         let ms = x * scale
-        guard ms <= 600_000 else { throw InputError("a duration must be at most 10 minutes, got '\(word)'") }
+        guard ms <= 600_000 else {
+            throw InputError("a duration must be at most 10 minutes, got '\(InputError.shown(word))'")
+        }
         return Int(ms.rounded())
     }
 
@@ -173,11 +177,12 @@ public enum DemoParser {
         guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]), !parts[0].hasPrefix("+"),
             !parts[1].hasPrefix("+")
         else {
-            throw InputError("expected a size like 120x36, got '\(word)'")
+            throw InputError("expected a size like 120x36, got '\(InputError.shown(word))'")
         }
         guard (Layout.minimum.width...1000).contains(w), (Layout.minimum.height...500).contains(h) else {
             throw InputError(
-                "a size must be from \(Layout.minimum.width)x\(Layout.minimum.height) to 1000x500, got '\(word)'")
+                "a size must be from \(Layout.minimum.width)x\(Layout.minimum.height) to 1000x500, got '\(InputError.shown(word))'"
+            )
         }
         return .size(width: w, height: h)
     }

@@ -46,16 +46,7 @@ public struct ScenarioFile: Sendable, Equatable {
         func fail(_ table: String, _ key: String?, _ message: String) -> ScenarioFileError {
             ScenarioFileError(path: path, line: lines.line(table: table, key: key), message: message)
         }
-        let root: TOMLTable
-        do {
-            root = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw ScenarioFileError(
-                path: path, line: max(1, error.source.begin.line),
-                message: "syntax error: \(Theme.sanitized(error.description))")
-        } catch {
-            throw ScenarioFileError(path: path, line: 1, message: "syntax error")
-        }
+        let root = try TOMLText.parse(text, path: path)
         for key in root.keys.sorted() where !topKeys.contains(key) {
             throw fail(
                 "", key,

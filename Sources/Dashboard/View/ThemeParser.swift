@@ -16,13 +16,9 @@ public enum ThemeParser {
         }
         let root: TOMLTable
         do {
-            root = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            let message = Theme.sanitized(error.description)
-            return .failure(
-                ThemeError(path: path, line: max(1, error.source.begin.line), message: "syntax error: \(message)"))
+            root = try TOMLText.parse(text, path: path)
         } catch {
-            return .failure(ThemeError(path: path, line: 1, message: "syntax error"))
+            return .failure(error)
         }
         for key in root.keys.sorted() where !topKeys.contains(key) {
             return fail("", key, "\(Theme.sanitized(key)): unknown key (expected name, description, [colors], [style])")
@@ -98,8 +94,9 @@ struct KeyLines {
 
     init(_ text: String) {
         var table = ""
-        for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.trimmingSpaces
+        // Split on the scalar: "\r\n" is one Character, so a Character split would miss it.
+        for (i, raw) in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = String(raw).trimmingSpaces
             if line.hasPrefix("[") {
                 table = String(line.dropFirst().prefix { $0 != "]" }).trimmingSpaces
                 if headers[table] == nil { headers[table] = i + 1 }

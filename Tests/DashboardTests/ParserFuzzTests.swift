@@ -1,0 +1,405 @@
+import Dashboard
+import Foundation
+import FuturesModel
+import TestSupport
+import Testing
+
+/// Random and mutated bytes into every parser: each input gives either a value that keeps
+/// the model's invariants (and round-trips), or a one-line error that names the file and
+/// an existing line. Set TWOFUTURES_FUZZ_COUNT / TWOFUTURES_FUZZ_SEED for longer or other
+/// runs, TWOFUTURES_FUZZ_ONLY=PARSER for one parser, TWOFUTURES_FUZZ_DUMP=DIR to save
+/// failing and notable inputs as fixtures, and TWOFUTURES_FUZZ_TRACE=FILE to write each
+/// input to FILE-PARSER first (to find a crashing one).
+@Suite("Parser fuzz")
+struct ParserFuzzTests {
+    static let root = URL(fileURLWithPath: "\(#filePath)").deletingLastPathComponent()
+    static let repo = root.deletingLastPathComponent().deletingLastPathComponent()
+    static let fixtures = root.appendingPathComponent("Fixtures/fuzz")
+    static let environment = ProcessInfo.processInfo.environment
+    static let count = environment["TWOFUTURES_FUZZ_COUNT"].flatMap { Int($0) } ?? 10_000
+    static let seed = environment["TWOFUTURES_FUZZ_SEED"].flatMap { UInt64($0) } ?? 0xF022
+
+    @Test("random and mutated inputs: a valid result or a one-line error", arguments: FuzzParser.allCases)
+    func fuzz(parser: FuzzParser) throws {
+        if let only = Self.environment["TWOFUTURES_FUZZ_ONLY"], only != parser.rawValue { return }
+        let fuzzer = parser.fuzzer
+        let dump = Self.environment["TWOFUTURES_FUZZ_DUMP"].map { URL(fileURLWithPath: $0) }
+        let trace = Self.environment["TWOFUTURES_FUZZ_TRACE"].map { URL(fileURLWithPath: "\($0)-\(parser)") }
+        var failures = 0
+        var parsed = 0
+        var notable = Set<String>()
+        for i in 0..<Self.count {
+            let bytes = fuzzer.input(seed: Self.seed, index: i)
+            if let trace { try Data(bytes).write(to: trace) }
+            let result = parser.check(bytes)
+            if let problem = result.problem {
+                failures += 1
+                if failures <= 5 {
+                    Issue.record(
+                        "\(parser) seed \(Self.seed) case \(i): \(problem); input: \(Fuzzer.escaped(bytes))")
+                }
+                if let dump { try save(bytes, parser, "fail", dump) }
+                continue
+            }
+            if result.parsed { parsed += 1 }
+            if let dump {
+                // A few notable survivors per parser, kept as regression fixtures.
+                let kinds = [
+                    bytes.contains(0) ? "nul" : nil,
+                    String(validating: bytes, as: UTF8.self) == nil ? "badutf8" : nil,
+                    bytes.count > 10_000 ? "long" : nil,
+                    result.parsed && !parser.fuzzer.seeds.contains(bytes) ? "mutant" : nil,
+                ]
+                for kind in kinds.compactMap({ $0 }) where notable.insert(kind).inserted {
+                    try save(bytes, parser, kind, dump)
+                }
+            }
+        }
+        print(
+            "fuzz \(parser): \(Self.count) inputs (seed \(Self.seed)), \(parsed) parsed, \(failures) broke an invariant"
+        )
+        #expect(failures == 0, "\(failures) of \(Self.count) \(parser) inputs broke an invariant")
+        // The generator must reach past the parser's first checks now and then.
+        #expect(parsed > 0, "no \(parser) input parsed")
+    }
+
+    func save(_ bytes: [UInt8], _ parser: FuzzParser, _ kind: String, _ dir: URL) throws {
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let name = "\(parser.rawValue)-\(Fuzzer.hash(bytes).prefix(8)).bin"
+        try Data(bytes).write(to: dir.appendingPathComponent(name))
+        print("fuzz: saved \(kind) \(name)")
+    }
+
+    @Test("every fixture in Fixtures/fuzz: a valid result or a one-line error")
+    func fixtures() throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: Self.fixtures.path).filter {
+            $0.hasSuffix(".bin")
+        }
+        #expect(names.count >= FuzzParser.allCases.count * 3)
+        for name in names.sorted() {
+            let prefix = String(name.prefix { $0 != "-" })
+            guard let parser = FuzzParser(rawValue: prefix) else {
+                Issue.record("\(name): no parser named \(prefix)")
+                continue
+            }
+            let bytes = [UInt8](try Data(contentsOf: Self.fixtures.appendingPathComponent(name)))
+            #expect(parser.check(bytes).problem == nil, "\(name): \(parser.check(bytes).problem ?? "")")
+        }
+    }
+}
+
+/// The inputs that crashed or misled the parsers before they were fixed, checked exactly.
+@Suite("Parser fuzz regressions")
+struct ParserFuzzRegressionTests {
+    /// Table headers that do not start like a key trip an assertion in toml++ (the process
+    /// aborted); a NUL ended the text early, so what followed it was ignored.
+    @Test(
+        "TOML that toml++ cannot take is a syntax error at its line",
+        arguments: [
+            ("[{tyle]\n", 1), ("name = \"x\"\n[\n", 2), ("\u{FEFF}[[\\[x=1", 1), ("a = 1\r\n\r\n[[[x]]", 3),
+            ("[ \t{x}]", 1), ("x = [1,\n}]", 2), ("x = [\u{2028}1]", 1), ("x = [[}]]", 1),
+            ("model = \"twofutures/1\"\nname = \"x\"\n\u{0}[levers]", 3),
+        ])
+    func unsafeTOML(text: String, line: Int) {
+        do {
+            _ = try ScenarioFile.parse(text, path: "x.toml")
+            Issue.record("accepted \(text.debugDescription)")
+        } catch {
+            #expect(error.line == line && error.message.hasPrefix("syntax error"), "\(error)")
+        }
+        guard case .failure(let error) = ThemeParser.parse(text, path: "t.toml") else {
+            Issue.record("theme accepted \(text.debugDescription)")
+            return
+        }
+        #expect(error.line == line && error.message.hasPrefix("syntax error"), "\(error)")
+    }
+
+    @Test("a line that only looks like a header inside a string or an array is not one")
+    func headerLookalikes() throws {
+        let text = "model = \"twofutures/1\"\nname = \"x\"\nnotes = \"\"\"\n[{not a header\n\"\"\"\n"
+        #expect(try ScenarioFile.parse(text, path: "x.toml").notes == "[{not a header\n")
+    }
+
+    @Test("CRLF files: demo commands and TOML errors are on the right lines")
+    func crlf() throws {
+        let script = try DemoParser.parse("size 80x24\r\n# c\r\nkey Right 2\r\n", file: "x.demo")
+        #expect(script.lines.map(\.line) == [1, 3])
+        do {
+            _ = try ScenarioFile.parse("model = \"twofutures/1\"\r\nname = \"x\"\r\nhorizon = 7\r\n", path: "x.toml")
+            Issue.record("accepted horizon 7")
+        } catch {
+            #expect(error.line == 3, "\(error)")
+        }
+    }
+
+    @Test("echoed input is escaped and shortened, so every error is one line")
+    func echoes() {
+        #expect(
+            throws: InputError("unknown preset 'a\\nb\\u{2028}c'; use future1, status_quo (or status-quo) or future2")
+        ) {
+            try InputParser.preset("a\nb\u{2028}c")
+        }
+        let long = String(repeating: "x", count: 10_000)
+        do {
+            _ = try InputParser.assignments(long + "=1")
+            Issue.record("accepted")
+        } catch {
+            #expect("\(error)".count < 500 && "\(error)".contains("'\(String(repeating: "x", count: 60))…'"))
+        }
+    }
+}
+
+/// What one input did: parsed (or not), and the broken invariant if any.
+struct FuzzResult {
+    var parsed: Bool
+    var problem: String?
+    static func ok(_ parsed: Bool) -> FuzzResult { FuzzResult(parsed: parsed, problem: nil) }
+    static func bad(_ problem: String) -> FuzzResult { FuzzResult(parsed: false, problem: problem) }
+}
+
+enum FuzzParser: String, CaseIterable, Sendable, CustomStringConvertible {
+    case scenario, token, theme, demo, set
+
+    var description: String { rawValue }
+
+    var fuzzer: Fuzzer {
+        switch self {
+        case .scenario: FuzzInputs.scenario
+        case .token: FuzzInputs.token
+        case .theme: FuzzInputs.theme
+        case .demo: FuzzInputs.demo
+        case .set: FuzzInputs.set
+        }
+    }
+
+    func check(_ bytes: [UInt8]) -> FuzzResult {
+        let text = Fuzzer.text(bytes)
+        switch self {
+        case .scenario: return FuzzChecks.scenario(text)
+        case .token: return FuzzChecks.token(text)
+        case .theme: return FuzzChecks.theme(text)
+        case .demo: return FuzzChecks.demo(text)
+        case .set: return FuzzChecks.set(text)
+        }
+    }
+}
+
+/// The invariants each parser's result or error must keep.
+enum FuzzChecks {
+    static let path = "fuzz/in.toml"
+
+    /// A message for one terminal line: non-empty, no line breaks, no control characters.
+    static func lineProblem(_ message: String) -> String? {
+        if message.isEmpty { return "empty message" }
+        let bad = message.unicodeScalars.first {
+            $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0 == "\u{2028}" || $0 == "\u{2029}"
+        }
+        if let bad { return "message has U+\(String(bad.value, radix: 16)): \(message.debugDescription)" }
+        return nil
+    }
+
+    /// A file error: the path, an existing line (1…lines+1), a one-line message.
+    static func fileProblem(path: String, line: Int, message: String, text: String, expectedPath: String) -> String? {
+        if path != expectedPath { return "error names \(path.debugDescription), not \(expectedPath)" }
+        let lines = Fuzzer.lineCount(text)
+        if !(1...lines + 1).contains(line) { return "error line \(line) outside 1…\(lines + 1): \(message)" }
+        return lineProblem(message)
+    }
+
+    static func scenario(_ text: String) -> FuzzResult {
+        let file: ScenarioFile
+        do {
+            file = try ScenarioFile.parse(text, path: path)
+        } catch {
+            return FuzzResult(
+                parsed: false,
+                problem: fileProblem(
+                    path: error.path, line: error.line, message: error.message, text: text, expectedPath: path))
+        }
+        if let v = file.scenario.violation { return .bad(v) }
+        if let p = lineProblem(file.name) { return .bad("name: \(p)") }
+        do {
+            let again = try ScenarioFile.parse(file.toml, path: "again.toml")
+            if again != file { return .bad("round trip: \(again) != \(file)") }
+        } catch {
+            return .bad("round trip: the written file does not parse: \(error); written: \(file.toml.debugDescription)")
+        }
+        return .ok(true)
+    }
+
+    static func theme(_ text: String) -> FuzzResult {
+        switch ThemeParser.parse(text, path: path) {
+        case .failure(let error):
+            return FuzzResult(
+                parsed: false,
+                problem: fileProblem(
+                    path: error.path, line: error.line, message: error.message, text: text, expectedPath: path))
+        case .success(let theme):
+            if let p = lineProblem(theme.name) { return .bad("name: \(p)") }
+            if !theme.description.isEmpty, let p = lineProblem(theme.description) { return .bad("description: \(p)") }
+            for role in Role.allCases {
+                guard let c = theme.colors[role], ThemeParser.isHexColor(c) else { return .bad("colour of \(role)") }
+            }
+            return .ok(true)
+        }
+    }
+
+    static func demo(_ text: String) -> FuzzResult {
+        let script: DemoScript
+        do {
+            script = try DemoParser.parse(text, file: "fuzz/in.demo")
+        } catch let error as DemoError {
+            return FuzzResult(
+                parsed: false,
+                problem: fileProblem(
+                    path: error.file, line: error.line, message: error.reason, text: text,
+                    expectedPath: "fuzz/in.demo"))
+        } catch {
+            return .bad("unexpected error type \(type(of: error)): \(error)")
+        }
+        let lines = Fuzzer.lineCount(text)
+        for line in script.lines {
+            if !(1...lines).contains(line.line) { return .bad("line \(line.line) outside 1…\(lines)") }
+            switch line.command {
+            case .set(let id, let v):
+                if !v.isFinite || !id.spec.contains(v) { return .bad("set \(id.spec.id) \(v)") }
+            case .sleep(let ms):
+                if !(0...600_000).contains(ms) { return .bad("sleep \(ms)") }
+            case .key(_, let count, let delay):
+                if !(1...1000).contains(count) || !(0...600_000).contains(delay) {
+                    return .bad("key \(count) @\(delay)")
+                }
+            case .size(let w, let h):
+                if !(80...1000).contains(w) || !(24...500).contains(h) { return .bad("size \(w)x\(h)") }
+            case .caption, .select, .preset, .theme, .pause: break
+            }
+        }
+        // Round trip: the commands written back as a script parse to the same commands.
+        let written = script.lines.map { demoText($0.command) }.joined(separator: "\n")
+        do {
+            let again = try DemoParser.parse(written, file: "again.demo")
+            if again.lines.map(\.command) != script.lines.map(\.command) {
+                return .bad("round trip: \(again.lines.map(\.command)) != \(script.lines.map(\.command))")
+            }
+        } catch {
+            return .bad("round trip: \(error); written: \(written.debugDescription)")
+        }
+        return .ok(true)
+    }
+
+    /// One demo command as script text.
+    static func demoText(_ command: DemoCommand) -> String {
+        switch command {
+        case .caption(let text):
+            return "caption \""
+                + text.replacingOccurrences(of: "\\", with: "\\\\")
+                .replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        case .key(let key, let count, let delay): return "key \(DemoParser.name(of: key)) \(count) @\(delay)ms"
+        case .select(let id): return "select \(id.spec.id)"
+        case .set(let id, let v): return "set \(id.spec.id) \(v.description)"
+        case .preset(let p): return "preset \(p.rawValue)"
+        case .theme(let name): return "theme \(name)"
+        case .sleep(let ms): return "sleep \(ms)ms"
+        case .pause: return "pause"
+        case .size(let w, let h): return "size \(w)x\(h)"
+        }
+    }
+
+    static func token(_ text: String) -> FuzzResult {
+        let scenario: Scenario
+        do {
+            scenario = try ShareToken.decode(text)
+        } catch let error as InputError {
+            return FuzzResult(parsed: false, problem: lineProblem(error.message))
+        } catch {
+            return .bad("unexpected error type \(type(of: error)): \(error)")
+        }
+        if let v = scenario.violation { return .bad(v) }
+        let token = ShareToken.encode(scenario)
+        guard let again = try? ShareToken.decode(token) else { return .bad("round trip: \(token) does not decode") }
+        if again != scenario || ShareToken.encode(again) != token { return .bad("round trip: \(token)") }
+        return .ok(true)
+    }
+
+    static func set(_ text: String) -> FuzzResult {
+        let pairs: [(ParameterID, Double)]
+        do {
+            pairs = try InputParser.assignments(text)
+        } catch let error as InputError {
+            return FuzzResult(parsed: false, problem: lineProblem(error.message))
+        } catch {
+            return .bad("unexpected error type \(type(of: error)): \(error)")
+        }
+        for (id, v) in pairs where !v.isFinite || !id.spec.contains(v) { return .bad("\(id.spec.id) = \(v)") }
+        let written = pairs.map { "\($0.0.spec.id)=\($0.1.description)" }.joined(separator: ",")
+        guard let again = try? InputParser.assignments(written),
+            again.map(\.0) == pairs.map(\.0), again.map(\.1) == pairs.map(\.1)
+        else { return .bad("round trip: \(written) does not parse to the same") }
+        return .ok(true)
+    }
+}
+
+/// The valid inputs and words each parser's fuzzer starts from.
+enum FuzzInputs {
+    static let ids = ParameterTable.all.map(\.id)
+
+    static func file(_ path: String) -> String {
+        (try? String(contentsOf: ParserFuzzTests.repo.appendingPathComponent(path), encoding: .utf8)) ?? ""
+    }
+
+    static let randomScenarios: [Scenario] = {
+        var rng = SeededGenerator(seed: 12)
+        return (0..<6).map { _ in Scenario.random(using: &rng) } + [Scenario()]
+    }()
+
+    static let scenario = Fuzzer(
+        seeds: randomScenarios.map { ScenarioFile(name: "Fuzz \"x\"", notes: "a\nb", scenario: $0).toml } + [
+            "model = \"\(Constants.modelVersion)\"\nname = \"Minimal\"\n",
+            """
+            # A comment
+            model = "\(Constants.modelVersion)"
+            name = 'Enforcement first'
+            notes = \"\"\"
+            Two lines
+            of notes\"\"\"
+            horizon = 48
+            levers.smuggling_enforcement = "70%"
+
+            [assumptions]
+            \(ids[7]) = 0.5
+            """,
+        ],
+        dictionary: ids + [
+            "model", "name", "notes", "horizon", "[levers]", "[assumptions]", "levers.", "assumptions.",
+            Constants.modelVersion, "true", "1979-05-27T07:32:00Z", "[[levers]]", "{ a = 1 }", "[1, 2]", "\"70%\"",
+        ])
+
+    static let token = Fuzzer(
+        seeds: randomScenarios.map(ShareToken.encode) + [
+            "tf1:50-30-20-30-20", "tf1:0.123-1e-05-0.5-1-0+h48+a4=0.9", "  tf1:70-35-30-30-20+h12+a0=2.5  ",
+        ],
+        dictionary: ["tf1:", "tf", "+h", "+a", "=", "-", "100", "0.5", "1e-05", "1e+2", "h120", "a8=", "a9="])
+
+    static let theme = Fuzzer(
+        seeds: ["dark", "light", "mono", "colorblind", "high-contrast"].map { file("Themes/\($0).toml") },
+        dictionary: Role.allCases.map(\.rawValue) + [
+            "name", "description", "[colors]", "[style]", "colors.", "bold_titles", "glyphs", "braille", "block",
+            "ascii", "\"#ffffff\"", "#12345g", "#FFF", "true", "false",
+        ])
+
+    static let demo = Fuzzer(
+        seeds: [file("Demos/tour.demo"), "size 80x24\nkey Right 3 @20ms\nset \(ids[1]) 35%\npause\n"]
+            + (try! FileManager.default.contentsOfDirectory(atPath: ParserFuzzTests.root.path + "/Fixtures/demos"))
+            .sorted().map { file("Tests/DashboardTests/Fixtures/demos/\($0)") },
+        dictionary: DemoParser.commands + DemoParser.keyNames.map(\.name) + ids + [
+            "future1", "status_quo", "future2", "@150ms", "@1.5s", "120x36", "1000x500", "79x24", "Ctrl-R", "Ctrl-",
+            "600s", "601s", "0ms", "1000", "1001",
+        ])
+
+    static let set = Fuzzer(
+        seeds: randomScenarios.map { s in
+            ParameterID.all.map { "\($0.spec.id)=\(s[$0].description)" }.joined(separator: ",")
+        }
+            + ["smuggling_enforcement=70%", "\(ids[0]) = 0.5 , \(ids[9])=\(ParameterTable.all[9].defaultValue)"],
+        dictionary: ids + ["=", ",", "%", " ", "70%", "0.5"])
+}
