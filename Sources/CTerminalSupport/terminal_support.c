@@ -39,8 +39,24 @@ void tf_restore_terminal_now(void) {
     }
 }
 
+static int crash_note_fd = -1;
+static char crash_note[512];
+static size_t crash_note_length = 0;
+
+void tf_set_crash_note(int fd, const char *message) {
+    size_t n = strlen(message);
+    if (n >= sizeof crash_note) n = sizeof crash_note - 1;
+    memcpy(crash_note, message, n);
+    crash_note_length = n;
+    crash_note_fd = fd;
+}
+
 static void on_crash(int sig) {
     tf_restore_terminal_now();
+    if (crash_note_fd >= 0 && crash_note_length > 0) {
+        ssize_t ignored = write(crash_note_fd, crash_note, crash_note_length);
+        (void)ignored;
+    }
     signal(sig, SIG_DFL);
     raise(sig);
 }

@@ -48,6 +48,7 @@ public final class Terminal {
                 dup2(fd, STDERR_FILENO)
                 close(fd)
                 stderrLog = fd
+                tf_set_crash_note(savedStderr, "twofutures: crashed; its error output is in \(stderrPath)\n")
             }
         }
         setlocale(LC_ALL, "")
@@ -205,6 +206,7 @@ public final class Terminal {
 
     private func restoreStderr() {
         if savedStderr >= 0 {
+            tf_set_crash_note(-1, "")
             dup2(savedStderr, STDERR_FILENO)
             close(savedStderr)
             savedStderr = -1

@@ -54,6 +54,7 @@ struct App {
             noColor ? TerminalPalette.monochrome(roles: Bridge.roles.count) : Self.palette(theme)
         }
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("twofutures-\(getpid()).log").path
+        Self.removeStaleLogs(in: FileManager.default.temporaryDirectory.path)
         let terminal = try Terminal(palette: palette(themes[themeIndex]), stderrPath: log)
         defer {
             terminal.stop()
@@ -195,6 +196,21 @@ struct App {
                 }
                 if state.shouldQuit { return 0 }
                 event = terminal.nextEvent(timeoutMilliseconds: 0)
+            }
+        }
+    }
+
+    /// Removes the empty `twofutures-PID.log` files of processes that are gone (killed
+    /// before they could remove their own); a log with text in it stays for the user.
+    static func removeStaleLogs(in folder: String) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        for name in names where name.hasPrefix("twofutures-") && name.hasSuffix(".log") {
+            guard let pid = Int32(name.dropFirst("twofutures-".count).dropLast(".log".count)),
+                pid != getpid(), kill(pid, 0) != 0, errno == ESRCH
+            else { continue }
+            let path = (folder as NSString).appendingPathComponent(name)
+            if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size == 0 {
+                try? FileManager.default.removeItem(atPath: path)
             }
         }
     }

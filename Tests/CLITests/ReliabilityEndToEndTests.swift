@@ -27,8 +27,10 @@ struct ReliabilityEndToEndTests {
         deinit { try? FileManager.default.removeItem(atPath: dir) }
 
         /// Starts the dashboard; `ready` is what its first frame must show.
-        func start(_ args: String = "", ready: ((String) -> Bool)? = Shell.fullFrame) throws {
-            try tmux.send("clear; '\(CLI.binary.path)' \(args) 2>/dev/null", literal: true)
+        func start(
+            _ args: String = "", stderr: String = "/dev/null", ready: ((String) -> Bool)? = Shell.fullFrame
+        ) throws {
+            try tmux.send("clear; '\(CLI.binary.path)' \(args) 2>'\(stderr)'", literal: true)
             try tmux.send("Enter")
             if let ready { try tmux.waitFor(seconds: 20, ready) }
         }
@@ -145,6 +147,22 @@ struct ReliabilityEndToEndTests {
             how]
         #expect(status == expected)
         try shell.expectRestored(stty)
+    }
+
+    @Test("after a crash, stderr says where the error went, and that log holds the error")
+    func crashNote() throws {
+        let shell = try Shell(width: 100, height: 30)
+        let stderr = shell.dir + "/stderr"
+        try shell.start("--crash-for-testing trap", stderr: stderr, ready: nil)
+        let (status, stty) = try shell.afterExit()
+        #expect(status == Self.trapStatus)
+        try shell.expectRestored(stty)
+        let note = try String(contentsOfFile: stderr, encoding: .utf8)
+        let prefix = "twofutures: crashed; its error output is in "
+        #expect(note.hasPrefix(prefix) && note.hasSuffix(".log\n"), "\(note)")
+        let log = String(note.dropFirst(prefix.count).dropLast())
+        defer { try? FileManager.default.removeItem(atPath: log) }
+        #expect(try String(contentsOfFile: log, encoding: .utf8).contains("Fatal error: --crash-for-testing trap"))
     }
 
     @Test("--crash-for-testing takes only trap or segv")

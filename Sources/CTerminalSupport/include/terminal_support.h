@@ -37,6 +37,10 @@ void tf_drain_wake(void);
 /// Restores the saved terminal settings and writes the reset sequence (safe anywhere).
 void tf_restore_terminal_now(void);
 
+/// A line the crash handler writes to `fd` (the real stderr) once the terminal is
+/// restored, e.g. where the program's error output went. -1 disables it.
+void tf_set_crash_note(int fd, const char *message);
+
 /// Waits until fd `input` is readable, the wake pipe has data, or `timeout_ms` passes
 /// (-1: no limit). Returns 1 for input, 2 for a wake-up, 0 for a timeout, -1 when a
 /// signal interrupted the wait.
