@@ -9,8 +9,7 @@ let package = Package(
         .library(name: "Dashboard", targets: ["Dashboard"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
     ],
     targets: [
         // ncursesw, wrapped for Swift. Only the Terminal layer may import it.
@@ -25,10 +24,7 @@ let package = Package(
         // The model of MODEL.md: pure, Foundation only.
         .target(name: "FuturesModel"),
         // State, reduce, layout and widgets: pure, no terminal, no clock, no globals.
-        .target(
-            name: "Dashboard",
-            dependencies: ["FuturesModel", .product(name: "TOMLKit", package: "TOMLKit")]
-        ),
+        .target(name: "Dashboard", dependencies: ["FuturesModel"]),
         .executableTarget(
             name: "twofutures",
             dependencies: [

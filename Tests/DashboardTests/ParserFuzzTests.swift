@@ -91,13 +91,14 @@ struct ParserFuzzTests {
 /// The inputs that crashed or misled the parsers before they were fixed, checked exactly.
 @Suite("Parser fuzz regressions")
 struct ParserFuzzRegressionTests {
-    /// Table headers that do not start like a key trip an assertion in toml++ (the process
-    /// aborted); a NUL ended the text early, so what followed it was ignored.
+    /// Table headers that do not start like a key tripped an assertion in toml++ (the process
+    /// aborted); a NUL ended the text early, so what followed it was ignored. The TOML reader
+    /// now rejects each at its line (an array where it begins).
     @Test(
-        "TOML that toml++ cannot take is a syntax error at its line",
+        "TOML that toml++ could not take is a syntax error at its line",
         arguments: [
             ("[{tyle]\n", 1), ("name = \"x\"\n[\n", 2), ("\u{FEFF}[[\\[x=1", 1), ("a = 1\r\n\r\n[[[x]]", 3),
-            ("[ \t{x}]", 1), ("x = [1,\n}]", 2), ("x = [\u{2028}1]", 1), ("x = [[}]]", 1),
+            ("[ \t{x}]", 1), ("x = [1,\n}]", 1), ("x = [\u{2028}1]", 1), ("x = [[}]]", 1),
             ("model = \"twofutures/1\"\nname = \"x\"\n\u{0}[levers]", 3),
         ])
     func unsafeTOML(text: String, line: Int) {
@@ -363,7 +364,9 @@ enum FuzzInputs {
             Two lines
             of notes\"\"\"
             horizon = 48
-            levers.smuggling_enforcement = "70%"
+
+            [levers]
+            smuggling_enforcement = "70%"
 
             [assumptions]
             \(ids[7]) = 0.5

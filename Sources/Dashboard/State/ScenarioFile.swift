@@ -1,5 +1,4 @@
 import FuturesModel
-import TOMLKit
 
 /// A scenario file that cannot be used, as one line: "x.toml:7: levers.export_controls: …".
 public typealias ScenarioFileError = FileError
@@ -42,33 +41,32 @@ public struct ScenarioFile: Sendable, Equatable {
 
     /// The scenario in `text`, or the first problem found; `path` is only used in messages.
     public static func parse(_ text: String, path: String) throws(ScenarioFileError) -> ScenarioFile {
-        let lines = KeyLines(text)
-        func fail(_ table: String, _ key: String?, _ message: String) -> ScenarioFileError {
-            ScenarioFileError(path: path, line: lines.line(table: table, key: key), message: message)
+        func fail(_ line: Int, _ message: String) -> ScenarioFileError {
+            ScenarioFileError(path: path, line: line, message: message)
         }
-        let root = try TOMLText.parse(text, path: path)
+        let root = try TOMLReader.parse(text, path: path)
         for key in root.keys.sorted() where !topKeys.contains(key) {
             throw fail(
-                "", key,
+                root[key]!.line,
                 "\(Theme.sanitized(key)): unknown key (expected model, name, notes, horizon, [levers], [assumptions])")
         }
         guard let rawModel = root["model"] else {
-            throw fail("", nil, "model: missing (expected model = \"\(Constants.modelVersion)\")")
+            throw fail(1, "model: missing (expected model = \"\(Constants.modelVersion)\")")
         }
-        guard let model = rawModel.string else { throw fail("", "model", "model: must be a string") }
+        guard let model = rawModel.string else { throw fail(rawModel.line, "model: must be a string") }
         guard model == Constants.modelVersion else {
             throw fail(
-                "", "model",
+                rawModel.line,
                 "model: unknown model version \"\(Theme.sanitized(model))\"; this twofutures reads "
                     + "\"\(Constants.modelVersion)\"")
         }
-        guard let rawName = root["name"] else { throw fail("", nil, "name: missing") }
-        guard let nameText = rawName.string else { throw fail("", "name", "name: must be a string") }
+        guard let rawName = root["name"] else { throw fail(1, "name: missing") }
+        guard let nameText = rawName.string else { throw fail(rawName.line, "name: must be a string") }
         let name = Theme.sanitized(nameText).trimmingSpaces
-        guard !name.isEmpty else { throw fail("", "name", "name: must not be empty") }
+        guard !name.isEmpty else { throw fail(rawName.line, "name: must not be empty") }
         var notes: String? = nil
         if let raw = root["notes"] {
-            guard let text = raw.string else { throw fail("", "notes", "notes: must be a string") }
+            guard let text = raw.string else { throw fail(raw.line, "notes: must be a string") }
             notes = text
         }
         var scenario = Scenario()
@@ -76,42 +74,43 @@ public struct ScenarioFile: Sendable, Equatable {
             let r = Constants.horizonRange
             guard let h = raw.int, r.contains(h) else {
                 throw fail(
-                    "", "horizon", "horizon: must be a whole number of months within \(r.lowerBound)…\(r.upperBound)")
+                    raw.line, "horizon: must be a whole number of months within \(r.lowerBound)…\(r.upperBound)")
             }
             scenario.horizon = h
         }
         for kind in ParameterKind.allCases {
             let table = kind == .lever ? "levers" : "assumptions"
             guard let rawTable = root[table] else { continue }
-            guard let values = rawTable.table else { throw fail("", table, "\(table): must be a table") }
+            guard let values = rawTable.table else { throw fail(rawTable.line, "\(table): must be a table") }
             for key in values.keys.sorted() {
+                let raw = values[key]!
                 let field = "\(table).\(Theme.sanitized(key))"
                 let id: ParameterID
                 do {
                     id = try InputParser.parameter(key)
                 } catch {
-                    throw fail(table, key, "\(field): \((error as? InputError)?.message ?? "unknown id")")
+                    throw fail(raw.line, "\(field): \((error as? InputError)?.message ?? "unknown id")")
                 }
                 guard id.spec.kind == kind else {
                     let other =
                         kind == .lever ? "an assumption; put it under [assumptions]" : "a lever; put it under [levers]"
-                    throw fail(table, key, "\(field): \(key) is \(other)")
+                    throw fail(raw.line, "\(field): \(key) is \(other)")
                 }
                 let rawValue: String
-                if let d = values[key]?.double {
+                if let d = raw.double {
                     rawValue = d.description
-                } else if let i = values[key]?.int {
+                } else if let i = raw.int {
                     rawValue = String(i)
-                } else if let s = values[key]?.string {
+                } else if let s = raw.string {
                     rawValue = s
                 } else {
-                    throw fail(table, key, "\(field): must be a number\(kind == .lever ? " or a \"70%\" string" : "")")
+                    throw fail(raw.line, "\(field): must be a number\(kind == .lever ? " or a \"70%\" string" : "")")
                 }
                 do {
                     scenario[id] = try InputParser.value(rawValue, for: id)
                 } catch {
                     throw fail(
-                        table, key, "\(field): \(Theme.sanitized((error as? InputError)?.message ?? "bad value"))")
+                        raw.line, "\(field): \(Theme.sanitized((error as? InputError)?.message ?? "bad value"))")
                 }
             }
         }
