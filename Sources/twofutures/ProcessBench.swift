@@ -32,10 +32,7 @@ enum ProcessBench {
         // 2. One session: settle, idle, then arrow keys.
         let data = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: data) }
-        let session = try PtySession(["dashboard"], environment: ["XDG_DATA_HOME": data])
-        guard session.waitQuiet(quietMilliseconds: 1000, limit: 20) else {
-            throw ExitError(message: "bench: the dashboard never went quiet after starting", code: 70)
-        }
+        let session = try settledDashboard(data: data)
         let ticks = Double(sysconf(Int32(_SC_CLK_TCK)))
         let quietBytes = session.outputBytes
         guard let cpu0 = session.cpuTicks() else {
@@ -84,10 +81,7 @@ enum ProcessBench {
     static func soak(seconds: Double) throws -> [Figure] {
         let data = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: data) }
-        let session = try PtySession(["dashboard"], environment: ["XDG_DATA_HOME": data])
-        guard session.waitQuiet(quietMilliseconds: 1000, limit: 20) else {
-            throw ExitError(message: "bench: the dashboard never went quiet after starting", code: 70)
-        }
+        let session = try settledDashboard(data: data)
         // Every key the dashboard knows except the ways out (q, Ctrl-C, Ctrl-Z); s and e
         // write into a temporary data folder.
         let keys = [
@@ -142,6 +136,16 @@ enum ProcessBench {
                 decimals: 2),
             Figure("peak_rss_mb", "peak RSS (VmHWM)", value: Double(peak) / 1024, unit: "MB", goal: 40, decimals: 2),
         ]
+    }
+
+    /// The dashboard started with `data` as its XDG_DATA_HOME (saves and exports go
+    /// there), once its first frames are drawn and it has gone quiet.
+    static func settledDashboard(data: String) throws -> PtySession {
+        let session = try PtySession(["dashboard"], environment: ["XDG_DATA_HOME": data])
+        guard session.waitQuiet(quietMilliseconds: 1000, limit: 20) else {
+            throw ExitError(message: "bench: the dashboard never went quiet after starting", code: 70)
+        }
+        return session
     }
 
     static func temporaryFolder() throws -> String {

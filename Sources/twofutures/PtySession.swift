@@ -101,7 +101,8 @@ final class PtySession: @unchecked Sendable {
 
     /// User plus system CPU time in clock ticks (/proc/PID/stat fields 14 and 15).
     func cpuTicks() -> Int? {
-        guard let stat = Self.readFile("/proc/\(pid)/stat"), let close = stat.lastIndex(of: ")")
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+            let close = stat.lastIndex(of: ")")
         else { return nil }
         let fields = stat[stat.index(after: close)...].split(separator: " ")
         // After "pid (comm)": state is field 3, so utime (14) and stime (15) are at 11 and 12.
@@ -111,7 +112,7 @@ final class PtySession: @unchecked Sendable {
 
     /// A /proc/PID/status memory figure in kB ("VmRSS", "VmHWM").
     func memory(_ field: String) -> Int? {
-        guard let status = Self.readFile("/proc/\(pid)/status") else { return nil }
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return nil }
         for line in status.split(separator: "\n") where line.hasPrefix(field + ":") {
             return Int(line.dropFirst(field.count + 1).split(whereSeparator: { $0 == " " || $0 == "\t" }).first ?? "")
         }
@@ -143,22 +144,6 @@ final class PtySession: @unchecked Sendable {
             lock.unlock()
             if n <= 0 { return }
         }
-    }
-
-    /// A whole file read with read(2) until its end: /proc files report a size of 0.
-    static func readFile(_ path: String) -> String? {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var data = [UInt8]()
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { break }
-            data += buffer[0..<n]
-        }
-        return String(decoding: data, as: UTF8.self)
     }
 
     private static func withCStrings<R>(_ strings: [String], _ body: ([UnsafeMutablePointer<CChar>?]) -> R) -> R {

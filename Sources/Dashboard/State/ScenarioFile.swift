@@ -12,6 +12,8 @@ public struct SavedScenario: Sendable, Equatable {
     public var notes: String?
     /// "Future 1, lead 15.4 mo".
     public var outcome: String
+    /// The future at the horizon (the first word of `outcome`).
+    public var future: Future
 
     public init(name: String, path: String, scenario: Scenario, notes: String? = nil) {
         self.name = name
@@ -19,6 +21,7 @@ public struct SavedScenario: Sendable, Equatable {
         self.scenario = scenario
         self.notes = notes
         let o = Simulation.outcome(scenario)
+        future = o.future
         outcome = "\(o.future.title), lead " + Format.outcome(o.leadMonths, .leadMonths)
     }
 }

@@ -78,7 +78,9 @@ public struct ScenarioList: Sendable, Equatable {
             let file = entry.path.split(separator: "/").last.map(String.init) ?? entry.path
             screen.write(isSelected ? "▸" : " ", x: inner.x, y: y, style: style, clip: inner)
             screen.write(Self.fit(entry.name, nameWidth), x: inner.x + 2, y: y, style: style, clip: inner)
-            let futureStyle = isSelected ? style : Style(Self.role(entry.outcome))
+            let futureStyle =
+                isSelected
+                ? style : Style(entry.future == .future1 ? .future1 : entry.future == .future2 ? .future2 : .foreground)
             screen.write(Self.fit(entry.outcome, outcomeWidth), x: outcomeX, y: y, style: futureStyle, clip: inner)
             screen.write(
                 Self.fit(file, fileWidth), x: fileX, y: y, style: isSelected ? style : Style(.muted), clip: inner)
@@ -93,13 +95,6 @@ public struct ScenarioList: Sendable, Equatable {
         let position = "\(selected + 1)/\(entries.count)"
         screen.write(keys, x: inner.x + 1, y: inner.maxY - 1, role: .muted, clip: inner)
         screen.write(position, x: inner.maxX - position.count - 1, y: inner.maxY - 1, role: .muted, clip: inner)
-    }
-
-    /// The colour of an outcome line: Future 1 or Future 2 in their chart colours.
-    static func role(_ outcome: String) -> Role {
-        if outcome.hasPrefix(Future.future1.title) { return .future1 }
-        if outcome.hasPrefix(Future.future2.title) { return .future2 }
-        return .foreground
     }
 
     /// `text` cut to `width` characters, with "…" when cut.
