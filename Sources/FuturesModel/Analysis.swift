@@ -5,7 +5,8 @@ public struct Analysis: Sendable, Equatable {
     public let scenario: Scenario
     /// "Your policy".
     public let policy: Trajectory
-    /// The Future 1 and Future 2 presets under the current assumptions.
+    /// The Future 1 and Future 2 presets under the current assumptions, starting now
+    /// (MODEL.md §4), so that a delayed policy shows its cost against them.
     public let future1: Trajectory
     public let future2: Trajectory
     public let sensitivity: [SensitivityRow]
@@ -19,6 +20,8 @@ public struct Analysis: Sendable, Equatable {
         var f1 = scenario, f2 = scenario
         f1.levers = Preset.future1.levers
         f2.levers = Preset.future2.levers
+        f1.policyStart = 0
+        f2.policyStart = 0
         future1 = Simulation.run(f1)
         future2 = Simulation.run(f2)
         sensitivity = Sensitivity.rows(scenario)

@@ -55,6 +55,7 @@ public struct Comparison: Sendable {
             w.beginObject()
             w.value("label", e.label)
             w.value("token", ShareToken.encode(e.analysis.scenario))
+            w.value("policy_start", e.analysis.scenario.policyStart)
             w.beginObject("outcome")
             for id in OutcomeID.allCases { w.value(id.id, e.analysis.outcome[id]) }
             w.value("future", e.analysis.outcome.future.rawValue)
@@ -79,12 +80,14 @@ public struct Comparison: Sendable {
 
     /// One row per scenario.
     public func csv() -> String {
-        var header = ["label", "token"] + OutcomeID.allCases.map(\.id) + ["future"]
+        var header = ["label", "token", "policy_start"] + OutcomeID.allCases.map(\.id) + ["future"]
         header += Future.allCases.map { "p_\($0.rawValue)" }
         for i in 1...3 { header += ["top\(i)_lever", "top\(i)_lead_months"] }
         var lines = [header.joined(separator: ",")]
         for e in entries {
-            var row = [Self.csvField(e.label), ShareToken.encode(e.analysis.scenario)]
+            var row = [
+                Self.csvField(e.label), ShareToken.encode(e.analysis.scenario), String(e.analysis.scenario.policyStart),
+            ]
             row += OutcomeID.allCases.map { JSONWriter.number(e.analysis.outcome[$0]) }
             row.append(e.analysis.outcome.future.rawValue)
             row += Future.allCases.map { JSONWriter.number(e.ensemble.probability[$0]) }
@@ -102,6 +105,7 @@ public struct Comparison: Sendable {
                 .replacingOccurrences(of: " +$", with: "", options: .regularExpression)
         }
         var lines = [row("", entries.map(\.label))]
+        lines.append(row("Policy starts", entries.map { monthLabel($0.analysis.scenario.policyStart) }))
         lines.append(row("Outcome", entries.map { $0.analysis.outcome.future.title }))
         for id in OutcomeID.allCases {
             lines.append(row(id.title, entries.map { Format.outcome($0.analysis.outcome[id], id) }))

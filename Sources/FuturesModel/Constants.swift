@@ -1,10 +1,11 @@
 /// Every fixed parameter of MODEL.md §2, in one place, each with its source or reasoning.
 ///
-/// The numbers are the model's (version `twofutures/1`); change them only together with
-/// the model version and the golden cases.
+/// The numbers are the model's (version `twofutures/2`); change them only together with
+/// the model version and the golden cases. `FixedParameter.all` lists them with their
+/// sources for `twofutures parameters --all`.
 public enum Constants {
     /// The model's version string, written into every JSON document and scenario.
-    public static let modelVersion = "twofutures/1"
+    public static let modelVersion = "twofutures/2"
     /// The first simulated month (t = 0).
     public static let startYear = 2026
     public static let startMonth = 1
@@ -28,6 +29,10 @@ public enum Constants {
     public static let smuggledShare = 0.4
     /// Effect of chipmaking-tool controls on China's domestic growth exponent.
     public static let toolControlEffect = 0.5
+    /// The extra yearly growth factor of China's domestic output at full controls and full
+    /// backfire: the critics' upper bound, from Huawei's reported plans of 2–3× more Ascend
+    /// dies a year.
+    public static let spurFactor = 4.0
     /// Distillation lag in months: the time to harvest outputs and train on them.
     public static let distillationLag = 4.0
     /// The American stack's share of AI users in developing markets, January 2026
@@ -53,6 +58,8 @@ public enum Constants {
     /// Future 2 when the lead at the horizon is at most this many months.
     public static let future2Threshold = 3.0
 
+    /// Allowed policy start months (0 = 2026-01, 24 = 2028-01); the default starts now.
+    public static let policyStartRange = 0...24
     /// Allowed horizons in months, and the default (January 2029, "by 2028").
     public static let horizonRange = 12...120
     public static let defaultHorizon = 36

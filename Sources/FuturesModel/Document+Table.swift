@@ -9,10 +9,13 @@ extension Document {
         var lines = [String]()
         lines.append("TwoFutures (\(Constants.modelVersion)): an illustrative model, not a forecast")
         lines.append("Horizon \(s.horizon) months: \(monthLabel(0)) → \(monthLabel(s.horizon))")
+        if s.policyStart > 0 {
+            lines.append("Policy starts \(monthLabel(s.policyStart)): the status-quo levers apply before it")
+        }
         lines.append("")
-        lines.append(Format.pad("POLICY LEVERS", 38) + "ASSUMPTIONS")
-        let leftRows = LeverID.allCases.map {
-            "  " + Format.pad($0.spec.name, 24) + Format.pad(Format.value(s.levers[$0], $0.spec), 10, right: true)
+        lines.append(Format.pad("POLICY", 38) + "ASSUMPTIONS")
+        let leftRows = (LeverID.allCases.map { ParameterID.lever($0) } + [.policyStart]).map {
+            "  " + Format.pad($0.spec.name, 24) + Format.pad(Format.value(s[$0], $0.spec), 10, right: true)
         }
         let rightRows = AssumptionID.allCases.map {
             Format.pad($0.spec.name, 28) + Format.pad(Format.value(s.assumptions[$0], $0.spec), 10, right: true)

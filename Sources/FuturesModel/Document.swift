@@ -17,6 +17,7 @@ public struct Document: Sendable {
         w.beginObject()
         w.value("model", Constants.modelVersion)
         w.value("horizon", scenario.horizon)
+        w.value("policy_start", scenario.policyStart)
         w.value("start", monthLabel(0))
         w.beginObject("levers")
         for l in LeverID.allCases { w.value(l.id, scenario.levers[l]) }
@@ -88,10 +89,11 @@ public struct Document: Sendable {
         for id in OutcomeID.allCases { w.value(id.id, o[id]) }
     }
 
-    /// One row per month, one column per series; with an ensemble, p10/p50/p90 columns
-    /// for each outcome follow.
+    /// One row per month: which levers are in force (`status_quo` before `policy_start`,
+    /// `policy` from it), then one column per series; with an ensemble, p10/p50/p90
+    /// columns for each outcome follow.
     public func csv() -> String {
-        var header = ["month"] + SeriesID.allCases.map(\.id)
+        var header = ["month", "levers"] + SeriesID.allCases.map(\.id)
         if ensemble != nil {
             for o in OutcomeID.allCases {
                 header += ["p10", "p50", "p90"].map { "\(o.id)_\($0)" }
@@ -99,7 +101,8 @@ public struct Document: Sendable {
         }
         var lines = [header.joined(separator: ",")]
         for t in 0...scenario.horizon {
-            var cells = [monthLabel(t)] + SeriesID.allCases.map { JSONWriter.number(analysis.policy[$0][t]) }
+            var cells = [monthLabel(t), t < scenario.policyStart ? "status_quo" : "policy"]
+            cells += SeriesID.allCases.map { JSONWriter.number(analysis.policy[$0][t]) }
             if let ensemble {
                 for o in OutcomeID.allCases {
                     cells += [ensemble.p10, ensemble.p50, ensemble.p90].map { JSONWriter.number($0[o.rawValue][t]) }

@@ -8,19 +8,25 @@ import Foundation
 /// Months are the outer loop and blocks of lanes the inner one, so consecutive blocks are
 /// independent and the processor overlaps them (one block alone is latency-bound).
 enum EnsembleKernel {
+    /// One block's lever-dependent constants for one lever regime (see `Regime`).
+    struct RegimeLanes {
+        var domFactor = Vec(), flow = Vec(), priceFactor = Vec(), bFrac = Vec()
+    }
+
     /// One block's per-member constants and state.
     struct Block {
         // Constants, from each member's drawn assumptions.
-        var gU = Vec(), gA = Vec(), invPace = Vec(), domFactor = Vec(), flow = Vec()
-        var priceFactor = Vec(), bFrac = Vec(), rce = Vec(), mGrowth = Vec()
-        // State. lKUS = log10(K_US/K_US0); domPow = growth^(dom·t/12).
+        var gU = Vec(), gA = Vec(), invPace = Vec(), rce = Vec(), mGrowth = Vec()
+        /// The regime in force, and the scenario's own one (in force from `policy_start`).
+        var regime = RegimeLanes(), late = RegimeLanes()
+        // State. lKUS = log10(K_US/K_US0); domPow = 10^ℓD.
         var lKUS = Vec(repeating: 0), kUS = Vec(repeating: Constants.kUS0)
         var kCN = Vec(repeating: Constants.kCN0), aUS = Vec(repeating: 0), aCN = Vec(repeating: 0)
         var m = Vec(repeating: 1), b = Vec(), u = Vec(repeating: Constants.adoption0)
         var domPow = Vec(repeating: 1)
     }
 
-    /// Simulates the members of blocks `blocks` (block k holds members 4k…4k+3) and writes
+    /// Simulates the members of blocks `blocks` (block k holds members 8k…8k+7) and writes
     /// lead, share, adoption and norm share to `out[(o·(H+1) + t)·stride + member]`. Lanes
     /// at or past `members` are padding: simulated, written, never counted. Returns the
     /// (future1, contested, future2) counts of the real lanes at the horizon.
@@ -33,6 +39,7 @@ enum EnsembleKernel {
         let h = scenario.horizon
         let months = h + 1
         var state = blocks.map { setUp(scenario, draws: draws, firstMember: $0 * lanes) }
+        let start = scenario.policyStart
         let logR0 = log10(c.kCN0 / c.kUS0)
         precondition(
             c.betaCapability / 12 == 3 * (1.0 / 24) && c.normLeadScale == 24.0 / 4,
@@ -42,6 +49,7 @@ enum EnsembleKernel {
             for t in 0..<months {
                 for k in blockStates.indices {
                     var s = blockStates[k]
+                    if t == start { s.regime = s.late }
                     let lKCN = FastMath.log10(s.kCN) - 2  // log10(K_CN/K_US0)
                     let capUS = s.lKUS + s.aUS
                     let ccCN = lKCN + s.aCN
@@ -60,16 +68,16 @@ enum EnsembleKernel {
                     if t == h { continue }
 
                     let revCN = 1 + c.revenueFeedback * (c.adoption0 - s.u)
-                    let inflow = (c.domestic0 * s.domPow + s.flow * s.m) * revCN
-                    let bTarget = s.bFrac * FastMath.positivePart(capUS - ccCN)
-                    let uTarget = 1 / (1 + e3 * s.priceFactor)
+                    let inflow = (c.domestic0 * s.domPow + s.regime.flow * s.m) * revCN
+                    let bTarget = s.regime.bFrac * FastMath.positivePart(capUS - ccCN)
+                    let uTarget = 1 / (1 + e3 * s.regime.priceFactor)
                     s.aUS += s.gA
                     s.aCN += s.gA * FastMath.exp10(s.rce * (lKCN - s.lKUS - logR0))
                     let usGrowth = s.gU * (c.revenueFeedback * (s.u - c.adoption0))
                     s.lKUS += s.gU + usGrowth
                     s.kUS *= s.mGrowth * FastMath.exp10Small(usGrowth)
                     s.m *= s.mGrowth
-                    s.domPow *= s.domFactor
+                    s.domPow *= s.regime.domFactor
                     s.kCN += inflow - c.depreciation * s.kCN
                     s.b += (bTarget - s.b) * (1 / c.distillationLag)
                     s.u += c.adoptionSpeed * (uTarget - s.u)
@@ -91,43 +99,56 @@ enum EnsembleKernel {
     }
 
     /// The constants and initial state of one block: draws lane by lane, then the
-    /// per-member logarithms and powers with vector math.
+    /// per-member logarithms and powers with vector math, for both lever regimes.
     private static func setUp(_ scenario: Scenario, draws: MemberDraws, firstMember: Int) -> Block {
         let c = Constants.self
-        let lv = scenario.levers
-        let e = lv.exportControls, s = lv.smugglingEnforcement, o = lv.offshoreControls
-        let v = lv.distillationDefense, p = lv.exportPromotion
         var a = [Vec](repeating: Vec(), count: AssumptionID.allCases.count)
         for lane in 0..<Vec.scalarCount {
             draws.draw(member: firstMember + lane) { i, x in a[i][lane] = x }
         }
         let ucg = a[AssumptionID.usComputeGrowth.rawValue], ap = a[AssumptionID.algorithmicProgress.rawValue]
-        let cdg = a[AssumptionID.chinaDomesticGrowth.rawValue], backfire = a[AssumptionID.controlsBackfire.rawValue]
-        let leak = a[AssumptionID.controlLeakage.rawValue], de = a[AssumptionID.distillationEfficiency.rawValue]
-        let cf = a[AssumptionID.countermeasureFeasibility.rawValue]
-        let rce = a[AssumptionID.researchComputeElasticity.rawValue]
-        let cpa = a[AssumptionID.chinaPriceAdvantage.rawValue]
+        let de = a[AssumptionID.distillationEfficiency.rawValue]
 
         var block = Block()
         block.gU = FastMath.log10(ucg) * (1.0 / 12)
         block.gA = FastMath.log10(ap) * (1.0 / 12)
         block.invPace = 1 / (block.gU + block.gA)
-        let dom = (1 - c.toolControlEffect * e) + backfire * e
-        block.domFactor = FastMath.exp10(FastMath.log10(cdg) * dom * (1.0 / 12))
-        let blocked = leak * (c.imports0 * e)
-        block.flow =
-            c.imports0 * (1 - e) + (c.smuggledShare * (1 - s)) * blocked
-            + ((1 - c.smuggledShare) * (1 - o)) * blocked
-        // e^(−priceTerm) = price^β_price · e^(−β_promo·p − β_inc).
-        let price = cpa * (1 - c.maxPromotionDiscount * p)
-        block.priceFactor =
-            FastMath.exp10(FastMath.log10(price) * c.betaPrice)
-            * Foundation.exp(-c.betaPromotion * p - c.betaIncumbency)
-        block.bFrac = de * (1 - v * cf)
-        block.rce = rce
+        block.rce = a[AssumptionID.researchComputeElasticity.rawValue]
         block.mGrowth = FastMath.exp10(block.gU)
         block.b = de * Foundation.log10(c.kUS0 / c.kCN0)
+        block.late = lanes(scenario.levers, a)
+        block.regime = scenario.policyStart == 0 ? block.late : lanes(Preset.statusQuo.levers, a)
         return block
+    }
+
+    /// The regime constants of `levers` for one block's drawn assumptions `a` (table order).
+    private static func lanes(_ lv: Levers, _ a: [Vec]) -> RegimeLanes {
+        let c = Constants.self
+        let e = lv.exportControls, s = lv.smugglingEnforcement, o = lv.offshoreControls
+        let v = lv.distillationDefense, p = lv.exportPromotion
+        let cdg = a[AssumptionID.chinaDomesticGrowth.rawValue], backfire = a[AssumptionID.controlsBackfire.rawValue]
+        let leak = a[AssumptionID.controlLeakage.rawValue]
+        let enforcement = a[AssumptionID.enforcementEffectiveness.rawValue]
+        let de = a[AssumptionID.distillationEfficiency.rawValue]
+        let cf = a[AssumptionID.countermeasureFeasibility.rawValue]
+        let cpa = a[AssumptionID.chinaPriceAdvantage.rawValue]
+        var r = RegimeLanes()
+        // 10^gD, gD = (log(growth)·(1 − φe) + backfire·e·log(S_spur))/12.
+        let gD =
+            (FastMath.log10(cdg) * (1 - c.toolControlEffect * e) + backfire * (e * Foundation.log10(c.spurFactor)))
+            * (1.0 / 12)
+        r.domFactor = FastMath.exp10(gD)
+        let blocked = leak * (c.imports0 * e)
+        r.flow =
+            c.imports0 * (1 - e) + (c.smuggledShare * blocked) * (1 - enforcement * s)
+            + ((1 - c.smuggledShare) * blocked) * (1 - enforcement * o)
+        // e^(−priceTerm) = price^β_price · e^(−β_promo·p − β_inc).
+        let price = cpa * (1 - c.maxPromotionDiscount * p)
+        r.priceFactor =
+            FastMath.exp10(FastMath.log10(price) * c.betaPrice)
+            * Foundation.exp(-c.betaPromotion * p - c.betaIncumbency)
+        r.bFrac = de * (1 - v * cf)
+        return r
     }
 
     @inline(__always)

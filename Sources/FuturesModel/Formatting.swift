@@ -2,10 +2,12 @@ import Foundation
 
 /// Number formats shared by the table, the CLI and the dashboard.
 public enum Format {
-    /// A parameter value as people read it: "70 %" for levers, "3.3 ×/yr" for assumptions.
+    /// A parameter value as people read it: "70 %" for levers, "2027-01" for the policy's
+    /// start, "3.3 ×/yr" for assumptions.
     public static func value(_ x: Double, _ spec: ParameterSpec) -> String {
         switch spec.kind {
         case .lever: return String(format: "%.0f %%", x * 100)
+        case .timing: return monthLabel(Scenario.wholeMonth(x))
         case .assumption:
             let digits = spec.step < 0.1 ? 2 : (spec.step < 1 ? 1 : 0)
             let number = String(format: "%.\(digits)f", x)

@@ -34,8 +34,8 @@ public struct InputError: Error, Equatable, CustomStringConvertible {
 /// Parsing and validation of user input shared by the CLI and (later) scenario files.
 /// Nothing is ever clamped: an out-of-range value is an error.
 public enum InputParser {
-    /// Parses `id=value[,id=value…]`. A value is a number, or a percentage like `70%` for a
-    /// lever.
+    /// Parses `id=value[,id=value…]`. A value is a number, a percentage like `70%` for a
+    /// lever, or for `policy_start` a whole number of months or a date like `2027-01`.
     public static func assignments(_ text: String) throws -> [(ParameterID, Double)] {
         let parts = text.split(separator: ",", omittingEmptySubsequences: false)
         return try parts.map { part in
@@ -50,7 +50,7 @@ public enum InputParser {
         }
     }
 
-    /// Looks up a lever or assumption id, suggesting the closest valid one when unknown.
+    /// Looks up a parameter id, suggesting the closest valid one when unknown.
     public static func parameter(_ key: String) throws -> ParameterID {
         if let id = ParameterID(id: key) { return id }
         let ids = ParameterTable.all.map(\.id)
@@ -62,6 +62,7 @@ public enum InputParser {
 
     /// Parses and range-checks one parameter value.
     public static func value(_ raw: String, for id: ParameterID) throws -> Double {
+        if id == .policyStart { return Double(try policyStart(raw)) }
         let spec = id.spec
         let allowed = rangeText(spec)
         var text = raw
@@ -86,12 +87,51 @@ public enum InputParser {
         return v
     }
 
-    /// "0…1 (or 0%…100%)" for levers, "2.0…5.0 (×/yr)" for assumptions ("0.0…1.0" when unitless).
+    /// "0…1 (or 0%…100%)" for levers, "2.0…5.0 (×/yr)" for assumptions ("0.0…1.0" when
+    /// unitless), "0…24 months (or 2026-01…2028-01)" for the policy's start.
     public static func rangeText(_ spec: ParameterSpec) -> String {
         switch spec.kind {
         case .lever: "0…1 (or 0%…100%)"
+        case .timing:
+            "\(Int(spec.min))…\(Int(spec.max)) months (or \(monthLabel(Int(spec.min)))…\(monthLabel(Int(spec.max))))"
         case .assumption: spec.unit == "–" ? "\(spec.min)…\(spec.max)" : "\(spec.min)…\(spec.max) (\(spec.unit))"
         }
+    }
+
+    /// `policy_start`: whole months 0…24 ("12") or a month from 2026-01 to 2028-01 ("2027-01").
+    public static func policyStart(_ raw: String) throws -> Int {
+        let allowed = rangeText(ParameterTable.policyStart)
+        let r = Constants.policyStartRange
+        let text = raw.trimmingCharacters(in: .whitespaces)
+        let months: Int
+        if let (year, month) = yearMonth(text) {
+            months = (year - Constants.startYear) * 12 + (month - Constants.startMonth)
+        } else if let x = number(text) {
+            guard x == x.rounded(), abs(x) <= 1e6 else {
+                throw InputError(
+                    "policy_start must be a whole number of months, got '\(InputError.shown(raw))'; allowed: \(allowed)"
+                )
+            }
+            months = Int(x)
+        } else {
+            throw InputError(
+                "policy_start: '\(InputError.shown(raw))' is not a number of months or a date like 2027-01; "
+                    + "allowed: \(allowed)")
+        }
+        guard r.contains(months) else {
+            throw InputError("policy_start must be within \(allowed), got '\(InputError.shown(raw))'")
+        }
+        return months
+    }
+
+    /// "YYYY-MM" with a month 01…12, as (year, month).
+    static func yearMonth(_ text: String) -> (Int, Int)? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
+            parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+            let year = Int(parts[0]), let month = Int(parts[1]), (1...12).contains(month)
+        else { return nil }
+        return (year, month)
     }
 
     public static func horizon(_ raw: String) throws -> Int {

@@ -59,13 +59,14 @@ public struct Levers: Sendable, Equatable, Hashable {
     }
 }
 
-/// The nine contested assumptions.
+/// The ten contested assumptions.
 public struct Assumptions: Sendable, Equatable, Hashable {
     public var usComputeGrowth: Double
     public var algorithmicProgress: Double
     public var chinaDomesticGrowth: Double
     public var controlsBackfire: Double
     public var controlLeakage: Double
+    public var enforcementEffectiveness: Double
     public var distillationEfficiency: Double
     public var countermeasureFeasibility: Double
     public var researchComputeElasticity: Double
@@ -78,16 +79,17 @@ public struct Assumptions: Sendable, Equatable, Hashable {
 
     /// Assumptions in table order.
     public init(_ v: [Double]) {
-        precondition(v.count == AssumptionID.allCases.count, "nine assumption values expected")
+        precondition(v.count == AssumptionID.allCases.count, "ten assumption values expected")
         usComputeGrowth = v[0]
         algorithmicProgress = v[1]
         chinaDomesticGrowth = v[2]
         controlsBackfire = v[3]
         controlLeakage = v[4]
-        distillationEfficiency = v[5]
-        countermeasureFeasibility = v[6]
-        researchComputeElasticity = v[7]
-        chinaPriceAdvantage = v[8]
+        enforcementEffectiveness = v[5]
+        distillationEfficiency = v[6]
+        countermeasureFeasibility = v[7]
+        researchComputeElasticity = v[8]
+        chinaPriceAdvantage = v[9]
     }
 
     public subscript(id: AssumptionID) -> Double {
@@ -98,6 +100,7 @@ public struct Assumptions: Sendable, Equatable, Hashable {
             case .chinaDomesticGrowth: chinaDomesticGrowth
             case .controlsBackfire: controlsBackfire
             case .controlLeakage: controlLeakage
+            case .enforcementEffectiveness: enforcementEffectiveness
             case .distillationEfficiency: distillationEfficiency
             case .countermeasureFeasibility: countermeasureFeasibility
             case .researchComputeElasticity: researchComputeElasticity
@@ -111,6 +114,7 @@ public struct Assumptions: Sendable, Equatable, Hashable {
             case .chinaDomesticGrowth: chinaDomesticGrowth = newValue
             case .controlsBackfire: controlsBackfire = newValue
             case .controlLeakage: controlLeakage = newValue
+            case .enforcementEffectiveness: enforcementEffectiveness = newValue
             case .distillationEfficiency: distillationEfficiency = newValue
             case .countermeasureFeasibility: countermeasureFeasibility = newValue
             case .researchComputeElasticity: researchComputeElasticity = newValue
@@ -130,36 +134,45 @@ public struct Assumptions: Sendable, Equatable, Hashable {
     }
 }
 
-/// Everything one run needs: levers, assumptions and the horizon in months.
+/// Everything one run needs: levers, assumptions, the horizon and when the levers start.
 public struct Scenario: Sendable, Equatable, Hashable {
     public var levers: Levers
     public var assumptions: Assumptions
     public var horizon: Int
+    /// The month the levers take effect (0…24, 0 = 2026-01); before it the `status_quo`
+    /// preset's levers apply (MODEL.md §3, "Lever regimes").
+    public var policyStart: Int
 
     public init(
         levers: Levers = Preset.statusQuo.levers, assumptions: Assumptions = Assumptions(),
-        horizon: Int = Constants.defaultHorizon
+        horizon: Int = Constants.defaultHorizon, policyStart: Int = 0
     ) {
         self.levers = levers
         self.assumptions = assumptions
         self.horizon = horizon
+        self.policyStart = policyStart
     }
 
-    /// The value of any parameter.
+    /// The value of any parameter; setting `policy_start` rounds half up to a whole month.
     public subscript(id: ParameterID) -> Double {
         get {
             switch id {
             case .lever(let l): levers[l]
+            case .policyStart: Double(policyStart)
             case .assumption(let a): assumptions[a]
             }
         }
         set {
             switch id {
             case .lever(let l): levers[l] = newValue
+            case .policyStart: policyStart = Scenario.wholeMonth(newValue)
             case .assumption(let a): assumptions[a] = newValue
             }
         }
     }
+
+    /// A month count rounded half up ("each value is rounded half up to a whole month").
+    public static func wholeMonth(_ x: Double) -> Int { Int((x + 0.5).rounded(.down)) }
 }
 
 /// The three lever presets of MODEL.md §4. Assumptions are not part of a preset.

@@ -2,20 +2,33 @@ import Foundation
 
 /// The share token: a short, versioned, copy-pasteable text for one scenario.
 ///
-/// `tf1:50-30-20-30-20` holds the five levers in table order, each in whole percent when
+/// `tf2:50-30-20-30-20` holds the five levers in table order, each in whole percent when
 /// that is exact, else as the exact fraction (`0.123`). Non-default settings follow as
-/// `+`-separated suffixes: `h48` for the horizon and `aN=value` for assumption N (table
-/// order, 0…8), for example `tf1:70-35-30-30-20+h48+a4=0.9`. Encoding is canonical and
-/// round-trips exactly: token → scenario → token gives the same text.
+/// `+`-separated suffixes: `h48` for the horizon, `s12` for the policy's start month and
+/// `aN=value` for assumption N (table order, 0…9), for example
+/// `tf2:70-35-30-30-20+h48+s12+a4=0.9`. Encoding is canonical and round-trips exactly:
+/// token → scenario → token gives the same text. `tf1:` tokens (model `twofutures/1`)
+/// still decode: no start month (it is 0), and their assumption indices follow version
+/// 1's table of nine.
 public enum ShareToken {
-    /// The version this build reads and writes; it follows the model version.
-    public static let version = 1
+    /// The version this build writes; it follows the model version.
+    public static let version = 2
     public static let prefix = "tf\(version):"
+    /// The versions this build reads.
+    public static let readable = [1, 2]
+
+    /// Version 1's assumption table (index → assumption): version 2 added
+    /// `enforcement_effectiveness` at index 5.
+    static let version1Assumptions: [AssumptionID] = [
+        .usComputeGrowth, .algorithmicProgress, .chinaDomesticGrowth, .controlsBackfire, .controlLeakage,
+        .distillationEfficiency, .countermeasureFeasibility, .researchComputeElasticity, .chinaPriceAdvantage,
+    ]
 
     /// The canonical token for `scenario`.
     public static func encode(_ scenario: Scenario) -> String {
         var text = prefix + scenario.levers.values.map(leverText).joined(separator: "-")
         if scenario.horizon != Constants.defaultHorizon { text += "+h\(scenario.horizon)" }
+        if scenario.policyStart != 0 { text += "+s\(scenario.policyStart)" }
         for id in AssumptionID.allCases where scenario.assumptions[id] != id.spec.defaultValue {
             text += "+a\(id.rawValue)=\(scenario.assumptions[id].description)"
         }
@@ -29,18 +42,23 @@ public enum ShareToken {
         return !digits.isEmpty && digits.allSatisfy(\.isASCII) && digits.allSatisfy(\.isNumber)
     }
 
-    /// The scenario in `token`; a token of another version or corrupt text is an error.
-    public static func decode(_ token: String) throws -> Scenario {
+    /// The scenario in `token`; a token of an unknown version or corrupt text is an error.
+    public static func decode(_ token: String) throws -> Scenario { try read(token).scenario }
+
+    /// The scenario in `token` and the token's version (1 or 2): a version-1 token is run
+    /// under model 2, which callers say once (`ModelVersion.notice`).
+    public static func read(_ token: String) throws -> (scenario: Scenario, version: Int) {
         let text = token.trimmingCharacters(in: .whitespacesAndNewlines)
         guard looksLikeToken(text), let colon = text.firstIndex(of: ":") else {
-            throw InputError("'\(shown(text))' is not a share token (expected tf\(version):…, e.g. tf1:50-30-20-30-20)")
+            throw InputError("'\(shown(text))' is not a share token (expected tf\(version):…, e.g. tf2:50-30-20-30-20)")
         }
         let versionText = text[text.index(text.startIndex, offsetBy: 2)..<colon]
-        guard Int(versionText) == version else {
+        guard let tokenVersion = Int(versionText), readable.contains(tokenVersion) else {
             throw InputError(
-                "share token version tf\(versionText) is not supported: this twofutures reads tf\(version) "
+                "share token version tf\(versionText) is not supported: this twofutures reads tf1 and tf\(version) "
                     + "(model \(Constants.modelVersion)); a newer twofutures may read it")
         }
+        let assumptionTable = tokenVersion == 1 ? version1Assumptions : AssumptionID.allCases
         func corrupt(_ why: String) -> InputError {
             InputError("corrupt share token '\(shown(text))': \(why)")
         }
@@ -67,13 +85,24 @@ public enum ShareToken {
                             + "\(Constants.horizonRange.lowerBound)…\(Constants.horizonRange.upperBound)")
                 }
                 scenario.horizon = h
+            } else if part.hasPrefix("s"), tokenVersion >= 2 {
+                guard seen.insert("s").inserted else { throw corrupt("the policy start is given twice") }
+                let raw = String(part.dropFirst())
+                let r = Constants.policyStartRange
+                guard raw.allSatisfy(\.isNumber), let start = Int(raw), r.contains(start) else {
+                    throw corrupt(
+                        "policy start '\(shown(raw))' is not a whole number of months within "
+                            + "\(r.lowerBound)…\(r.upperBound)")
+                }
+                scenario.policyStart = start
             } else if part.hasPrefix("a"), let eq = part.firstIndex(of: "=") {
                 let indexText = String(part[part.index(after: part.startIndex)..<eq])
-                guard indexText.allSatisfy(\.isNumber), let i = Int(indexText), let id = AssumptionID(rawValue: i)
+                guard indexText.allSatisfy(\.isNumber), let i = Int(indexText), assumptionTable.indices.contains(i)
                 else {
                     throw corrupt(
-                        "unknown assumption index '\(shown(indexText))' (0…\(AssumptionID.allCases.count - 1))")
+                        "unknown assumption index '\(shown(indexText))' (0…\(assumptionTable.count - 1))")
                 }
+                let id = assumptionTable[i]
                 guard seen.insert("a\(i)").inserted else { throw corrupt("\(id.id) is given twice") }
                 let raw = String(part[part.index(after: eq)...])
                 guard let x = InputParser.number(raw), id.spec.contains(x) else {
@@ -81,10 +110,12 @@ public enum ShareToken {
                 }
                 scenario.assumptions[id] = x
             } else {
-                throw corrupt("unknown part '\(shown(part))' (expected h<months> or a<index>=<value>)")
+                let expected =
+                    tokenVersion >= 2 ? "h<months>, s<months> or a<index>=<value>" : "h<months> or a<index>=<value>"
+                throw corrupt("unknown part '\(shown(part))' (expected \(expected))")
             }
         }
-        return scenario
+        return (scenario, tokenVersion)
     }
 
     /// A lever in whole percent when exact, else its shortest exact decimal.

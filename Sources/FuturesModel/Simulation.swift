@@ -27,6 +27,40 @@ public struct Trajectory: Sendable, Equatable {
 /// The logistic function σ(x) = 1/(1+e^(−x)).
 @inline(__always) func sigmoid(_ x: Double) -> Double { 1 / (1 + exp(-x)) }
 
+/// The lever-dependent constants of one lever regime (MODEL.md §3, "Lever regimes"):
+/// the months before `policy_start` run on the `status_quo` preset's, the rest on the
+/// scenario's.
+struct Regime {
+    /// Export controls e.
+    let e: Double
+    /// Promotion p.
+    let p: Double
+    /// Domestic output's growth in OOM per month, gD.
+    let gD: Double
+    /// The chip demand that controls block, before rerouting is enforced.
+    let blocked: Double
+    /// Effective enforcement ŝ and ô.
+    let sHat: Double
+    let oHat: Double
+    /// ln(price).
+    let lnPrice: Double
+    let bFrac: Double
+
+    init(_ lv: Levers, _ a: Assumptions) {
+        let c = Constants.self
+        e = lv.exportControls
+        p = lv.exportPromotion
+        gD =
+            (log10(a.chinaDomesticGrowth) * (1 - c.toolControlEffect * e)
+                + a.controlsBackfire * e * log10(c.spurFactor)) / 12
+        blocked = a.controlLeakage * c.imports0 * e
+        sHat = a.enforcementEffectiveness * lv.smugglingEnforcement
+        oHat = a.enforcementEffectiveness * lv.offshoreControls
+        lnPrice = log(a.chinaPriceAdvantage * (1 - c.maxPromotionDiscount * p))
+        bFrac = a.distillationEfficiency * (1 - lv.distillationDefense * a.countermeasureFeasibility)
+    }
+}
+
 /// The deterministic model of MODEL.md §3.
 public enum Simulation {
     /// Runs the model and records all eight series.
@@ -47,38 +81,33 @@ public enum Simulation {
     /// eight outputs of month t in `SeriesID` order; the outcome at the horizon is returned.
     @inline(__always)
     static func step(_ scenario: Scenario, record: (Int, UnsafePointer<Double>) -> Void) -> Outcome {
-        let lv = scenario.levers
         let a = scenario.assumptions
         let h = scenario.horizon
         let c = Constants.self
-        let e = lv.exportControls, s = lv.smugglingEnforcement, o = lv.offshoreControls
-        let v = lv.distillationDefense, p = lv.exportPromotion
+        let before = Regime(Preset.statusQuo.levers, a)
+        let after = Regime(scenario.levers, a)
 
         let gU = log10(a.usComputeGrowth) / 12
         let gA = log10(a.algorithmicProgress) / 12
         let pace = gU + gA
         let r0 = c.kCN0 / c.kUS0
-        let dom = 1 - c.toolControlEffect * e + a.controlsBackfire * e
-        let blocked = a.controlLeakage * c.imports0 * e
-        let price = a.chinaPriceAdvantage * (1 - c.maxPromotionDiscount * p)
-        let bFrac = a.distillationEfficiency * (1 - v * a.countermeasureFeasibility)
-        let lnPrice = log(price)
         let mGrowth = pow(10, gU)
 
-        var kUS = c.kUS0, kCN = c.kCN0, aUS = 0.0, aCN = 0.0, m = 1.0
+        var kUS = c.kUS0, kCN = c.kCN0, aUS = 0.0, aCN = 0.0, m = 1.0, lD = 0.0
         var b = a.distillationEfficiency * log10(1 / r0)
         var u = c.adoption0
         var out = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
         var t = 0
         while true {
+            let r = t < scenario.policyStart ? before : after
             let capUS = log10(kUS / c.kUS0) + aUS
             let ccCN = log10(kCN / c.kUS0) + aCN
             let lead = (capUS - ccCN - b) / pace
             let revCN = 1 + c.revenueFeedback * (c.adoption0 - u)
-            let domT = c.domestic0 * pow(a.chinaDomesticGrowth, dom * Double(t) / 12) * revCN
-            let impT = c.imports0 * (1 - e) * m * revCN
-            let smgT = c.smuggledShare * blocked * (1 - s) * m * revCN
-            let offT = (1 - c.smuggledShare) * blocked * (1 - o) * m * revCN
+            let domT = c.domestic0 * pow(10, lD) * revCN
+            let impT = c.imports0 * (1 - r.e) * m * revCN
+            let smgT = c.smuggledShare * r.blocked * (1 - r.sHat) * m * revCN
+            let offT = (1 - c.smuggledShare) * r.blocked * (1 - r.oHat) * m * revCN
             let share = kUS / (kUS + kCN)
             let norm = c.normLeadWeight * sigmoid(lead / c.normLeadScale) + (1 - c.normLeadWeight) * u
             out = (lead, share, u, norm, domT, impT, smgT, offT)
@@ -89,13 +118,14 @@ public enum Simulation {
                 return Outcome(leadMonths: lead, computeShare: share, adoption: u, normShare: norm)
             }
             let revUS = 1 + c.revenueFeedback * (u - c.adoption0)
-            let bTarget = bFrac * max(0, capUS - ccCN)
+            let bTarget = r.bFrac * max(0, capUS - ccCN)
             let uTarget = sigmoid(
-                c.betaCapability * lead / 12 - c.betaPrice * lnPrice + c.betaPromotion * p + c.betaIncumbency)
+                c.betaCapability * lead / 12 - c.betaPrice * r.lnPrice + c.betaPromotion * r.p + c.betaIncumbency)
             aUS += gA
             aCN += gA * pow((kCN / kUS) / r0, a.researchComputeElasticity)
             kUS *= pow(10, gU * revUS)
             m *= mGrowth
+            lD += r.gD
             kCN += domT + impT + smgT + offT - c.depreciation * kCN
             b += (bTarget - b) / c.distillationLag
             u += c.adoptionSpeed * (uTarget - u)

@@ -52,7 +52,7 @@ struct EnsembleTests {
     func draws() {
         let base = Assumptions()
         let settings = EnsembleSettings(members: 20_000, seed: 9, uncertainty: 0.5)
-        var sums = [Double](repeating: 0, count: 9)
+        var sums = [Double](repeating: 0, count: AssumptionID.allCases.count)
         for member in 0..<settings.members {
             let a = Ensemble.draw(base, member: member, settings: settings)
             for id in AssumptionID.allCases {

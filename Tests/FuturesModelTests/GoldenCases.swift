@@ -13,7 +13,7 @@ struct GoldenCase: Sendable, CustomStringConvertible {
 
     static let names = [
         "preset-future1", "preset-status-quo", "preset-future2", "edges-h12", "mixed-levers-h48",
-        "pessimist-assumptions", "ensemble-status-quo",
+        "pessimist-assumptions", "future1-delayed-a-year", "critics-backfire-leaky-h60", "ensemble-status-quo",
     ]
 
     static func load(_ name: String) throws -> GoldenCase {

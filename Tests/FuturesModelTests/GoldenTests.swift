@@ -44,11 +44,22 @@ struct GoldenTests {
         let f1 = Simulation.run(Scenario(levers: Preset.future1.levers, assumptions: a)).outcome
         let sq = Simulation.run(Scenario(levers: Preset.statusQuo.levers, assumptions: a)).outcome
         let f2 = Simulation.run(Scenario(levers: Preset.future2.levers, assumptions: a)).outcome
-        #expect(abs(f1.leadMonths - 15.4) < 0.05 && f1.future == .future1)
+        #expect(abs(f1.leadMonths - 14.9) < 0.05 && f1.future == .future1)
+        #expect(abs(f1.adoption - 0.89) < 0.005)
         #expect(abs(sq.leadMonths - 3.7) < 0.05 && sq.future == .contested)
-        #expect(abs(f2.leadMonths - 2.2) < 0.05 && f2.future == .future2)
+        #expect(abs(f2.leadMonths - 2.1) < 0.05 && f2.future == .future2)
+        #expect(abs(f2.adoption - 0.58) < 0.005)
         let ratio = f1.computeShare / (1 - f1.computeShare)
-        #expect(abs(ratio - 14.6) < 0.05)
+        #expect(abs(ratio - 13.7) < 0.05)
+        let sqRatio = sq.computeShare / (1 - sq.computeShare)
+        #expect(abs(sqRatio - 3.3) < 0.05)
+        let f2Ratio = f2.computeShare / (1 - f2.computeShare)
+        #expect(abs(f2Ratio - 2.7) < 0.05)
+        // A delayed Future 1 (MODEL.md §6): a year, then two.
+        var delayed = Scenario(levers: Preset.future1.levers, assumptions: a, policyStart: 12)
+        #expect(abs(Simulation.outcome(delayed).leadMonths - 12.3) < 0.05)
+        delayed.policyStart = 24
+        #expect(abs(Simulation.outcome(delayed).leadMonths - 8.9) < 0.05)
         #expect(abs(Simulation.run(Scenario()).series[0][0] - 6.3) < 0.05, "lag in January 2026")
     }
 }

@@ -6,14 +6,33 @@ import Testing
 struct ShareTokenTests {
     @Test("presets give short whole-percent tokens")
     func presetTokens() throws {
-        #expect(ShareToken.encode(Scenario()) == "tf1:50-30-20-30-20")
-        #expect(ShareToken.encode(Scenario(levers: Preset.future1.levers)) == "tf1:90-85-85-85-75")
+        #expect(ShareToken.encode(Scenario()) == "tf2:50-30-20-30-20")
+        #expect(ShareToken.encode(Scenario(levers: Preset.future1.levers)) == "tf2:90-85-85-85-75")
         var s = Scenario()
         s.horizon = 48
         s.assumptions.controlLeakage = 0.9
         s.levers.exportControls = 0.123
-        #expect(ShareToken.encode(s) == "tf1:0.123-30-20-30-20+h48+a4=0.9")
-        #expect(try ShareToken.decode("tf1:0.123-30-20-30-20+h48+a4=0.9") == s)
+        #expect(ShareToken.encode(s) == "tf2:0.123-30-20-30-20+h48+a4=0.9")
+        #expect(try ShareToken.decode("tf2:0.123-30-20-30-20+h48+a4=0.9") == s)
+        s.policyStart = 12
+        s.assumptions.enforcementEffectiveness = 0.5
+        #expect(ShareToken.encode(s) == "tf2:0.123-30-20-30-20+h48+s12+a4=0.9+a5=0.5")
+        #expect(try ShareToken.decode("tf2:0.123-30-20-30-20+h48+s12+a4=0.9+a5=0.5") == s)
+    }
+
+    @Test("tf1 tokens still read: start 0, version 1's assumption indices, and their version says so")
+    func version1Tokens() throws {
+        let (scenario, version) = try ShareToken.read("tf1:70-35-30-30-20+h48+a4=0.9+a5=0.5+a8=20.5")
+        #expect(version == 1)
+        #expect(scenario.policyStart == 0)
+        #expect(scenario.horizon == 48)
+        #expect(scenario.assumptions.controlLeakage == 0.9)
+        // Version 1's index 5 was distillation efficiency, and 8 the price advantage.
+        #expect(scenario.assumptions.distillationEfficiency == 0.5)
+        #expect(scenario.assumptions.chinaPriceAdvantage == 20.5)
+        #expect(scenario.assumptions.enforcementEffectiveness == 1)
+        #expect(ShareToken.encode(scenario) == "tf2:70-35-30-30-20+h48+a4=0.9+a6=0.5+a9=20.5")
+        #expect(try ShareToken.read(ShareToken.encode(scenario)).version == 2)
     }
 
     @Test("token → scenario → token round-trips exactly for random scenarios")
@@ -36,7 +55,12 @@ struct ShareTokenTests {
     @Test(
         "bad tokens get a clear error",
         arguments: [
-            ("tf2:50-30-20-30-20", "version tf2 is not supported"),
+            ("tf3:50-30-20-30-20", "version tf3 is not supported"),
+            ("tf2:50-30-20-30-20+s25", "policy start '25'"),
+            ("tf2:50-30-20-30-20+s1.5", "policy start '1.5'"),
+            ("tf2:50-30-20-30-20+s3+s4", "policy start is given twice"),
+            ("tf1:50-30-20-30-20+s3", "unknown part 's3'"),
+            ("tf2:50-30-20-30-20+a10=1", "unknown assumption index '10'"),
             ("tf1:50-30-20-30", "expected 5 lever values"),
             ("tf1:50-30-20-30-101", "export_promotion: '101'"),
             ("tf1:50-30-20-30-1.5", "export_promotion: '1.5'"),
