@@ -132,7 +132,9 @@ enum AtomicFile {
             do {
                 let parsed = try ScenarioFile.parse(text, path: path)
                 list.append(
-                    SavedScenario(name: parsed.name, path: path, scenario: parsed.scenario, notes: parsed.notes))
+                    SavedScenario(
+                        name: parsed.name, path: path, scenario: parsed.scenario, notes: parsed.notes,
+                        notice: parsed.isVersion1 ? ModelVersion.notice(file) : nil))
             } catch {
                 errors.append(error.description)
             }

@@ -9,14 +9,24 @@ struct CompareCommand: ParsableCommand {
         abstract: "Compare scenario files or share tokens side by side.",
         discussion: """
             Prints the outcome, the probabilities (an ensemble of 2000 members, seed 1) and the \
-            top 3 lever attributions of each scenario.
-            Example:
-              twofutures compare tf1:50-30-20-30-20 tf1:90-85-85-85-75 --format table
+            top 3 lever attributions of each scenario. --set applies to every scenario, after it \
+            is loaded.
+            Examples:
+              twofutures compare tf2:50-30-20-30-20 tf2:90-85-85-85-75 --format table
+              twofutures compare tf2:90-85-85-85-75 tf2:90-85-85-85-75+s12 --format json
+              twofutures compare a.toml b.toml --set policy_start=2027-01
             """
     )
 
     @Argument(help: ArgumentHelp("Two or more scenario files or share tokens.", valueName: "file|token"))
     var scenarios: [String] = []
+
+    @Option(
+        name: .customLong("set"),
+        help: ArgumentHelp(
+            "Set levers, policy_start or assumptions in every scenario: id=value[,id=value…].",
+            valueName: "id=value"))
+    var assignments: [String] = []
 
     @Option(help: "Output format: table, json or csv.")
     var format: String = "table"
@@ -27,8 +37,15 @@ struct CompareCommand: ParsableCommand {
             throw InputError("compare needs at least two scenario files or tokens, got \(scenarios.count)")
         }
         let loaded = try scenarios.map(ScenarioSource.load)
+        var items: [(label: String, scenario: Scenario)] = []
+        for entry in loaded {
+            ScenarioSource.report(entry.notice)
+            var scenario = entry.scenario
+            try ScenarioOptions.apply(assignments, to: &scenario)
+            items.append((entry.label, scenario))
+        }
         let comparison = Comparison(
-            loaded, settings: EnsembleSettings(members: 2000, seed: 1),
+            items, settings: EnsembleSettings(members: 2000, seed: 1),
             threads: ProcessInfo.processInfo.activeProcessorCount)
         switch format {
         case .json: print(comparison.json(), terminator: "")
@@ -52,7 +69,7 @@ struct SeekCommand: ParsableCommand {
             "target_probability", "p_future1" (at the value, or the best reached), "members" \
             and "seed"; "lead_months" is the deterministic lead at the value (or at the best).
             Examples:
-              twofutures seek smuggling_enforcement --scenario tf1:50-30-20-30-20 --format json
+              twofutures seek smuggling_enforcement --scenario tf2:50-30-20-30-20 --format json
               twofutures seek export_controls --preset future1 --probability 0.5
             """
     )
@@ -80,7 +97,9 @@ struct SeekCommand: ParsableCommand {
         }
         let id = try InputParser.parameter(lever)
         guard case .lever(let leverID) = id else {
-            throw InputError("seek works on levers; '\(lever)' is an assumption")
+            throw InputError(
+                "seek works on the five levers; '\(lever)' is \(id == .policyStart ? "the policy's start" : "an assumption")"
+            )
         }
         var target = Constants.future1Threshold
         if let targetLead {

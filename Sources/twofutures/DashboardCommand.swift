@@ -39,7 +39,8 @@ struct DashboardCommand: ParsableCommand {
             }
             return kind
         }
-        let scenario = try scenarioOptions.scenario()
+        // A version-1 file or token is said once, in the status bar (stderr is hidden).
+        let (scenario, notice) = try scenarioOptions.scenarioAndNotice()
         let settings = try ensembleOptions.settings(defaultMembers: 2000)
         // Leave a core for the interface.
         let threads = try ensembleOptions.threadCount(default: max(1, ProcessInfo.processInfo.activeProcessorCount - 1))
@@ -67,7 +68,7 @@ struct DashboardCommand: ParsableCommand {
             scenario: scenario, settings: settings, threads: threads, themes: catalog.themes, themeIndex: index,
             warning: catalog.errors.first.map { e in
                 "skipped \(catalog.errors.count) bad theme file\(catalog.errors.count == 1 ? "" : "s"): \(e)"
-            } ?? "", crashForTesting: crash)
+            } ?? notice ?? "", crashForTesting: crash)
         app.exitAfterFirstFrame = exitAfterFirstFrame
         let status = try app.run()
         if status != 0 { throw ExitCode(status) }

@@ -8,7 +8,7 @@ struct ScenarioOptions: ParsableArguments {
     @Option(
         name: .customLong("scenario"),
         help: ArgumentHelp(
-            "A scenario file (TOML) or share token (tf1:…); --preset, --horizon and --set override it.",
+            "A scenario file (TOML) or share token (tf2:…); --preset, --horizon and --set override it.",
             valueName: "file|token"))
     var source: String?
 
@@ -18,22 +18,40 @@ struct ScenarioOptions: ParsableArguments {
     @Option(
         name: .customLong("set"),
         help: ArgumentHelp(
-            "Set levers or assumptions: id=value[,id=value…]; a lever also takes 70%.",
+            "Set levers, policy_start or assumptions: id=value[,id=value…]; a lever also takes 70%, "
+                + "policy_start months 0…24 or a date 2026-01…2028-01.",
             valueName: "id=value"))
     var assignments: [String] = []
 
     @Option(parsing: .unconditional, help: "Months to simulate, 12…120 (default 36: January 2029).")
     var horizon: String?
 
-    /// The scenario these options describe, validated; no value is ever clamped.
+    /// The scenario these options describe, validated; no value is ever clamped. A
+    /// version-1 file or token is said once, in one line on stderr.
     func scenario() throws -> Scenario {
-        var s = try source.map { try ScenarioSource.load($0).scenario } ?? Scenario()
-        if let preset { s.levers = try InputParser.preset(preset).levers }
+        let (scenario, notice) = try scenarioAndNotice()
+        ScenarioSource.report(notice)
+        return scenario
+    }
+
+    /// The scenario and the version-1 notice of its `--scenario` input, if any.
+    func scenarioAndNotice() throws -> (Scenario, String?) {
+        let loaded = try source.map(ScenarioSource.load)
+        var s = loaded?.scenario ?? Scenario()
+        if let preset {
+            s.levers = try InputParser.preset(preset).levers
+            s.policyStart = 0
+        }
         if let horizon { s.horizon = try InputParser.horizon(horizon) }
+        try Self.apply(assignments, to: &s)
+        return (s, loaded?.notice)
+    }
+
+    /// Applies `--set` texts in order (later wins).
+    static func apply(_ assignments: [String], to s: inout Scenario) throws {
         for text in assignments {
             for (id, value) in try InputParser.assignments(text) { s[id] = value }
         }
-        return s
     }
 }
 
@@ -87,6 +105,7 @@ struct Run: ParsableCommand {
             Examples:
               twofutures run --preset future1 --format table
               twofutures run --set smuggling_enforcement=70%,control_leakage=0.9 --format json
+              twofutures run --preset future1 --set policy_start=2027-01 --format table
               twofutures run --preset status-quo --members 10000 --seed 7 --format csv
             """
     )

@@ -8,27 +8,47 @@ struct ExitError: Error {
     let code: Int32
 }
 
+/// A scenario loaded from a file or a token, and the one-line notice to show when it was
+/// written for model version 1 (MODEL.md §5).
+struct LoadedScenario {
+    let label: String
+    let scenario: Scenario
+    let notice: String?
+}
+
 /// Loads `--scenario FILE|TOKEN` and the arguments of `compare`.
 enum ScenarioSource {
-    /// A share token (`tf1:…`, exit 64 when bad) or a scenario file (exit 65 when bad, 66
-    /// when unreadable). The label is the file's `name` or the token itself.
-    static func load(_ text: String) throws -> (label: String, scenario: Scenario) {
+    /// A share token (`tf2:…` or `tf1:…`, exit 64 when bad) or a scenario file (exit 65
+    /// when bad, 66 when unreadable). The label is the file's `name` or the token itself.
+    static func load(_ text: String) throws -> LoadedScenario {
         if ShareToken.looksLikeToken(text), !FileManager.default.fileExists(atPath: text) {
-            return (text, try ShareToken.decode(text))
+            let (scenario, version) = try ShareToken.read(text)
+            let notice = version == 1 ? ModelVersion.notice("The tf1: token") : nil
+            return LoadedScenario(label: text, scenario: scenario, notice: notice)
         }
         let contents: String
         do {
             contents = try String(contentsOfFile: text, encoding: .utf8)
         } catch {
             throw ExitError(
-                message: "cannot read scenario file '\(Theme.sanitized(text))' (not a file, not a tf1: token)", code: 66
-            )
+                message: "cannot read scenario file '\(Theme.sanitized(text))' (not a file, not a tf2: token)",
+                code: 66)
         }
         do {
             let file = try ScenarioFile.parse(contents, path: text)
-            return (file.name, file.scenario)
+            let notice = file.isVersion1 ? ModelVersion.notice(Theme.sanitized(text)) : nil
+            return LoadedScenario(label: file.name, scenario: file.scenario, notice: notice)
         } catch {
             throw ExitError(message: error.description, code: 65)
         }
+    }
+}
+
+extension ScenarioSource {
+    /// Writes a version-1 notice, if any, as one line on stderr.
+    static func report(_ notice: String?) {
+        guard let notice else { return }
+        var stderr = StandardError()
+        print("twofutures: note: \(notice)", to: &stderr)
     }
 }

@@ -58,10 +58,10 @@ struct CLITests {
         #expect(result.status == 0)
         #expect(result.stderr.isEmpty)
         let doc = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
-        #expect(doc["model"] as? String == "twofutures/1")
+        #expect(doc["model"] as? String == "twofutures/2")
         #expect(doc["ensemble"] == nil, "no ensemble without --members")
         let outcome = doc["outcome"] as! [String: Any]
-        let want = args.contains("48") ? 5.367587886906726 : 15.402507052593794
+        let want = args.contains("48") ? 5.120154737909358 : 14.922471836417627
         let lead = try #require(outcome["lead_months"] as? Double)
         #expect(abs(lead - want) <= 1e-9 * want)
     }
@@ -88,13 +88,14 @@ struct CLITests {
         #expect(lines.count == 26)
         #expect(
             lines[0]
-                == "month,lead_months,compute_share,adoption,norm_share,china_domestic,china_imports,china_smuggled,china_offshore"
+                == "month,levers,lead_months,compute_share,adoption,norm_share,china_domestic,china_imports,"
+                + "china_smuggled,china_offshore"
         )
-        #expect(lines[1].hasPrefix("2026-01,"))
+        #expect(lines[1].hasPrefix("2026-01,policy,"))
         #expect(lines[25].hasPrefix("2028-01,"))
         let banded = try CLI.run(["run", "--members", "200", "--format", "csv"])
         let header = banded.stdout.split(separator: "\n")[0].split(separator: ",")
-        #expect(header.count == 9 + 12)
+        #expect(header.count == 10 + 12)
         #expect(header.contains("lead_months_p10") && header.contains("norm_share_p90"))
     }
 
@@ -103,7 +104,7 @@ struct CLITests {
         let result = try CLI.run(["run", "--preset", "future1", "--format", "table"])
         #expect(result.status == 0)
         for needle in [
-            "15.4 mo", "FUTURE 1", "P(Future 1)", "WHAT MOVES THE LEAD", "Export controls",
+            "14.9 mo", "FUTURE 1", "P(Future 1)", "WHAT MOVES THE LEAD", "Export controls",
             "not a forecast", "ATTRIBUTION",
         ] {
             #expect(result.stdout.contains(needle), "missing \(needle)")
@@ -188,7 +189,7 @@ struct CLITests {
         #expect(help.stdout.contains("run"))
         let version = try CLI.run(["--version"])
         #expect(version.status == 0)
-        #expect(version.stdout.contains("twofutures/1"))
+        #expect(version.stdout.contains("twofutures/2"))
     }
 }
 

@@ -8,7 +8,7 @@ struct DashboardEndToEndTests {
     /// Starts the dashboard in a fresh tmux shell and waits for its first frame.
     static func start(
         width: Int = 120, height: Int = 36, args: String = "",
-        ready: (String) -> Bool = { $0.contains("POLICY LEVERS") && $0.contains("ensemble 2000 runs") }
+        ready: (String) -> Bool = { $0.contains("┌ POLICY ─") && $0.contains("ensemble 2000 runs") }
     ) throws -> Tmux {
         let tmux = try Tmux(width: width, height: height)
         try tmux.waitFor { $0.contains("$") }
@@ -46,11 +46,11 @@ struct DashboardEndToEndTests {
         let tmux = try Tmux(width: 120, height: 36)
         try tmux.waitFor { $0.contains("$") }
         try tmux.send(
-            "export XDG_DATA_HOME='\(dir)'; exec 2>/dev/null; '\(CLI.binary.path)' --scenario tf1:90-85-85-85-75",
+            "export XDG_DATA_HOME='\(dir)'; exec 2>/dev/null; '\(CLI.binary.path)' --scenario tf2:90-85-85-85-75",
             literal: true)
         try tmux.send("Enter")
-        let first = try tmux.waitFor { $0.contains("POLICY LEVERS") && $0.contains("ensemble 2000 runs") }
-        #expect(first.contains("Lead at 2029-01: 15.4 mo"), "\(first)")
+        let first = try tmux.waitFor { $0.contains("┌ POLICY ─") && $0.contains("ensemble 2000 runs") }
+        #expect(first.contains("Lead at 2029-01: 14.9 mo"), "\(first)")
         try tmux.send("e")
         let exported = try tmux.waitFor { $0.contains("Exported ") }
         #expect(exported.contains("run-1.json"), "\(exported)")
@@ -80,12 +80,12 @@ struct DashboardEndToEndTests {
         #expect(saved.contains("enforcement-first.toml"), "\(saved)")
         let path = folder + "/enforcement-first.toml"
         let again = try CLI.run(["run", "--scenario", path, "--format", "json"])
-        let direct = try CLI.run(["run", "--scenario", "tf1:90-85-85-85-75", "--format", "json"])
+        let direct = try CLI.run(["run", "--scenario", "tf2:90-85-85-85-75", "--format", "json"])
         #expect(again.status == 0 && again.stdout == direct.stdout)
         let before = try String(contentsOfFile: path, encoding: .utf8)
         try tmux.send("y")
-        let token = try tmux.waitFor { $0.contains("Share token: tf1:90-85-85-85-75") }
-        #expect(token.contains("Share token: tf1:90-85-85-85-75"))
+        let token = try tmux.waitFor { $0.contains("Share token: tf2:90-85-85-85-75") }
+        #expect(token.contains("Share token: tf2:90-85-85-85-75"))
         // Saving under the same name asks first; Esc keeps the file as it was.
         try tmux.send("3")
         _ = try tmux.waitFor { $0.contains("Lead at 2029-01: 3.7 mo") }
@@ -105,12 +105,12 @@ struct DashboardEndToEndTests {
         try tmux.send("o")
         let list = try tmux.waitFor { $0.contains("Open a saved scenario") && $0.contains("1/1") }
         #expect(list.contains("Enforcement first"), "\(list)")
-        #expect(list.contains("Future 1, lead 15.4 mo"), "\(list)")
+        #expect(list.contains("Future 1, lead 14.9 mo"), "\(list)")
         #expect(list.contains("enforcement-first.toml"), "\(list)")
         #expect(list.contains("Skipped broken.toml:4: levers.export_controls"), "\(list)")
         try tmux.send("Enter")
         let opened = try tmux.waitFor { $0.contains("Opened Enforcement first") }
-        #expect(opened.contains("Lead at 2029-01: 15.4 mo"), "\(opened)")
+        #expect(opened.contains("Lead at 2029-01: 14.9 mo"), "\(opened)")
         #expect(!opened.contains("Open a saved scenario"), "\(opened)")
         // y replaces it (atomically, keeping its mode).
         chmod(path, 0o640)
@@ -150,7 +150,7 @@ struct DashboardEndToEndTests {
                     + "'\(CLI.binary.path)'; echo status=$?",
                 literal: true)
             try tmux.send("Enter")
-            _ = try tmux.waitFor { $0.contains("POLICY LEVERS") }
+            _ = try tmux.waitFor { $0.contains("┌ POLICY ─") }
             try tmux.send("s")
             _ = try tmux.waitFor { $0.contains("Save as:") }
             try tmux.send(name, literal: true)
@@ -185,14 +185,15 @@ struct DashboardEndToEndTests {
 
         try tmux.send("Down")
         try tmux.send("Right")
-        let moved = try tmux.waitFor { $0.contains("Anti-smuggling 30→35 %") }
-        #expect(moved.contains("Anti-smuggling 30→35 %"), "\(moved)")
+        try tmux.send("Right")
+        let moved = try tmux.waitFor { $0.contains("Anti-smuggling 35→40 %") }
+        #expect(moved.contains("Anti-smuggling 35→40 %"), "\(moved)")
         #expect(moved.contains("Lead at 2029-01: 3.8 mo"), "the outcome follows the lever")
 
         try tmux.send("1")
         let future1 = try tmux.waitFor { $0.contains("FUTURE 1") }
         #expect(future1.contains("FUTURE 1"))
-        #expect(future1.contains("Lead at 2029-01: 15.4 mo"))
+        #expect(future1.contains("Lead at 2029-01: 14.9 mo"))
         #expect(future1.contains("90 %") && future1.contains("85 %") && future1.contains("75 %"))
 
         try tmux.send("q")
@@ -217,7 +218,7 @@ struct DashboardEndToEndTests {
         let stty = try Self.sttyAfterExit(tmux)
         #expect(Self.isOn("icanon", in: stty) && Self.isOn("echo", in: stty), "\(stty)")
         let screen = try tmux.capture()
-        #expect(!screen.contains("POLICY LEVERS"), "the alternate screen was left: \(screen)")
+        #expect(!screen.contains("┌ POLICY ─"), "the alternate screen was left: \(screen)")
     }
 
     @Test("at 80×24, ? opens the help overlay and Esc closes it")
@@ -238,7 +239,7 @@ struct DashboardEndToEndTests {
         let small = try Self.start(width: 70, height: 20, ready: { $0.contains("enlarge the terminal") })
         let screen = try small.capture()
         #expect(screen.contains("enlarge the terminal (now 70×20, need 80×24)"), "\(screen)")
-        #expect(!screen.contains("POLICY LEVERS"))
+        #expect(!screen.contains("┌ POLICY ─"))
         try small.send("q")
         _ = try Self.sttyAfterExit(small)
 

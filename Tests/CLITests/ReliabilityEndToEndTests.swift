@@ -36,7 +36,7 @@ struct ReliabilityEndToEndTests {
         }
 
         static func fullFrame(_ screen: String) -> Bool {
-            screen.contains("POLICY LEVERS") && screen.contains("ensemble 2000 runs")
+            screen.contains("┌ POLICY ─") && screen.contains("ensemble 2000 runs")
         }
 
         /// Runs `command` in the shell (which must be at its prompt) and returns its output.
@@ -82,7 +82,7 @@ struct ReliabilityEndToEndTests {
             }
             let screen = try tmux.waitFor(prompt)
             #expect(prompt(screen), "no shell prompt: \(screen)", sourceLocation: sourceLocation)
-            #expect(!screen.contains("POLICY LEVERS"), "\(screen)", sourceLocation: sourceLocation)
+            #expect(!screen.contains("┌ POLICY ─"), "\(screen)", sourceLocation: sourceLocation)
         }
 
         /// The headless render of the starting dashboard at a size: what the live one must show.
@@ -200,8 +200,8 @@ struct ReliabilityEndToEndTests {
         }
         try tmux.send("1")
         // At 90×28 the status line is the compact one.
-        let future1 = try tmux.waitFor { $0.contains("FUTURE 1") && $0.contains("lead 15.4 mo") }
-        #expect(future1.contains("FUTURE 1") && future1.contains("lead 15.4 mo"), "\(future1)")
+        let future1 = try tmux.waitFor { $0.contains("FUTURE 1") && $0.contains("lead 14.9 mo") }
+        #expect(future1.contains("FUTURE 1") && future1.contains("lead 14.9 mo"), "\(future1)")
         try tmux.send("q")
         let (status, stty) = try shell.afterExit()
         #expect(status == 0)
@@ -309,8 +309,8 @@ struct ReliabilityEndToEndTests {
         let status = try tmux.waitFor(seconds: 30) { $0.contains("Lead at 2029-01: 3.7 mo") }
         #expect(status.contains("Lead at 2029-01: 3.7 mo"), "\(status)")
         try tmux.send("1")
-        let future1 = try tmux.waitFor { $0.contains("FUTURE 1") && $0.contains("Lead at 2029-01: 15.4 mo") }
-        #expect(future1.contains("FUTURE 1") && future1.contains("Lead at 2029-01: 15.4 mo"), "\(future1)")
+        let future1 = try tmux.waitFor { $0.contains("FUTURE 1") && $0.contains("Lead at 2029-01: 14.9 mo") }
+        #expect(future1.contains("FUTURE 1") && future1.contains("Lead at 2029-01: 14.9 mo"), "\(future1)")
         try tmux.send("q")
         let (exit, stty) = try shell.afterExit()
         #expect(exit == 0)

@@ -54,9 +54,9 @@ struct ScenarioCLITests {
         #expect(bad.status == 65)
         #expect(bad.stderr.hasPrefix("twofutures: \(path):4: levers.export_controls: export_controls must be within"))
         #expect(bad.stdout.isEmpty)
-        let future = try CLI.run(["run", "--scenario", "tf2:50-30-20-30-20"])
+        let future = try CLI.run(["run", "--scenario", "tf3:50-30-20-30-20"])
         #expect(future.status == 64)
-        #expect(future.stderr.contains("share token version tf2 is not supported"))
+        #expect(future.stderr.contains("share token version tf3 is not supported"))
         let corrupt = try CLI.run(["compare", "tf1:50-30-20-30-20", "tf1:50-30-20"])
         #expect(corrupt.status == 64)
         #expect(corrupt.stderr.contains("corrupt share token"))
@@ -70,7 +70,7 @@ struct ScenarioCLITests {
 
     @Test("compare two presets: table, json and csv")
     func compareTwoPresets() throws {
-        let args = ["compare", "tf1:50-30-20-30-20", "tf1:90-85-85-85-75"]
+        let args = ["compare", "tf2:50-30-20-30-20", "tf2:90-85-85-85-75"]
         let table = try CLI.run(args)
         #expect(table.status == 0)
         #expect(table.stdout.contains("PROBABILITIES (2000 members, seed 1)"))
@@ -81,15 +81,16 @@ struct ScenarioCLITests {
         #expect(items.count == 2)
         let outcome = try #require(items[1]["outcome"] as? [String: Any])
         #expect(outcome["future"] as? String == "future1")
-        #expect(abs((outcome["lead_months"] as? Double ?? 0) - 15.402507052593794) < 1e-9)
+        #expect(abs((outcome["lead_months"] as? Double ?? 0) - 14.922471836417627) < 1e-9)
+        #expect(items[1]["policy_start"] as? Int == 0)
         #expect((items[1]["top_attribution"] as? [[String: Any]])?.count == 3)
         let p = try #require(items[1]["probability"] as? [String: Double])
         #expect(abs(p.values.reduce(0, +) - 1) < 1e-9)
         let csv = try CLI.run(args + ["--format", "csv"])
         let lines = csv.stdout.split(separator: "\n")
         #expect(lines.count == 3)
-        #expect(lines[0].hasPrefix("label,token,lead_months"))
-        let one = try CLI.run(["compare", "tf1:50-30-20-30-20"])
+        #expect(lines[0].hasPrefix("label,token,policy_start,lead_months"))
+        let one = try CLI.run(["compare", "tf2:50-30-20-30-20"])
         #expect(one.status == 64)
     }
 
