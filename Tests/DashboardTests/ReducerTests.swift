@@ -147,7 +147,7 @@ struct ReducerTests {
     func shareToken() throws {
         var s = State()
         press(&s, .char("2"), .char("y"))
-        #expect(s.explanation.hasPrefix("Share token: tf1:30-10-10-10-10 "))
+        #expect(s.explanation.hasPrefix("Share token: tf2:30-10-10-10-10 "))
         let token = try #require(s.clipboard)
         #expect(try ShareToken.decode(token) == s.scenario)
     }
@@ -318,12 +318,51 @@ struct ReducerTests {
         let layout = Layout(width: 80, height: 24, chart: s.chart)
         let columns = SliderRow.Columns(width: layout.panel.width - 2)
         let trackEnd = layout.panel.x + 1 + columns.trackOffset + columns.track - 1
-        let row = SliderPanel.row(of: 2, in: layout.panel)
+        let row = SliderPanel.Geometry(rect: layout.panel).row(of: 2, scroll: 0)!
         reduce(&s, .mouse(.click(x: trackEnd, y: row)))
         #expect(s.selected == .lever(.offshoreControls))
         #expect(s.scenario.levers.offshoreControls == 1)
         reduce(&s, .mouse(.wheelDown(x: 0, y: 0)))
         #expect(abs(s.scenario.levers.offshoreControls - 0.95) < 1e-12)
+    }
+
+    @Test("at 80×24 the slider list scrolls to keep the selection in view, and clicks follow the scroll")
+    func sliderScroll() throws {
+        var s = State(width: 80, height: 24)
+        let geometry = SliderPanel.Geometry(rect: s.layout.panel)
+        #expect(geometry.scrolls)
+        press(&s, .up)  // wraps to the last assumption
+        #expect(s.selected == .assumption(.chinaPriceAdvantage))
+        #expect(s.sliderScroll > 0)
+        let last = ParameterID.all.count - 1
+        let y = try #require(geometry.row(of: last, scroll: s.sliderScroll))
+        #expect(y == geometry.listY + geometry.listRows - 1)
+        #expect(geometry.row(of: 0, scroll: s.sliderScroll) == nil)
+        // A click on the row now shown second from the bottom selects what is drawn there.
+        reduce(&s, .mouse(.click(x: s.layout.panel.x + 3, y: y - 1)))
+        #expect(s.selection == last - 1)
+        let screen = render(s, Analysis(s.scenario), ensemble: nil)
+        #expect(screen.line(y - 1).contains(Labels.fitting(ParameterID.all[last - 1], width: 14).prefix(8)))
+        press(&s, .down, .down)  // wraps to the first lever: scrolled back to the top
+        #expect(s.sliderScroll == 0)
+    }
+
+    @Test("the policy's start moves by 3 months, by 1 with Shift, and presets start now")
+    func policyStartSlider() {
+        var s = State(width: 120, height: 36)
+        s.selection = ParameterID.all.firstIndex(of: .policyStart)!
+        press(&s, .right)
+        #expect(s.scenario.policyStart == 3)
+        press(&s, .shiftRight)
+        #expect(s.scenario.policyStart == 4)
+        press(&s, .end)
+        #expect(s.scenario.policyStart == 24)
+        #expect(s.explanation.hasPrefix("Policy starts 2026-05→2028-01: lead"))
+        press(&s, .char("1"))
+        #expect(s.scenario.policyStart == 0 && s.scenario.levers == Preset.future1.levers)
+        s.selection = ParameterID.all.firstIndex(of: .policyStart)!
+        press(&s, .char("u"))
+        #expect(s.scenario.policyStart == 24)
     }
 
     @Test("in the grid a click on a chart enlarges it, a second click or Esc shrinks it")

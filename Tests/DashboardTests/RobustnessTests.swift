@@ -49,7 +49,7 @@ struct RobustnessTests {
         #expect(frame.width == size.0 && frame.height == size.1)
         if size.0 >= 30 {
             #expect(frame.text.contains("enlarge the terminal"))
-            #expect(frame.find("POLICY LEVERS") == nil)
+            #expect(frame.find("┌ POLICY ─") == nil)
         }
     }
 }

@@ -9,7 +9,7 @@ struct ScenarioFileTests {
     func defaults() throws {
         let file = try ScenarioFile.parse(
             """
-            model = "twofutures/1"
+            model = "twofutures/2"
             name = "Enforcement first"
 
             [levers]
@@ -17,9 +17,34 @@ struct ScenarioFileTests {
             """, path: "a.toml")
         #expect(file.name == "Enforcement first")
         #expect(file.notes == nil)
+        #expect(!file.isVersion1)
         var want = Scenario()
         want.levers.smugglingEnforcement = 0.7
         #expect(file.scenario == want)
+    }
+
+    @Test("policy_start reads as months or a date string, and is written as months")
+    func policyStart() throws {
+        for (value, months) in [("12", 12), ("\"2027-01\"", 12), ("0", 0), ("\"2028-01\"", 24)] {
+            let file = try ScenarioFile.parse(
+                "model = \"twofutures/2\"\nname = \"x\"\npolicy_start = \(value)\n", path: "a.toml")
+            #expect(file.scenario.policyStart == months)
+            #expect(file.toml.contains("\npolicy_start = \(months)\n"))
+        }
+    }
+
+    @Test("a twofutures/1 file still reads, as version 1: start 0, enforcement at its default")
+    func version1File() throws {
+        let file = try ScenarioFile.parse(
+            "model = \"twofutures/1\"\nname = \"Old\"\n[assumptions]\ndistillation_efficiency = 0.5\n", path: "old.toml"
+        )
+        #expect(file.isVersion1)
+        #expect(file.scenario.policyStart == 0)
+        #expect(file.scenario.assumptions.distillationEfficiency == 0.5)
+        #expect(file.scenario.assumptions.enforcementEffectiveness == 1)
+        // Saved again, it is a version 2 file.
+        #expect(file.toml.hasPrefix("model = \"twofutures/2\"\n"))
+        #expect(try !ScenarioFile.parse(file.toml, path: "new.toml").isVersion1)
     }
 
     @Test("save → open round-trips exactly, deterministically")
@@ -40,7 +65,31 @@ struct ScenarioFileTests {
         "each bad file gets FILE:LINE: field: message",
         arguments: [
             ("name = \"x\"\n", "bad.toml:1: model: missing"),
-            ("model = \"twofutures/2\"\nname = \"x\"\n", "bad.toml:1: model: unknown model version \"twofutures/2\""),
+            ("model = \"twofutures/3\"\nname = \"x\"\n", "bad.toml:1: model: unknown model version \"twofutures/3\""),
+            (
+                "model = \"twofutures/2\"\nname = \"x\"\npolicy_start = 30\n",
+                "bad.toml:3: policy_start must be within 0…24"
+            ),
+            (
+                "model = \"twofutures/2\"\nname = \"x\"\npolicy_start = 1.5\n",
+                "bad.toml:3: policy_start: must be a whole"
+            ),
+            (
+                "model = \"twofutures/2\"\nname = \"x\"\npolicy_start = \"soon\"\n",
+                "bad.toml:3: policy_start: 'soon' is not"
+            ),
+            (
+                "model = \"twofutures/1\"\nname = \"x\"\npolicy_start = 3\n",
+                "bad.toml:3: policy_start: not part of twofutures/1"
+            ),
+            (
+                "model = \"twofutures/1\"\nname = \"x\"\n[assumptions]\nenforcement_effectiveness = 0.5\n",
+                "bad.toml:4: assumptions.enforcement_effectiveness: not part of twofutures/1"
+            ),
+            (
+                "model = \"twofutures/2\"\nname = \"x\"\n[levers]\npolicy_start = 3\n",
+                "bad.toml:4: levers.policy_start: policy_start is the policy's start"
+            ),
             ("model = \"twofutures/1\"\n", "bad.toml:1: name: missing"),
             ("model = \"twofutures/1\"\nname = \"x\"\nhorizon = 500\n", "bad.toml:3: horizon: must be a whole number"),
             (

@@ -20,6 +20,35 @@ struct SnapshotTests {
         assertSnapshot(Fixture.frame(Fixture.state(width: 200, height: 60)).text, named: "large-200x60")
     }
 
+    @Test("a delayed start: the date on its slider, the tick on the lead chart, the cost explained")
+    func delayedStart() {
+        var state = Fixture.state(width: 120, height: 36)
+        reduce(&state, .keyPressed(.char("1")))
+        state.selection = ParameterID.all.firstIndex(of: .policyStart)!
+        for _ in 0..<4 { reduce(&state, .keyPressed(.right)) }
+        #expect(state.scenario.policyStart == 12)
+        let text = Fixture.frame(state).text
+        #expect(text.contains("2027-01"))
+        #expect(text.contains("Policy starts 2026-10→2027-01: lead"))
+        assertSnapshot(text, named: "delayed-start-120x36")
+    }
+
+    @Test("at 200×60 the selected parameter's source line shows in full")
+    func sourceInFull() {
+        var state = Fixture.state(width: 200, height: 60)
+        state.selection = ParameterID.all.firstIndex(of: .assumption(.controlLeakage))!
+        let screen = Fixture.frame(state)
+        let panel = state.layout.panel
+        let top = (panel.y..<panel.maxY).first { screen.line($0).contains("├ Control leakage") }!
+        let about = ((top + 1)..<(panel.maxY - 1)).map {
+            String(screen.line($0).dropFirst(panel.x + 1).prefix(panel.width - 2)).trimmingCharacters(in: .whitespaces)
+        }.joined(separator: " ")
+        #expect(about.contains("legal offshore training in Singapore and Malaysia (FT, Nov 2025)."), "\(about)")
+        #expect(!about.contains("…"), "nothing shortened: \(about)")
+        let text = screen.text
+        assertSnapshot(text, named: "source-200x60")
+    }
+
     @Test("below 80×24 only the enlarge message shows")
     func tooSmall() {
         let screen = Fixture.frame(Fixture.state(width: 60, height: 16))

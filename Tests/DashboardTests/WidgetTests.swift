@@ -67,7 +67,7 @@ struct WidgetTests {
             let state = State(width: w, height: h)
             let screen = render(state, Analysis(state.scenario), ensemble: nil)
             #expect(screen.width == w && screen.height == h)
-            #expect(screen.find("POLICY LEVERS") != nil)
+            #expect(screen.find("┌ POLICY ─") != nil)
             #expect(screen.find("ASSUMPTIONS") != nil)
             #expect(screen.find("not a forecast") != nil)
             #expect(screen.find("Frontier lead") != nil)

@@ -44,7 +44,8 @@ enum ChartBuilder {
         let chart = LineChart(
             title: kind.title, series: lines, band: band,
             thresholds: kind == .lead ? [Constants.future1Threshold, Constants.future2Threshold] : [],
-            horizon: h, unit: kind == .lead ? .months : .share, highlighted: highlighted)
+            horizon: h, unit: kind == .lead ? .months : .share, highlighted: highlighted,
+            marker: kind == .lead && analysis.scenario.policyStart > 0 ? analysis.scenario.policyStart : nil)
         chart.render(in: rect, into: &screen)
     }
 

@@ -32,11 +32,14 @@ public struct LineChart: Sendable, Equatable {
     public var highlighted: Bool
     /// Formats a y-axis value ("12", "80%").
     public var unit: ValueUnit
+    /// A month to mark with a thin vertical tick (the policy's start when it is not now).
+    public var marker: Int?
 
     public init(
         title: String, series: [ChartSeries], band: (low: [Double], high: [Double])? = nil,
-        thresholds: [Double] = [], horizon: Int, unit: ValueUnit, highlighted: Bool = false
+        thresholds: [Double] = [], horizon: Int, unit: ValueUnit, highlighted: Bool = false, marker: Int? = nil
     ) {
+        self.marker = marker
         self.title = title
         self.series = series
         self.band = band
@@ -49,7 +52,7 @@ public struct LineChart: Sendable, Equatable {
     public static func == (a: LineChart, b: LineChart) -> Bool {
         a.title == b.title && a.series == b.series && a.band?.low == b.band?.low && a.band?.high == b.band?.high
             && a.thresholds == b.thresholds && a.horizon == b.horizon && a.highlighted == b.highlighted
-            && a.unit == b.unit
+            && a.unit == b.unit && a.marker == b.marker
     }
 
     /// Draws the chart in its box.
@@ -91,6 +94,14 @@ public struct LineChart: Sendable, Equatable {
             if frame.plot.width >= 24, (x0..<(x0 + label.count)).allSatisfy({ !canvas.hasLine($0, cy) }) {
                 screen.write(label, x: frame.plot.x + x0, y: frame.plot.y + cy, role: role, clip: frame.plot)
             }
+        }
+        if let month = marker, month > 0, month <= horizon {
+            // A thin dotted tick up the plot where no line is, and on the axis.
+            let cx = frame.dotX(Double(month)) / 2
+            for cy in 0..<frame.plot.height where !canvas.hasLine(cx, cy) && cy % 2 == 1 {
+                screen[frame.plot.x + cx, frame.plot.y + cy] = Cell("╎", Style(.muted, .dim))
+            }
+            screen[frame.plot.x + cx, frame.plot.maxY] = Cell("┴", Style(.accent, .bold))
         }
         canvas.render(at: frame.plot.x, frame.plot.y, into: &screen)
         let labels = series.sorted { $0.priority > $1.priority }.compactMap { s -> (Int, String, Style)? in

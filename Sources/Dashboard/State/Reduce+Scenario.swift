@@ -1,11 +1,18 @@
 import FuturesModel
 
-/// How far one key press moves a slider: levers by points of 100, assumptions by their step.
+/// How far one key press moves a slider: levers by points of 100, the policy's start by
+/// months, assumptions by their step.
 enum StepSize {
-    /// ←→: 5 points for levers, one `spec.step` for assumptions.
+    /// ←→: 5 points for levers, 3 months for the start, one `spec.step` for assumptions.
     static func coarse(_ spec: ParameterSpec) -> Double { spec.kind == .lever ? 0.05 : spec.step }
-    /// Shift+←→: 1 point for levers, a fifth of a step for assumptions.
-    static func fine(_ spec: ParameterSpec) -> Double { spec.kind == .lever ? 0.01 : spec.step / 5 }
+    /// Shift+←→: 1 point for levers, 1 month for the start, a fifth of a step for assumptions.
+    static func fine(_ spec: ParameterSpec) -> Double {
+        switch spec.kind {
+        case .lever: 0.01
+        case .timing: 1
+        case .assumption: spec.step / 5
+        }
+    }
 }
 
 /// Nudges the selected parameter by whole coarse or fine steps.
@@ -57,10 +64,11 @@ func goalSeek(_ state: inout State) {
     }
 }
 
-/// Applies a lever preset, keeping the assumptions (MODEL.md §4).
+/// Applies a lever preset, starting now and keeping the assumptions (MODEL.md §4).
 func applyPreset(_ state: inout State, _ preset: Preset) {
     var next = state.scenario
     next.levers = preset.levers
+    next.policyStart = 0
     change(&state, to: next) { Explanation.outcome("Preset \(preset.title)", before: $0, after: $1) }
 }
 

@@ -16,6 +16,11 @@ public func reduce(_ state: inout State, _ action: Action) {
     case .mouse(let event):
         reduceMouse(&state, event)
     }
+    let layout = state.layout
+    if layout.tier != .tooSmall {
+        state.sliderScroll = SliderPanel.Geometry(rect: layout.panel).scroll(
+            keeping: state.selection, from: state.sliderScroll)
+    }
 }
 
 /// Keys per DESIGN.md "Keys". While help is open, any key closes it (q still quits).
@@ -85,7 +90,7 @@ func reduceKey(_ state: inout State, _ key: Key) {
     case .home: setSelected(&state, to: state.selected.spec.min)
     case .end: setSelected(&state, to: state.selected.spec.max)
     case .tab, .backTab:
-        state.selection = state.focus == .levers ? LeverID.allCases.count : 0
+        state.selection = state.focus == .levers ? SliderPanel.policyCount : 0
     case .char("1"): applyPreset(&state, .future1)
     case .char("2"): applyPreset(&state, .future2)
     case .char("3"): applyPreset(&state, .statusQuo)
@@ -137,6 +142,7 @@ func reduceOpenList(_ state: inout State, _ key: Key, _ list: [SavedScenario]) {
             } else {
                 change(&state, to: chosen.scenario) { _, _ in "Opened \(chosen.name) (\(chosen.outcome))." }
             }
+            if let notice = chosen.notice { state.warning = notice }
         }
     case .escape, .char("o"):
         state.openList = nil
@@ -196,7 +202,9 @@ func reduceMouse(_ state: inout State, _ event: MouseEvent) {
 
 /// Selects the clicked row and, on its track, sets the value at the clicked position.
 func clickPanel(_ state: inout State, _ panel: Rect, x: Int, y: Int) {
-    guard let index = ParameterID.all.indices.first(where: { SliderPanel.row(of: $0, in: panel) == y }) else {
+    let geometry = SliderPanel.Geometry(rect: panel)
+    let scroll = geometry.scroll(keeping: state.selection, from: state.sliderScroll)
+    guard let index = ParameterID.all.indices.first(where: { geometry.row(of: $0, scroll: scroll) == y }) else {
         return
     }
     state.selection = index

@@ -14,12 +14,15 @@ public struct SavedScenario: Sendable, Equatable {
     public var outcome: String
     /// The future at the horizon (the first word of `outcome`).
     public var future: Future
+    /// The one-line notice to show when the file was written for model version 1.
+    public var notice: String?
 
-    public init(name: String, path: String, scenario: Scenario, notes: String? = nil) {
+    public init(name: String, path: String, scenario: Scenario, notes: String? = nil, notice: String? = nil) {
         self.name = name
         self.path = path
         self.scenario = scenario
         self.notes = notes
+        self.notice = notice
         let o = Simulation.outcome(scenario)
         future = o.future
         outcome = "\(o.future.title), lead " + Format.outcome(o.leadMonths, .leadMonths)
@@ -27,20 +30,31 @@ public struct SavedScenario: Sendable, Equatable {
 }
 
 /// A saved scenario (README "Scenarios"): TOML with `model`, `name`, optional `notes`,
-/// `horizon`, `[levers]` and `[assumptions]`. A lever left out takes its `status_quo`
-/// value, an assumption left out its default. Pure: the caller reads and writes the file.
+/// `horizon`, `policy_start`, `[levers]` and `[assumptions]`. A lever left out takes its
+/// `status_quo` value, an assumption left out its default. Files of model `twofutures/1`
+/// still read (their start is 0); `modelVersion` says which version a file was written
+/// for, so that callers can say once that it runs under model 2. Pure: the caller reads
+/// and writes the file.
 public struct ScenarioFile: Sendable, Equatable {
     public var name: String
     public var notes: String?
     public var scenario: Scenario
+    /// The `model` the file names (`twofutures/1` or `twofutures/2`).
+    public var modelVersion: String
 
-    public init(name: String, notes: String? = nil, scenario: Scenario) {
+    public init(name: String, notes: String? = nil, scenario: Scenario, modelVersion: String = Constants.modelVersion) {
         self.name = name
         self.notes = notes
         self.scenario = scenario
+        self.modelVersion = modelVersion
     }
 
-    static let topKeys: Set<String> = ["model", "name", "notes", "horizon", "levers", "assumptions"]
+    /// Whether the file was written for model version 1 (and is read under version 2).
+    public var isVersion1: Bool { modelVersion != Constants.modelVersion }
+
+    static let topKeys: Set<String> = [
+        "model", "name", "notes", "horizon", "policy_start", "levers", "assumptions",
+    ]
 
     /// The scenario in `text`, or the first problem found; `path` is only used in messages.
     public static func parse(_ text: String, path: String) throws(ScenarioFileError) -> ScenarioFile {
@@ -51,18 +65,20 @@ public struct ScenarioFile: Sendable, Equatable {
         for key in root.keys.sorted() where !topKeys.contains(key) {
             throw fail(
                 root[key]!.line,
-                "\(Theme.sanitized(key)): unknown key (expected model, name, notes, horizon, [levers], [assumptions])")
+                "\(Theme.sanitized(key)): unknown key (expected model, name, notes, horizon, policy_start, "
+                    + "[levers], [assumptions])")
         }
         guard let rawModel = root["model"] else {
             throw fail(1, "model: missing (expected model = \"\(Constants.modelVersion)\")")
         }
         guard let model = rawModel.string else { throw fail(rawModel.line, "model: must be a string") }
-        guard model == Constants.modelVersion else {
+        guard ModelVersion.readable.contains(model) else {
             throw fail(
                 rawModel.line,
                 "model: unknown model version \"\(Theme.sanitized(model))\"; this twofutures reads "
-                    + "\"\(Constants.modelVersion)\"")
+                    + ModelVersion.readable.map { "\"\($0)\"" }.joined(separator: " and "))
         }
+        let version1 = model != Constants.modelVersion
         guard let rawName = root["name"] else { throw fail(1, "name: missing") }
         guard let nameText = rawName.string else { throw fail(rawName.line, "name: must be a string") }
         let name = Theme.sanitized(nameText).trimmingSpaces
@@ -81,7 +97,17 @@ public struct ScenarioFile: Sendable, Equatable {
             }
             scenario.horizon = h
         }
-        for kind in ParameterKind.allCases {
+        if let raw = root["policy_start"] {
+            guard !version1 else {
+                throw fail(
+                    raw.line, "policy_start: not part of \(model) files; write model = \"\(Constants.modelVersion)\"")
+            }
+            switch policyStart(raw) {
+            case .success(let months): scenario.policyStart = months
+            case .failure(let error): throw fail(raw.line, error.message)
+            }
+        }
+        for kind in [ParameterKind.lever, .assumption] {
             let table = kind == .lever ? "levers" : "assumptions"
             guard let rawTable = root[table] else { continue }
             guard let values = rawTable.table else { throw fail(rawTable.line, "\(table): must be a table") }
@@ -94,9 +120,17 @@ public struct ScenarioFile: Sendable, Equatable {
                 } catch {
                     throw fail(raw.line, "\(field): \((error as? InputError)?.message ?? "unknown id")")
                 }
+                if version1, id == .assumption(.enforcementEffectiveness) {
+                    throw fail(
+                        raw.line, "\(field): not part of \(model) files; write model = \"\(Constants.modelVersion)\"")
+                }
                 guard id.spec.kind == kind else {
                     let other =
-                        kind == .lever ? "an assumption; put it under [assumptions]" : "a lever; put it under [levers]"
+                        switch id.spec.kind {
+                        case .lever: "a lever; put it under [levers]"
+                        case .timing: "the policy's start; put it before the tables"
+                        case .assumption: "an assumption; put it under [assumptions]"
+                        }
                     throw fail(raw.line, "\(field): \(key) is \(other)")
                 }
                 let rawValue: String
@@ -117,15 +151,41 @@ public struct ScenarioFile: Sendable, Equatable {
                 }
             }
         }
-        return ScenarioFile(name: name, notes: notes, scenario: scenario)
+        return ScenarioFile(name: name, notes: notes, scenario: scenario, modelVersion: model)
     }
 
-    /// Deterministic TOML that `parse` reads back exactly: every lever and assumption.
+    /// `policy_start` as whole months, from an integer or a date string, or why not.
+    static func policyStart(_ raw: TOMLValue) -> Result<Int, PolicyStartError> {
+        let text: String
+        if let months = raw.int {
+            text = String(months)
+        } else if let date = raw.string {
+            text = date
+        } else {
+            return .failure(
+                PolicyStartError("policy_start: must be a whole number of months or a date string like \"2027-01\""))
+        }
+        do {
+            return .success(try InputParser.policyStart(text))
+        } catch {
+            return .failure(PolicyStartError(Theme.sanitized((error as? InputError)?.message ?? "bad value")))
+        }
+    }
+
+    /// Why a `policy_start` value cannot be used.
+    struct PolicyStartError: Error {
+        let message: String
+        init(_ message: String) { self.message = message }
+    }
+
+    /// Deterministic TOML that `parse` reads back exactly: every lever and assumption,
+    /// written for the current model version.
     public var toml: String {
         var out = "model = \(Self.quoted(Constants.modelVersion))\n"
         out += "name = \(Self.quoted(name))\n"
         if let notes { out += "notes = \(Self.quoted(notes))\n" }
-        out += "horizon = \(scenario.horizon)\n\n[levers]\n"
+        out += "horizon = \(scenario.horizon)\n"
+        out += "policy_start = \(scenario.policyStart)\n\n[levers]\n"
         for id in LeverID.allCases { out += "\(id.id) = \(scenario.levers[id].description)\n" }
         out += "\n[assumptions]\n"
         for id in AssumptionID.allCases { out += "\(id.id) = \(scenario.assumptions[id].description)\n" }

@@ -28,8 +28,12 @@ public struct State: Sendable, Equatable {
     public static let pinLimit = 3
 
     public var scenario: Scenario
-    /// Index into `ParameterID.all`: the five levers, then the nine assumptions.
+    /// Index into `ParameterID.all`: the five levers, the policy's start, then the ten
+    /// assumptions.
     public var selection: Int = 0
+    /// The slider list's first shown line where it scrolls (kept by `reduce` so that the
+    /// selection shows; see `SliderPanel.Geometry`).
+    public var sliderScroll = 0
     public var undoStack: [Scenario] = []
     public var redoStack: [Scenario] = []
     public var pins: [Pin] = []
@@ -107,8 +111,8 @@ public struct State: Sendable, Equatable {
     /// The selected parameter.
     public var selected: ParameterID { ParameterID.all[selection] }
 
-    /// The group of the selected row.
-    public var focus: Focus { selection < LeverID.allCases.count ? .levers : .assumptions }
+    /// The group of the selected row: the policy's start belongs to the levers.
+    public var focus: Focus { selection < SliderPanel.policyCount ? .levers : .assumptions }
 
     /// The ensemble if it belongs to the current scenario, else nil (it is being refined).
     public var currentEnsemble: EnsembleResult? {

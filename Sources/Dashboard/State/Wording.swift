@@ -16,6 +16,7 @@ public enum Labels {
             case .distillationDefense: "Distill defence"
             case .exportPromotion: "AI promotion"
             }
+        case .policyStart: "Policy starts"
         case .assumption(let a):
             switch a {
             case .usComputeGrowth: "US compute"
@@ -23,6 +24,7 @@ public enum Labels {
             case .chinaDomesticGrowth: "China chips"
             case .controlsBackfire: "Ctrl backfire"
             case .controlLeakage: "Control leakage"
+            case .enforcementEffectiveness: "Enforcement eff"
             case .distillationEfficiency: "Distillation"
             case .countermeasureFeasibility: "Countermeasures"
             case .researchComputeElasticity: "Research elast."

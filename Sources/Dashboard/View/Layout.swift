@@ -16,10 +16,10 @@ public struct Layout: Sendable, Equatable {
     /// The side panel's width: fixed per tier, the charts take the rest.
     public static let compactPanelWidth = 43
     public static let gridPanelWidth = 56
-    /// Rows of the slider panel in the grid: the fixed rows plus three of description, and
-    /// up to two more when the "What moves it" panel below keeps 34 rows (all 14 tornado rows
-    /// with their notes and footnote).
-    public static func gridPanelHeight(body: Int) -> Int { max(21, min(23, body - 34)) }
+    /// Rows of the slider panel in the grid: borders, the 17 list lines and the description
+    /// separator, plus two rows of description (meaning and source, shortened), and up to
+    /// six more on tall screens, where the "What moves it" panel below keeps 28 rows.
+    public static func gridPanelHeight(body: Int) -> Int { max(22, min(28, body - 28)) }
 
     public let tier: Tier
     public let title: Rect

@@ -15,8 +15,11 @@ public func render(
         return screen.glyphs == .ascii ? screen.asciified() : screen
     }
     TitleBar(horizon: analysis.scenario.horizon, pins: state.pins.count).render(in: layout.title, into: &screen)
-    SliderPanel(scenario: state.scenario, selection: state.selection, responses: ResponseCurves.all(analysis))
-        .render(in: layout.panel, into: &screen)
+    SliderPanel(
+        scenario: state.scenario, selection: state.selection, responses: ResponseCurves.all(analysis),
+        scroll: state.sliderScroll
+    )
+    .render(in: layout.panel, into: &screen)
     for (kind, rect) in layout.charts {
         let highlighted = layout.tier == .grid && kind == state.chart && layout.charts.count > 1
         ChartBuilder.render(

@@ -1,63 +1,166 @@
 import FuturesModel
 
-/// The left panel: POLICY LEVERS, ASSUMPTIONS, and what the selected slider means.
+/// The left panel: POLICY (the five levers and when they start), ASSUMPTIONS, and what the
+/// selected slider means and where its default comes from. Where the rows do not fit (as
+/// at 80×24) the list scrolls, keeping the selection in view.
 public struct SliderPanel: Sendable, Equatable {
     public var scenario: Scenario
     public var selection: Int
     /// One response curve per parameter, in `ParameterID.all` order.
     public var responses: [[Double]]
+    /// The first list line shown (see `Geometry`); clamped so that the selection shows.
+    public var scroll: Int
 
-    public init(scenario: Scenario, selection: Int, responses: [[Double]]) {
+    public init(scenario: Scenario, selection: Int, responses: [[Double]], scroll: Int = 0) {
         self.scenario = scenario
         self.selection = selection
         self.responses = responses
+        self.scroll = scroll
     }
 
-    /// The panel's rows before the description: border, 5 levers, separator, 9 assumptions, separator.
-    public static let fixedRows = 1 + LeverID.allCases.count + 1 + AssumptionID.allCases.count + 1
+    /// The policy rows: the five levers and "Policy starts".
+    public static let policyCount = LeverID.allCases.count + 1
 
-    /// The screen row of parameter `index` inside a panel drawn at `rect`.
-    public static func row(of index: Int, in rect: Rect) -> Int {
-        index < LeverID.allCases.count ? rect.y + 1 + index : rect.y + 2 + index
+    /// The list's lines: the policy rows, the ASSUMPTIONS separator (nil), the assumptions.
+    public static let lines: [Int?] =
+        Array(0..<policyCount).map { Optional($0) } + [nil]
+        + Array(policyCount..<ParameterID.all.count).map { Optional($0) }
+
+    /// The list line of parameter `index`.
+    public static func line(of index: Int) -> Int { index < policyCount ? index : index + 1 }
+
+    /// Where the list and the description go inside a panel `rect`.
+    public struct Geometry: Sendable, Equatable {
+        /// The screen row of the first list line, and how many list lines show.
+        public let listY: Int
+        public let listRows: Int
+        /// The rows of the description below its separator (0: none).
+        public let aboutRows: Int
+
+        /// The description wants 3 rows; the list shrinks (scrolls) for them when the
+        /// panel is short, but keeps at least 8 lines.
+        public init(rect: Rect) {
+            let inner = max(0, rect.height - 2)
+            let all = SliderPanel.lines.count
+            listY = rect.y + 1
+            if inner - all - 1 >= 3 {
+                listRows = all
+                aboutRows = inner - all - 1
+            } else {
+                aboutRows = max(0, min(3, inner - 1 - 8))
+                listRows = max(0, min(all, inner - (aboutRows > 0 ? aboutRows + 1 : 0)))
+            }
+        }
+
+        /// Whether every list line shows.
+        public var scrolls: Bool { listRows < SliderPanel.lines.count }
+
+        /// `previous` moved as little as possible so that `selection`'s line shows.
+        public func scroll(keeping selection: Int, from previous: Int) -> Int {
+            let maxScroll = max(0, SliderPanel.lines.count - listRows)
+            let line = SliderPanel.line(of: selection)
+            var s = min(max(0, previous), maxScroll)
+            if line < s { s = line }
+            if line >= s + listRows { s = line - listRows + 1 }
+            // Show the ASSUMPTIONS separator with the first assumption.
+            if s == line, line == SliderPanel.policyCount + 1 { s -= 1 }
+            return min(max(0, s), maxScroll)
+        }
+
+        /// The screen row of parameter `index` at scroll `scroll`, or nil when scrolled away.
+        public func row(of index: Int, scroll: Int) -> Int? {
+            let visible = SliderPanel.line(of: index) - scroll
+            return visible >= 0 && visible < listRows ? listY + visible : nil
+        }
     }
 
     public func render(in rect: Rect, into screen: inout Screen) {
-        let levers = selection < LeverID.allCases.count
+        let levers = ParameterID.all[selection].spec.kind != .assumption
         let on = Style(.accent, .bold), off = Style(.muted, .bold)
-        screen.box(rect, title: "POLICY LEVERS", titleStyle: levers ? on : off)
+        screen.box(rect, title: "POLICY", titleStyle: levers ? on : off)
         let inner = rect.inset(1)
+        let geometry = Geometry(rect: rect)
+        let top = geometry.scroll(keeping: selection, from: scroll)
         // One scale for every sparkline: a tall ramp means a large effect on the lead.
         let all = responses.flatMap { $0 }
         let scale = (all.min() ?? 0)...(max(all.max() ?? 1, (all.min() ?? 0) + 1e-9))
-        for (i, id) in ParameterID.all.enumerated() {
-            let y = Self.row(of: i, in: rect)
-            guard y < rect.maxY - 1 else { break }
-            SliderRow(id: id, value: scenario[id], selected: i == selection, response: responses[i], scale: scale)
-                .render(in: Rect(x: inner.x, y: y, width: inner.width, height: 1), into: &screen)
+        for (i, line) in Self.lines.enumerated() where i >= top && i < top + geometry.listRows {
+            let y = geometry.listY + i - top
+            guard let index = line else {
+                screen.separator(rect, y: y, title: "ASSUMPTIONS", titleStyle: levers ? off : on)
+                continue
+            }
+            let id = ParameterID.all[index]
+            SliderRow(
+                id: id, value: scenario[id], selected: index == selection, response: responses[index], scale: scale
+            )
+            .render(in: Rect(x: inner.x, y: y, width: inner.width, height: 1), into: &screen)
         }
-        let sepY = rect.y + 1 + LeverID.allCases.count
-        screen.separator(rect, y: sepY, title: "ASSUMPTIONS", titleStyle: levers ? off : on)
-        let aboutY = rect.y + Self.fixedRows - 1
-        guard aboutY < rect.maxY - 2 else { return }
+        if geometry.scrolls {
+            // Arrows on the right border say that more rows are above or below.
+            let right = rect.maxX - 1
+            if top > 0 { screen[right, geometry.listY] = Cell("▲", Style(.accent)) }
+            if top + geometry.listRows < Self.lines.count {
+                screen[right, geometry.listY + geometry.listRows - 1] = Cell("▼", Style(.accent))
+            }
+        }
+        guard geometry.aboutRows > 0 else { return }
+        let aboutY = geometry.listY + geometry.listRows
         let id = ParameterID.all[selection]
+        screen.separator(rect, y: aboutY, title: id.spec.name, titleStyle: Style(.foreground, .bold))
+        let lines = about(id, width: inner.width, rows: geometry.aboutRows)
+        for (i, line) in lines.enumerated() {
+            screen.write(line.text, x: inner.x, y: aboutY + 1 + i, role: line.role, clip: inner)
+        }
+    }
+
+    /// The description of `id` in at most `rows` lines: its meaning and its source line
+    /// (each shortened with "…" when rows are short), then its range and its effect.
+    func about(_ id: ParameterID, width: Int, rows: Int) -> [(text: String, role: Role)] {
         let spec = id.spec
-        screen.separator(rect, y: aboutY, title: spec.name, titleStyle: Style(.foreground, .bold))
-        let range =
-            "Range \(Format.value(spec.min, spec)) to \(Format.value(spec.max, spec)), default "
-            + Format.value(spec.defaultValue, spec) + "."
-        let available = rect.maxY - 1 - (aboutY + 1)
-        var lines = wrap(capitalized(spec.meaning) + ".", width: inner.width)
-        let curve = responses[selection]
-        let effect =
-            "Lead at \(monthLabel(scenario.horizon)): \(Format.outcome(curve.first ?? 0, .leadMonths)) at min, "
-            + "\(Format.outcome(curve.last ?? 0, .leadMonths)) at max."
-        for extra in [range, effect] {
-            let more = wrap(extra, width: inner.width)
-            if lines.count + more.count <= available { lines += more }
+        let curve = responses[ParameterID.all.firstIndex(of: id) ?? 0]
+        let parts: [(String, Role)] = [
+            (capitalized(spec.meaning) + ".", .foreground),
+            ("Source: " + spec.source + ".", .muted),
+            (
+                "Range \(Format.value(spec.min, spec)) to \(Format.value(spec.max, spec)), default "
+                    + Format.value(spec.defaultValue, spec) + ".", .muted
+            ),
+            (
+                "Lead at \(monthLabel(scenario.horizon)): \(Format.outcome(curve.first ?? 0, .leadMonths)) at min, "
+                    + "\(Format.outcome(curve.last ?? 0, .leadMonths)) at max.", .muted
+            ),
+        ]
+        let wrapped = parts.map { wrap($0.0, width: width) }
+        // Meaning and source get a line each first, then the rest of their lines, then
+        // the range and the effect while whole.
+        var counts = wrapped.map { _ in 0 }
+        var left = rows
+        for i in 0..<2 where left > 0 && !wrapped[i].isEmpty {
+            counts[i] = 1
+            left -= 1
         }
-        for (i, line) in lines.prefix(available).enumerated() {
-            screen.write(line, x: inner.x, y: aboutY + 1 + i, role: .muted, clip: inner)
+        for i in 0..<2 {
+            let more = min(left, wrapped[i].count - counts[i])
+            counts[i] += more
+            left -= more
         }
+        for i in 2..<4 where wrapped[i].count <= left {
+            counts[i] = wrapped[i].count
+            left -= wrapped[i].count
+        }
+        var out: [(text: String, role: Role)] = []
+        for (i, lines) in wrapped.enumerated() where counts[i] > 0 {
+            var shown = Array(lines.prefix(counts[i]))
+            if counts[i] < lines.count { shown[shown.count - 1] = shortened(shown[shown.count - 1], width: width) }
+            out += shown.map { ($0, parts[i].1) }
+        }
+        return out
+    }
+
+    /// A line cut so that "…" fits after it, marking text left out.
+    private func shortened(_ line: String, width: Int) -> String {
+        String(line.prefix(max(0, width - 1))) + "…"
     }
 
     private func capitalized(_ s: String) -> String { s.prefix(1).uppercased() + s.dropFirst() }
@@ -86,17 +189,18 @@ func wrap(_ text: String, width: Int) -> [String] {
 enum ResponseCurves {
     static let samples = 11
 
-    /// Levers come from the analysis; assumptions are swept here (11 runs each, cheap).
+    /// Levers come from the analysis; the start and the assumptions are swept here (11
+    /// runs each, cheap).
     static func all(_ analysis: Analysis) -> [[Double]] {
         let scenario = analysis.scenario
-        let assumptions = AssumptionID.allCases.map { a -> [Double] in
-            let spec = a.spec
+        let swept = ([ParameterID.policyStart] + AssumptionID.allCases.map { .assumption($0) }).map { id in
+            let spec = id.spec
             return (0..<samples).map { i in
                 var s = scenario
-                s.assumptions[a] = spec.min + (spec.max - spec.min) * Double(i) / Double(samples - 1)
+                s[id] = spec.min + (spec.max - spec.min) * Double(i) / Double(samples - 1)
                 return Simulation.outcome(s).leadMonths
             }
         }
-        return analysis.response + assumptions
+        return analysis.response + swept
     }
 }
