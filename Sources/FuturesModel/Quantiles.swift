@@ -157,4 +157,15 @@ public enum Percentiles {
         var copy = values
         return copy.withUnsafeMutableBufferPointer { QuantileSelector().quantiles($0, qs) }
     }
+
+    /// The quantiles `qs` of each non-empty row, found with one selector reused for every
+    /// row (as the ensemble does).
+    public static func linear(rows: [[Double]], _ qs: [Double]) -> [[Double]] {
+        let selector = QuantileSelector()
+        return rows.map { row in
+            precondition(!row.isEmpty, "percentiles of an empty sample")
+            var copy = row
+            return copy.withUnsafeMutableBufferPointer { selector.quantiles($0, qs) }
+        }
+    }
 }
