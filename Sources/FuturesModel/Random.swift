@@ -20,13 +20,15 @@ public enum CounterRandom {
     }
 
     /// A draw from the triangular distribution (low, mode, high) by its inverse CDF;
-    /// the mode itself when low = high. Branch-free: both halves are computed.
+    /// the mode itself when low = high. Branch-free: the side of the mode is chosen first,
+    /// then one square root is taken (high − √a is computed as high + (−√a), the same bits).
     @inline(__always)
     public static func triangular(low: Double, mode: Double, high: Double, u: Double) -> Double {
         let width = high - low
-        let left = low + (u * width * (mode - low)).squareRoot()
-        let right = high - ((1 - u) * width * (high - mode)).squareRoot()
-        let x = u * width < mode - low ? left : right
+        let isLeft = u * width < mode - low
+        let radicand = isLeft ? u * width * (mode - low) : (1 - u) * width * (high - mode)
+        let root = radicand.squareRoot()
+        let x = (isLeft ? low : high) + (isLeft ? root : -root)
         return width > 0 ? x : mode
     }
 }
