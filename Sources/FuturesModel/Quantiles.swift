@@ -6,119 +6,179 @@
 /// One selector per worker thread: it owns scratch memory and is not for concurrent use.
 final class QuantileSelector {
     static let binCount = 4096
-    private let histogram = UnsafeMutablePointer<Int32>.allocate(capacity: binCount)
-    private var gathered = UnsafeMutableBufferPointer<Double>.allocate(capacity: 1024)
-    private var binOf = UnsafeMutableBufferPointer<UInt16>.allocate(capacity: 0)
+    /// Bins per group of the two-level rank search: group counts first, then bin counts.
+    static let groupSize = 64
+    /// Values tested at once for a chosen bin (two 32-lane vectors of bin numbers).
+    static let chunk = 64
+    /// The slot of a bin that holds no wanted rank.
+    static let noSlot = UInt16.max
 
-    init() {}
+    private let histogram = UnsafeMutablePointer<Int32>.allocate(capacity: binCount)
+    private let groups = UnsafeMutablePointer<Int32>.allocate(capacity: binCount / groupSize)
+    /// Each bin's slot (its index among the chosen bins); `noSlot` between calls.
+    private let slotOf = UnsafeMutablePointer<UInt16>.allocate(capacity: binCount)
+    private var binOf = Scratch<UInt16>()
+    private var gathered = Scratch<Double>()
+    /// Per wanted rank (two per quantile): its bin and its offset inside the bin.
+    private var rankBin = Scratch<Int>(), rankOffset = Scratch<Int>()
+    /// Per slot: its bin, where its segment starts in `gathered`, and the next free place.
+    private var slotBin = Scratch<Int>(), start = Scratch<Int>(), fill = Scratch<Int>()
+    private var targets = Scratch<SIMD32<UInt16>>()
+
+    init() { slotOf.initialize(repeating: Self.noSlot, count: Self.binCount) }
 
     deinit {
         histogram.deallocate()
-        gathered.deallocate()
-        binOf.deallocate()
+        groups.deallocate()
+        slotOf.deallocate()
+        binOf.buffer.deallocate()
+        gathered.buffer.deallocate()
+        for s in [rankBin, rankOffset, slotBin, start, fill] { s.buffer.deallocate() }
+        targets.buffer.deallocate()
     }
 
     /// The quantiles `qs` (ascending, in [0, 1]) of `values`, which is left unchanged.
     func quantiles(_ values: UnsafeMutableBufferPointer<Double>, _ qs: [Double]) -> [Double] {
+        [Double](unsafeUninitializedCapacity: Swift.max(qs.count, 1)) { out, count in
+            quantiles(values, qs, into: out.baseAddress!)
+            count = qs.count
+        }
+    }
+
+    /// Writes the quantiles `qs` (ascending, in [0, 1]) of `values`, which is left
+    /// unchanged, to `result[0..<qs.count]`. Allocates nothing once its scratch has grown.
+    func quantiles(
+        _ values: UnsafeMutableBufferPointer<Double>, _ qs: [Double], into result: UnsafeMutablePointer<Double>
+    ) {
         let n = values.count
         precondition(n > 0)
-        // Ranks wanted: floor(q(n−1)) and the next one, for each q (ascending).
-        var ranks = [Int]()
-        for q in qs {
+        guard let (lo, scale) = binning(values) else {
+            for j in qs.indices { result[j] = values[0] }
+            return
+        }
+        let x = values.baseAddress!, bin = binOf.reserve(n)
+        count(x, n, lo: lo, scale: scale, bin: bin)
+
+        // The bin of each wanted rank, floor(q(n−1)) and the next one: whole groups of bins
+        // are skipped first, then single bins. The distinct bins become slots. Each search
+        // goes on from the last group found, or starts again from the first when the rank
+        // lies below it (a quantile's first rank can be one below the last rank before it).
+        let rankBin = rankBin.reserve(2 * qs.count), rankOffset = rankOffset.reserve(2 * qs.count)
+        let slotBin = slotBin.reserve(2 * qs.count)
+        var slots = 0, group = 0, belowGroup = 0
+        for j in 0..<(2 * qs.count) {
+            let q = qs[j / 2]
+            precondition(q >= 0 && q <= 1, "quantiles must lie in [0, 1]")
             let k = Int(q * Double(n - 1))
-            ranks.append(k)
-            ranks.append(Swift.min(k + 1, n - 1))
-        }
-        guard let (lo, scale) = binning(values) else { return qs.map { _ in values[0] } }
-
-        let bins = Self.binCount
-        let top = Double(bins - 1)
-        let magic = 4_503_599_627_370_496.0  // 2^52: adding it puts round(y) in the low bits
-        if binOf.count < n {
-            binOf.deallocate()
-            binOf = .allocate(capacity: n)
-        }
-        // Pass 1: each value's bin (a branch-free map the compiler vectorises), then counts.
-        let x = values.baseAddress!, binPtr = binOf.baseAddress!
-        for i in 0..<n {
-            var y = (x[i] - lo) * scale
-            y = y < 0 ? 0 : y
-            y = y > top ? top : y
-            binPtr[i] = UInt16(truncatingIfNeeded: (y + magic).bitPattern)
-        }
-        histogram.update(repeating: 0, count: bins)
-        for i in 0..<n { histogram[Int(binPtr[i])] &+= 1 }
-
-        // The bin of each rank and its offset inside the bin; the distinct bins, ascending.
-        var rankBin = [Int](repeating: 0, count: ranks.count)
-        var rankOffset = [Int](repeating: 0, count: ranks.count)
-        var slots = [Int]()
-        var below = 0, b = 0
-        for (i, r) in ranks.enumerated() {
+            let r = j % 2 == 0 ? k : Swift.min(k + 1, n - 1)
+            if r < belowGroup { (group, belowGroup) = (0, 0) }
+            while belowGroup + Int(groups[group]) <= r {
+                belowGroup += Int(groups[group])
+                group += 1
+            }
+            var b = group * Self.groupSize, below = belowGroup
             while below + Int(histogram[b]) <= r {
                 below += Int(histogram[b])
                 b += 1
             }
-            rankBin[i] = b
-            rankOffset[i] = r - below
-            if slots.last != b { slots.append(b) }
-        }
-
-        // Gather the chosen bins into consecutive segments, then sort each. Chunks of 32
-        // values are first tested against every chosen bin at once (a compare the compiler
-        // vectorises); only chunks with a hit are walked value by value.
-        var start = [Int](), total = 0
-        for bin in slots {
-            start.append(total)
-            total += Int(histogram[bin])
-        }
-        if gathered.count < total {
-            gathered.deallocate()
-            gathered = .allocate(capacity: total)
-        }
-        // Up to six bins are tested at once; with more (more than 3 quantiles), every chunk
-        // is walked.
-        var target = [UInt16](repeating: UInt16.max, count: Swift.max(6, slots.count))
-        for (s, bin) in slots.enumerated() { target[s] = UInt16(bin) }
-        let testAll = slots.count > 6
-        let t0 = target[0], t1 = target[1], t2 = target[2], t3 = target[3], t4 = target[4], t5 = target[5]
-        var fill = start
-        fill.withUnsafeMutableBufferPointer { fill in
-            let g = gathered.baseAddress!
-            var chunk = 0
-            while chunk < n {
-                let end = Swift.min(n, chunk + 32)
-                var hit = testAll
-                for i in chunk..<end {
-                    let b = binPtr[i]
-                    hit = hit || (b == t0) || (b == t1) || (b == t2) || (b == t3) || (b == t4) || (b == t5)
-                }
-                if hit {
-                    for i in chunk..<end {
-                        let b = binPtr[i]
-                        for s in 0..<slots.count where target[s] == b {
-                            g[fill[s]] = x[i]
-                            fill[s] += 1
-                        }
-                    }
-                }
-                chunk = end
+            rankBin[j] = b
+            rankOffset[j] = r - below
+            if slotOf[b] == Self.noSlot {
+                slotOf[b] = UInt16(slots)
+                slotBin[slots] = b
+                slots += 1
             }
         }
-        for (s, bin) in slots.enumerated() {
-            var segment = UnsafeMutableBufferPointer(rebasing: gathered[start[s]..<(start[s] + Int(histogram[bin]))])
+
+        // Gather the chosen bins into consecutive segments (in index order), then sort each.
+        let start = start.reserve(slots), fill = fill.reserve(slots)
+        var total = 0
+        for s in 0..<slots {
+            start[s] = total
+            fill[s] = total
+            total += Int(histogram[slotBin[s]])
+        }
+        let g = gathered.reserve(total)
+        let t = targets.reserve(slots)
+        for s in 0..<slots { t[s] = SIMD32(repeating: UInt16(slotBin[s])) }
+        if slots > 4 {
+            gather(x, n, bin: bin, into: g, fill: fill) { b in
+                var hit = b .== t[0]
+                for s in 1..<slots { hit = hit .| (b .== t[s]) }
+                return hit
+            }
+        } else if slots > 0 {
+            let t0 = t[0], t1 = t[slots > 1 ? 1 : 0], t2 = t[slots > 2 ? 2 : 0], t3 = t[slots > 3 ? 3 : 0]
+            gather(x, n, bin: bin, into: g, fill: fill) { b in (b .== t0) .| (b .== t1) .| (b .== t2) .| (b .== t3) }
+        }
+        for s in 0..<slots {
+            var segment = UnsafeMutableBufferPointer(start: g + start[s], count: Int(histogram[slotBin[s]]))
             segment.sort()
         }
 
-        func value(_ i: Int) -> Double {
-            let s = slots.firstIndex(of: rankBin[i])!
-            return gathered[start[s] + rankOffset[i]]
-        }
-        return qs.enumerated().map { j, q in
+        for (j, q) in qs.enumerated() {
             let h = q * Double(n - 1)
-            let frac = h - Double(ranks[2 * j])
-            let a = value(2 * j), b = value(2 * j + 1)
-            return a + frac * (b - a)
+            let frac = h - Double(Int(h))
+            let a = g[start[Int(slotOf[rankBin[2 * j]])] + rankOffset[2 * j]]
+            let b = g[start[Int(slotOf[rankBin[2 * j + 1]])] + rankOffset[2 * j + 1]]
+            result[j] = a + frac * (b - a)
+        }
+        for s in 0..<slots { slotOf[slotBin[s]] = Self.noSlot }
+    }
+
+    /// Each value's bin (a branch-free map the compiler vectorises), then the count of
+    /// every bin and of every group of bins.
+    private func count(
+        _ x: UnsafeMutablePointer<Double>, _ n: Int, lo: Double, scale: Double, bin: UnsafeMutablePointer<UInt16>
+    ) {
+        let top = Double(Self.binCount - 1)
+        let magic = 4_503_599_627_370_496.0  // 2^52: adding it puts round(y) in the low bits
+        for i in 0..<n {
+            var y = (x[i] - lo) * scale
+            y = y < 0 ? 0 : y
+            y = y > top ? top : y
+            bin[i] = UInt16(truncatingIfNeeded: (y + magic).bitPattern)
+        }
+        histogram.update(repeating: 0, count: Self.binCount)
+        for i in 0..<n { histogram[Int(bin[i])] &+= 1 }
+        for c in 0..<(Self.binCount / Self.groupSize) {
+            var sum: Int32 = 0
+            for b in (c * Self.groupSize)..<((c + 1) * Self.groupSize) { sum &+= histogram[b] }
+            groups[c] = sum
+        }
+    }
+
+    /// Appends each value whose bin has a slot to that slot's segment, in index order.
+    /// Chunks of values are first tested against every chosen bin at once with vector
+    /// compares (`hit`); only chunks with a hit are walked value by value.
+    @inline(__always)
+    private func gather(
+        _ x: UnsafeMutablePointer<Double>, _ n: Int, bin: UnsafeMutablePointer<UInt16>,
+        into g: UnsafeMutablePointer<Double>, fill: UnsafeMutablePointer<Int>,
+        hit: (SIMD32<UInt16>) -> SIMDMask<SIMD32<Int16>>
+    ) {
+        var i = 0
+        while i < n {
+            let end = Swift.min(n, i + Self.chunk)
+            if end - i == Self.chunk {
+                let raw = UnsafeRawPointer(bin + i)
+                let mask =
+                    hit(raw.loadUnaligned(as: SIMD32<UInt16>.self))
+                    .| hit(raw.loadUnaligned(fromByteOffset: 64, as: SIMD32<UInt16>.self))
+                // Lanes are 0 or 0xFFFF, so the sum of the 64-bit words is 0 only with no hit.
+                if unsafeBitCast(mask, to: SIMD8<UInt64>.self).wrappedSum() == 0 {
+                    i = end
+                    continue
+                }
+            }
+            for k in i..<end {
+                let s = Int(slotOf[Int(bin[k])])
+                if s != Int(Self.noSlot) {
+                    g[fill[s]] = x[k]
+                    fill[s] += 1
+                }
+            }
+            i = end
         }
     }
 
@@ -148,6 +208,20 @@ final class QuantileSelector {
     }
 }
 
+/// A scratch buffer that grows to the largest size asked for and is then reused.
+struct Scratch<Element> {
+    var buffer = UnsafeMutableBufferPointer<Element>(start: nil, count: 0)
+
+    /// Room for at least `count` elements (uninitialised or left from an earlier use).
+    mutating func reserve(_ count: Int) -> UnsafeMutablePointer<Element> {
+        if buffer.count < Swift.max(count, 1) {
+            buffer.deallocate()
+            buffer = .allocate(capacity: Swift.max(count, 1))
+        }
+        return buffer.baseAddress!
+    }
+}
+
 /// Percentiles of a sample, as NumPy's default (linear interpolation between order
 /// statistics).
 public enum Percentiles {
@@ -156,5 +230,16 @@ public enum Percentiles {
         precondition(!values.isEmpty, "percentiles of an empty sample")
         var copy = values
         return copy.withUnsafeMutableBufferPointer { QuantileSelector().quantiles($0, qs) }
+    }
+
+    /// The quantiles `qs` of each non-empty row, found with one selector reused for every
+    /// row (as the ensemble does).
+    public static func linear(rows: [[Double]], _ qs: [Double]) -> [[Double]] {
+        let selector = QuantileSelector()
+        return rows.map { row in
+            precondition(!row.isEmpty, "percentiles of an empty sample")
+            var copy = row
+            return copy.withUnsafeMutableBufferPointer { selector.quantiles($0, qs) }
+        }
     }
 }

@@ -1,6 +1,6 @@
 /// Counter-based random numbers: a draw depends only on (seed, member, index), never on
-/// the order or the thread that asks for it.
-enum CounterRandom {
+/// the order or the thread that asks for it. Public so that tests can pin its bits.
+public enum CounterRandom {
     /// SplitMix64's finaliser (Steele, Lea & Flood 2014).
     @inline(__always)
     static func mix(_ z0: UInt64) -> UInt64 {
@@ -12,7 +12,7 @@ enum CounterRandom {
 
     /// A uniform number in the open interval (0, 1).
     @inline(__always)
-    static func uniform(seed: UInt64, member: Int, index: Int) -> Double {
+    public static func uniform(seed: UInt64, member: Int, index: Int) -> Double {
         let h = mix(
             mix(seed &+ UInt64(truncatingIfNeeded: member) &* 0xD1B5_4A32_D192_ED03)
                 &+ UInt64(truncatingIfNeeded: index))
@@ -20,13 +20,15 @@ enum CounterRandom {
     }
 
     /// A draw from the triangular distribution (low, mode, high) by its inverse CDF;
-    /// the mode itself when low = high. Branch-free: both halves are computed.
+    /// the mode itself when low = high. Branch-free: the side of the mode is chosen first,
+    /// then one square root is taken (high − √a is computed as high + (−√a), the same bits).
     @inline(__always)
-    static func triangular(low: Double, mode: Double, high: Double, u: Double) -> Double {
+    public static func triangular(low: Double, mode: Double, high: Double, u: Double) -> Double {
         let width = high - low
-        let left = low + (u * width * (mode - low)).squareRoot()
-        let right = high - ((1 - u) * width * (high - mode)).squareRoot()
-        let x = u * width < mode - low ? left : right
+        let isLeft = u * width < mode - low
+        let radicand = isLeft ? u * width * (mode - low) : (1 - u) * width * (high - mode)
+        let root = radicand.squareRoot()
+        let x = (isLeft ? low : high) + (isLeft ? root : -root)
         return width > 0 ? x : mode
     }
 }
