@@ -117,8 +117,7 @@ public enum Ensemble {
                         return
                     }
                     let values = UnsafeMutableBufferPointer(start: out.pointer + row * rowStride, count: n)
-                    let q = selector.quantiles(values, Ensemble.quantiles)
-                    for i in 0..<3 { bandsOut.pointer[row * 3 + i] = q[i] }
+                    selector.quantiles(values, Ensemble.quantiles, into: bandsOut.pointer + row * 3)
                 }
             }
             return flags.isSet

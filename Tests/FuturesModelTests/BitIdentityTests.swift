@@ -132,11 +132,15 @@ enum BitIdentity {
             (0, 0, 0), (1, 1, 1), (0.5, 0.5, 0.5), (-2, -2, 3), (-2, 3, 3), (0, 0.25, 1), (0.01, 0.05, 0.2),
             (100, 250, 1000), (-1e-9, 0, 1e-9), (1e6, 1e6 + 1, 1e6 + 3),
         ]
-        let base = Assumptions()
+        // The (default, min, max) of the nine assumptions when the fixture was recorded
+        // (model 1), kept literal so that the recorded supports stay the same.
+        let ranges: [(Double, Double, Double)] = [
+            (3.3, 2.0, 5.0), (3.0, 1.5, 6.0), (1.3, 1.0, 3.0), (0.3, 0.0, 1.0), (0.7, 0.0, 1.0),
+            (0.25, 0.0, 0.9), (0.7, 0.0, 1.0), (0.3, 0.0, 0.6), (10.0, 1.0, 50.0),
+        ]
         for r in [0.5, 1.0] {
-            for id in AssumptionID.allCases {
-                let x = base[id], spec = id.spec
-                supports.append((x - r * (x - spec.min), x, x + r * (spec.max - x)))
+            for (x, min, max) in ranges {
+                supports.append((x - r * (x - min), x, x + r * (max - x)))
             }
         }
         let us: [Double] = [
