@@ -24,9 +24,13 @@ public struct Analysis: Sendable, Equatable {
         f2.policyStart = 0
         future1 = Simulation.run(f1)
         future2 = Simulation.run(f2)
-        sensitivity = Sensitivity.rows(scenario)
-        attribution = Attribution.compute(scenario)
-        response = Response.curves(scenario)
+        // Each distinct run once: the lever curves' ends are the sensitivity's lever rows,
+        // and the policy's own outcome serves every row and coalition that equals it.
+        let now = policy.outcome
+        let curves = Response.outcomes(scenario)
+        response = curves.map { $0.map(\.leadMonths) }
+        sensitivity = Sensitivity.rows(scenario, leverOutcomes: curves, current: now)
+        attribution = Attribution.compute(scenario, current: now)
     }
 
     public var outcome: Outcome { policy.outcome }

@@ -8,8 +8,9 @@ public struct Attribution: Sendable, Equatable {
 
     public subscript(id: LeverID) -> Outcome { shares[id.rawValue] }
 
-    /// Computes the split over the five levers with 2^5 = 32 runs, assumptions as set.
-    public static func compute(_ scenario: Scenario, base: Preset = .future2) -> Attribution {
+    /// Computes the split over the five levers with 2^5 = 32 runs, assumptions and the
+    /// start as set. `current`, when given, is the scenario's own outcome (one run fewer).
+    public static func compute(_ scenario: Scenario, base: Preset = .future2, current: Outcome? = nil) -> Attribution {
         let n = LeverID.allCases.count
         let baseLevers = base.levers
         // v[S]: the outcome with the levers in coalition S (a bit mask) at their current
@@ -20,7 +21,7 @@ public struct Attribution: Sendable, Equatable {
             for lever in LeverID.allCases where mask & (1 << lever.rawValue) == 0 {
                 s.levers[lever] = baseLevers[lever]
             }
-            v[mask] = Simulation.outcome(s)
+            v[mask] = mask == (1 << n) - 1 ? current ?? Simulation.outcome(s) : Simulation.outcome(s)
         }
         // Shapley weights |S|!(n−|S|−1)!/n! by coalition size.
         var factorial = [1.0]

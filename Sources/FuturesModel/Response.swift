@@ -6,11 +6,17 @@ public enum Response {
     /// For each lever (table order), `lead_months` at the horizon with that lever at each
     /// of `samples`, the others as set.
     public static func curves(_ scenario: Scenario) -> [[Double]] {
+        outcomes(scenario).map { $0.map(\.leadMonths) }
+    }
+
+    /// The whole outcome at each sample of each lever (table order); the ends are the
+    /// sensitivity's lever rows, so `Analysis` runs them once.
+    static func outcomes(_ scenario: Scenario) -> [[Outcome]] {
         LeverID.allCases.map { lever in
             samples.map { x in
                 var s = scenario
                 s.levers[lever] = x
-                return Simulation.outcome(s).leadMonths
+                return Simulation.outcome(s)
             }
         }
     }
