@@ -39,6 +39,18 @@ struct DashboardEndToEndTests {
         stty.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" }).contains(Substring(flag))
     }
 
+    @Test("a tf1: token opens under model 2, and the status bar says so once")
+    func version1Token() throws {
+        let tmux = try Self.start(width: 160, height: 40, args: "--scenario tf1:90-85-85-85-75")
+        let first = try tmux.capture()
+        #expect(first.contains("written for twofutures/1: read under model twofutures/2"), "\(first)")
+        #expect(first.contains("Lead at 2029-01: 14.9 mo"), "\(first)")
+        try tmux.send("Down")
+        let after = try tmux.waitFor { !$0.contains("written for twofutures/1") }
+        #expect(!after.contains("written for twofutures/1"), "the notice goes at the next key")
+        try tmux.send("q")
+    }
+
     @Test("--scenario loads a token; e exports the run as JSON and CSV; y shows the token")
     func scenarioExportAndToken() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tf-xdg-\(UUID().uuidString)").path

@@ -146,6 +146,19 @@ struct DemoTests {
         }
     }
 
+    @Test("the tour plays in under three minutes and has the waiting and critics chapters")
+    func tourLength() throws {
+        let text = try String(contentsOfFile: "\(Self.shipped)/tour.demo", encoding: .utf8)
+        let script = try DemoParser.parse(text, file: "tour.demo")
+        let steps = DemoPlayer.steps(script, from: State(width: 120, height: 36))
+        let end = try #require(steps.last).at
+        #expect(end > 120_000 && end < 180_000, "\(end) ms")
+        // Each chapter's numbers, as the screen shows them while its caption is read.
+        let starts = steps.compactMap { $0.isCaption ? $0.state.scenario.policyStart : nil }
+        #expect(Set(starts).isSuperset(of: [0, 12, 24]))
+        #expect(steps.contains { $0.state.scenario.assumptions.controlsBackfire == 1 })
+    }
+
     @Test("quick.demo played headless ends on the expected screen")
     func quickDemoHeadless() throws {
         let text = try String(contentsOfFile: "\(Self.shipped)/quick.demo", encoding: .utf8)
