@@ -11,8 +11,9 @@ public struct Analysis: Sendable, Equatable {
     public let future2: Trajectory
     public let sensitivity: [SensitivityRow]
     public let attribution: Attribution
-    /// `response[lever.rawValue]`: 11 values, see `Response.samples`.
-    public let response: [[Double]]
+    /// `curves[i]`: the lead at the horizon across the range of parameter
+    /// `ParameterID.all[i]`, at `Response.samples(id)`: what the sliders' sparklines draw.
+    public let curves: [[Double]]
 
     public init(_ scenario: Scenario) {
         self.scenario = scenario
@@ -24,14 +25,20 @@ public struct Analysis: Sendable, Equatable {
         f2.policyStart = 0
         future1 = Simulation.run(f1)
         future2 = Simulation.run(f2)
-        // Each distinct run once: the lever curves' ends are the sensitivity's lever rows,
-        // and the policy's own outcome serves every row and coalition that equals it.
+        // Each distinct run once: the curves' ends are the sensitivity's rows, and the
+        // policy's own outcome serves every sample and coalition that equals it.
         let now = policy.outcome
-        let curves = Response.outcomes(scenario)
-        response = curves.map { $0.map(\.leadMonths) }
-        sensitivity = Sensitivity.rows(scenario, leverOutcomes: curves, current: now)
+        let outcomes = Response.outcomes(scenario, current: now)
+        curves = outcomes.map { $0.map(\.leadMonths) }
+        sensitivity = Sensitivity.rows(outcomes)
         attribution = Attribution.compute(scenario, current: now)
     }
 
     public var outcome: Outcome { policy.outcome }
+
+    /// The lever curves of MODEL.md §4 (`response[lever.rawValue]`, 11 values each).
+    public var response: [[Double]] { Array(curves.prefix(LeverID.allCases.count)) }
+
+    /// The curve of one parameter.
+    public func curve(_ id: ParameterID) -> [Double] { curves[ParameterID.all.firstIndex(of: id)!] }
 }

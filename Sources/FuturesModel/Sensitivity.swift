@@ -15,21 +15,22 @@ public enum Sensitivity {
     /// each assumption: the outcome at its min and max. Rows are sorted by |swing of
     /// lead_months|, largest first; ties keep table order (a stable sort).
     public static func rows(_ scenario: Scenario) -> [SensitivityRow] {
-        rows(scenario, leverOutcomes: nil, current: Simulation.outcome(scenario))
+        let current = Simulation.outcome(scenario)
+        return rows(
+            ParameterID.all.map { id in
+                [id.spec.min, id.spec.max].map { x in
+                    var s = scenario
+                    s[id] = x
+                    return s == scenario ? current : Simulation.outcome(s)
+                }
+            })
     }
 
-    /// The rows, reusing what is already known: each lever's outcomes at 0 and 1 (the ends
-    /// of `Response.outcomes`), and the current outcome wherever an end is the scenario itself.
-    static func rows(_ scenario: Scenario, leverOutcomes: [[Outcome]]?, current: Outcome) -> [SensitivityRow] {
-        func outcome(_ s: Scenario) -> Outcome { s == scenario ? current : Simulation.outcome(s) }
-        let unsorted = ParameterID.all.map { id -> SensitivityRow in
-            if case .lever(let lever) = id, let curve = leverOutcomes?[lever.rawValue], let last = curve.last {
-                return SensitivityRow(parameter: id, low: curve[0], high: last)
-            }
-            var low = scenario, high = scenario
-            low[id] = id.spec.min
-            high[id] = id.spec.max
-            return SensitivityRow(parameter: id, low: outcome(low), high: outcome(high))
+    /// The rows from each parameter's outcomes across its range (`ParameterID.all` order):
+    /// the first is at its min, the last at its max (`Response.outcomes`).
+    static func rows(_ curves: [[Outcome]]) -> [SensitivityRow] {
+        let unsorted = zip(ParameterID.all, curves).map { id, curve in
+            SensitivityRow(parameter: id, low: curve[0], high: curve[curve.count - 1])
         }
         return stableSorted(unsorted) { abs($0.swing.leadMonths) > abs($1.swing.leadMonths) }
     }

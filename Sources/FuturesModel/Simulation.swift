@@ -24,8 +24,6 @@ public struct Trajectory: Sendable, Equatable {
     public var outcome: Outcome { outcome(at: horizon) }
 }
 
-/// The logistic function σ(x) = 1/(1+e^(−x)).
-@inline(__always) func sigmoid(_ x: Double) -> Double { 1 / (1 + exp(-x)) }
 
 /// The lever-dependent constants of one lever regime (MODEL.md §3, "Lever regimes"):
 /// the months before `policy_start` run on the `status_quo` preset's, the rest on the
@@ -33,30 +31,31 @@ public struct Trajectory: Sendable, Equatable {
 struct Regime {
     /// Export controls e.
     let e: Double
-    /// Promotion p.
-    let p: Double
-    /// Domestic output's growth in OOM per month, gD.
-    let gD: Double
+    /// 10^gD: domestic output's growth factor per month.
+    let domesticFactor: Double
     /// The chip demand that controls block, before rerouting is enforced.
     let blocked: Double
     /// Effective enforcement ŝ and ô.
     let sHat: Double
     let oHat: Double
-    /// ln(price).
-    let lnPrice: Double
+    /// e^(β_price·ln(price) − β_promo·p − β_inc): the adoption target is
+    /// σ(β_cap·lead/12 − …) = 1/(1 + e^(−β_cap·lead/12)·priceFactor).
+    let priceFactor: Double
     let bFrac: Double
 
     init(_ lv: Levers, _ a: Assumptions) {
         let c = Constants.self
         e = lv.exportControls
-        p = lv.exportPromotion
-        gD =
+        let p = lv.exportPromotion
+        let gD =
             (log10(a.chinaDomesticGrowth) * (1 - c.toolControlEffect * e)
                 + a.controlsBackfire * e * log10(c.spurFactor)) / 12
+        domesticFactor = pow(10, gD)
         blocked = a.controlLeakage * c.imports0 * e
         sHat = a.enforcementEffectiveness * lv.smugglingEnforcement
         oHat = a.enforcementEffectiveness * lv.offshoreControls
-        lnPrice = log(a.chinaPriceAdvantage * (1 - c.maxPromotionDiscount * p))
+        let lnPrice = log(a.chinaPriceAdvantage * (1 - c.maxPromotionDiscount * p))
+        priceFactor = exp(c.betaPrice * lnPrice - c.betaPromotion * p - c.betaIncumbency)
         bFrac = a.distillationEfficiency * (1 - lv.distillationDefense * a.countermeasureFeasibility)
     }
 }
@@ -79,6 +78,10 @@ public enum Simulation {
 
     /// The single implementation of the monthly loop. `record(t, outputs)` receives the
     /// eight outputs of month t in `SeriesID` order; the outcome at the horizon is returned.
+    /// The equations of MODEL.md §3, rearranged without changing them: US compute is tracked
+    /// as its logarithm, both sigmoids share E = e^(−lead/24) (σ(lead/6) = 1/(1+E⁴), and the
+    /// adoption target's capability term is E³), and the domestic scale 10^ℓD grows by a
+    /// factor per month. Four transcendental calls remain per month.
     @inline(__always)
     static func step(_ scenario: Scenario, record: (Int, UnsafePointer<Double>) -> Void) -> Outcome {
         let a = scenario.assumptions
@@ -86,30 +89,40 @@ public enum Simulation {
         let c = Constants.self
         let before = Regime(Preset.statusQuo.levers, a)
         let after = Regime(scenario.levers, a)
+        precondition(
+            c.betaCapability / 12 == 3 * (1.0 / 24) && c.normLeadScale == 24.0 / 4,
+            "the shared sigmoid exponent assumes β_cap/12 = 3/24 and s_n = 24/4")
 
         let gU = log10(a.usComputeGrowth) / 12
         let gA = log10(a.algorithmicProgress) / 12
         let pace = gU + gA
-        let r0 = c.kCN0 / c.kUS0
+        let logR0 = log10(c.kCN0 / c.kUS0)
         let mGrowth = pow(10, gU)
+        let rce = a.researchComputeElasticity
 
-        var kUS = c.kUS0, kCN = c.kCN0, aUS = 0.0, aCN = 0.0, m = 1.0, lD = 0.0
-        var b = a.distillationEfficiency * log10(1 / r0)
+        // lKUS = log10(K_US/K_US0); domestic = 10^ℓD.
+        var lKUS = 0.0, kCN = c.kCN0, aUS = 0.0, aCN = 0.0, m = 1.0, domestic = 1.0
+        var b = a.distillationEfficiency * log10(1 / (c.kCN0 / c.kUS0))
         var u = c.adoption0
         var out = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
         var t = 0
         while true {
             let r = t < scenario.policyStart ? before : after
-            let capUS = log10(kUS / c.kUS0) + aUS
-            let ccCN = log10(kCN / c.kUS0) + aCN
+            let lKCN = log10(kCN / c.kUS0)
+            let capUS = lKUS + aUS
+            let ccCN = lKCN + aCN
             let lead = (capUS - ccCN - b) / pace
             let revCN = 1 + c.revenueFeedback * (c.adoption0 - u)
-            let domT = c.domestic0 * pow(10, lD) * revCN
+            let domT = c.domestic0 * domestic * revCN
             let impT = c.imports0 * (1 - r.e) * m * revCN
             let smgT = c.smuggledShare * r.blocked * (1 - r.sHat) * m * revCN
             let offT = (1 - c.smuggledShare) * r.blocked * (1 - r.oHat) * m * revCN
-            let share = kUS / (kUS + kCN)
-            let norm = c.normLeadWeight * sigmoid(lead / c.normLeadScale) + (1 - c.normLeadWeight) * u
+            // K_CN/K_US = 10^(lKCN − lKUS).
+            let ratioLog = lKCN - lKUS
+            let share = 1 / (1 + pow(10, ratioLog))
+            let e1 = exp(lead * (-1.0 / 24))
+            let e3 = e1 * e1 * e1
+            let norm = c.normLeadWeight / (1 + e3 * e1) + (1 - c.normLeadWeight) * u
             out = (lead, share, u, norm, domT, impT, smgT, offT)
             withUnsafePointer(to: &out) {
                 $0.withMemoryRebound(to: Double.self, capacity: 8) { record(t, $0) }
@@ -119,13 +132,12 @@ public enum Simulation {
             }
             let revUS = 1 + c.revenueFeedback * (u - c.adoption0)
             let bTarget = r.bFrac * max(0, capUS - ccCN)
-            let uTarget = sigmoid(
-                c.betaCapability * lead / 12 - c.betaPrice * r.lnPrice + c.betaPromotion * r.p + c.betaIncumbency)
+            let uTarget = 1 / (1 + e3 * r.priceFactor)
             aUS += gA
-            aCN += gA * pow((kCN / kUS) / r0, a.researchComputeElasticity)
-            kUS *= pow(10, gU * revUS)
+            aCN += gA * pow(10, rce * (ratioLog - logR0))
+            lKUS += gU * revUS
             m *= mGrowth
-            lD += r.gD
+            domestic *= r.domesticFactor
             kCN += domT + impT + smgT + offT - c.depreciation * kCN
             b += (bTarget - b) / c.distillationLag
             u += c.adoptionSpeed * (uTarget - u)

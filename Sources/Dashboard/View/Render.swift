@@ -16,7 +16,7 @@ public func render(
     }
     TitleBar(horizon: analysis.scenario.horizon, pins: state.pins.count).render(in: layout.title, into: &screen)
     SliderPanel(
-        scenario: state.scenario, selection: state.selection, responses: ResponseCurves.all(analysis),
+        scenario: state.scenario, selection: state.selection, responses: analysis.curves,
         scroll: state.sliderScroll
     )
     .render(in: layout.panel, into: &screen)

@@ -184,23 +184,3 @@ func wrap(_ text: String, width: Int) -> [String] {
     if !current.isEmpty { lines.append(current) }
     return lines
 }
-
-/// Response curves for every slider: the horizon lead across each parameter's range.
-enum ResponseCurves {
-    static let samples = 11
-
-    /// Levers come from the analysis; the start and the assumptions are swept here (11
-    /// runs each, cheap).
-    static func all(_ analysis: Analysis) -> [[Double]] {
-        let scenario = analysis.scenario
-        let swept = ([ParameterID.policyStart] + AssumptionID.allCases.map { .assumption($0) }).map { id in
-            let spec = id.spec
-            return (0..<samples).map { i in
-                var s = scenario
-                s[id] = spec.min + (spec.max - spec.min) * Double(i) / Double(samples - 1)
-                return Simulation.outcome(s).leadMonths
-            }
-        }
-        return analysis.response + swept
-    }
-}
