@@ -25,11 +25,14 @@ let package = Package(
         .target(name: "FuturesModel"),
         // State, reduce, layout and widgets: pure, no terminal, no clock, no globals.
         .target(name: "Dashboard", dependencies: ["FuturesModel"]),
+        // The main loop on any terminal backend: events in, reduce, effects, frames out.
+        .target(name: "Shell", dependencies: ["FuturesModel", "Dashboard", "Terminal"]),
         .executableTarget(
             name: "twofutures",
             dependencies: [
                 "FuturesModel",
                 "Dashboard",
+                "Shell",
                 "CNcurses",
                 "CTerminalSupport",
                 "Terminal",
@@ -55,6 +58,10 @@ let package = Package(
         .testTarget(
             name: "CLITests",
             dependencies: ["twofutures"]
+        ),
+        .testTarget(
+            name: "ShellTests",
+            dependencies: ["Shell", "Dashboard", "FuturesModel", "Terminal"]
         ),
     ]
 )

@@ -24,7 +24,6 @@ public struct Trajectory: Sendable, Equatable {
     public var outcome: Outcome { outcome(at: horizon) }
 }
 
-
 /// The lever-dependent constants of one lever regime (MODEL.md §3, "Lever regimes"):
 /// the months before `policy_start` run on the `status_quo` preset's, the rest on the
 /// scenario's.

@@ -1,10 +1,12 @@
 import Dashboard
 import Foundation
 import FuturesModel
+import Shell
 import Terminal
 
-/// The main loop: read events, reduce, recompute, render, draw. Deterministic runs are
-/// recomputed synchronously; the ensemble runs on a worker, latest request wins.
+/// The dashboard's shell: it sets the terminal up, then runs the main loop (`Session`) on
+/// it. Everything that changes the state goes through `reduce`; this file only reads
+/// events, carries out effects and draws.
 struct App {
     let scenario: Scenario
     let settings: EnsembleSettings
@@ -12,7 +14,7 @@ struct App {
     let threads: Int
     let themes: [Theme]
     let themeIndex: Int
-    /// Shown in the status bar at start (theme files that were skipped).
+    /// Shown in the status bar at start (theme files that were skipped, a version-1 input).
     let warning: String
     /// A script to play (`twofutures demo FILE`), and whether to quit when it ends.
     var demo: DemoScript? = nil
@@ -46,16 +48,14 @@ struct App {
         }
     }
 
-    /// Runs until the user quits; returns the exit status (0, or 128 + a quit signal).
+    /// Runs on the real terminal until the user quits; returns the exit status (0, or 128 +
+    /// a quit signal). While curses runs, stderr goes to a log file.
     func run() throws -> Int32 {
-        let environment = ProcessInfo.processInfo.environment
-        let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
-        let palette = { (theme: Theme) in
-            noColor ? TerminalPalette.monochrome(roles: Bridge.roles.count) : Self.palette(theme)
-        }
+        let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("twofutures-\(getpid()).log").path
         Self.removeStaleLogs(in: FileManager.default.temporaryDirectory.path)
-        let terminal = try Terminal(palette: palette(themes[themeIndex]), stderrPath: log)
+        let terminal = try Terminal(
+            palette: Session.palette(themes[themeIndex], noColor: noColor), stderrPath: log)
         defer {
             terminal.stop()
             if let attributes = try? FileManager.default.attributesOfItem(atPath: log),
@@ -64,140 +64,22 @@ struct App {
                 try? FileManager.default.removeItem(atPath: log)
             }
         }
-        let worker = EnsembleWorker(threads: threads)
-        defer { worker.cancelAll() }
-
-        let size = terminal.size
-        var state = State(scenario: scenario, width: size.width, height: size.height)
-        state.themes = themes
-        state.themeIndex = themeIndex
-        state.warning = warning
-        state.noColor = noColor
-        var appliedTheme = state.themeIndex
-        var analysis = Analysis(state.scenario)
-        var requested: Scenario?
         let clock = ContinuousClock()
         let start = clock.now
-        func now() -> Int {
+        let crash = crashForTesting, exitAfterFirstFrame = exitAfterFirstFrame
+        let options = SessionOptions(
+            scenario: scenario, settings: settings, threads: threads, themes: themes, themeIndex: themeIndex,
+            warning: warning, noColor: noColor, demo: demo, exitAfterDemo: exitAfterDemo, onKey: onKey,
+            afterFirstFrame: {
+                if let crash { Self.crash(crash) }
+                return exitAfterFirstFrame
+            })
+        var session = Session(options: options, backend: terminal, effects: EffectRunner()) {
             let elapsed = clock.now - start
-            return Int(elapsed.components.seconds) * 1000 + Int(elapsed.components.attoseconds / 1_000_000_000_000_000)
+            return Int(elapsed.components.seconds) * 1000
+                + Int(elapsed.components.attoseconds / 1_000_000_000_000_000)
         }
-        var session = demo.map { DemoSession(script: $0, state: state, now: now()) }
-        while true {
-            if var playing = session {
-                playing.advance(&state, now: now())
-                if playing.finished && !playing.paused {
-                    if exitAfterDemo { return 0 }
-                    session = nil
-                    state.demoProgress = "demo ended"
-                } else {
-                    session = playing
-                }
-            }
-            if analysis.scenario != state.scenario { analysis = Analysis(state.scenario) }
-            if requested != state.scenario, settings.members > 0 {
-                worker.request(state.scenario, settings: settings)
-                requested = state.scenario
-            }
-            if state.themeIndex != appliedTheme {
-                // The whole theme or nothing: every theme in the list was validated at start.
-                terminal.setPalette(palette(state.theme))
-                appliedTheme = state.themeIndex
-            }
-            let screen = render(state, analysis, ensemble: state.currentEnsemble ?? state.ensemble)
-            terminal.draw(Bridge.frame(screen))
-            if exitAfterFirstFrame { return 0 }
-            if let crash = crashForTesting { Self.crash(crash) }
-
-            // Wait for one event, then take every event already pending, so that a held
-            // key is applied in full before the next frame and never lags behind.
-            let wait = session?.millisecondsUntilNext(now: now()).map { Int32(min($0, 60_000)) } ?? -1
-            var event = terminal.nextEvent(timeoutMilliseconds: wait)
-            while let current = event {
-                if var playing = session, case .key(let key) = current {
-                    switch key {
-                    case .character(" "): playing.togglePause(&state, now: now())
-                    case .character("n"): playing.nextCaption(&state, now: now())
-                    case .character("b"): playing.previousCaption(&state, now: now())
-                    case .character("q"), .ctrl("c"): return 0
-                    default:
-                        if playing.paused, let action = Bridge.action(current) {
-                            reduce(&state, action)
-                            playing.presenterActed = true
-                        }
-                    }
-                    session = playing
-                    if state.shouldQuit { return 0 }
-                    event = terminal.nextEvent(timeoutMilliseconds: 0)
-                    continue
-                }
-                if var playing = session, case .mouse = current {
-                    if playing.paused, let action = Bridge.action(current) {
-                        reduce(&state, action)
-                        playing.presenterActed = true
-                        session = playing
-                    }
-                    event = terminal.nextEvent(timeoutMilliseconds: 0)
-                    continue
-                }
-                if session == nil, !state.demoProgress.isEmpty, case .key = current {
-                    state.demoProgress = ""
-                    state.caption = nil
-                }
-                switch current {
-                case .quit(let signal):
-                    return 128 + signal
-                case .wake:
-                    if let (s, result) = worker.take() { reduce(&state, .ensembleFinished(result, for: s)) }
-                case .key(.ctrl("l")):
-                    terminal.invalidate()
-                default:
-                    if let action = Bridge.action(current) {
-                        reduce(&state, action)
-                        if let text = state.clipboard {
-                            terminal.copyToClipboard(text)
-                            state.clipboard = nil
-                        }
-                        if let request = state.saveRequest {
-                            state.saveRequest = nil
-                            do {
-                                let path = try AtomicFile.save(request, scenario: state.scenario)
-                                state.explanation = (request.overwrite ? "Replaced " : "Saved ") + path
-                            } catch is AtomicFile.Exists {
-                                state.overwriteQuestion = request
-                            } catch {
-                                state.warning = "not saved: \(error)"
-                            }
-                        }
-                        if state.openRequested {
-                            state.openRequested = false
-                            let (list, skipped) = AtomicFile.savedScenarios()
-                            let folder = AtomicFile.scenariosDirectory
-                            state.openList = list
-                            state.openIndex = 0
-                            state.openFolder = AtomicFile.displayPath(folder)
-                            state.openSkipped = skipped.map {
-                                $0.hasPrefix(folder + "/") ? String($0.dropFirst(folder.count + 1)) : $0
-                            }
-                        }
-                        if state.exportRequested {
-                            state.exportRequested = false
-                            let ensemble = state.ensembleScenario == state.scenario ? state.ensemble : nil
-                            let document = Document(analysis: Analysis(state.scenario), ensemble: ensemble)
-                            do {
-                                let stem = try AtomicFile.export(document, in: AtomicFile.scenariosDirectory)
-                                state.explanation = "Exported \(stem).json and .csv"
-                            } catch {
-                                state.warning = "export failed: \(error)"
-                            }
-                        }
-                        if case .keyPressed(let key) = action, !state.shouldQuit { onKey?(key) }
-                    }
-                }
-                if state.shouldQuit { return 0 }
-                event = terminal.nextEvent(timeoutMilliseconds: 0)
-            }
-        }
+        return session.run()
     }
 
     /// Removes the empty `twofutures-PID.log` files of processes that are gone (killed
@@ -213,11 +95,5 @@ struct App {
                 try? FileManager.default.removeItem(atPath: path)
             }
         }
-    }
-
-    static func palette(_ theme: Theme) -> TerminalPalette {
-        TerminalPalette(
-            background: theme.colors[.background].flatMap(RGB.init(hex:)),
-            roles: Bridge.roles.map { theme.colors[$0].flatMap(RGB.init(hex:)) })
     }
 }

@@ -184,6 +184,41 @@ struct DemoTests {
         #expect(at?.y == state.layout.outcome.y - 2)
     }
 
+    @Test("through reduce: a loaded demo moves with tick, Space, n, b and q are its keys, the end quits")
+    func demoThroughReduce() throws {
+        let script = try DemoParser.parse(
+            "caption \"one\"\nsleep 1s\ncaption \"two\"\nkey Right\nsleep 1s\n", file: "r.demo")
+        var state = State()
+        reduce(&state, .tick(now: 100))
+        #expect(reduce(&state, .demoLoaded(script, exitAtEnd: true)).isEmpty)
+        #expect(state.caption == "one" && state.demoProgress == "step 1/2")
+        // While it plays, other keys do nothing.
+        #expect(reduce(&state, .keyPressed(.char("1"))).isEmpty)
+        #expect(state.scenario == Scenario())
+        reduce(&state, .tick(now: 1100))
+        #expect(state.caption == "two")
+        reduce(&state, .keyPressed(.char("b")))
+        #expect(state.caption == "one")
+        reduce(&state, .keyPressed(.char(" ")))
+        #expect(state.demoProgress == "step 1/2 paused")
+        // Paused, the presenter's keys act.
+        reduce(&state, .keyPressed(.char("2")))
+        #expect(state.scenario.levers == Preset.future2.levers)
+        reduce(&state, .keyPressed(.char(" ")))
+        reduce(&state, .keyPressed(.char("n")))
+        #expect(state.caption == "two")
+        #expect(reduce(&state, .keyPressed(.ctrl("l"))) == [.redraw])
+        #expect(reduce(&state, .tick(now: 60_000)) == [.quit], "the end of a demo --exit")
+        // Without --exit the dashboard stays, and the first key clears what the demo left.
+        var kept = State()
+        reduce(&kept, .demoLoaded(script, exitAtEnd: false))
+        #expect(reduce(&kept, .tick(now: 60_000)).isEmpty)
+        #expect(kept.demo == nil && kept.demoProgress == "demo ended")
+        reduce(&kept, .keyPressed(.down))
+        #expect(kept.demoProgress.isEmpty && kept.caption == nil)
+        #expect(reduce(&kept, .keyPressed(.char("q"))) == [.quit])
+    }
+
     @Test("live session: timed steps on an injected clock, pause, n, b, and the presenter taking over")
     func session() throws {
         let text = """

@@ -72,20 +72,32 @@ struct ReducerFuzzTests {
         }
     }
 
-    /// What the shell does between events: it answers `o` with a list, takes the save,
-    /// export and clipboard requests, restarts after a quit, and shows demo captions.
-    static func shell(_ state: inout State, _ rng: inout SeededGenerator) {
-        if state.openRequested {
-            state.openRequested = false
-            state.openList = (0..<rng.below(5)).map { i in
-                SavedScenario(name: "saved \(i)", path: "/tmp/\(i).toml", scenario: Scenario.random(using: &rng))
+    /// What the shell does with the effects: it answers `o` with a list, a save with a
+    /// random outcome (saved, exists, failed) and an export likewise; a quit is ignored
+    /// (the session goes on). Once in a while the harness shows a demo caption.
+    static func shell(_ effects: [Effect], _ state: inout State, _ rng: inout SeededGenerator) {
+        for effect in effects {
+            switch effect {
+            case .listSaved:
+                let entries = (0..<rng.below(5)).map { i in
+                    SavedScenario(name: "saved \(i)", path: "/tmp/\(i).toml", scenario: Scenario.random(using: &rng))
+                }
+                shell(reduce(&state, .savedListed(OpenList(entries: entries, folder: "/tmp"))), &state, &rng)
+            case .save(let request, _):
+                let result: SaveResult =
+                    switch rng.below(3) {
+                    case 0: .saved(path: "/tmp/" + request.fileName, replaced: request.overwrite)
+                    case 1: .exists(request)
+                    default: .failed("cannot write")
+                    }
+                shell(reduce(&state, .saveFinished(result)), &state, &rng)
+            case .export:
+                let result: ExportResult = rng.chance(0.5) ? .exported(stem: "/tmp/run-1") : .failed("disk full")
+                shell(reduce(&state, .exported(result)), &state, &rng)
+            case .copyToClipboard, .redraw, .quit:
+                break
             }
-            state.openIndex = 0
         }
-        state.saveRequest = nil
-        state.exportRequested = false
-        state.clipboard = nil
-        state.shouldQuit = false
         if rng.below(500) == 0 {
             state.caption = rng.chance(0.5) ? nil : String((0..<rng.below(300)).map { _ in rng.pick(typed) })
         }
@@ -106,17 +118,17 @@ struct ReducerFuzzTests {
             if pin.trajectory.series.contains(where: { $0.contains { !$0.isFinite } }) { return "pin: NaN in run" }
             if pin.number < 1 || pin.number > state.pinsMade { return "pin number \(pin.number)" }
         }
-        if let seek = state.pendingSeek {
+        if case .seekResult(let seek) = state.mode {
             if !seek.leadMonths.isFinite || !seek.targetLead.isFinite { return "seek: not finite" }
             if let v = seek.value, !v.isFinite || !LeverID.allCases[0].spec.contains(v) { return "seek value \(v)" }
         }
         if !ParameterID.all.indices.contains(state.selection) { return "selection \(state.selection)" }
         if !state.themes.indices.contains(state.themeIndex) { return "theme index \(state.themeIndex)" }
         if state.width < 0 || state.height < 0 { return "size \(state.width)x\(state.height)" }
-        if let list = state.openList, !list.isEmpty, !list.indices.contains(state.openIndex) {
-            return "open index \(state.openIndex) of \(list.count)"
+        if case .openList(let list) = state.mode, !list.entries.isEmpty, !list.entries.indices.contains(list.index) {
+            return "open index \(list.index) of \(list.entries.count)"
         }
-        if let typed = state.savePrompt, typed.count > 60 || typed.contains(where: \.isNewline) {
+        if case .savePrompt(let typed) = state.mode, typed.count > 60 || typed.contains(where: \.isNewline) {
             return "save prompt \(typed.debugDescription)"
         }
         if state.explanation.contains(where: \.isNewline) { return "explanation has a line break" }
@@ -134,7 +146,8 @@ struct ReducerFuzzTests {
             let action = Self.event(&rng, state)
             recent.append(action)
             if recent.count > 12 { recent.removeFirst() }
-            reduce(&state, action)
+            let effects = reduce(&state, action)
+            Self.shell(effects, &state, &rng)
             if let problem = Self.violation(state) {
                 Issue.record("seed \(Self.seed), event \(i): \(problem); last events: \(recent)")
                 return
@@ -151,7 +164,6 @@ struct ReducerFuzzTests {
                     return
                 }
             }
-            Self.shell(&state, &rng)
         }
         #expect(renders > Self.events / 1000 - 10)
     }

@@ -5,8 +5,20 @@ import Testing
 /// `reduce` driven directly with key presses.
 @Suite("Reducer")
 struct ReducerTests {
-    func press(_ state: inout State, _ keys: Key...) {
-        for key in keys { reduce(&state, .keyPressed(key)) }
+    /// Presses `keys` in order; returns the effects of all of them.
+    @discardableResult
+    func press(_ state: inout State, _ keys: Key...) -> [Effect] {
+        keys.flatMap { reduce(&state, .keyPressed($0)) }
+    }
+
+    /// The goal-seek result waiting for Enter, if any.
+    func pendingSeek(_ state: State) -> SeekResult? {
+        if case .seekResult(let seek) = state.mode { seek } else { nil }
+    }
+
+    /// The open `o` list, if any.
+    func openList(_ state: State) -> OpenList? {
+        if case .openList(let list) = state.mode { list } else { nil }
     }
 
     @Test("g finds the least of a lever for Future 1; Enter applies it, Esc discards it")
@@ -14,24 +26,24 @@ struct ReducerTests {
         var s = State()
         press(&s, .char("1"))  // Future 1 preset; export controls selected.
         press(&s, .char("g"))
-        let seek = try #require(s.pendingSeek)
+        let seek = try #require(pendingSeek(s))
         let value = try #require(seek.value)
         #expect(value < 0.9)
         #expect(s.explanation.hasPrefix("Export controls ≥ "))
         #expect(s.explanation.hasSuffix("Enter applies, Esc discards."))
         press(&s, .enter)
-        #expect(s.pendingSeek == nil)
+        #expect(pendingSeek(s) == nil)
         #expect(s.scenario.levers.exportControls == value)
         #expect(Simulation.outcome(s.scenario).leadMonths >= 12)
         press(&s, .char("u"))
         #expect(s.scenario.levers.exportControls == 0.9)
         // Esc discards.
         press(&s, .char("g"), .escape)
-        #expect(s.pendingSeek == nil)
+        #expect(pendingSeek(s) == nil)
         #expect(s.scenario.levers.exportControls == 0.9)
         // Out of reach: a message, nothing waits.
         press(&s, .char("3"), .char("g"))
-        #expect(s.pendingSeek == nil)
+        #expect(pendingSeek(s) == nil)
         #expect(s.explanation.hasPrefix("Future 1 is out of reach with this lever alone (max lead "))
         // An assumption cannot be sought.
         press(&s, .tab, .char("g"))
@@ -42,18 +54,21 @@ struct ReducerTests {
     func savePrompt() {
         var s = State()
         press(&s, .char("s"))
-        #expect(s.savePrompt == "")
-        press(&s, .char("q"), .char("x"), .backspace, .char("1"))
-        #expect(s.savePrompt == "q1")
-        #expect(!s.shouldQuit, "q is typed, not a quit")
-        press(&s, .escape)
-        #expect(s.savePrompt == nil && s.saveRequest == nil)
+        #expect(s.mode == .savePrompt(""))
+        let typed = press(&s, .char("q"), .char("x"), .backspace, .char("1"))
+        #expect(s.mode == .savePrompt("q1"))
+        #expect(typed.isEmpty, "q is typed, not a quit")
+        #expect(press(&s, .escape).isEmpty)
+        #expect(s.mode == .normal)
         #expect(s.explanation == "Save cancelled.")
-        press(&s, .char("s"), .char(" "), .enter)
-        #expect(s.savePrompt == " ", "an empty name is not saved")
-        press(&s, .char("A"), .enter)
-        #expect(s.savePrompt == nil)
-        #expect(s.saveRequest == SaveRequest(name: "A"))
+        #expect(press(&s, .char("s"), .char(" "), .enter).isEmpty)
+        #expect(s.mode == .savePrompt(" "), "an empty name is not saved")
+        #expect(press(&s, .char("A"), .enter) == [.save(SaveRequest(name: "A"), s.scenario)])
+        #expect(s.mode == .normal)
+        reduce(&s, .saveFinished(.saved(path: "/x/a.toml", replaced: false)))
+        #expect(s.explanation == "Saved /x/a.toml")
+        reduce(&s, .saveFinished(.failed("cannot create /x")))
+        #expect(s.warning == "not saved: cannot create /x")
     }
 
     @Test("a save that would replace a file asks: y replaces, n edits the name, Esc keeps the file")
@@ -62,29 +77,28 @@ struct ReducerTests {
         let asked = SaveRequest(name: "Enforcement first!")
         #expect(asked.fileName == "enforcement-first.toml")
         #expect(SaveRequest(name: "  ").fileName == "scenario.toml")
-        s.overwriteQuestion = asked
+        // The shell found the file: its result opens the question.
+        reduce(&s, .saveFinished(.exists(asked)))
+        #expect(s.mode == .overwrite(asked))
         #expect(s.promptLine == "enforcement-first.toml exists: y replaces it, n picks another name, Esc keeps it")
-        press(&s, .char("y"))
-        #expect(s.overwriteQuestion == nil)
-        #expect(s.saveRequest == SaveRequest(name: "Enforcement first!", overwrite: true))
-        s.saveRequest = nil
-        s.overwriteQuestion = asked
-        press(&s, .char("n"))
-        #expect(s.saveRequest == nil && s.savePrompt == "Enforcement first!")
-        press(&s, .backspace, .enter)
-        #expect(s.saveRequest == SaveRequest(name: "Enforcement first"))
-        s.saveRequest = nil
+        #expect(press(&s, .char("y")) == [.save(SaveRequest(name: "Enforcement first!", overwrite: true), s.scenario)])
+        #expect(s.mode == .normal)
+        reduce(&s, .saveFinished(.saved(path: "/x/enforcement-first.toml", replaced: true)))
+        #expect(s.explanation == "Replaced /x/enforcement-first.toml")
+        reduce(&s, .saveFinished(.exists(asked)))
+        #expect(press(&s, .char("n")).isEmpty)
+        #expect(s.mode == .savePrompt("Enforcement first!"))
+        #expect(press(&s, .backspace, .enter) == [.save(SaveRequest(name: "Enforcement first"), s.scenario)])
         for key in [Key.escape, .enter, .char("q"), .char("1")] {
-            s.overwriteQuestion = asked
+            reduce(&s, .saveFinished(.exists(asked)))
             let before = s.scenario
-            press(&s, key)
-            #expect(s.overwriteQuestion == nil && s.saveRequest == nil, "\(key)")
+            let effects = press(&s, key)
+            #expect(s.mode == .normal && effects.isEmpty, "\(key)")
             #expect(s.explanation == "Not saved: enforcement-first.toml is unchanged.", "\(key)")
-            #expect(s.scenario == before && !s.shouldQuit, "\(key) only answers the question")
+            #expect(s.scenario == before, "\(key) only answers the question")
         }
-        s.overwriteQuestion = asked
-        press(&s, .ctrl("c"))
-        #expect(s.shouldQuit)
+        reduce(&s, .saveFinished(.exists(asked)))
+        #expect(press(&s, .ctrl("c")) == [.quit])
     }
 
     @Test("the o list: arrows choose, Enter opens as one undoable change, Esc cancels")
@@ -96,20 +110,19 @@ struct ReducerTests {
             SavedScenario(name: "F1", path: "/x/f1.toml", scenario: first),
             SavedScenario(name: "F2", path: "/x/f2.toml", scenario: Scenario(levers: Preset.future2.levers)),
         ]
-        s.openList = list
+        reduce(&s, .savedListed(OpenList(entries: list)))
         press(&s, .down)
-        #expect(s.openIndex == 1)
+        #expect(openList(s)?.index == 1)
         press(&s, .escape)
-        #expect(s.openList == nil && s.scenario == Scenario())
-        s.openList = list
-        s.openIndex = 0
+        #expect(s.mode == .normal && s.scenario == Scenario())
+        reduce(&s, .savedListed(OpenList(entries: list)))
         press(&s, .enter)
         #expect(s.scenario == first)
         #expect(s.explanation.hasPrefix("Opened F1 (Future 1"))
         press(&s, .char("u"))
         #expect(s.scenario == Scenario())
-        press(&s, .char("o"))
-        #expect(s.openRequested)
+        #expect(press(&s, .char("o")) == [.listSaved])
+        #expect(s.mode == .normal, "the list opens when the shell has read it")
     }
 
     @Test("the o list: Home End PgUp PgDn move by pages and stop at the ends; opening the current one says so")
@@ -119,37 +132,56 @@ struct ReducerTests {
             SavedScenario(
                 name: "S\(i)", path: "/x/s\(i).toml", scenario: Scenario().withLever(.exportControls, Double(i) / 40))
         }
-        s.openList = list
+        reduce(&s, .savedListed(OpenList(entries: list)))
         let page = ScenarioList.visibleRows(height: 24)
         #expect(page == 17)
         press(&s, .pageDown)
-        #expect(s.openIndex == page)
+        #expect(openList(s)?.index == page)
         press(&s, .end, .pageDown)
-        #expect(s.openIndex == 39)
+        #expect(openList(s)?.index == 39)
         press(&s, .down)
-        #expect(s.openIndex == 0, "↓ wraps")
+        #expect(openList(s)?.index == 0, "↓ wraps")
         press(&s, .pageUp)
-        #expect(s.openIndex == 0)
+        #expect(openList(s)?.index == 0)
         press(&s, .up, .home)
-        #expect(s.openIndex == 0)
+        #expect(openList(s)?.index == 0)
         press(&s, .pageDown, .down, .down, .down)
-        #expect(s.openIndex == 20)
+        #expect(openList(s)?.index == 20)
         press(&s, .enter)
-        #expect(s.openList == nil)
+        #expect(s.mode == .normal)
         #expect(s.explanation == "S20 is the current scenario already.", "export controls 20/40 = 0.5, as now")
         #expect(s.undoStack.isEmpty)
-        s.openList = []
-        press(&s, .down, .pageDown, .end, .enter)
-        #expect(s.openList == nil && s.openIndex == 0 && s.scenario == Scenario())
+        reduce(&s, .savedListed(OpenList(entries: [])))
+        press(&s, .down, .pageDown, .end)
+        #expect(openList(s)?.index == 0)
+        press(&s, .enter)
+        #expect(s.mode == .normal && s.scenario == Scenario())
     }
 
     @Test("y shows the share token and asks the shell to copy it; the token round-trips")
     func shareToken() throws {
         var s = State()
-        press(&s, .char("2"), .char("y"))
+        let effects = press(&s, .char("2"), .char("y"))
         #expect(s.explanation.hasPrefix("Share token: tf2:30-10-10-10-10 "))
-        let token = try #require(s.clipboard)
+        guard case .copyToClipboard(let token) = try #require(effects.first) else {
+            Issue.record("no copy: \(effects)")
+            return
+        }
         #expect(try ShareToken.decode(token) == s.scenario)
+    }
+
+    @Test("e asks the shell to export, with the ensemble when it is current; the result is shown")
+    func export() throws {
+        var s = State()
+        #expect(press(&s, .char("e")) == [.export(Scenario(), ensemble: nil)])
+        let result = try #require(Ensemble.run(s.scenario, settings: EnsembleSettings(members: 16), threads: 1))
+        reduce(&s, .ensembleFinished(result, for: s.scenario))
+        #expect(press(&s, .char("e")) == [.export(Scenario(), ensemble: result)])
+        reduce(&s, .exported(.exported(stem: "/x/run-2")))
+        #expect(s.explanation == "Exported /x/run-2.json and .csv")
+        reduce(&s, .exported(.failed("disk full")))
+        #expect(s.warning == "export failed: disk full")
+        #expect(press(&s, .ctrl("l")) == [.redraw])
     }
 
     @Test("selection wraps at both ends and Tab switches groups")
@@ -288,14 +320,14 @@ struct ReducerTests {
         press(&s, .char("a"))
         #expect(s.moves == .attribution)
         press(&s, .char("?"))
-        #expect(s.helpOpen)
+        #expect(s.mode == .help)
         press(&s, .right)  // closes help, does not move a slider
-        #expect(!s.helpOpen)
+        #expect(s.mode == .normal)
         #expect(s.scenario == Scenario())
         press(&s, .char("?"), .escape)
-        #expect(!s.helpOpen)
-        press(&s, .char("q"))
-        #expect(s.shouldQuit)
+        #expect(s.mode == .normal)
+        #expect(press(&s, .char("?"), .char("q")) == [.quit], "q quits from the help too")
+        #expect(press(&s, .char("q")) == [.quit])
     }
 
     @Test("a stale ensemble is ignored, a current one kept")

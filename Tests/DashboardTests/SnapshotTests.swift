@@ -89,14 +89,16 @@ struct SnapshotTests {
                     name: "Variant \(i)", path: "/home/a/variant-\(i).toml",
                     scenario: Scenario(levers: Preset.future2.levers).withLever(.exportPromotion, Double(i) / 20)))
         }
-        state.openList = list
-        state.openFolder = "~/.local/share/twofutures/scenarios"
-        state.openSkipped = ["broken.toml:3: levers.export_controls: must be within 0…1, got '2'"]
+        reduce(
+            &state,
+            .savedListed(
+                OpenList(
+                    entries: list, folder: "~/.local/share/twofutures/scenarios",
+                    skipped: ["broken.toml:3: levers.export_controls: must be within 0…1, got '2'"])))
         reduce(&state, .keyPressed(.end))
         reduce(&state, .keyPressed(.up))
         assertSnapshot(Fixture.frame(state).text, named: "open-list-100x30")
-        state.openList = []
-        state.openSkipped = []
+        reduce(&state, .savedListed(OpenList(entries: [], folder: "~/.local/share/twofutures/scenarios")))
         assertSnapshot(Fixture.frame(state).text, named: "open-list-empty-100x30")
     }
 

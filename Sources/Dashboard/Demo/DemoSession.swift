@@ -1,10 +1,13 @@
 import FuturesModel
 
 /// Live playback of a script: which step is shown, whether it is paused, and where the
-/// timeline stands. Pure: the shell passes the clock in (`now`, in milliseconds) and waits
+/// timeline stands. Pure: it lives in `State`, `reduce` moves it on with the clock the
+/// shell reports (`Action.tick`, in milliseconds), and the shell waits
 /// `millisecondsUntilNext` between events.
-public struct DemoSession: Sendable {
+public struct DemoSession: Sendable, Equatable {
     public let script: DemoScript
+    /// Quit when the demo has played to its end (`demo --exit`).
+    public let exitAtEnd: Bool
     public private(set) var steps: [DemoStep]
     /// How many steps have been applied.
     public private(set) var applied = 0
@@ -14,8 +17,9 @@ public struct DemoSession: Sendable {
     private var anchorTimeline = 0
     private var anchorClock: Int
 
-    public init(script: DemoScript, state: State, now: Int) {
+    public init(script: DemoScript, state: State, now: Int, exitAtEnd: Bool = false) {
         self.script = script
+        self.exitAtEnd = exitAtEnd
         steps = DemoPlayer.steps(script, from: state)
         anchorClock = now
     }
@@ -94,11 +98,12 @@ public struct DemoSession: Sendable {
         state.demoProgress = progress
     }
 
-    /// Shows step `index`, keeping what the shell owns (size, ensemble, colour mode).
+    /// Shows step `index`, keeping what the shell owns (size, clock, ensemble, colour mode).
     private mutating func show(_ index: Int, on state: inout State) {
         var next = steps[index].state
         next.width = state.width
         next.height = state.height
+        next.now = state.now
         next.ensemble = state.ensemble
         next.ensembleScenario = state.ensembleScenario
         next.noColor = state.noColor

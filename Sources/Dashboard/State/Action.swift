@@ -1,14 +1,43 @@
 import FuturesModel
 
 /// Something that happened, for `reduce` to turn into a new state (named for the event,
-/// not for the intended change, in the bubbletea/TCA manner).
+/// not for the intended change, in the bubbletea/TCA manner). The results of effects come
+/// back as actions too.
 public enum Action: Sendable, Equatable {
     case keyPressed(Key)
     case resized(width: Int, height: Int)
+    case mouse(MouseEvent)
+    /// Time passed: the shell's clock in milliseconds. A playing demo moves on.
+    case tick(now: Int)
     /// The ensemble the shell ran for `scenario` finished; it is kept only while that
     /// scenario is still the current one (latest wins).
     case ensembleFinished(EnsembleResult, for: Scenario)
-    case mouse(MouseEvent)
+    /// The shell carried out `Effect.save`.
+    case saveFinished(SaveResult)
+    /// The shell carried out `Effect.listSaved`.
+    case savedListed(OpenList)
+    /// The shell carried out `Effect.export`: the files' path without extension, or why not.
+    case exported(ExportResult)
+    /// `twofutures demo`: play `script` from now (at the last `tick`); quit at its end when
+    /// `exitAtEnd`.
+    case demoLoaded(DemoScript, exitAtEnd: Bool)
+}
+
+/// How a save ended.
+public enum SaveResult: Sendable, Equatable {
+    /// Written to `path`; `replaced` when it replaced a file the user agreed to replace.
+    case saved(path: String, replaced: Bool)
+    /// A file of that name exists and the user has not agreed to replace it yet.
+    case exists(SaveRequest)
+    /// One line saying why not.
+    case failed(String)
+}
+
+/// How an export ended.
+public enum ExportResult: Sendable, Equatable {
+    /// `stem`.json and `stem`.csv were written.
+    case exported(stem: String)
+    case failed(String)
 }
 
 /// A key as the terminal layer reports it, already decoded from escape sequences.

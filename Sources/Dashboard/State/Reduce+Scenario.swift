@@ -59,7 +59,7 @@ func goalSeek(_ state: inout State) {
     if result.value == nil {
         state.explanation = result.message
     } else {
-        state.pendingSeek = result
+        state.mode = .seekResult(result)
         state.explanation = result.message + ". Enter applies, Esc discards."
     }
 }

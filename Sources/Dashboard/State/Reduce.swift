@@ -1,142 +1,200 @@
 import Foundation
 import FuturesModel
 
-/// The one place where state changes: a pure function of the state and what happened.
-public func reduce(_ state: inout State, _ action: Action) {
+/// The one place where state changes: a pure function of the state and what happened. It
+/// returns what the shell should do (`Effect`s); their results come back as actions.
+@discardableResult
+public func reduce(_ state: inout State, _ action: Action) -> [Effect] {
+    var effects: [Effect] = []
     switch action {
     case .keyPressed(let key):
-        reduceKey(&state, key)
+        effects = reduceKey(&state, key)
     case .resized(let width, let height):
         state.width = max(0, width)
         state.height = max(0, height)
-    case .ensembleFinished(let result, let scenario):
-        guard scenario == state.scenario else { return }
-        state.ensemble = result
-        state.ensembleScenario = scenario
     case .mouse(let event):
-        reduceMouse(&state, event)
+        if state.demo != nil { reduceDemoMouse(&state, event) } else { reduceMouse(&state, event) }
+    case .tick(let now):
+        state.now = now
+        effects = advanceDemo(&state)
+    case .ensembleFinished(let result, let scenario):
+        if scenario == state.scenario {
+            state.ensemble = result
+            state.ensembleScenario = scenario
+        }
+    case .saveFinished(let result):
+        switch result {
+        case .saved(let path, let replaced): state.explanation = (replaced ? "Replaced " : "Saved ") + path
+        case .exists(let request): state.mode = .overwrite(request)
+        case .failed(let why): state.warning = "not saved: \(why)"
+        }
+    case .savedListed(let list):
+        state.mode = .openList(list)
+    case .exported(let result):
+        switch result {
+        case .exported(let stem): state.explanation = "Exported \(stem).json and .csv"
+        case .failed(let why): state.warning = "export failed: \(why)"
+        }
+    case .demoLoaded(let script, let exitAtEnd):
+        state.demo = DemoSession(script: script, state: state, now: state.now, exitAtEnd: exitAtEnd)
+        effects = advanceDemo(&state)
     }
     let layout = state.layout
     if layout.tier != .tooSmall {
         state.sliderScroll = SliderPanel.Geometry(rect: layout.panel).scroll(
             keeping: state.selection, from: state.sliderScroll)
     }
+    return effects
 }
 
-/// Keys per DESIGN.md "Keys". While help is open, any key closes it (q still quits).
-func reduceKey(_ state: inout State, _ key: Key) {
-    if state.helpOpen {
-        switch key {
-        case .char("q"), .ctrl("c"): state.shouldQuit = true
-        default: state.helpOpen = false
+/// Keys: a playing demo takes its own first, then the open overlay or prompt (`Mode`),
+/// then the key table's normal bindings.
+func reduceKey(_ state: inout State, _ key: Key) -> [Effect] {
+    if state.demo != nil { return reduceDemoKey(&state, key) }
+    if !state.demoProgress.isEmpty {
+        // The first key after a demo ended clears what it left on screen.
+        state.demoProgress = ""
+        state.caption = nil
+    }
+    return reduceModeKey(&state, key)
+}
+
+/// A key in the current mode.
+func reduceModeKey(_ state: inout State, _ key: Key) -> [Effect] {
+    switch state.mode {
+    case .help:
+        switch KeyTable.command(for: key, in: .help) {
+        case .quit: return [.quit]
+        case .redraw: return [.redraw]
+        default:
+            state.mode = .normal
+            return []
         }
-        return
-    }
-    state.warning = ""
-    if let list = state.openList {
-        reduceOpenList(&state, key, list)
-        return
-    }
-    if let question = state.overwriteQuestion {
-        state.overwriteQuestion = nil
-        switch key {
-        case .char("y"), .char("Y"): state.saveRequest = SaveRequest(name: question.name, overwrite: true)
-        case .char("n"), .char("N"): state.savePrompt = question.name
-        case .ctrl("c"): state.shouldQuit = true
-        default: state.explanation = "Not saved: \(question.fileName) is unchanged."
-        }
-        return
-    }
-    if let typed = state.savePrompt {
-        switch key {
-        case .escape:
-            state.savePrompt = nil
-            state.explanation = "Save cancelled."
-        case .enter:
-            let name = typed.trimmingCharacters(in: .whitespaces)
-            if !name.isEmpty {
-                state.savePrompt = nil
-                state.saveRequest = SaveRequest(name: name)
-            }
-        case .backspace: state.savePrompt = String(typed.dropLast())
-        case .char(let c) where typed.count < 60 && !c.isNewline:
-            state.savePrompt = typed + String(c)
-        case .ctrl("c"): state.shouldQuit = true
-        default: break
-        }
-        return
-    }
-    if let seek = state.pendingSeek {
-        // A goal-seek result waits: Enter applies it, Esc discards it, any other key
-        // discards it and acts as usual.
-        state.pendingSeek = nil
+    case .savePrompt(let typed):
+        state.warning = ""
+        return reduceSavePrompt(&state, key, typed)
+    case .overwrite(let question):
+        state.warning = ""
+        return reduceOverwrite(&state, key, question)
+    case .openList(let list):
+        state.warning = ""
+        return reduceOpenList(&state, key, list)
+    case .seekResult(let seek):
+        // Enter applies it, Esc discards it, any other key discards it and acts as usual.
+        state.warning = ""
+        state.mode = .normal
         switch key {
         case .enter:
             if let value = seek.value { setLever(&state, seek.lever, to: value) }
-            return
+            return []
         case .escape:
             state.explanation = "Goal-seek discarded."
-            return
-        default: break
+            return []
+        default:
+            return run(KeyTable.command(for: key, in: .normal), &state)
         }
+    case .normal:
+        state.warning = ""
+        return run(KeyTable.command(for: key, in: .normal), &state)
     }
-    switch key {
-    case .up, .char("k"): moveSelection(&state, by: -1)
-    case .down, .char("j"): moveSelection(&state, by: 1)
-    case .left, .char("h"): nudge(&state, coarse: -1)
-    case .right, .char("l"): nudge(&state, coarse: 1)
-    case .shiftLeft, .char("H"): nudge(&state, fine: -1)
-    case .shiftRight, .char("L"): nudge(&state, fine: 1)
-    case .home: setSelected(&state, to: state.selected.spec.min)
-    case .end: setSelected(&state, to: state.selected.spec.max)
-    case .tab, .backTab:
-        state.selection = state.focus == .levers ? SliderPanel.policyCount : 0
-    case .char("1"): applyPreset(&state, .future1)
-    case .char("2"): applyPreset(&state, .future2)
-    case .char("3"): applyPreset(&state, .statusQuo)
-    case .char("u"): undo(&state)
-    case .ctrl("r"): redo(&state)
-    case .char("r"): reset(&state)
-    case .char("p"): pin(&state)
-    case .char("P"):
+}
+
+/// Carries out a command of the normal context.
+func run(_ command: Command?, _ state: inout State) -> [Effect] {
+    guard let command else { return [] }
+    switch command {
+    case .selectPrevious: moveSelection(&state, by: -1)
+    case .selectNext: moveSelection(&state, by: 1)
+    case .decrease: nudge(&state, coarse: -1)
+    case .increase: nudge(&state, coarse: 1)
+    case .decreaseFine: nudge(&state, fine: -1)
+    case .increaseFine: nudge(&state, fine: 1)
+    case .minimum: setSelected(&state, to: state.selected.spec.min)
+    case .maximum: setSelected(&state, to: state.selected.spec.max)
+    case .switchGroup: state.selection = state.focus == .levers ? SliderPanel.policyCount : 0
+    case .preset(let preset): applyPreset(&state, preset)
+    case .undo: undo(&state)
+    case .redo: redo(&state)
+    case .reset: reset(&state)
+    case .pin: pin(&state)
+    case .clearPins:
         state.pins.removeAll()
         state.explanation = "Pins cleared."
-    case .char("c"): state.chart = state.chart.next
-    case .char("C"): state.chart = state.chart.previous
-    case .char("t"): cycleTheme(&state, by: 1)
-    case .char("T"): cycleTheme(&state, by: -1)
-    case .char("a"): state.moves = state.moves == .tornado ? .attribution : .tornado
-    case .char("g"): goalSeek(&state)
-    case .char("e"): state.exportRequested = true
-    case .char("s"): state.savePrompt = ""
-    case .char("o"): state.openRequested = true
-    case .char("y"):
+    case .nextChart: state.chart = state.chart.next
+    case .previousChart: state.chart = state.chart.previous
+    case .nextTheme: cycleTheme(&state, by: 1)
+    case .previousTheme: cycleTheme(&state, by: -1)
+    case .cycleMoves: state.moves = state.moves == .tornado ? .attribution : .tornado
+    case .goalSeek: goalSeek(&state)
+    case .shareToken:
         let token = ShareToken.encode(state.scenario)
         state.explanation = "Share token: \(token) (copied where the terminal allows OSC 52)"
-        state.clipboard = token
-    case .char("?"): state.helpOpen = true
-    case .escape: state.chartEnlarged = false
-    case .char("q"), .ctrl("c"): state.shouldQuit = true
+        return [.copyToClipboard(token)]
+    case .export: return [.export(state.scenario, ensemble: state.currentEnsemble)]
+    case .save: state.mode = .savePrompt("")
+    case .open: return [.listSaved]
+    case .help: state.mode = .help
+    case .close: state.chartEnlarged = false
+    case .redraw: return [.redraw]
+    case .quit: return [.quit]
+    case .listPrevious, .listNext, .listPageUp, .listPageDown, .listFirst, .listLast, .listOpen, .demoPause,
+        .demoNextCaption, .demoPreviousCaption:
+        break
+    }
+    return []
+}
+
+/// The `s` prompt: typing, Backspace, Enter saves (a non-empty name), Esc cancels.
+func reduceSavePrompt(_ state: inout State, _ key: Key, _ typed: String) -> [Effect] {
+    switch key {
+    case .escape:
+        state.mode = .normal
+        state.explanation = "Save cancelled."
+    case .enter:
+        let name = typed.trimmingCharacters(in: .whitespaces)
+        if !name.isEmpty {
+            state.mode = .normal
+            return [.save(SaveRequest(name: name), state.scenario)]
+        }
+    case .backspace: state.mode = .savePrompt(String(typed.dropLast()))
+    case .char(let c) where typed.count < 60 && !c.isNewline:
+        state.mode = .savePrompt(typed + String(c))
+    case .ctrl("c"): return [.quit]
     default: break
     }
+    return []
+}
+
+/// A save would replace a file: y replaces it, n goes back to the name, Ctrl-C quits,
+/// anything else keeps the file.
+func reduceOverwrite(_ state: inout State, _ key: Key, _ question: SaveRequest) -> [Effect] {
+    state.mode = .normal
+    switch key {
+    case .char("y"), .char("Y"): return [.save(SaveRequest(name: question.name, overwrite: true), state.scenario)]
+    case .char("n"), .char("N"): state.mode = .savePrompt(question.name)
+    case .ctrl("c"): return [.quit]
+    default: state.explanation = "Not saved: \(question.fileName) is unchanged."
+    }
+    return []
 }
 
 /// The `o` list: ↑↓ (k j) move, PgUp PgDn a page, Home End the ends, Enter opens the
 /// selected scenario as one undoable change, Esc (or o) closes it.
-func reduceOpenList(_ state: inout State, _ key: Key, _ list: [SavedScenario]) {
-    let n = list.count
+func reduceOpenList(_ state: inout State, _ key: Key, _ list: OpenList) -> [Effect] {
+    var list = list
+    let n = list.entries.count
     let page = max(1, ScenarioList.visibleRows(height: state.height))
-    switch key {
-    case .up, .char("k"): state.openIndex = n == 0 ? 0 : (state.openIndex + n - 1) % n
-    case .down, .char("j"), .tab: state.openIndex = n == 0 ? 0 : (state.openIndex + 1) % n
-    case .pageUp: state.openIndex = max(0, state.openIndex - page)
-    case .pageDown: state.openIndex = max(0, min(n - 1, state.openIndex + page))
-    case .home: state.openIndex = 0
-    case .end: state.openIndex = max(0, n - 1)
-    case .enter:
-        state.openList = nil
-        if list.indices.contains(state.openIndex) {
-            let chosen = list[state.openIndex]
+    switch KeyTable.command(for: key, in: .list) {
+    case .listPrevious: list.index = n == 0 ? 0 : (list.index + n - 1) % n
+    case .listNext: list.index = n == 0 ? 0 : (list.index + 1) % n
+    case .listPageUp: list.index = max(0, list.index - page)
+    case .listPageDown: list.index = max(0, min(n - 1, list.index + page))
+    case .listFirst: list.index = 0
+    case .listLast: list.index = max(0, n - 1)
+    case .listOpen:
+        state.mode = .normal
+        if list.entries.indices.contains(list.index) {
+            let chosen = list.entries[list.index]
             if chosen.scenario == state.scenario {
                 state.explanation = "\(chosen.name) is the current scenario already."
             } else {
@@ -144,12 +202,17 @@ func reduceOpenList(_ state: inout State, _ key: Key, _ list: [SavedScenario]) {
             }
             if let notice = chosen.notice { state.warning = notice }
         }
-    case .escape, .char("o"):
-        state.openList = nil
+        return []
+    case .close:
+        state.mode = .normal
         state.explanation = "Open cancelled."
-    case .char("q"), .ctrl("c"): state.shouldQuit = true
+        return []
+    case .quit: return [.quit]
+    case .redraw: return [.redraw]
     default: break
     }
+    state.mode = .openList(list)
+    return []
 }
 
 /// Moves the selection up or down, wrapping at either end.
@@ -176,42 +239,4 @@ func pin(_ state: inout State) {
     state.pins.append(p)
     if state.pins.count > State.pinLimit { state.pins.removeFirst(state.pins.count - State.pinLimit) }
     state.explanation = "Pinned the current run as ghost line P\(p.number)."
-}
-
-/// Mouse: a click on a track sets the value, a click on a row selects it, a click on a
-/// chart makes it the current one; the wheel nudges the selected slider.
-func reduceMouse(_ state: inout State, _ event: MouseEvent) {
-    if state.helpOpen {
-        state.helpOpen = false
-        return
-    }
-    let layout = state.layout
-    guard layout.tier != .tooSmall else { return }
-    switch event {
-    case .wheelUp: nudge(&state, coarse: 1)
-    case .wheelDown: nudge(&state, coarse: -1)
-    case .click(let x, let y):
-        if layout.panel.contains(x: x, y: y) {
-            clickPanel(&state, layout.panel, x: x, y: y)
-        } else if let chart = layout.charts.first(where: { $0.rect.contains(x: x, y: y) }) {
-            state.chartEnlarged = layout.tier == .grid && !(state.chartEnlarged && chart.kind == state.chart)
-            state.chart = chart.kind
-        }
-    }
-}
-
-/// Selects the clicked row and, on its track, sets the value at the clicked position.
-func clickPanel(_ state: inout State, _ panel: Rect, x: Int, y: Int) {
-    let geometry = SliderPanel.Geometry(rect: panel)
-    let scroll = geometry.scroll(keeping: state.selection, from: state.sliderScroll)
-    guard let index = ParameterID.all.indices.first(where: { geometry.row(of: $0, scroll: scroll) == y }) else {
-        return
-    }
-    state.selection = index
-    let columns = SliderRow.Columns(width: panel.width - 2)
-    let trackX = panel.x + 1 + columns.trackOffset
-    guard x >= trackX && x < trackX + columns.track, columns.track > 1 else { return }
-    let spec = state.selected.spec
-    let fraction = Double(x - trackX) / Double(columns.track - 1)
-    setSelected(&state, to: spec.min + fraction * (spec.max - spec.min))
 }

@@ -22,7 +22,10 @@ public struct Pin: Sendable, Equatable {
     public let number: Int
 }
 
-/// Everything the dashboard remembers. A value: `reduce` returns new ones, `render` reads them.
+/// Everything the dashboard remembers. A value: `reduce` returns new ones, `render` reads
+/// them. Overlays and prompts are one `Mode`, so no two can be open at once; requests to
+/// the shell (save, export, copy, quit) are not stored here but returned by `reduce` as
+/// `Effect`s.
 public struct State: Sendable, Equatable {
     public static let undoLimit = 100
     public static let pinLimit = 3
@@ -41,14 +44,14 @@ public struct State: Sendable, Equatable {
     /// The chart shown in the compact layout (highlighted in the grid).
     public var chart: ChartKind = .lead
     public var moves: MovesView = .tornado
-    public var helpOpen = false
+    /// The overlay or prompt that takes the keys, if any.
+    public var mode: Mode = .normal
     /// In the grid: the current chart fills the chart area (a click on a chart toggles it).
     public var chartEnlarged = false
     /// One line explaining the last change: "Anti-smuggling 30→35 %: lead +0.4 mo, …".
     public var explanation: String = ""
     public var width: Int
     public var height: Int
-    public var shouldQuit = false
     /// The latest ensemble and the scenario it was run for.
     public var ensemble: EnsembleResult?
     public var ensembleScenario: Scenario?
@@ -63,29 +66,11 @@ public struct State: Sendable, Equatable {
     public var caption: String?
     /// A demo's progress ("step 3/12"), shown in the status bar; empty outside demos.
     public var demoProgress: String = ""
-    /// Text for the shell to copy to the terminal's clipboard (OSC 52), then clear; `y`
-    /// sets it to the share token.
-    public var clipboard: String?
-    /// A goal-seek result (`g`) waiting for Enter (apply) or Esc (discard).
-    public var pendingSeek: SeekResult?
-    /// `e` asks the shell to export the current run (JSON and CSV) and then clears it.
-    public var exportRequested = false
-    /// `s`: the scenario name being typed in the one-line prompt; nil when no prompt.
-    public var savePrompt: String?
-    /// A name to save the current scenario under, for the shell to write and then clear.
-    public var saveRequest: SaveRequest?
-    /// Set by the shell when a save would replace a file: y replaces it, n goes back to
-    /// the name prompt, Esc (or any other key) keeps the file.
-    public var overwriteQuestion: SaveRequest?
-    /// `o` asks the shell for the saved scenarios (`openList`), then clears it.
-    public var openRequested = false
-    /// The saved scenarios to choose from (`o`), and the one selected; nil when not choosing.
-    public var openList: [SavedScenario]?
-    public var openIndex = 0
-    /// The folder `o` lists (set by the shell; shown in the list's title), and the files
-    /// in it that could not be used, one line each.
-    public var openFolder = ""
-    public var openSkipped: [String] = []
+    /// The demo being played, if any (`twofutures demo`): it takes Space, n, b and q while
+    /// it plays, and `tick` moves it on.
+    public var demo: DemoSession?
+    /// The clock as the shell last reported it (`Action.tick`), in milliseconds.
+    public var now = 0
 
     public init(scenario: Scenario = Scenario(), width: Int = 80, height: Int = 24) {
         self.scenario = scenario
@@ -99,10 +84,12 @@ public struct State: Sendable, Equatable {
     /// The line shown in the outcome bar while a prompt waits: the name being typed
     /// (`s`), or the question before replacing a file.
     public var promptLine: String? {
-        if let question = overwriteQuestion {
-            return "\(question.fileName) exists: y replaces it, n picks another name, Esc keeps it"
+        switch mode {
+        case .overwrite(let question):
+            "\(question.fileName) exists: y replaces it, n picks another name, Esc keeps it"
+        case .savePrompt(let typed): "Save as: \(typed)▏  Enter saves, Esc cancels"
+        default: nil
         }
-        return savePrompt.map { "Save as: \($0)▏  Enter saves, Esc cancels" }
     }
 
     /// The current theme.

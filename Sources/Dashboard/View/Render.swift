@@ -43,11 +43,13 @@ public func render(
         ensembleText: ensembleText(state, ensemble), themeName: state.theme.name, warning: state.warning,
         progress: state.demoProgress
     ).render(in: layout.status, into: &screen)
-    if let list = state.openList {
-        ScenarioList(entries: list, selected: state.openIndex, folder: state.openFolder, skipped: state.openSkipped)
+    switch state.mode {
+    case .openList(let list):
+        ScenarioList(entries: list.entries, selected: list.index, folder: list.folder, skipped: list.skipped)
             .render(in: screen.area, into: &screen)
+    case .help: HelpOverlay().render(in: screen.area, into: &screen)
+    default: break
     }
-    if state.helpOpen { HelpOverlay().render(in: screen.area, into: &screen) }
     return screen.glyphs == .ascii ? screen.asciified() : screen
 }
 

@@ -38,10 +38,8 @@ public struct StatusBar: Sendable, Equatable {
         self.progress = progress
     }
 
-    static let hints: [(key: String, what: String)] = [
-        ("↑↓", "select"), ("←→", "±5"), ("Tab", "group"), ("1 2 3", "presets"), ("?", "help"), ("q", "quit"),
-        ("⇧←→", "±1"), ("u", "undo"), ("p", "pin"), ("c", "chart"), ("t", "theme"), ("a", "attribution"),
-    ]
+    /// The hints, from the key table, by rank.
+    static let hints: [KeyHint] = KeyTable.hints
 
     public func render(in rect: Rect, into screen: inout Screen) {
         screen.fill(rect, style: Style(.muted, .reverse))
@@ -57,69 +55,44 @@ public struct StatusBar: Sendable, Equatable {
                 clip: clip)
         }
         for hint in Self.hints where warning.isEmpty {
-            let width = hint.key.count + 1 + hint.what.count + 2
+            let width = hint.keys.count + 1 + hint.what.count + 2
             guard x + width <= limit else { break }
-            x = screen.write(hint.key, x: x, y: rect.y, role: .accent, flags: [.reverse, .bold], clip: rect)
+            x = screen.write(hint.keys, x: x, y: rect.y, role: .accent, flags: [.reverse, .bold], clip: rect)
             x = screen.write(" \(hint.what)  ", x: x, y: rect.y, role: .muted, flags: .reverse, clip: rect)
         }
         screen.write(right, x: rect.maxX - right.count, y: rect.y, role: .muted, flags: .reverse, clip: rect)
     }
 }
 
-/// The help overlay: every key, in a centred box over the dashboard.
+/// The help overlay: every key of the key table, in a centred box over the dashboard,
+/// and how to read the charts.
 public struct HelpOverlay: Sendable, Equatable {
     public init() {}
 
-    public static let lines: [(key: String, what: String)] = [
-        ("↑ ↓  k j", "select a slider (wraps)"),
-        ("← →  h l", "−/+ 5 points (assumptions: one step)"),
-        ("⇧← ⇧→  H L", "−/+ 1 point (assumptions: a fifth of a step)"),
-        ("Home End", "minimum / maximum"),
-        ("Tab", "levers ⇄ assumptions"),
-        ("1 2 3", "presets: Future 1, Future 2, status quo"),
-        ("u  Ctrl-R", "undo / redo"),
-        ("r", "reset levers and assumptions"),
-        ("p  P", "pin this run as a ghost line / clear pins"),
-        ("c  C", "next / previous chart"),
-        ("t  T", "next / previous theme"),
-        ("a", "what moves it: tornado ⇄ attribution"),
-        ("g", "goal-seek: least of this lever for Future 1"),
-        ("y  e", "share token (OSC 52 copy) / export JSON, CSV"),
-        ("s  o", "save under a name / open the saved list"),
-        ("?", "open / close this help"),
-        ("Esc", "close help / shrink an enlarged chart"),
-        ("Ctrl-L", "redraw the whole screen"),
-        ("q  Ctrl-C", "quit"),
-        ("mouse", "click a track to set it; the wheel nudges"),
-        ("", "click a chart: enlarge / shrink it (grid)"),
-        ("", ""),
+    /// What the charts' marks mean, below the keys.
+    public static let legend: [(key: String, what: String)] = [
         ("F1 F2 You", "Future 1 / Future 2 presets and your policy"),
         ("stipple", "p10–p90 band of your policy (the ensemble)"),
         ("╌ F1≥12", "thresholds: Future 1 at ≥ 12 mo, Future 2 ≤ 3"),
-        ("▁▃▅█", "each slider's 2028 lead across its range"),
+        ("▁▃▅█", "each slider's lead at the horizon across its range"),
     ]
 
-    /// Every key in fewer rows, for terminals too short for `lines` (80×24).
-    public static let compactLines: [(key: String, what: String)] = [
-        ("↑↓ jk ←→ hl", "select a slider / −+ 5 points (⇧ or H L: 1)"),
-        ("Home End", "minimum / maximum · Tab: levers ⇄ assumptions"),
-        ("1 2 3  r", "presets F1, F2, status quo / reset all"),
-        ("u  Ctrl-R", "undo / redo"),
-        ("p P  c C", "pin, clear pins / next, previous chart"),
-        ("t T  a", "next, previous theme / tornado ⇄ attribution"),
-        ("g", "goal-seek: least of this lever for Future 1"),
-        ("y  e", "share token (OSC 52 copy) / export JSON, CSV"),
-        ("s  o", "save under a name / open the saved list"),
-        ("? Esc ^L", "help / close, shrink a chart / redraw"),
-        ("q  Ctrl-C", "quit"),
-        ("mouse", "track: set · wheel: nudge · chart: enlarge"),
-    ]
+    /// One row per binding (its short help where the whole one does not fit in `room`
+    /// columns), then a blank row and the legend.
+    static func lines(room: Int) -> [(key: String, what: String)] {
+        KeyTable.bindings(in: .normal).map { ($0.label, $0.help.count <= room ? $0.help : $0.shortHelp) }
+            + [("", "")] + legend
+    }
 
     public func render(in area: Rect, into screen: inout Screen) {
-        let width = min(60, area.width - 2)
-        // The full list when it fits, else every key in fewer rows.
-        let list = Self.lines.count + 4 <= area.height - 2 ? Self.lines : Self.compactLines
-        let height = min(list.count + 4, area.height - 2)
+        let width = min(100, area.width - 2)
+        let bindings = KeyTable.bindings(in: .normal)
+        // The full list when it fits, else every key in two columns of short forms.
+        let keyWidth = (KeyTable.bindings(in: .normal).map(\.label.count).max() ?? 0) + 2
+        let lines = Self.lines(room: width - 3 - keyWidth)
+        let full = lines.count + 4 <= area.height - 2
+        let rows = full ? lines.count : (bindings.count + 1) / 2
+        let height = min(rows + 4, area.height - 2)
         let rect = Rect(
             x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width: width,
             height: height)
@@ -127,10 +100,23 @@ public struct HelpOverlay: Sendable, Equatable {
         screen.fill(Rect(x: rect.x - 1, y: rect.y, width: rect.width + 2, height: rect.height).intersection(area))
         screen.box(rect, title: "Keys", style: Style(.accent))
         let inner = rect.inset(1)
-        for (i, line) in list.prefix(inner.height - 2).enumerated() {
-            let y = inner.y + i
-            screen.write(line.key, x: inner.x + 1, y: y, role: .accent, flags: .bold, clip: inner)
-            screen.write(line.what, x: inner.x + 13, y: y, role: .foreground, clip: inner)
+        if full {
+            for (i, line) in lines.prefix(inner.height - 2).enumerated() {
+                let y = inner.y + i
+                screen.write(line.key, x: inner.x + 1, y: y, role: .accent, flags: .bold, clip: inner)
+                let room = inner.width - 1 - keyWidth
+                let what = line.what.count <= room ? line.what : String(line.what.prefix(room - 1)) + "…"
+                screen.write(what, x: inner.x + 1 + keyWidth, y: y, role: .foreground, clip: inner)
+            }
+        } else {
+            let column = (inner.width - 1) / 2
+            let keyWidth = (bindings.map(\.short.count).max() ?? 0) + 1
+            for (i, binding) in bindings.enumerated() where i / 2 < inner.height - 2 {
+                let x = inner.x + 1 + (i % 2) * column, y = inner.y + i / 2
+                screen.write(binding.short, x: x, y: y, role: .accent, flags: .bold, clip: inner)
+                let what = String(binding.shortHelp.prefix(max(0, column - keyWidth - 1)))
+                screen.write(what, x: x + keyWidth, y: y, role: .foreground, clip: inner)
+            }
         }
         screen.write(
             "An illustrative model, not a forecast.", x: inner.x + 1, y: inner.maxY - 1, role: .muted, clip: inner)

@@ -2,12 +2,12 @@ import Dashboard
 import Terminal
 
 /// Converts between the pure dashboard's types and the terminal layer's.
-enum Bridge {
+public enum Bridge {
     /// The role order of palettes and frames: `Role.allCases`.
-    static let roles = Role.allCases
+    public static let roles = Role.allCases
 
     /// A rendered `Screen` as the terminal's frame.
-    static func frame(_ screen: Screen) -> TerminalFrame {
+    public static func frame(_ screen: Screen) -> TerminalFrame {
         var cells = [TerminalCell]()
         cells.reserveCapacity(screen.cells.count)
         for cell in screen.cells {
@@ -24,7 +24,7 @@ enum Bridge {
         uniqueKeysWithValues: Role.allCases.enumerated().map { ($1, $0) })
 
     /// A terminal event as a dashboard action; nil for events the dashboard ignores.
-    static func action(_ event: TerminalEvent) -> Action? {
+    public static func action(_ event: TerminalEvent) -> Action? {
         switch event {
         case .key(let key): return self.key(key).map { .keyPressed($0) }
         case .mouse(let m):
@@ -39,7 +39,7 @@ enum Bridge {
         }
     }
 
-    static func key(_ key: TerminalKey) -> Key? {
+    public static func key(_ key: TerminalKey) -> Key? {
         switch key {
         case .up: .up
         case .down: .down

@@ -6,7 +6,7 @@ import Terminal
 /// Runs ensembles off the main thread. The latest request wins: a newer request cancels
 /// the one running (it checks between chunks) and skips any still queued, so holding an
 /// arrow key never queues up work. A finished result wakes the terminal's event loop.
-final class EnsembleWorker: @unchecked Sendable {
+public final class EnsembleWorker: @unchecked Sendable {
     private let queue = DispatchQueue(label: "twofutures.ensemble", qos: .userInitiated)
     private let lock = NSLock()
     private var generation = 0
@@ -15,14 +15,15 @@ final class EnsembleWorker: @unchecked Sendable {
     private let threads: Int
     private let onFinish: @Sendable () -> Void
 
-    /// `threads`: worker threads per ensemble (leave a core for the interface).
-    init(threads: Int, onFinish: @escaping @Sendable () -> Void = { Terminal.wake() }) {
+    /// `threads`: worker threads per ensemble (leave a core for the interface);
+    /// `onFinish` wakes the main loop (the backend's `wake`).
+    public init(threads: Int, onFinish: @escaping @Sendable () -> Void) {
         self.threads = threads
         self.onFinish = onFinish
     }
 
     /// Asks for the ensemble of `scenario`; supersedes every earlier request.
-    func request(_ scenario: Scenario, settings: EnsembleSettings) {
+    public func request(_ scenario: Scenario, settings: EnsembleSettings) {
         let mine = lock.withLock {
             generation += 1
             return generation
@@ -43,7 +44,7 @@ final class EnsembleWorker: @unchecked Sendable {
     }
 
     /// Takes the newest finished result, if any.
-    func take() -> (Scenario, EnsembleResult)? {
+    public func take() -> (Scenario, EnsembleResult)? {
         lock.withLock {
             defer { finished = nil }
             return finished
@@ -51,7 +52,7 @@ final class EnsembleWorker: @unchecked Sendable {
     }
 
     /// Cancels whatever runs and waits until the worker is idle.
-    func cancelAll() {
+    public func cancelAll() {
         lock.withLock { generation += 1 }
         queue.sync {}
     }

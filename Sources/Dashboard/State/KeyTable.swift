@@ -1,0 +1,231 @@
+import FuturesModel
+
+/// Where a key binding acts: the dashboard, an overlay, a prompt, the `o` list, or a
+/// demo while it plays.
+public enum KeyContext: Sendable, Equatable, Hashable, CaseIterable {
+    case normal, help, prompt, list, demo
+}
+
+/// What a bound key does; `reduce` carries it out.
+public enum Command: Sendable, Equatable, Hashable {
+    case selectPrevious, selectNext
+    case decrease, increase, decreaseFine, increaseFine, minimum, maximum
+    case switchGroup
+    case preset(Preset)
+    case undo, redo, reset
+    case pin, clearPins
+    case nextChart, previousChart
+    case nextTheme, previousTheme
+    case cycleMoves
+    case goalSeek
+    case shareToken, export, save, open
+    case help
+    /// Esc: close the overlay, discard a waiting result, or shrink an enlarged chart.
+    case close
+    case redraw
+    case quit
+    case listPrevious, listNext, listPageUp, listPageDown, listFirst, listLast, listOpen
+    case demoPause, demoNextCaption, demoPreviousCaption
+}
+
+/// One key and the command it runs.
+public struct KeyCommand: Sendable, Equatable {
+    public let key: Key
+    public let command: Command
+
+    public init(_ key: Key, _ command: Command) {
+        self.key = key
+        self.command = command
+    }
+}
+
+/// A short hint for the status bar ("↑↓ select"); a lower rank shows first, and ranked
+/// hints that do not fit are left out from the highest rank down.
+public struct KeyHint: Sendable, Equatable {
+    public let keys: String
+    public let what: String
+    public let rank: Int
+}
+
+/// One row of the key table: how the keys are written, what they do, where they act,
+/// and the keys with their commands. A row without keys is handled elsewhere (Ctrl-Z by
+/// the terminal) or documents the mouse.
+public struct KeyBinding: Sendable, Equatable {
+    /// The keys as people write them: "↑ ↓ / k j".
+    public let label: String
+    public let help: String
+    /// A shorter form for the help overlay's compact layout (80×24).
+    public let short: String
+    public let shortHelp: String
+    public let contexts: Set<KeyContext>
+    public let keys: [KeyCommand]
+    public let hint: KeyHint?
+
+    init(
+        _ label: String, _ help: String, short: String, _ shortHelp: String, in contexts: Set<KeyContext> = [.normal],
+        keys: [KeyCommand], hint: KeyHint? = nil
+    ) {
+        self.label = label
+        self.help = help
+        self.short = short
+        self.shortHelp = shortHelp
+        self.contexts = contexts
+        self.keys = keys
+        self.hint = hint
+    }
+}
+
+/// Every binding of the dashboard (DESIGN.md "Keys", htop/lazygit habits): the one table
+/// that the reducer's match, the status bar's hints, the help overlay and the README's
+/// key table come from.
+public enum KeyTable {
+    public static let bindings: [KeyBinding] = [
+        KeyBinding(
+            "↑ ↓ / k j", "select a slider (wraps)", short: "↑↓ jk", "select",
+            keys: [
+                .init(.up, .selectPrevious), .init(.char("k"), .selectPrevious), .init(.down, .selectNext),
+                .init(.char("j"), .selectNext),
+            ],
+            hint: KeyHint(keys: "↑↓", what: "select", rank: 1)),
+        KeyBinding(
+            "← → / h l", "−/+ 5 points (Policy starts: 3 months; assumptions: one step)", short: "←→ hl",
+            "−/+ 5 points",
+            keys: [
+                .init(.left, .decrease), .init(.char("h"), .decrease), .init(.right, .increase),
+                .init(.char("l"), .increase),
+            ],
+            hint: KeyHint(keys: "←→", what: "±5", rank: 2)),
+        KeyBinding(
+            "Shift+← → / H L", "−/+ 1 point (Policy starts: 1 month; assumptions: a fifth of a step)",
+            short: "⇧←→ HL", "−/+ 1 point",
+            keys: [
+                .init(.shiftLeft, .decreaseFine), .init(.char("H"), .decreaseFine),
+                .init(.shiftRight, .increaseFine), .init(.char("L"), .increaseFine),
+            ],
+            hint: KeyHint(keys: "⇧←→", what: "±1", rank: 7)),
+        KeyBinding(
+            "Home / End", "minimum / maximum", short: "Home End", "min / max",
+            keys: [.init(.home, .minimum), .init(.end, .maximum)]),
+        KeyBinding(
+            "Tab", "levers ⇄ assumptions", short: "Tab", "levers ⇄ assumptions",
+            keys: [.init(.tab, .switchGroup), .init(.backTab, .switchGroup)],
+            hint: KeyHint(keys: "Tab", what: "group", rank: 3)),
+        KeyBinding(
+            "1 2 3", "presets: Future 1, Future 2, status quo, starting 2026-01 (assumptions stay)", short: "1 2 3",
+            "presets F1, F2, status quo",
+            keys: [
+                .init(.char("1"), .preset(.future1)), .init(.char("2"), .preset(.future2)),
+                .init(.char("3"), .preset(.statusQuo)),
+            ],
+            hint: KeyHint(keys: "1 2 3", what: "presets", rank: 4)),
+        KeyBinding(
+            "u / Ctrl-R", "undo / redo", short: "u ^R", "undo / redo",
+            keys: [.init(.char("u"), .undo), .init(.ctrl("r"), .redo)],
+            hint: KeyHint(keys: "u", what: "undo", rank: 8)),
+        KeyBinding("r", "reset levers and assumptions", short: "r", "reset all", keys: [.init(.char("r"), .reset)]),
+        KeyBinding(
+            "p / P", "pin the current run as a ghost line (up to 3) / clear pins", short: "p P", "pin / clear pins",
+            keys: [.init(.char("p"), .pin), .init(.char("P"), .clearPins)],
+            hint: KeyHint(keys: "p", what: "pin", rank: 9)),
+        KeyBinding(
+            "c / C", "next / previous chart", short: "c C", "next / previous chart",
+            keys: [.init(.char("c"), .nextChart), .init(.char("C"), .previousChart)],
+            hint: KeyHint(keys: "c", what: "chart", rank: 10)),
+        KeyBinding(
+            "a", "tornado ⇄ attribution", short: "a", "tornado ⇄ attribution", keys: [.init(.char("a"), .cycleMoves)],
+            hint: KeyHint(keys: "a", what: "attribution", rank: 12)),
+        KeyBinding(
+            "t / T", "next / previous theme (the status bar shows its name)", short: "t T", "next / previous theme",
+            keys: [.init(.char("t"), .nextTheme), .init(.char("T"), .previousTheme)],
+            hint: KeyHint(keys: "t", what: "theme", rank: 11)),
+        KeyBinding(
+            "g", "goal-seek: the least of this lever for Future 1 (Enter applies, Esc discards)",
+            short: "g", "goal-seek this lever", keys: [.init(.char("g"), .goalSeek)]),
+        KeyBinding(
+            "y", "show the share token and copy it (OSC 52)", short: "y", "share token (copied)",
+            keys: [.init(.char("y"), .shareToken)]),
+        KeyBinding(
+            "e", "export the run as JSON and CSV next to the saved scenarios", short: "e", "export JSON, CSV",
+            keys: [.init(.char("e"), .export)]),
+        KeyBinding(
+            "s", "save the scenario under a name (asks before replacing a file)", short: "s", "save under a name",
+            keys: [.init(.char("s"), .save)]),
+        KeyBinding(
+            "o", "open a saved scenario from a list", short: "o", "open a saved one",
+            keys: [.init(.char("o"), .open)]),
+        KeyBinding(
+            "? / Esc", "help / close help or shrink an enlarged chart", short: "? Esc", "help / close",
+            keys: [.init(.char("?"), .help), .init(.escape, .close)],
+            hint: KeyHint(keys: "?", what: "help", rank: 5)),
+        KeyBinding(
+            "Ctrl-L", "redraw the whole screen", short: "^L", "redraw", in: [.normal, .help, .list, .demo],
+            keys: [.init(.ctrl("l"), .redraw)]),
+        KeyBinding(
+            "q / Ctrl-C", "quit", short: "q ^C", "quit", in: [.normal, .help, .list, .demo],
+            keys: [.init(.char("q"), .quit), .init(.ctrl("c"), .quit)],
+            hint: KeyHint(keys: "q", what: "quit", rank: 6)),
+        KeyBinding(
+            "Ctrl-Z", "suspend to the shell; `fg` brings the dashboard back, fully redrawn", short: "^Z",
+            "suspend", keys: []),
+        KeyBinding(
+            "mouse", "click a track to set it; the wheel nudges; a click on a chart enlarges it",
+            short: "mouse", "track, wheel, chart", keys: []),
+        // The `o` list.
+        KeyBinding(
+            "↑ ↓ / k j", "choose", short: "↑↓ jk", "choose", in: [.list],
+            keys: [
+                .init(.up, .listPrevious), .init(.char("k"), .listPrevious), .init(.down, .listNext),
+                .init(.char("j"), .listNext), .init(.tab, .listNext),
+            ]),
+        KeyBinding(
+            "PgUp PgDn Home End", "a page up / down, the first / last", short: "PgUp PgDn", "a page", in: [.list],
+            keys: [
+                .init(.pageUp, .listPageUp), .init(.pageDown, .listPageDown), .init(.home, .listFirst),
+                .init(.end, .listLast),
+            ]),
+        KeyBinding(
+            "Enter / Esc", "open the selected scenario (one undoable change) / cancel", short: "Enter Esc",
+            "open / cancel", in: [.list],
+            keys: [.init(.enter, .listOpen), .init(.escape, .close), .init(.char("o"), .close)]),
+        // A demo while it plays.
+        KeyBinding(
+            "Space / n / b", "pause or resume / next caption / previous caption", short: "Space n b",
+            "pause / next / back", in: [.demo],
+            keys: [
+                .init(.char(" "), .demoPause), .init(.char("n"), .demoNextCaption),
+                .init(.char("b"), .demoPreviousCaption),
+            ]),
+    ]
+
+    /// The command `key` runs in `context`, if any.
+    public static func command(for key: Key, in context: KeyContext) -> Command? {
+        lookup[context]?[key]
+    }
+
+    /// The bindings that act in `context` (rows without keys included for `.normal`).
+    public static func bindings(in context: KeyContext) -> [KeyBinding] {
+        bindings.filter { $0.contexts.contains(context) && ($0.keys.isEmpty ? context == .normal : true) }
+    }
+
+    /// The status bar's hints, by rank.
+    public static var hints: [KeyHint] { bindings.compactMap(\.hint).sorted { $0.rank < $1.rank } }
+
+    /// The dashboard's keys as the README's Markdown table ("| key | does |").
+    public static var markdown: String {
+        var lines = ["| key | does |", "|---|---|"]
+        for b in bindings(in: .normal) { lines.append("| \(b.label) | \(b.help) |") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static let lookup: [KeyContext: [Key: Command]] = {
+        var table: [KeyContext: [Key: Command]] = [:]
+        for context in KeyContext.allCases {
+            var map: [Key: Command] = [:]
+            for binding in bindings where binding.contexts.contains(context) {
+                for k in binding.keys where map[k.key] == nil { map[k.key] = k.command }
+            }
+            table[context] = map
+        }
+        return table
+    }()
+}

@@ -1,0 +1,162 @@
+import Dashboard
+import Foundation
+import FuturesModel
+import Terminal
+
+/// Carries out the effects that touch the world beyond the terminal (files) and says how
+/// they ended, as the action to feed back. The executable uses `Storage`; tests may use
+/// a folder of their own.
+public protocol EffectPerformer {
+    /// Does `effect` and returns the action that reports its result, if it has one.
+    /// `analysis` is the current scenario's (an export needs it).
+    func perform(_ effect: Effect, analysis: Analysis) -> Action?
+}
+
+/// How a dashboard session starts: the scenario, the ensemble, the themes, and what the
+/// shell was asked to do (a demo, a key recorder, a first-frame exit, a crash).
+public struct SessionOptions {
+    public var scenario: Scenario
+    public var settings: EnsembleSettings
+    public var threads: Int
+    public var themes: [Theme]
+    public var themeIndex: Int
+    public var warning: String
+    public var noColor: Bool
+    public var demo: DemoScript?
+    public var exitAfterDemo: Bool
+    /// Called with every key the dashboard applies, except one that quits (`record`).
+    public var onKey: ((Key) -> Void)?
+    /// Called once the first frame is drawn; a true return ends the session (status 0).
+    public var afterFirstFrame: (() -> Bool)?
+
+    public init(
+        scenario: Scenario, settings: EnsembleSettings, threads: Int, themes: [Theme], themeIndex: Int,
+        warning: String = "", noColor: Bool = false, demo: DemoScript? = nil, exitAfterDemo: Bool = false,
+        onKey: ((Key) -> Void)? = nil, afterFirstFrame: (() -> Bool)? = nil
+    ) {
+        self.scenario = scenario
+        self.settings = settings
+        self.threads = threads
+        self.themes = themes
+        self.themeIndex = themeIndex
+        self.warning = warning
+        self.noColor = noColor
+        self.demo = demo
+        self.exitAfterDemo = exitAfterDemo
+        self.onKey = onKey
+        self.afterFirstFrame = afterFirstFrame
+    }
+}
+
+/// The main loop (DESIGN.md "Shape"): read an event, reduce, carry out the effects,
+/// recompute, render, draw. It runs on any `TerminalBackend`: ncurses in the program, a
+/// `MemoryBackend` in tests.
+public struct Session {
+    let options: SessionOptions
+    let backend: TerminalBackend
+    let effects: EffectPerformer
+    /// The clock in milliseconds (the demo's timeline).
+    let now: () -> Int
+    /// Every effect carried out, in order (for tests).
+    public private(set) var performed: [Effect] = []
+
+    public init(
+        options: SessionOptions, backend: TerminalBackend, effects: EffectPerformer, now: @escaping () -> Int
+    ) {
+        self.options = options
+        self.backend = backend
+        self.effects = effects
+        self.now = now
+    }
+
+    /// The palette of `theme` for the terminal (no colours with NO_COLOR).
+    public static func palette(_ theme: Theme, noColor: Bool) -> TerminalPalette {
+        if noColor { return .monochrome(roles: Bridge.roles.count) }
+        return TerminalPalette(
+            background: theme.colors[.background].flatMap(RGB.init(hex:)),
+            roles: Bridge.roles.map { theme.colors[$0].flatMap(RGB.init(hex:)) })
+    }
+
+    /// Runs until a quit; returns the exit status: 0, or 128 + the signal that ended it.
+    public mutating func run() -> Int32 {
+        let worker = EnsembleWorker(threads: options.threads, onFinish: backend.waker)
+        defer { worker.cancelAll() }
+        let size = backend.size
+        var state = State(scenario: options.scenario, width: size.width, height: size.height)
+        state.themes = options.themes
+        state.themeIndex = options.themeIndex
+        state.warning = options.warning
+        state.noColor = options.noColor
+        var analysis = Analysis(state.scenario)
+        var requested: Scenario?
+        var palette = state.themeIndex
+        var quit = dispatch(.tick(now: now()), &state, analysis)
+        if let demo = options.demo, !quit {
+            quit = dispatch(.demoLoaded(demo, exitAtEnd: options.exitAfterDemo), &state, analysis)
+        }
+        var firstFrame = true
+        while !quit {
+            // Recompute what the state needs, then draw it.
+            if analysis.scenario != state.scenario { analysis = Analysis(state.scenario) }
+            if requested != state.scenario, options.settings.members > 0 {
+                worker.request(state.scenario, settings: options.settings)
+                requested = state.scenario
+            }
+            if state.themeIndex != palette {
+                // The whole theme or nothing: every theme in the list was validated at start.
+                backend.setPalette(Self.palette(state.theme, noColor: state.noColor))
+                palette = state.themeIndex
+            }
+            let screen = render(state, analysis, ensemble: state.currentEnsemble ?? state.ensemble)
+            backend.draw(Bridge.frame(screen))
+            if firstFrame, let after = options.afterFirstFrame, after() { return 0 }
+            firstFrame = false
+
+            // Wait for one event, then take every event already pending, so that a held
+            // key is applied in full before the next frame and never lags behind.
+            let wait = state.demo?.millisecondsUntilNext(now: now()).map { Int32(min($0, 60_000)) } ?? -1
+            var event = backend.nextEvent(timeoutMilliseconds: wait)
+            if event == nil { quit = dispatch(.tick(now: now()), &state, analysis) }
+            while let current = event, !quit {
+                quit = dispatch(.tick(now: now()), &state, analysis)
+                switch current {
+                case .quit(let signal):
+                    return 128 + signal
+                case .wake:
+                    if let (scenario, result) = worker.take() {
+                        quit = quit || dispatch(.ensembleFinished(result, for: scenario), &state, analysis)
+                    }
+                default:
+                    if let action = Bridge.action(current) {
+                        let quits = dispatch(action, &state, analysis)
+                        if case .keyPressed(let key) = action, !quits { options.onKey?(key) }
+                        quit = quit || quits
+                    }
+                }
+                event = quit ? nil : backend.nextEvent(timeoutMilliseconds: 0)
+            }
+        }
+        return 0
+    }
+
+    /// Reduces `action`, carries out its effects and reduces their results in turn.
+    /// Returns whether one of them was a quit.
+    mutating func dispatch(_ action: Action, _ state: inout State, _ analysis: Analysis) -> Bool {
+        var queue = [action]
+        var quit = false
+        while !queue.isEmpty {
+            for effect in reduce(&state, queue.removeFirst()) {
+                performed.append(effect)
+                switch effect {
+                case .quit: quit = true
+                case .copyToClipboard(let text): backend.copyToClipboard(text)
+                case .redraw: backend.invalidate()
+                default:
+                    let current = analysis.scenario == state.scenario ? analysis : Analysis(state.scenario)
+                    if let result = effects.perform(effect, analysis: current) { queue.append(result) }
+                }
+            }
+        }
+        return quit
+    }
+}

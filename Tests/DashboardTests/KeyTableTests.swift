@@ -1,0 +1,81 @@
+import Dashboard
+import Foundation
+import FuturesModel
+import Testing
+
+/// The key table is the one source of the reducer's match, the status bar's hints, the
+/// help overlay and the README's key table.
+@Suite("Key table")
+struct KeyTableTests {
+    static var readme: String {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        return (try? String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)) ?? ""
+    }
+
+    @Test("the README's key table is the key table")
+    func readme() {
+        #expect(Self.readme.contains(KeyTable.markdown), "README.md is out of date: paste KeyTable.markdown")
+    }
+
+    @Test("no key is bound twice in one context")
+    func unique() {
+        for context in KeyContext.allCases {
+            let keys = KeyTable.bindings.filter { $0.contexts.contains(context) }.flatMap { $0.keys.map(\.key) }
+            #expect(Set(keys).count == keys.count, "\(context)")
+        }
+    }
+
+    @Test("the help overlay shows every binding of the dashboard, at 120×36 in full")
+    func help() {
+        var state = State(width: 120, height: 36)
+        reduce(&state, .keyPressed(.char("?")))
+        let screen = render(state, Analysis(state.scenario), ensemble: nil).text
+        for binding in KeyTable.bindings(in: .normal) {
+            #expect(screen.contains(binding.label), "\(binding.label)")
+        }
+        var small = State(width: 80, height: 24)
+        reduce(&small, .keyPressed(.char("?")))
+        let compact = render(small, Analysis(small.scenario), ensemble: nil).text
+        for binding in KeyTable.bindings(in: .normal) {
+            #expect(compact.contains(binding.short), "\(binding.short)")
+        }
+    }
+
+    @Test("the status bar's hints are the table's, by rank, as far as they fit")
+    func hints() {
+        let screen = render(State(width: 200, height: 60), Analysis(Scenario()), ensemble: nil)
+        let bar = screen.line(59)
+        var at = bar.startIndex
+        for hint in KeyTable.hints {
+            guard let found = bar.range(of: "\(hint.keys) \(hint.what)", range: at..<bar.endIndex) else {
+                Issue.record("\(hint.keys) \(hint.what) missing or out of order in \(bar)")
+                return
+            }
+            at = found.upperBound
+        }
+    }
+
+    @Test("every command of the normal context does something, or asks the shell for something")
+    func everyCommandActs() {
+        // Two states, so that a command that is a no-op in one (3 at the status quo, Esc
+        // with no chart enlarged) shows what it does in the other.
+        var plain = State(width: 120, height: 36)
+        plain.selection = 1
+        var busy = plain
+        reduce(&busy, .keyPressed(.char("2")))
+        reduce(&busy, .keyPressed(.char("p")))
+        reduce(&busy, .mouse(.click(x: busy.layout.charts[0].rect.x + 2, y: busy.layout.charts[0].rect.y + 2)))
+        #expect(busy.chartEnlarged)
+        for binding in KeyTable.bindings(in: .normal) {
+            for key in binding.keys {
+                let acts = [plain, busy].contains { start in
+                    var state = start
+                    let effects = reduce(&state, .keyPressed(key.key))
+                    return state != start || !effects.isEmpty
+                }
+                #expect(acts, "\(key.key) → \(key.command) did nothing")
+            }
+        }
+    }
+}

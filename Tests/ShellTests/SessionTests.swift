@@ -1,0 +1,96 @@
+import Dashboard
+import Foundation
+import FuturesModel
+import Shell
+import Terminal
+import Testing
+
+/// The main loop in-process on a `MemoryBackend`: scripted events in, frames and effects
+/// out. The tmux tests keep what only a real terminal shows (signals, restore, resize).
+@Suite("Main loop in memory")
+struct SessionTests {
+    /// Records the file effects instead of touching files, answering like a folder would.
+    struct Recorder: EffectPerformer {
+        func perform(_ effect: Effect, analysis: Analysis) -> Action? {
+            switch effect {
+            case .save(let request, _): .saveFinished(.saved(path: "/mem/" + request.fileName, replaced: false))
+            case .listSaved:
+                .savedListed(
+                    OpenList(
+                        entries: [
+                            SavedScenario(
+                                name: "F1", path: "/mem/f1.toml", scenario: Scenario(levers: Preset.future1.levers))
+                        ], folder: "/mem"))
+            case .export: .exported(.exported(stem: "/mem/run-1"))
+            default: nil
+            }
+        }
+    }
+
+    static func session(
+        _ script: [MemoryBackend.Step], width: Int = 120, height: Int = 36, members: Int = 400,
+        demo: DemoScript? = nil, exitAfterDemo: Bool = false
+    ) -> (status: Int32, backend: MemoryBackend, effects: [Effect]) {
+        let backend = MemoryBackend(width: width, height: height, script: script)
+        let options = SessionOptions(
+            scenario: Scenario(), settings: EnsembleSettings(members: members), threads: 1, themes: Theme.builtIn,
+            themeIndex: 0, demo: demo, exitAfterDemo: exitAfterDemo)
+        var session = Session(options: options, backend: backend, effects: Recorder()) { backend.now }
+        let status = session.run()
+        return (status, backend, session.performed)
+    }
+
+    @Test("keys move the outcome, the ensemble arrives on a wake, q quits with status 0")
+    func keysAndEnsemble() {
+        let (status, backend, effects) = Self.session(
+            [.waitForWake] + MemoryBackend.keys(.character("1")) + [.waitForWake] + MemoryBackend.keys(.character("q")))
+        #expect(status == 0)
+        #expect(effects == [.quit])
+        let screen = backend.lastScreen
+        #expect(screen.contains("Lead at 2029-01: 14.9 mo"), "\(screen)")
+        #expect(screen.contains("ensemble 400 runs"), "\(screen)")
+        #expect(backend.frames.count >= 3)
+    }
+
+    @Test("effects go to the shell and their results come back: y copies, e exports, s saves, o lists")
+    func effects() {
+        let (status, backend, effects) = Self.session(
+            MemoryBackend.keys(
+                .character("y"), .character("e"), .character("s"), .character("A"), .enter, .character("o"), .enter,
+                .ctrl("l"), .character("q")))
+        #expect(status == 0)
+        #expect(backend.copied == ["tf2:50-30-20-30-20"])
+        #expect(backend.invalidations == 1)
+        #expect(
+            effects == [
+                .copyToClipboard("tf2:50-30-20-30-20"), .export(Scenario(), ensemble: nil),
+                .save(SaveRequest(name: "A"), Scenario()), .listSaved, .redraw, .quit,
+            ])
+        #expect(backend.lastScreen.contains("Opened F1 (Future 1, lead 14.9 mo)."), "\(backend.lastScreen)")
+    }
+
+    @Test("the script running out is the terminal going away: SIGHUP's status")
+    func hangUp() {
+        let (status, _, _) = Self.session(MemoryBackend.keys(.down), members: 0)
+        #expect(status == 129)
+    }
+
+    @Test("a demo plays on the injected clock; Space pauses it; it quits at its end with --exit")
+    func demo() throws {
+        let script = try DemoParser.parse(
+            "caption \"one\"\nsleep 1s\npreset future1\ncaption \"two\"\nsleep 1s\n", file: "d.demo")
+        let (status, backend, effects) = Self.session(
+            [.advance(milliseconds: 500)] + MemoryBackend.keys(.character(" "))
+                + [.advance(milliseconds: 5000)] + MemoryBackend.keys(.character(" "))
+                + [.advance(milliseconds: 3000)],
+            members: 0, demo: script, exitAfterDemo: true)
+        #expect(status == 0)
+        #expect(effects == [.quit])
+        let captions = backend.frames.map { frame in
+            (0..<frame.height).map { y in String((0..<frame.width).map { frame[$0, y].character }) }
+                .joined(separator: "\n")
+        }
+        #expect(captions.contains { $0.contains("step 1/2 paused") })
+        #expect(captions.last?.contains("two") == true)
+    }
+}
