@@ -23,13 +23,16 @@ public enum Format {
         }
     }
 
-    /// A signed change of an outcome: "+2.1 mo", "−1.0 pt".
+    /// A signed change of an outcome: "+2.1 mo", "−1.0 pt"; a change that rounds to
+    /// nothing has no sign ("0.0 mo", never "−0.0 mo").
     public static func delta(_ x: Double, _ id: OutcomeID) -> String {
-        let sign = x < 0 ? "−" : "+"
-        switch id {
-        case .leadMonths: return sign + String(format: "%.1f mo", abs(x))
-        default: return sign + String(format: "%.1f pt", abs(x) * 100)
-        }
+        let magnitude =
+            switch id {
+            case .leadMonths: String(format: "%.1f mo", abs(x))
+            default: String(format: "%.1f pt", abs(x) * 100)
+            }
+        if magnitude.hasPrefix("0.0 ") { return magnitude }
+        return (x < 0 ? "−" : "+") + magnitude
     }
 
     /// A probability as a whole percentage.

@@ -154,12 +154,12 @@ public enum ParameterTable {
             "servers worth $2.5B diverted in 2024–25 despite the rules (AP); location verification proposed, "
                 + "not in force (Chip Security Act, May 2025)"),
         assumption(
-            "distillation_efficiency", "Distillation efficiency", "–", 0.25, 0.0, 0.9, 0.05,
+            "distillation_efficiency", "Distillation reach", "–", 0.25, 0.0, 0.9, 0.05,
             "share of the compute gap that distillation can bridge",
             "imitation transfers benchmark skills far more than general capability (Gudibande et al., 2023); "
                 + "open-weight models ~4 months behind closed (Epoch AI, May 2026)"),
         assumption(
-            "countermeasure_feasibility", "Countermeasure feasibility", "–", 0.7, 0.0, 1.0, 0.05,
+            "countermeasure_feasibility", "Defence feasibility", "–", 0.7, 0.0, 1.0, 0.05,
             "how well distillation defences can work at all",
             "contested: the essay does not show that defences work at scale; accounts are cheap to replace "
                 + "(Anthropic, Feb 2026)"),

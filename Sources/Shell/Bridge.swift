@@ -14,7 +14,8 @@ public enum Bridge {
             let flags = cell.flags
             cells.append(
                 TerminalCell(
-                    cell.character, role: roleIndex[cell.role]!, bold: flags.contains(.bold),
+                    cell.character, role: roleIndex[cell.role]!,
+                    background: cell.style.background.map { roleIndex[$0]! } ?? -1, bold: flags.contains(.bold),
                     dim: flags.contains(.dim), reverse: flags.contains(.reverse)))
         }
         return TerminalFrame(width: screen.width, height: screen.height, cells: cells)

@@ -14,6 +14,10 @@ public final class Terminal {
     private var previous: TerminalFrame?
     private var active = false
     private var colorPairs = false
+    /// How many roles the palette has, and whether cells may have role backgrounds (the
+    /// terminal has a colour pair for each foreground and background role).
+    private var roleCount = 0
+    private var backgrounds = false
     private var stderrLog: Int32 = -1
     private var savedStderr: Int32 = -1
     /// Whether the primary button is down: motion counts as a drag only then (the
@@ -92,23 +96,40 @@ public final class Terminal {
     /// How many colours the terminal offers (8, 16, 256, …).
     public var colorCount: Int { has_colors() ? Int(tf_colors()) : 0 }
 
-    /// Allocates one colour pair per role (pair i+1 for role i), mapped to the nearest
-    /// colours the terminal has. Redraws everything on the next `draw`.
+    /// Allocates a colour pair for each role on the palette's background (pair i+1 for
+    /// role i) and, where the terminal has enough pairs, for each role on each role's
+    /// colour as background; colours are mapped to the nearest the terminal has. Redraws
+    /// everything on the next `draw`.
     public func setPalette(_ palette: TerminalPalette) {
         previous = nil
         colorPairs = false
+        backgrounds = false
         guard has_colors(), palette.roles.contains(where: { $0 != nil }) else { return }
         start_color()
         use_default_colors()
         let available = Int(tf_colors()) >= 256 ? 256 : (Int(tf_colors()) >= 16 ? 16 : 8)
         let background = palette.background.map { Int16(ColorMapping.nearest($0, among: available)) } ?? -1
-        for (i, color) in palette.roles.enumerated() where i + 1 < Int(tf_color_pairs()) {
-            let foreground = color.map { Int16(ColorMapping.nearest($0, among: available)) } ?? -1
+        let colors = palette.roles.map { $0.map { Int16(ColorMapping.nearest($0, among: available)) } ?? -1 }
+        roleCount = colors.count
+        let pairs = Int(tf_color_pairs())
+        for (i, foreground) in colors.enumerated() where i + 1 < pairs {
             init_pair(Int16(i + 1), foreground, background)
+        }
+        if Self.pair(role: roleCount - 1, background: roleCount - 1, roles: roleCount) < pairs {
+            for (b, cellBackground) in colors.enumerated() {
+                for (i, foreground) in colors.enumerated() {
+                    let pair = Self.pair(role: i, background: b, roles: roleCount)
+                    init_pair(Int16(pair), foreground, cellBackground == -1 ? background : cellBackground)
+                }
+            }
+            backgrounds = true
         }
         bkgdset(chtype(tf_color_pair(palette.roles.count > 0 ? 1 : 0)))
         colorPairs = true
     }
+
+    /// The colour pair of `role` on `background` (−1: the palette's background).
+    static func pair(role: Int, background: Int, roles: Int) -> Int { 1 + role + roles * (background + 1) }
 
     /// Copies `frame` to the screen, changing only the cells that differ from the last
     /// frame (everything after a resize, a palette change or `invalidate()`).
@@ -128,7 +149,12 @@ public final class Terminal {
                 if cell.dim { attributes |= tf_a_dim() }
                 if cell.reverse { attributes |= tf_a_reverse() }
                 if cell.underline { attributes |= tf_a_underline() }
-                let pair = colorPairs ? Int16(cell.role + 1) : 0
+                let pair =
+                    colorPairs
+                    ? Int16(
+                        Self.pair(
+                            role: cell.role, background: backgrounds ? cell.background : -1, roles: roleCount))
+                    : 0
                 setcchar(&cc, &text, attributes, pair, nil)
                 mvadd_wch(Int32(y), Int32(x), &cc)
             }

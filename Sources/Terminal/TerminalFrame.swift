@@ -21,17 +21,20 @@ public struct TerminalCell: Equatable, Sendable {
     public var character: Character
     /// An index into the palette's role colours.
     public var role: Int
+    /// The role colour of the cell's background, or −1 for the palette's background.
+    public var background: Int
     public var bold: Bool
     public var dim: Bool
     public var reverse: Bool
     public var underline: Bool
 
     public init(
-        _ character: Character, role: Int, bold: Bool = false, dim: Bool = false, reverse: Bool = false,
-        underline: Bool = false
+        _ character: Character, role: Int, background: Int = -1, bold: Bool = false, dim: Bool = false,
+        reverse: Bool = false, underline: Bool = false
     ) {
         self.character = character
         self.role = role
+        self.background = background
         self.bold = bold
         self.dim = dim
         self.reverse = reverse

@@ -33,15 +33,14 @@ struct SnapshotTests {
         assertSnapshot(text, named: "delayed-start-120x36")
     }
 
-    @Test("at 200×60 the selected parameter's source line shows in full")
+    @Test("at 200×60 the selected parameter's source line shows in full, under the charts")
     func sourceInFull() {
         var state = Fixture.state(width: 200, height: 60)
         state.selection = ParameterID.all.firstIndex(of: .assumption(.controlLeakage))!
         let screen = Fixture.frame(state)
-        let panel = state.layout.panel
-        let top = (panel.y..<panel.maxY).first { screen.line($0).contains("├ Control leakage") }!
-        let about = ((top + 1)..<(panel.maxY - 1)).map {
-            String(screen.line($0).dropFirst(panel.x + 1).prefix(panel.width - 2)).trimmingCharacters(in: .whitespaces)
+        let box = state.layout.about
+        let about = (box.y..<box.maxY).map {
+            String(screen.line($0).dropFirst(box.x).prefix(box.width)).trimmingCharacters(in: .whitespaces)
         }.joined(separator: " ")
         #expect(about.contains("legal offshore training in Singapore and Malaysia (FT, Nov 2025)."), "\(about)")
         #expect(!about.contains("…"), "nothing shortened: \(about)")

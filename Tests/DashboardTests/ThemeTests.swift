@@ -51,6 +51,25 @@ struct ThemeTests {
         #expect(theme == (try Self.shippedTheme("dark").with(source: "README.md")))
     }
 
+    @Test("in every theme the band is a visible background and the lines read over it (3:1)")
+    func bandBackground() throws {
+        for name in ["dark", "light", "high-contrast", "colorblind", "mono"] {
+            let theme = try Self.shippedTheme(name)
+            let band = try #require(theme.colors[.band])
+            let background = try #require(theme.colors[.background])
+            #expect(try #require(contrastRatio(band, background)) >= 1.15, "\(name): band against the background")
+            for role in [Role.foreground, .muted, .future1, .future2, .policy, .accent] {
+                let color = try #require(theme.colors[role])
+                let ratio = try #require(contrastRatio(color, band))
+                #expect(ratio >= 3, "\(name): \(role) over the band: \(ratio)")
+            }
+        }
+        for theme in Theme.builtIn {
+            let ratio = try #require(contrastRatio(theme.colors[.policy]!, theme.colors[.band]!))
+            #expect(ratio >= 3, "built-in \(theme.name)")
+        }
+    }
+
     @Test("the high-contrast theme meets WCAG AAA (7:1) for text and the three lines")
     func highContrast() throws {
         let theme = try Self.shippedTheme("high-contrast")

@@ -9,7 +9,7 @@ enum ChartBuilder {
     ) {
         let h = analysis.scenario.horizon
         guard let outcome = kind.outcome else {
-            stacked(analysis, highlighted: highlighted).render(in: rect, into: &screen)
+            stacked(analysis, highlighted: highlighted, noColor: state.noColor).render(in: rect, into: &screen)
             return
         }
         let series = SeriesID(rawValue: outcome.rawValue)!
@@ -22,47 +22,49 @@ enum ChartBuilder {
                 label: "Your policy", shortLabel: "You", values: analysis.policy[series], role: .policy, priority: 4),
         ]
         for pin in state.pins where pin.trajectory.horizon == h {
-            lines.insert(
-                ChartSeries(
-                    label: "Pin \(pin.number)", shortLabel: "P\(pin.number)", values: pin.trajectory[series],
-                    role: .muted, priority: 1), at: 0)
+            var line = ChartSeries(
+                label: "Pin \(pin.number)", shortLabel: "P\(pin.number)", values: pin.trajectory[series], role: .muted,
+                priority: 1)
+            line.pattern = .dashed
+            lines.insert(line, at: 0)
         }
         if state.noColor {
+            // Without colour the lines also differ by weight and dashes.
             for i in lines.indices {
                 switch lines[i].role {
                 case .policy: lines[i].flags = .bold
-                case .future2: lines[i].dashed = true
+                case .future2: lines[i].pattern = .dashed
                 case .muted: lines[i].flags = .dim
                 default: break
                 }
             }
         }
         var band: (low: [Double], high: [Double])?
+        var median: [Double]?
         if let ensemble, ensemble.horizon == h {
             band = (ensemble.p10[outcome.rawValue], ensemble.p90[outcome.rawValue])
+            median = ensemble.p50[outcome.rawValue]
         }
-        let chart = LineChart(
-            title: kind.title, series: lines, band: band,
+        var chart = LineChart(
+            title: kind.title, series: lines, band: band, median: median,
             thresholds: kind == .lead ? [Constants.future1Threshold, Constants.future2Threshold] : [],
             horizon: h, unit: kind == .lead ? .months : .share, highlighted: highlighted,
             marker: kind == .lead && analysis.scenario.policyStart > 0 ? analysis.scenario.policyStart : nil)
+        chart.shadeBand = state.noColor
         chart.render(in: rect, into: &screen)
     }
 
-    /// China's four sources under "Your policy", stacked bottom to top.
-    static func stacked(_ analysis: Analysis, highlighted: Bool) -> StackedChart {
+    /// China's four sources under "Your policy", stacked bottom to top, as shares.
+    static func stacked(_ analysis: Analysis, highlighted: Bool, noColor: Bool) -> StackedChart {
         let p = analysis.policy
         return StackedChart(
-            title: ChartKind.chinaSources.title,
+            title: ChartKind.chinaSources.title, shortTitle: "China's sources (share)",
             layers: [
-                StackLayer(
-                    label: "domestic", shortLabel: "dom", values: p[.chinaDomestic], role: .warning, fill: "█"),
-                StackLayer(label: "imports", shortLabel: "imp", values: p[.chinaImports], role: .accent, fill: "▓"),
-                StackLayer(
-                    label: "smuggled", shortLabel: "smg", values: p[.chinaSmuggled], role: .future2, fill: "▒"),
-                StackLayer(
-                    label: "offshore", shortLabel: "off", values: p[.chinaOffshore], role: .muted, fill: "░"),
+                StackLayer(label: "domestic", values: p[.chinaDomestic], role: .domestic, fill: "█"),
+                StackLayer(label: "imports", values: p[.chinaImports], role: .imports, fill: "▓"),
+                StackLayer(label: "smuggled", values: p[.chinaSmuggled], role: .smuggled, fill: "▒"),
+                StackLayer(label: "offshore", values: p[.chinaOffshore], role: .offshore, fill: "░"),
             ],
-            horizon: analysis.scenario.horizon, unit: .share, highlighted: highlighted)
+            horizon: analysis.scenario.horizon, highlighted: highlighted, eighths: !noColor)
     }
 }

@@ -4,16 +4,23 @@ import FuturesModel
 /// The frame every time chart shares: y labels and axis on the left, a plot area, end
 /// labels on the right, and a bottom axis with a tick and label per year.
 struct ChartFrame {
+    /// A y-axis label: the value it marks, its text and its colour.
+    struct Tick {
+        let value: Double
+        let label: String
+        var role: Role = .muted
+    }
+
     let inner: Rect
     let plot: Rect
     let axis: Axis
     let horizon: Int
-    let ticks: [(value: Double, label: String)]
+    let ticks: [Tick]
     let yLabelWidth: Int
 
     /// Lays out a chart inside `inner` (the box's inside) with `endLabelWidth` columns of
     /// end labels on the right.
-    init(inner: Rect, axis: Axis, horizon: Int, ticks: [(value: Double, label: String)], endLabelWidth: Int) {
+    init(inner: Rect, axis: Axis, horizon: Int, ticks: [Tick], endLabelWidth: Int) {
         self.inner = inner
         self.axis = axis
         self.horizon = max(1, horizon)
@@ -51,7 +58,7 @@ struct ChartFrame {
             guard !used.contains(y) else { continue }
             used.insert(y)
             let label = String(repeating: " ", count: yLabelWidth - tick.label.count) + tick.label
-            screen.write(label, x: inner.x, y: y, role: .muted, clip: inner)
+            screen.write(label, x: inner.x, y: y, role: tick.role, clip: inner)
             screen[axisX, y] = Cell("┤", grid)
         }
         let baseY = plot.maxY

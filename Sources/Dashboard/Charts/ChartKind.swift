@@ -11,7 +11,7 @@ public enum ChartKind: Int, Sendable, Equatable, CaseIterable {
         case .computeShare: "US share of AI compute"
         case .adoption: "Developing-market adoption"
         case .normShare: "Norm-setting share"
-        case .chinaSources: "China's compute by source"
+        case .chinaSources: "China's compute by source (share)"
         }
     }
 

@@ -8,9 +8,9 @@ public struct ChartSeries: Sendable, Equatable {
     public var role: Role
     /// Higher priorities win a braille cell's colour ("Your policy" is drawn on top).
     public var priority: Int
-    /// Without colour (NO_COLOR) the lines also differ by weight and dashes.
     public var flags: CellFlags = []
-    public var dashed = false
+    /// Pins are dashed; without colour (NO_COLOR) Future 2 is dashed too.
+    public var pattern: BrailleCanvas.Pattern = .solid
 
     public init(label: String, shortLabel: String, values: [Double], role: Role, priority: Int) {
         self.label = label
@@ -21,12 +21,15 @@ public struct ChartSeries: Sendable, Equatable {
     }
 }
 
-/// A braille line chart over months 0…horizon with an optional p10–p90 band and dashed
-/// threshold lines. It only draws into a `Screen`.
+/// A braille line chart over months 0…horizon with, under the lines, the p10–p90 band as a
+/// filled background, the ensemble's median as a thin dotted line, and the thresholds as
+/// dashed rules labelled on the axis. It only draws into a `Screen`.
 public struct LineChart: Sendable, Equatable {
     public var title: String
     public var series: [ChartSeries]
     public var band: (low: [Double], high: [Double])?
+    /// The ensemble's median, drawn thin inside the band.
+    public var median: [Double]?
     public var thresholds: [Double]
     public var horizon: Int
     public var highlighted: Bool
@@ -34,15 +37,18 @@ public struct LineChart: Sendable, Equatable {
     public var unit: ValueUnit
     /// A month to mark with a thin vertical tick (the policy's start when it is not now).
     public var marker: Int?
+    /// No colours: the band is a light shade instead of a background.
+    public var shadeBand = false
 
     public init(
-        title: String, series: [ChartSeries], band: (low: [Double], high: [Double])? = nil,
+        title: String, series: [ChartSeries], band: (low: [Double], high: [Double])? = nil, median: [Double]? = nil,
         thresholds: [Double] = [], horizon: Int, unit: ValueUnit, highlighted: Bool = false, marker: Int? = nil
     ) {
         self.marker = marker
         self.title = title
         self.series = series
         self.band = band
+        self.median = median
         self.thresholds = thresholds
         self.horizon = horizon
         self.unit = unit
@@ -51,9 +57,12 @@ public struct LineChart: Sendable, Equatable {
 
     public static func == (a: LineChart, b: LineChart) -> Bool {
         a.title == b.title && a.series == b.series && a.band?.low == b.band?.low && a.band?.high == b.band?.high
-            && a.thresholds == b.thresholds && a.horizon == b.horizon && a.highlighted == b.highlighted
-            && a.unit == b.unit && a.marker == b.marker
+            && a.median == b.median && a.thresholds == b.thresholds && a.horizon == b.horizon
+            && a.highlighted == b.highlighted && a.unit == b.unit && a.marker == b.marker && a.shadeBand == b.shadeBand
     }
+
+    /// The role of a threshold: Future 1's colour for the Future 1 threshold, else Future 2's.
+    static func role(ofThreshold v: Double) -> Role { v >= Constants.future1Threshold ? .future1 : .future2 }
 
     /// Draws the chart in its box.
     public func render(in rect: Rect, into screen: inout Screen) {
@@ -62,7 +71,7 @@ public struct LineChart: Sendable, Equatable {
         var all = series.flatMap(\.values) + thresholds
         if let band { all += band.low + band.high }
         let axis = Axis(covering: all)
-        let ticks = tickLabels(axis, rows: inner.height - 2)
+        let ticks = tickLabels(axis, rows: inner.height - 2, width: inner.width)
         let fullWidth = (series.map(\.label.count).max() ?? 0) + 1
         let useFull = inner.width - 6 - fullWidth >= 40
         let labelWidth = useFull ? fullWidth : (series.map(\.shortLabel.count).max() ?? 0) + 1
@@ -71,39 +80,25 @@ public struct LineChart: Sendable, Equatable {
         frame.drawAxes(into: &screen)
 
         var canvas = BrailleCanvas(width: frame.plot.width, height: frame.plot.height)
-        if let band { drawBand(band, frame, &canvas) }
+        if let band { fillBand(band, frame, &canvas) }
+        for v in thresholds { canvas.setRule(row: frame.dotY(v) / 4, role: Self.role(ofThreshold: v)) }
+        if let median { draw(median, role: .policy, priority: 0, flags: .dim, pattern: .dotted, frame, &canvas) }
         for s in series.sorted(by: { $0.priority < $1.priority }) {
-            let points = s.values.enumerated().map { (frame.dotX(Double($0.offset)), frame.dotY($0.element)) }
-            for i in points.indices.dropFirst() {
-                canvas.line(
-                    from: points[i - 1], to: points[i], role: s.role, priority: s.priority, flags: s.flags,
-                    dashed: s.dashed)
-            }
-            if points.count == 1 { canvas.set(x: points[0].0, y: points[0].1, role: s.role, priority: s.priority) }
+            draw(s.values, role: s.role, priority: s.priority, flags: s.flags, pattern: s.pattern, frame, &canvas)
         }
-        for v in thresholds {
-            let cy = frame.dotY(v) / 4
-            // The Future 1 threshold in Future 1's colour, the Future 2 one in Future 2's.
-            let role: Role = v >= Constants.future1Threshold ? .future1 : .future2
-            for cx in 0..<frame.plot.width where !canvas.hasLine(cx, cy) && cx % 2 == 0 {
-                screen[frame.plot.x + cx, frame.plot.y + cy] = Cell("╌", Style(role, .dim))
-            }
-            // Say what the line means, where no line crosses it.
-            let label = v >= Constants.future1Threshold ? "F1≥\(Int(v))" : "F2≤\(Int(v))"
-            let x0 = frame.plot.width / 2 - label.count / 2
-            if frame.plot.width >= 24, (x0..<(x0 + label.count)).allSatisfy({ !canvas.hasLine($0, cy) }) {
-                screen.write(label, x: frame.plot.x + x0, y: frame.plot.y + cy, role: role, clip: frame.plot)
-            }
-        }
+        canvas.render(at: frame.plot.x, frame.plot.y, into: &screen, shadeBand: shadeBand)
         if let month = marker, month > 0, month <= horizon {
-            // A thin dotted tick up the plot where no line is, and on the axis.
+            // A thin dotted tick up the plot where no line is (over the band and the rules
+            // too), and a mark on the axis.
             let cx = frame.dotX(Double(month)) / 2
             for cy in 0..<frame.plot.height where !canvas.hasLine(cx, cy) && cy % 2 == 1 {
-                screen[frame.plot.x + cx, frame.plot.y + cy] = Cell("╎", Style(.muted, .dim))
+                var cell = screen[frame.plot.x + cx, frame.plot.y + cy]
+                cell.character = "╎"
+                cell.style.role = .muted
+                screen[frame.plot.x + cx, frame.plot.y + cy] = cell
             }
             screen[frame.plot.x + cx, frame.plot.maxY] = Cell("┴", Style(.accent, .bold))
         }
-        canvas.render(at: frame.plot.x, frame.plot.y, into: &screen)
         let labels = series.sorted { $0.priority > $1.priority }.compactMap { s -> (Int, String, Style)? in
             guard let last = s.values.last else { return nil }
             return (frame.row(last), useFull ? s.label : s.shortLabel, Style(s.role, .bold))
@@ -111,23 +106,52 @@ public struct LineChart: Sendable, Equatable {
         frame.drawEndLabels(labels, into: &screen)
     }
 
-    /// Threshold values plus round ticks that do not crowd them.
-    private func tickLabels(_ axis: Axis, rows: Int) -> [(value: Double, label: String)] {
+    /// Draws one polyline over the months.
+    private func draw(
+        _ values: [Double], role: Role, priority: Int, flags: CellFlags, pattern: BrailleCanvas.Pattern,
+        _ frame: ChartFrame, _ canvas: inout BrailleCanvas
+    ) {
+        let points = values.enumerated().map { (frame.dotX(Double($0.offset)), frame.dotY($0.element)) }
+        var phase = 0
+        for i in points.indices.dropFirst() {
+            canvas.line(
+                from: points[i - 1], to: points[i], role: role, priority: priority, flags: flags, pattern: pattern,
+                phase: &phase)
+        }
+        if points.count == 1 { canvas.set(x: points[0].0, y: points[0].1, role: role, priority: priority) }
+    }
+
+    /// The y labels: the thresholds, named for their future ("F1 ≥ 12 mo" where the chart
+    /// is wide, "F1≥12" where not), and round ticks that do not crowd them.
+    private func tickLabels(_ axis: Axis, rows: Int, width: Int) -> [ChartFrame.Tick] {
         let count = max(2, rows / 2)
         let rowsOf = { (v: Double) in axis.position(v, steps: max(1, rows) * 4) / 4 }
         let fixed = thresholds.filter { $0 >= axis.low && $0 <= axis.high }
         let round = axis.ticks(count: count).filter { t in fixed.allSatisfy { abs(rowsOf($0) - rowsOf(t)) > 1 } }
-        return (fixed + round).map { ($0, unit.format($0)) }
+        let wide = width >= 60
+        let named = fixed.map { v -> ChartFrame.Tick in
+            let future = v >= Constants.future1Threshold ? "F1" : "F2"
+            let sign = v >= Constants.future1Threshold ? "≥" : "≤"
+            let label = wide ? "\(future) \(sign) \(unit.format(v)) mo" : "\(future)\(sign)\(unit.format(v))"
+            return ChartFrame.Tick(value: v, label: label, role: Self.role(ofThreshold: v))
+        }
+        return named + round.map { ChartFrame.Tick(value: $0, label: unit.format($0), role: .muted) }
     }
 
-    /// Stipples the band between the low and high curves.
-    private func drawBand(_ band: (low: [Double], high: [Double]), _ frame: ChartFrame, _ canvas: inout BrailleCanvas) {
+    /// Fills the cells between the low and the high curve (each column at its cell's
+    /// centre month): a cell is in the band when at least half of its dots are.
+    private func fillBand(
+        _ band: (low: [Double], high: [Double]), _ frame: ChartFrame, _ canvas: inout BrailleCanvas
+    ) {
         guard band.low.count > 1, band.low.count == band.high.count else { return }
-        for x in stride(from: 0, to: canvas.dotWidth, by: 2) {
-            let t = frame.month(atDot: x)
+        for cx in 0..<canvas.width {
+            let t = frame.month(atDot: 2 * cx + 1)
             let lo = interpolate(band.low, t), hi = interpolate(band.high, t)
             let top = frame.dotY(max(lo, hi)), bottom = frame.dotY(min(lo, hi))
-            for y in top...bottom where y % 2 == 0 { canvas.setBand(x: x, y: y) }
+            for cy in (top / 4)...(bottom / 4) {
+                let overlap = min(bottom, 4 * cy + 3) - max(top, 4 * cy) + 1
+                if overlap >= 2 || bottom - top < 2 { canvas.setBand(cx: cx, cy: cy) }
+            }
         }
     }
 }

@@ -1,7 +1,9 @@
 import FuturesModel
 
 /// Plays a script with no terminal and no waiting, and renders the screens a viewer would
-/// see: one per caption (as it looks just before the next caption) and the final one.
+/// see: one per caption and the final one. A caption's frame shows the state the viewer
+/// looks at while reading it: the end of its last wait (`sleep` or `pause`); commands after
+/// that wait set up the next caption. Without a wait, the state just before the next caption.
 public enum DemoHeadless {
     /// The rendered screens. `ensemble` computes a scenario's ensemble synchronously (nil
     /// for none); it is attached before each screen is rendered, so the bands show.
@@ -10,12 +12,21 @@ public enum DemoHeadless {
     ) -> (final: Screen, frames: [Screen]) {
         let steps = DemoPlayer.steps(script, from: initial)
         var frames = [Screen]()
-        var shown: State?
+        var segment: (lastWait: State?, last: State)?
         for step in steps {
-            if step.isCaption, let previous = shown { frames.append(screen(previous, ensemble)) }
-            if step.isCaption || shown != nil { shown = step.state }
+            if step.isCaption, let current = segment {
+                frames.append(screen(current.lastWait ?? current.last, ensemble))
+            }
+            guard step.isCaption || segment != nil else { continue }
+            let isWait =
+                switch script.lines[step.command].command {
+                case .sleep, .pause: true
+                default: false
+                }
+            let lastWait = step.isCaption ? nil : segment?.lastWait
+            segment = (isWait ? step.state : lastWait, step.state)
         }
-        if let last = shown { frames.append(screen(last, ensemble)) }
+        if let current = segment { frames.append(screen(current.lastWait ?? current.last, ensemble)) }
         let final = steps.last?.state ?? initial
         return (screen(final, ensemble), frames)
     }

@@ -87,8 +87,13 @@ extension Screen {
 }
 
 /// A semantic colour role: themes map each role to a terminal colour (DESIGN.md "Themes").
+/// The last four colour China's compute by source, distinct from the futures' colours.
 public enum Role: String, Sendable, Equatable, Hashable, CaseIterable {
     case background, foreground, muted, accent, future1, future2, policy, band, grid, selection, warning
+    case domestic, imports, smuggled, offshore
+
+    /// Roles a theme file may leave out: they then take the built-in dark theme's colour.
+    public static let optional: Set<Role> = [.domestic, .imports, .smuggled, .offshore]
 }
 
 /// Text attributes that work on every terminal, including monochrome ones.
@@ -101,14 +106,17 @@ public struct CellFlags: OptionSet, Sendable, Equatable, Hashable {
     public static let dim = CellFlags(rawValue: 1 << 2)
 }
 
-/// How a cell is drawn: a role and its flags.
+/// How a cell is drawn: a role for the character, its flags, and optionally a role for
+/// the cell's background (nil: the screen's background).
 public struct Style: Sendable, Equatable, Hashable {
     public var role: Role
     public var flags: CellFlags
+    public var background: Role?
 
-    public init(_ role: Role = .foreground, _ flags: CellFlags = []) {
+    public init(_ role: Role = .foreground, _ flags: CellFlags = [], background: Role? = nil) {
         self.role = role
         self.flags = flags
+        self.background = background
     }
 
     public static let plain = Style()

@@ -20,6 +20,8 @@ public enum Command: Sendable, Equatable, Hashable {
     case goalSeek
     case shareToken, export, save, open
     case help
+    /// z: the selected chart fills the chart area, or goes back.
+    case zoom
     /// Esc: close the overlay, discard a waiting result, or shrink an enlarged chart.
     case close
     case redraw
@@ -39,12 +41,28 @@ public struct KeyCommand: Sendable, Equatable {
     }
 }
 
-/// A short hint for the status bar ("↑↓ select"); a lower rank shows first, and ranked
-/// hints that do not fit are left out from the highest rank down.
+/// A short hint for the status bar ("↑↓ select"); a lower rank shows first. Essential
+/// hints (help, quit) always show; the others as far as they fit, by rank. `ascii` is the
+/// hint for themes drawn in plain ASCII ("h l -/+5" for "←→ ±5").
 public struct KeyHint: Sendable, Equatable {
     public let keys: String
     public let what: String
     public let rank: Int
+    public var essential = false
+    public var ascii: (keys: String, what: String)?
+
+    public init(keys: String, what: String, rank: Int, essential: Bool = false, ascii: (String, String)? = nil) {
+        self.keys = keys
+        self.what = what
+        self.rank = rank
+        self.essential = essential
+        self.ascii = ascii
+    }
+
+    public static func == (a: KeyHint, b: KeyHint) -> Bool {
+        a.keys == b.keys && a.what == b.what && a.rank == b.rank && a.essential == b.essential
+            && a.ascii?.keys == b.ascii?.keys && a.ascii?.what == b.ascii?.what
+    }
 }
 
 /// One row of the key table: how the keys are written, what they do, where they act,
@@ -86,7 +104,7 @@ public enum KeyTable {
                 .init(.up, .selectPrevious), .init(.char("k"), .selectPrevious), .init(.down, .selectNext),
                 .init(.char("j"), .selectNext),
             ],
-            hint: KeyHint(keys: "↑↓", what: "select", rank: 1)),
+            hint: KeyHint(keys: "↑↓", what: "select", rank: 1, ascii: ("j k", "select"))),
         KeyBinding(
             "← → / h l", "−/+ 5 points (Policy starts: 3 months; assumptions: one step)", short: "←→ hl",
             "−/+ 5 points",
@@ -94,7 +112,7 @@ public enum KeyTable {
                 .init(.left, .decrease), .init(.char("h"), .decrease), .init(.right, .increase),
                 .init(.char("l"), .increase),
             ],
-            hint: KeyHint(keys: "←→", what: "±5", rank: 2)),
+            hint: KeyHint(keys: "←→", what: "±5", rank: 2, ascii: ("h l", "-/+5"))),
         KeyBinding(
             "Shift+← → / H L", "−/+ 1 point (Policy starts: 1 month; assumptions: a fifth of a step)",
             short: "⇧←→ HL", "−/+ 1 point",
@@ -102,7 +120,7 @@ public enum KeyTable {
                 .init(.shiftLeft, .decreaseFine), .init(.char("H"), .decreaseFine),
                 .init(.shiftRight, .increaseFine), .init(.char("L"), .increaseFine),
             ],
-            hint: KeyHint(keys: "⇧←→", what: "±1", rank: 7)),
+            hint: KeyHint(keys: "⇧←→", what: "±1", rank: 7, ascii: ("H L", "-/+1"))),
         KeyBinding(
             "Home / End", "minimum / maximum", short: "Home End", "min / max",
             keys: [.init(.home, .minimum), .init(.end, .maximum)]),
@@ -135,6 +153,9 @@ public enum KeyTable {
             "a", "tornado ⇄ attribution", short: "a", "tornado ⇄ attribution", keys: [.init(.char("a"), .cycleMoves)],
             hint: KeyHint(keys: "a", what: "attribution", rank: 12)),
         KeyBinding(
+            "z", "zoom the selected chart to the whole chart area (z or Esc returns)", short: "z", "zoom a chart",
+            keys: [.init(.char("z"), .zoom)], hint: KeyHint(keys: "z", what: "zoom", rank: 13)),
+        KeyBinding(
             "t / T", "next / previous theme (the status bar shows its name)", short: "t T", "next / previous theme",
             keys: [.init(.char("t"), .nextTheme), .init(.char("T"), .previousTheme)],
             hint: KeyHint(keys: "t", what: "theme", rank: 11)),
@@ -156,14 +177,14 @@ public enum KeyTable {
         KeyBinding(
             "? / Esc", "help / close help or shrink an enlarged chart", short: "? Esc", "help / close",
             keys: [.init(.char("?"), .help), .init(.escape, .close)],
-            hint: KeyHint(keys: "?", what: "help", rank: 5)),
+            hint: KeyHint(keys: "?", what: "help", rank: 5, essential: true)),
         KeyBinding(
             "Ctrl-L", "redraw the whole screen", short: "^L", "redraw", in: [.normal, .help, .list, .demo],
             keys: [.init(.ctrl("l"), .redraw)]),
         KeyBinding(
             "q / Ctrl-C", "quit", short: "q ^C", "quit", in: [.normal, .help, .list, .demo],
             keys: [.init(.char("q"), .quit), .init(.ctrl("c"), .quit)],
-            hint: KeyHint(keys: "q", what: "quit", rank: 6)),
+            hint: KeyHint(keys: "q", what: "quit", rank: 6, essential: true)),
         KeyBinding(
             "Ctrl-Z", "suspend to the shell; `fg` brings the dashboard back, fully redrawn", short: "^Z",
             "suspend", keys: []),

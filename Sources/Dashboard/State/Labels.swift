@@ -25,8 +25,8 @@ public enum Labels {
             case .controlsBackfire: "Ctrl backfire"
             case .controlLeakage: "Control leakage"
             case .enforcementEffectiveness: "Enforcement eff"
-            case .distillationEfficiency: "Distillation"
-            case .countermeasureFeasibility: "Countermeasures"
+            case .distillationEfficiency: "Distill reach"
+            case .countermeasureFeasibility: "Defence feas."
             case .researchComputeElasticity: "Research elast."
             case .chinaPriceAdvantage: "China price adv"
             }

@@ -34,13 +34,14 @@ func advanceDemo(_ state: inout State) -> [Effect] {
 }
 
 /// Puts `demo` back into the state, unless it has played to its end: then it quits
-/// (`demo --exit`) or leaves the dashboard to the presenter.
+/// (`demo --exit`) or leaves the dashboard to the presenter, with the caption gone.
 private func keep(_ demo: DemoSession, _ state: inout State) -> [Effect] {
     guard demo.finished && !demo.paused else {
         state.demo = demo
         return []
     }
     if demo.exitAtEnd { return [.quit] }
+    state.caption = nil
     state.demoProgress = "demo ended"
     return []
 }

@@ -52,15 +52,15 @@ func setLever(_ state: inout State, _ lever: LeverID, to value: Double) {
 /// the result waits for Enter (apply) or Esc (discard).
 func goalSeek(_ state: inout State) {
     guard case .lever(let lever) = state.selected else {
-        state.explanation = "Goal-seek works on the five levers; select a lever first."
+        say(&state, "Goal-seek works on the five levers; select a lever first.")
         return
     }
     let result = GoalSeek.seek(lever, in: state.scenario)
     if result.value == nil {
-        state.explanation = result.message
+        say(&state, result.message)
     } else {
         state.mode = .seekResult(result)
-        state.explanation = result.message + ". Enter applies, Esc discards."
+        say(&state, result.message + ". Enter applies, Esc discards.")
     }
 }
 
@@ -85,27 +85,37 @@ func change(_ state: inout State, to next: Scenario, explain: (Scenario, Scenari
     if state.undoStack.count > State.undoLimit { state.undoStack.removeFirst(state.undoStack.count - State.undoLimit) }
     state.redoStack.removeAll()
     state.explanation = explain(state.scenario, next)
+    state.explanationIsChange = true
     state.scenario = next
 }
 
 /// Steps back one change.
 func undo(_ state: inout State) {
     guard let previous = state.undoStack.popLast() else {
-        state.explanation = "Nothing to undo."
+        say(&state, "Nothing to undo.")
         return
     }
     state.redoStack.append(state.scenario)
     state.explanation = Explanation.outcome("Undo", before: state.scenario, after: previous)
+    state.explanationIsChange = true
     state.scenario = previous
 }
 
 /// Re-applies the last undone change.
 func redo(_ state: inout State) {
     guard let next = state.redoStack.popLast() else {
-        state.explanation = "Nothing to redo."
+        say(&state, "Nothing to redo.")
         return
     }
     state.undoStack.append(state.scenario)
     state.explanation = Explanation.outcome("Redo", before: state.scenario, after: next)
+    state.explanationIsChange = true
     state.scenario = next
+}
+
+/// Shows `text` in the outcome bar's second line: a message, not a change of the scenario
+/// (so not under "Last change:").
+func say(_ state: inout State, _ text: String) {
+    state.explanation = text
+    state.explanationIsChange = false
 }

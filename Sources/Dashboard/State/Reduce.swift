@@ -24,7 +24,7 @@ public func reduce(_ state: inout State, _ action: Action) -> [Effect] {
         }
     case .saveFinished(let result):
         switch result {
-        case .saved(let path, let replaced): state.explanation = (replaced ? "Replaced " : "Saved ") + path
+        case .saved(let path, let replaced): say(&state, (replaced ? "Replaced " : "Saved ") + path)
         case .exists(let request): state.mode = .overwrite(request)
         case .failed(let why): state.warning = "not saved: \(why)"
         }
@@ -32,7 +32,7 @@ public func reduce(_ state: inout State, _ action: Action) -> [Effect] {
         state.mode = .openList(list)
     case .exported(let result):
         switch result {
-        case .exported(let stem): state.explanation = "Exported \(stem).json and .csv"
+        case .exported(let stem): say(&state, "Exported \(stem).json and .csv")
         case .failed(let why): state.warning = "export failed: \(why)"
         }
     case .demoLoaded(let script, let exitAtEnd):
@@ -52,9 +52,8 @@ public func reduce(_ state: inout State, _ action: Action) -> [Effect] {
 func reduceKey(_ state: inout State, _ key: Key) -> [Effect] {
     if state.demo != nil { return reduceDemoKey(&state, key) }
     if !state.demoProgress.isEmpty {
-        // The first key after a demo ended clears what it left on screen.
+        // The first key after a demo ended clears its progress from the status bar.
         state.demoProgress = ""
-        state.caption = nil
     }
     return reduceModeKey(&state, key)
 }
@@ -88,7 +87,7 @@ func reduceModeKey(_ state: inout State, _ key: Key) -> [Effect] {
             if let value = seek.value { setLever(&state, seek.lever, to: value) }
             return []
         case .escape:
-            state.explanation = "Goal-seek discarded."
+            say(&state, "Goal-seek discarded.")
             return []
         default:
             return run(KeyTable.command(for: key, in: .normal), &state)
@@ -119,7 +118,7 @@ func run(_ command: Command?, _ state: inout State) -> [Effect] {
     case .pin: pin(&state)
     case .clearPins:
         state.pins.removeAll()
-        state.explanation = "Pins cleared."
+        say(&state, "Pins cleared.")
     case .nextChart: state.chart = state.chart.next
     case .previousChart: state.chart = state.chart.previous
     case .nextTheme: cycleTheme(&state, by: 1)
@@ -128,12 +127,13 @@ func run(_ command: Command?, _ state: inout State) -> [Effect] {
     case .goalSeek: goalSeek(&state)
     case .shareToken:
         let token = ShareToken.encode(state.scenario)
-        state.explanation = "Share token: \(token) (copied where the terminal allows OSC 52)"
+        say(&state, "Share token: \(token) (copied where the terminal allows OSC 52)")
         return [.copyToClipboard(token)]
     case .export: return [.export(state.scenario, ensemble: state.currentEnsemble)]
     case .save: state.mode = .savePrompt("")
     case .open: return [.listSaved]
     case .help: state.mode = .help
+    case .zoom: state.chartEnlarged.toggle()
     case .close: state.chartEnlarged = false
     case .redraw: return [.redraw]
     case .quit: return [.quit]
@@ -149,7 +149,7 @@ func reduceSavePrompt(_ state: inout State, _ key: Key, _ typed: String) -> [Eff
     switch key {
     case .escape:
         state.mode = .normal
-        state.explanation = "Save cancelled."
+        say(&state, "Save cancelled.")
     case .enter:
         let name = typed.trimmingCharacters(in: .whitespaces)
         if !name.isEmpty {
@@ -196,7 +196,7 @@ func reduceOpenList(_ state: inout State, _ key: Key, _ list: OpenList) -> [Effe
         if list.entries.indices.contains(list.index) {
             let chosen = list.entries[list.index]
             if chosen.scenario == state.scenario {
-                state.explanation = "\(chosen.name) is the current scenario already."
+                say(&state, "\(chosen.name) is the current scenario already.")
             } else {
                 change(&state, to: chosen.scenario) { _, _ in "Opened \(chosen.name) (\(chosen.outcome))." }
             }
@@ -205,7 +205,7 @@ func reduceOpenList(_ state: inout State, _ key: Key, _ list: OpenList) -> [Effe
         return []
     case .close:
         state.mode = .normal
-        state.explanation = "Open cancelled."
+        say(&state, "Open cancelled.")
         return []
     case .quit: return [.quit]
     case .redraw: return [.redraw]
@@ -227,9 +227,10 @@ func cycleTheme(_ state: inout State, by delta: Int) {
     guard n > 0 else { return }
     state.themeIndex = ((state.themeIndex + delta) % n + n) % n
     let theme = state.theme
-    state.explanation =
+    say(
+        &state,
         "Theme \(theme.name) (\(state.themeIndex + 1)/\(n))"
-        + (theme.description.isEmpty ? "." : ": \(theme.description).")
+            + (theme.description.isEmpty ? "." : ": \(theme.description)."))
 }
 
 /// Adds pins: at most `State.pinLimit`, the oldest dropping out first.
@@ -238,5 +239,5 @@ func pin(_ state: inout State) {
     let p = Pin(scenario: state.scenario, trajectory: Simulation.run(state.scenario), number: state.pinsMade)
     state.pins.append(p)
     if state.pins.count > State.pinLimit { state.pins.removeFirst(state.pins.count - State.pinLimit) }
-    state.explanation = "Pinned the current run as ghost line P\(p.number)."
+    say(&state, "Pinned the current run as ghost line P\(p.number).")
 }

@@ -48,8 +48,11 @@ public struct State: Sendable, Equatable {
     public var mode: Mode = .normal
     /// In the grid: the current chart fills the chart area (a click on a chart toggles it).
     public var chartEnlarged = false
-    /// One line explaining the last change: "Anti-smuggling 30→35 %: lead +0.4 mo, …".
+    /// One line explaining the last change ("Anti-smuggling 30→35 %: lead +0.4 mo, …") or
+    /// a message (a goal-seek result, a saved file).
     public var explanation: String = ""
+    /// Whether `explanation` tells a change of the scenario (shown after "Last change:").
+    public var explanationIsChange = false
     public var width: Int
     public var height: Int
     /// The latest ensemble and the scenario it was run for.
@@ -79,7 +82,11 @@ public struct State: Sendable, Equatable {
     }
 
     /// Where everything goes at the current size.
-    public var layout: Layout { Layout(width: width, height: height, chart: chart, enlarged: chartEnlarged) }
+    public var layout: Layout {
+        Layout(
+            width: width, height: height, chart: chart, enlarged: chartEnlarged,
+            showsCaption: demo != nil || caption != nil)
+    }
 
     /// The line shown in the outcome bar while a prompt waits: the name being typed
     /// (`s`), or the question before replacing a file.

@@ -9,15 +9,16 @@ public func render(
     var screen = Screen(width: width, height: height)
     screen.glyphs = state.theme.glyphs
     screen.boldTitles = state.theme.boldTitles
-    let layout = Layout(width: width, height: height, chart: state.chart, enlarged: state.chartEnlarged)
+    let layout = Layout(
+        width: width, height: height, chart: state.chart, enlarged: state.chartEnlarged,
+        showsCaption: state.demo != nil || state.caption != nil)
     guard layout.tier != .tooSmall else {
         renderTooSmall(into: &screen)
         return screen.glyphs == .ascii ? screen.asciified() : screen
     }
     TitleBar(horizon: analysis.scenario.horizon, pins: state.pins.count).render(in: layout.title, into: &screen)
     SliderPanel(
-        scenario: state.scenario, selection: state.selection, responses: analysis.curves,
-        scroll: state.sliderScroll
+        scenario: state.scenario, selection: state.selection, responses: analysis.curves, scroll: state.sliderScroll
     )
     .render(in: layout.panel, into: &screen)
     for (kind, rect) in layout.charts {
@@ -30,14 +31,19 @@ public func render(
         let position = " \(state.chart.rawValue + 1)/\(ChartKind.allCases.count) "
         screen.write(position, x: rect.maxX - position.count - 1, y: rect.y, role: .muted, clip: rect)
     }
-    MovesPanel(analysis: analysis, view: state.moves).render(in: layout.moves, into: &screen)
+    Legend(shadeBand: state.noColor, ensemble: ensemble != nil).render(in: layout.legend, into: &screen)
+    AboutBox(id: state.selected, scenario: state.scenario, curve: analysis.curves[state.selection])
+        .render(in: layout.about, into: &screen)
+    if !layout.moves.isEmpty {
+        MovesPanel(analysis: analysis, view: state.moves).render(in: layout.moves, into: &screen)
+    }
     OutcomeBar(
         analysis: analysis, ensemble: ensemble, explanation: state.explanation,
-        prompt: state.promptLine
+        isChange: state.explanationIsChange, prompt: state.promptLine
     )
     .render(in: layout.outcome, into: &screen)
     if let caption = state.caption, !caption.isEmpty {
-        CaptionBox(text: caption).render(above: layout.outcome, into: &screen)
+        CaptionBox(text: caption).render(in: layout.caption, into: &screen)
     }
     StatusBar(
         ensembleText: ensembleText(state, ensemble), themeName: state.theme.name, warning: state.warning,

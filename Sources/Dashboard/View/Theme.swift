@@ -35,8 +35,9 @@ public struct Theme: Sendable, Equatable {
         name: "dark", description: "Dark default",
         colors: [
             .background: "#1c1f26", .foreground: "#d8dee9", .muted: "#7c8594", .accent: "#88c0d0",
-            .future1: "#5fafff", .future2: "#e5709b", .policy: "#f5d76e", .band: "#7d8799",
+            .future1: "#5fafff", .future2: "#e5709b", .policy: "#f5d76e", .band: "#343b4a",
             .grid: "#434c5e", .selection: "#3b4a6b", .warning: "#ff5f5f",
+            .domestic: "#d08770", .imports: "#a3be8c", .smuggled: "#b48ead", .offshore: "#88c0d0",
         ])
 
     /// A light theme for bright rooms and projectors.
@@ -44,8 +45,9 @@ public struct Theme: Sendable, Equatable {
         name: "light", description: "Light background",
         colors: [
             .background: "#fafafa", .foreground: "#1f2328", .muted: "#6e7781", .accent: "#0969da",
-            .future1: "#0550ae", .future2: "#bc4c00", .policy: "#8250df", .band: "#afb8c1",
+            .future1: "#0550ae", .future2: "#bc4c00", .policy: "#8250df", .band: "#e1e6ec",
             .grid: "#d0d7de", .selection: "#ddf4ff", .warning: "#cf222e",
+            .domestic: "#cf222e", .imports: "#1a7f37", .smuggled: "#9a6700", .offshore: "#1b7c83",
         ])
 
     /// Every compiled-in theme.

@@ -50,6 +50,10 @@ public enum ThemeParser {
             colors[role] = value.lowercased()
         }
         for role in Role.allCases where colors[role] == nil {
+            if Role.optional.contains(role), let fallback = Theme.dark.colors[role] {
+                colors[role] = fallback
+                continue
+            }
             return fail(colorTable.line, "colors.\(role.rawValue): missing required role")
         }
         var boldTitles = true

@@ -1,26 +1,25 @@
-/// A demo's caption: word-wrapped text in a box centred just above the outcome bar.
+/// A demo's caption: word-wrapped text in its own band above the outcome bar, so that it
+/// never covers a chart or the tornado.
 public struct CaptionBox: Sendable, Equatable {
     public var text: String
-    /// The widest box, borders included.
-    public static let maxWidth = 76
-    public static let maxLines = 3
 
     public init(text: String) { self.text = text }
 
-    /// Draws the box so that its bottom border sits on the row above `bar`.
-    public func render(above bar: Rect, into screen: inout Screen) {
-        let width = min(Self.maxWidth, bar.width - 4)
-        guard width > 8 else { return }
-        let lines = Self.wrap(Theme.sanitized(text), width: width - 4).prefix(Self.maxLines)
-        let inner = lines.map(\.count).max() ?? 0
-        let boxWidth = inner + 4
-        let height = lines.count + 2
-        let rect = Rect(x: bar.x + (bar.width - boxWidth) / 2, y: bar.y - height, width: boxWidth, height: height)
-        guard rect.y >= 1 else { return }
-        screen.fill(rect)
-        screen.box(rect, style: Style(.accent))
+    /// Draws the caption centred in `band` (one line per row; longer text is cut with "…").
+    public func render(in band: Rect, into screen: inout Screen) {
+        guard band.height > 0, band.width > 8 else { return }
+        screen.fill(band, style: Style(.foreground, background: .selection))
+        let width = min(band.width - 4, 116)
+        var lines = Self.wrap(Theme.sanitized(text), width: width)
+        if lines.count > band.height {
+            lines = Array(lines.prefix(band.height))
+            lines[lines.count - 1] = String(lines[lines.count - 1].prefix(width - 1)) + "…"
+        }
+        let top = band.y + (band.height - lines.count) / 2
         for (i, line) in lines.enumerated() {
-            screen.write(line, x: rect.x + 2, y: rect.y + 1 + i, role: .foreground, flags: .bold, clip: rect.inset(1))
+            let x = band.x + (band.width - line.count) / 2
+            screen.write(
+                line, x: x, y: top + i, style: Style(.foreground, .bold, background: .selection), clip: band)
         }
     }
 

@@ -54,11 +54,23 @@ public struct StatusBar: Sendable, Equatable {
                 " \(Theme.sanitized(warning)) ", x: rect.x, y: rect.y, role: .warning, flags: [.reverse, .bold],
                 clip: clip)
         }
-        for hint in Self.hints where warning.isEmpty {
-            let width = hint.keys.count + 1 + hint.what.count + 2
-            guard x + width <= limit else { break }
-            x = screen.write(hint.keys, x: x, y: rect.y, role: .accent, flags: [.reverse, .bold], clip: rect)
-            x = screen.write(" \(hint.what)  ", x: x, y: rect.y, role: .muted, flags: .reverse, clip: rect)
+        if warning.isEmpty {
+            // The essential hints always, the others by rank as far as they fit; shown in rank order.
+            let ascii = screen.glyphs == .ascii
+            let texts = Self.hints.map { hint in ascii ? (hint.ascii ?? (hint.keys, hint.what)) : (hint.keys, hint.what)
+            }
+            let widths = texts.map { $0.0.count + 1 + $0.1.count + 2 }
+            var room = limit - x - zip(Self.hints, widths).filter { $0.0.essential }.reduce(0) { $0 + $1.1 }
+            var shown = Self.hints.map(\.essential)
+            for i in Self.hints.indices where !shown[i] {
+                guard widths[i] <= room else { break }
+                shown[i] = true
+                room -= widths[i]
+            }
+            for (i, text) in texts.enumerated() where shown[i] {
+                x = screen.write(text.0, x: x, y: rect.y, role: .accent, flags: [.reverse, .bold], clip: rect)
+                x = screen.write(" \(text.1)  ", x: x, y: rect.y, role: .muted, flags: .reverse, clip: rect)
+            }
         }
         screen.write(right, x: rect.maxX - right.count, y: rect.y, role: .muted, flags: .reverse, clip: rect)
     }

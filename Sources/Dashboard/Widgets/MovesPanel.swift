@@ -1,7 +1,8 @@
 import Foundation
 import FuturesModel
 
-/// "What moves it": a tornado of the sensitivity rows, or the Shapley attribution as a waterfall.
+/// "What moves it": a tornado of the sensitivity rows in two sections (policy, then
+/// assumptions, each by swing), or the Shapley attribution as a waterfall.
 public struct MovesPanel: Sendable, Equatable {
     public var analysis: Analysis
     public var view: MovesView
@@ -12,53 +13,21 @@ public struct MovesPanel: Sendable, Equatable {
     }
 
     public func render(in rect: Rect, into screen: inout Screen) {
+        let wide = rect.width >= 50
         let title =
-            view == .tornado ? "What moves it: lead, low→high end" : "Why not Future 2: lead, Shapley"
+            view == .tornado
+            ? (wide ? "What moves the lead: a bar spans a slider's range" : "What moves the lead")
+            : (wide ? "Lead gained over Future 2's levers (Shapley)" : "Lead over Future 2, by lever")
         screen.box(rect, title: title)
         let inner = rect.inset(1)
         guard inner.height > 0, inner.width > 20 else { return }
         let nameWidth = inner.width >= 50 ? 20 : 15
         let valueWidth = 6
         let barWidth = inner.width - nameWidth - valueWidth - 2
-        // When not every parameter fits, the last line says how many are left out.
-        let total = analysis.sensitivity.count
-        let rows =
-            view == .tornado
-            ? tornadoRows(total > inner.height ? inner.height - 1 : inner.height, nameWidth: nameWidth)
-            : waterfallRows(inner.height, nameWidth: nameWidth)
-        if view == .tornado, rows.count < total, inner.height >= 2 {
-            let more = "… \(total - rows.count) more with smaller swings"
-            screen.write(more, x: inner.x, y: inner.maxY - 1, role: .muted, clip: inner)
+        switch view {
+        case .tornado: renderTornado(rect, inner, nameWidth: nameWidth, barWidth: barWidth, into: &screen)
+        case .attribution: renderWaterfall(inner, nameWidth: nameWidth, barWidth: barWidth, into: &screen)
         }
-        let scale = BarScale(values: rows.flatMap { [$0.from, $0.to] }, width: barWidth)
-        let spacing = rows.count * 2 <= inner.height ? 2 : 1
-        let footnote = wrap(footnoteText, width: inner.width)
-        if rows.count * spacing + 1 + footnote.count <= inner.height {
-            for (i, line) in footnote.enumerated() {
-                screen.write(line, x: inner.x, y: inner.maxY - footnote.count + i, role: .muted, clip: inner)
-            }
-        }
-        for (i, row) in rows.enumerated() {
-            let y = inner.y + i * spacing
-            guard y < inner.maxY else { break }
-            screen.write(Format.pad(row.name, nameWidth), x: inner.x, y: y, style: row.style, clip: inner)
-            scale.draw(from: row.from, to: row.to, x0: inner.x + nameWidth + 1, y: y, into: &screen)
-            let value = Format.pad(row.value, valueWidth, right: true)
-            screen.write(value, x: inner.maxX - valueWidth, y: y, role: .foreground, flags: .bold, clip: inner)
-            if spacing == 2, let note = row.note {
-                screen.write(note, x: inner.x + 2, y: y + 1, role: .muted, clip: inner)
-            }
-        }
-    }
-
-    /// How to read the bars.
-    var footnoteText: String {
-        let now = Format.outcome(analysis.outcome.leadMonths, .leadMonths)
-        return view == .tornado
-            ? "Bars: the lead's change from now (\(now)) as each parameter goes from the low to the high end "
-                + "of its range, the others as set. Press a for the attribution."
-            : "Bars: each lever's Shapley share of the lead gained over Future 2's levers; the shares add up. "
-                + "Press a for the tornado."
     }
 
     struct Row {
@@ -70,28 +39,84 @@ public struct MovesPanel: Sendable, Equatable {
         var style = Style(.foreground)
     }
 
-    /// Each parameter's lead at the low and the high end of its range, relative to now.
-    func tornadoRows(_ available: Int, nameWidth: Int) -> [Row] {
-        let now = analysis.outcome.leadMonths
-        return analysis.sensitivity.prefix(available).map { r in
-            let spec = r.parameter.spec
-            let note =
-                "at \(Format.value(spec.min, spec)): \(Format.outcome(r.low.leadMonths, .leadMonths)), "
-                + "at \(Format.value(spec.max, spec)): \(Format.outcome(r.high.leadMonths, .leadMonths))"
-            return Row(
-                name: Labels.fitting(r.parameter, width: nameWidth),
-                from: r.low.leadMonths - now, to: r.high.leadMonths - now,
-                value: signedMonths(r.swing.leadMonths), note: note)
+    /// The two sections: every policy row (the five levers and the start) always shows;
+    /// the assumptions take the rows left, the largest swings first.
+    func renderTornado(_ rect: Rect, _ inner: Rect, nameWidth: Int, barWidth: Int, into screen: inout Screen) {
+        let policy = analysis.sensitivity.filter { $0.kind != .assumption }
+        let assumptions = analysis.sensitivity.filter { $0.kind == .assumption }
+        let footnote = wrap(footnoteText, width: inner.width)
+        // With room for every row twice (a note under each) and the footnote, use it.
+        let all = policy.count + assumptions.count
+        let spacing = 2 * all + 1 + footnote.count <= inner.height ? 2 : 1
+        let assumptionRows = max(0, (inner.height - 1 - spacing * policy.count) / spacing)
+        // Where no assumption row fits (80×24), the section is left out.
+        let shown = Array(assumptions.prefix(assumptionRows))
+        let more = assumptions.count - shown.count
+        let rows = (policy + shown).map { tornadoRow($0, nameWidth: nameWidth) }
+        let scale = BarScale(values: rows.flatMap { [$0.from, $0.to] }, width: barWidth)
+        var y = inner.y
+        for (i, row) in rows.enumerated() {
+            if i == policy.count {
+                // The assumptions' section starts on a separator row.
+                let label = more > 0 ? "ASSUMPTIONS (\(shown.count) of \(assumptions.count))" : "ASSUMPTIONS"
+                screen.separator(rect, y: y, title: label, titleStyle: Style(.muted, .bold))
+                y += 1
+            }
+            guard y < inner.maxY else { break }
+            draw(row, y: y, inner, nameWidth: nameWidth, scale: scale, notes: spacing == 2, into: &screen)
+            y += spacing
+        }
+        if spacing == 2, inner.maxY - footnote.count > y {
+            for (i, line) in footnote.enumerated() {
+                screen.write(line, x: inner.x, y: inner.maxY - footnote.count + i, role: .muted, clip: inner)
+            }
         }
     }
 
+    /// Draws one bar row (and its note under it, when there is room).
+    private func draw(
+        _ row: Row, y: Int, _ inner: Rect, nameWidth: Int, scale: BarScale, notes: Bool, into screen: inout Screen
+    ) {
+        screen.write(Format.pad(row.name, nameWidth), x: inner.x, y: y, style: row.style, clip: inner)
+        scale.draw(from: row.from, to: row.to, x0: inner.x + nameWidth + 1, y: y, into: &screen)
+        let value = Format.pad(row.value, 6, right: true)
+        screen.write(value, x: inner.maxX - 6, y: y, role: .foreground, flags: .bold, clip: inner)
+        if notes, let note = row.note, y + 1 < inner.maxY {
+            screen.write(note, x: inner.x + 2, y: y + 1, role: .muted, clip: inner)
+        }
+    }
+
+    /// How to read the bars.
+    var footnoteText: String {
+        let now = Format.outcome(analysis.outcome.leadMonths, .leadMonths)
+        return view == .tornado
+            ? "Each bar spans the lead at the horizon from a slider's low end to its high end, the others as "
+                + "set. ┃ marks today's \(now): a bar's two colours are how far it goes above and below. The "
+                + "number: the lead at the high end minus at the low end. Press a for the attribution."
+            : "Bars: each lever's Shapley share of the lead gained over Future 2's levers; the shares add up. "
+                + "Press a for the tornado."
+    }
+
+    /// A parameter's lead at the low and the high end of its range, relative to now.
+    func tornadoRow(_ r: SensitivityRow, nameWidth: Int) -> Row {
+        let now = analysis.outcome.leadMonths
+        let spec = r.parameter.spec
+        let note =
+            "at \(Format.value(spec.min, spec)): \(Format.outcome(r.low.leadMonths, .leadMonths)), "
+            + "at \(Format.value(spec.max, spec)): \(Format.outcome(r.high.leadMonths, .leadMonths))"
+        return Row(
+            name: Labels.fitting(r.parameter, width: nameWidth),
+            from: r.low.leadMonths - now, to: r.high.leadMonths - now,
+            value: signedMonths(r.swing.leadMonths), note: note)
+    }
+
     /// Future 2's lead, each lever's Shapley share stacked on it, and your policy's lead.
-    func waterfallRows(_ available: Int, nameWidth: Int) -> [Row] {
+    func renderWaterfall(_ inner: Rect, nameWidth: Int, barWidth: Int, into screen: inout Screen) {
         let a = analysis.attribution
         let end = analysis.outcome.leadMonths
         let base = end - a.total.leadMonths
         var rows: [Row] = []
-        if available >= 7 {
+        if inner.height >= 7 {
             rows.append(
                 Row(
                     name: "Future 2 levers", from: 0, to: base, value: String(format: "%.1f", base),
@@ -112,11 +137,24 @@ public struct MovesPanel: Sendable, Equatable {
             Row(
                 name: "Your policy", from: 0, to: end, value: String(format: "%.1f", end),
                 note: "the lead at \(monthLabel(analysis.scenario.horizon))", style: Style(.policy, .bold)))
-        return rows
+        let scale = BarScale(values: rows.flatMap { [$0.from, $0.to] }, width: barWidth)
+        let spacing = rows.count * 2 <= inner.height ? 2 : 1
+        let footnote = wrap(footnoteText, width: inner.width)
+        if rows.count * spacing + 1 + footnote.count <= inner.height {
+            for (i, line) in footnote.enumerated() {
+                screen.write(line, x: inner.x, y: inner.maxY - footnote.count + i, role: .muted, clip: inner)
+            }
+        }
+        for (i, row) in rows.enumerated() where inner.y + i * spacing < inner.maxY {
+            draw(
+                row, y: inner.y + i * spacing, inner, nameWidth: nameWidth, scale: scale, notes: spacing == 2,
+                into: &screen)
+        }
     }
 }
 
-/// Horizontal bars on a shared scale, for the tornado and the waterfall.
+/// Horizontal bars on a shared scale, for the tornado and the waterfall, with a centre
+/// line at zero (today's value in the tornado).
 struct BarScale {
     let low: Double
     let high: Double
@@ -134,15 +172,15 @@ struct BarScale {
         return Int(((v - low) / (high - low) * Double(width)).rounded())
     }
 
-    /// Draws a bar from a to b in row y from x0, coloured by direction, with a zero mark.
+    /// Draws a bar from a to b in row y from x0: the part above zero light, below dark (neutral
+    /// colours, not the futures'), with the centre line at zero.
     func draw(from a: Double, to b: Double, x0: Int, y: Int, into screen: inout Screen) {
         let c0 = column(min(a, b)), c1 = column(max(a, b))
         let zero = column(0)
-        let role: Role = b >= a ? .future1 : .future2
         for c in 0..<width {
             let x = x0 + c
             if c >= c0 && c < c1 {
-                screen[x, y] = Cell("█", Style(role))
+                screen[x, y] = Cell("█", Style(c >= zero ? .accent : .muted))
             } else if c == zero || (zero == width && c == width - 1) {
                 screen[x, y] = Cell("│", Style(.grid))
             }
@@ -150,12 +188,17 @@ struct BarScale {
         if c0 == c1 {
             // A change too small for a cell still shows as a thin mark.
             let c = min(width - 1, c0)
-            screen[x0 + c, y] = Cell(b >= a ? "▕" : "▏", Style(role))
+            screen[x0 + c, y] = Cell(b >= a ? "▕" : "▏", Style(.muted))
         }
+        // The centre line stays visible through the bar.
+        if zero > 0, zero < width, zero >= c0, zero < c1 { screen[x0 + zero, y] = Cell("┃", Style(.foreground)) }
     }
 }
 
-/// A signed number of months without unit, with a real minus sign: "+1.2", "−0.4".
+/// A signed number of months without unit, with a real minus sign: "+1.2", "−0.4", and
+/// "0.0" for a change that rounds to nothing.
 func signedMonths(_ x: Double) -> String {
-    (x < 0 ? "−" : "+") + String(format: "%.1f", abs(x))
+    let text = String(format: "%.1f", abs(x))
+    if text == "0.0" { return "0.0" }
+    return (x < 0 ? "−" : "+") + text
 }

@@ -1,20 +1,28 @@
 import Foundation
 import FuturesModel
 
-/// The outcome bar: verdict, horizon lead with its p10–p90 range, the three probabilities,
-/// and one line explaining the last change.
+/// The outcome bar. First line: the verdict across worlds (the most likely future and its
+/// probability, once the ensemble is in), the central run's lead with the ensemble's
+/// median and p10–p90, and the three probabilities. Second line: the last change, a
+/// message, or a prompt.
 public struct OutcomeBar: Sendable, Equatable {
     public var analysis: Analysis
     public var ensemble: EnsembleResult?
     public var explanation: String
+    /// Whether `explanation` tells a change (shown after "Last change:").
+    public var isChange: Bool
     /// A one-line prompt shown instead of the explanation (`s`: "Save as: …").
     public var prompt: String?
 
-    public init(analysis: Analysis, ensemble: EnsembleResult?, explanation: String, prompt: String? = nil) {
+    public init(
+        analysis: Analysis, ensemble: EnsembleResult?, explanation: String, isChange: Bool = true,
+        prompt: String? = nil
+    ) {
         self.prompt = prompt
         self.analysis = analysis
         self.ensemble = ensemble
         self.explanation = explanation
+        self.isChange = isChange
     }
 
     /// The role a future is drawn in.
@@ -26,61 +34,96 @@ public struct OutcomeBar: Sendable, Equatable {
         }
     }
 
+    /// The most likely future across the ensemble's worlds, and its probability (ties go to
+    /// the contested middle, then Future 1).
+    public static func mostLikely(_ p: Probabilities) -> (Future, Double) {
+        let order: [Future] = [.contested, .future1, .future2]
+        let best = order.max { p[$0] < p[$1] } ?? .contested
+        return (best, p[best])
+    }
+
     /// Pieces of the first line, written left to right while they fit.
     typealias Piece = (text: String, style: Style)
 
-    func headline(wide: Bool) -> [[Piece]] {
+    /// The first line at one of three lengths (0: the longest).
+    func headline(_ length: Int) -> [[Piece]] {
         let outcome = analysis.outcome
         let h = analysis.scenario.horizon
-        var groups: [[Piece]] = [
-            [(" \(outcome.future.title.uppercased()) ", Style(Self.role(outcome.future), [.reverse, .bold]))],
-            [
-                (wide ? " Lead at \(monthLabel(h)): " : " lead ", Style(.foreground)),
-                (Format.outcome(outcome.leadMonths, .leadMonths), Style(.policy, .bold)),
-            ],
-        ]
         let lead = OutcomeID.leadMonths.rawValue
+        let central = Format.outcome(outcome.leadMonths, .leadMonths)
         guard let e = ensemble, e.horizon == h else {
-            groups.append([(" (ensemble running…)", Style(.muted))])
-            return groups
+            // Before the ensemble is in, only the central run speaks, and says so.
+            let title = outcome.future.title.uppercased()
+            return [
+                [(" CENTRAL RUN: \(title) ", Style(Self.role(outcome.future), [.reverse, .bold]))],
+                [(" lead \(central)", Style(.policy, .bold)), ("  (worlds: ensemble running…)", Style(.muted))],
+            ]
         }
-        let range = String(format: "%.1f–%.1f)", e.p10[lead][h], e.p90[lead][h])
-        groups[1].append(((wide ? " (p10–p90 " : " (p10–90 ") + range, Style(.muted)))
-        let dot = wide ? " · " : "  "
+        let (future, probability) = Self.mostLikely(e.probability)
+        let median = String(format: "%.1f", e.p50[lead][h])
+        let range = String(format: "%.1f–%.1f", e.p10[lead][h], e.p90[lead][h])
         let p = e.probability
-        groups.append([
-            (wide ? "  P(Future 1) " : "  P(F1) ", Style(.future1)),
-            (Format.percent(p.future1), Style(.foreground, .bold)),
+        let name =
+            length < 2
+            ? future.title.uppercased() : future == .contested ? "CONTESTED" : future == .future1 ? "F1" : "F2"
+        let badge: Piece = (
+            " MOST LIKELY \(name)\(length < 2 ? " ·" : "") \(Format.percent(probability)) ",
+            Style(Self.role(future), [.reverse, .bold])
+        )
+        let dot = " · "
+        let long = length == 0
+        // Narrow screens write "54%" for "54 %".
+        let percent = { (x: Double) in length < 2 ? Format.percent(x) : String(format: "%.0f%%", x * 100) }
+        let probabilities: [Piece] = [
+            (long ? "  P(Future 1) " : "  F1 ", Style(.future1)),
+            (percent(p.future1), Style(.foreground, .bold)),
             ("\(dot)contested ", Style(.accent)),
-            (Format.percent(p.contested), Style(.foreground, .bold)),
-            (wide ? "\(dot)P(Future 2) " : "\(dot)P(F2) ", Style(.future2)),
-            (Format.percent(p.future2), Style(.foreground, .bold)),
-        ])
-        groups.append([(wide ? "  (F1: lead ≥ 12 mo · F2: ≤ 3 mo)" : "  F1 ≥12 · F2 ≤3", Style(.muted))])
-        groups.append([("  adoption \(Format.outcome(outcome.adoption, .adoption))", Style(.muted))])
-        return groups
+            (percent(p.contested), Style(.foreground, .bold)),
+            (long ? "\(dot)P(Future 2) " : "\(dot)F2 ", Style(.future2)),
+            (percent(p.future2), Style(.foreground, .bold)),
+        ]
+        guard length < 2 else {
+            // Narrow: the probabilities before the central run, which is cut to its band.
+            return [
+                [badge], probabilities,
+                [
+                    (" · central ", Style(.foreground)), (central, Style(.policy, .bold)),
+                    (" (\(range))", Style(.muted)),
+                ],
+            ]
+        }
+        return [
+            [badge],
+            [
+                (" central run ", Style(.foreground)),
+                (central, Style(.policy, .bold)),
+                (", median \(median), p10–p90 \(range)", Style(.muted)),
+            ],
+            probabilities,
+            [("  of \(e.settings.members) worlds", Style(.muted))],
+        ]
     }
 
     public func render(in rect: Rect, into screen: inout Screen) {
         guard rect.height >= 1 else { return }
-        // The long wording when the lead and the probabilities fit in it, else the short one.
-        let long = headline(wide: true)
-        let wide = long.prefix(3).joined().reduce(1) { $0 + $1.text.count } <= rect.width
-        var x = rect.x + (wide ? 1 : 0)
-        for group in wide ? long : headline(wide: false) {
+        // The longest wording in which the verdict, the lead and the probabilities fit.
+        let length =
+            (0..<3).first { headline($0).prefix(3).joined().reduce(1) { $0 + $1.text.count } <= rect.width } ?? 2
+        var x = rect.x + (length < 2 ? 1 : 0)
+        for group in headline(length) {
             let width = group.reduce(0) { $0 + $1.text.count }
             guard x + width <= rect.maxX else { break }
             for piece in group { x = screen.write(piece.text, x: x, y: rect.y, style: piece.style, clip: rect) }
         }
         guard rect.height >= 2 else { return }
-        let line =
-            explanation.isEmpty
-            ? "Move a slider to see what it changes. An illustrative model, not a forecast." : explanation
         if let prompt {
             screen.write(prompt, x: rect.x + 1, y: rect.y + 1, role: .foreground, clip: rect)
             return
         }
-        let prefix = explanation.isEmpty ? "" : "Last change: "
+        let line =
+            explanation.isEmpty
+            ? "Move a slider to see what it changes. An illustrative model, not a forecast." : explanation
+        let prefix = explanation.isEmpty || !isChange ? "" : "Last change: "
         let px = screen.write(prefix, x: rect.x + 1, y: rect.y + 1, role: .muted, clip: rect)
         screen.write(line, x: px, y: rect.y + 1, role: .foreground, clip: rect)
     }

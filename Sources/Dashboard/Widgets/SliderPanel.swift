@@ -29,30 +29,18 @@ public struct SliderPanel: Sendable, Equatable {
     /// The list line of parameter `index`.
     public static func line(of index: Int) -> Int { index < policyCount ? index : index + 1 }
 
-    /// Where the list and the description go inside a panel `rect`.
+    /// Where the list goes inside a panel `rect`, and how it scrolls.
     public struct Geometry: Sendable, Equatable {
         /// The screen row of the first list line, and how many list lines show.
         public let listY: Int
         public let listRows: Int
-        /// The rows of the description below its separator (0: none).
-        public let aboutRows: Int
 
-        /// The description wants 3 rows; the list shrinks (scrolls) for them when the
-        /// panel is short, but keeps at least 8 lines.
         public init(rect: Rect) {
-            let inner = max(0, rect.height - 2)
-            let all = SliderPanel.lines.count
             listY = rect.y + 1
-            if inner - all - 1 >= 3 {
-                listRows = all
-                aboutRows = inner - all - 1
-            } else {
-                aboutRows = max(0, min(3, inner - 1 - 8))
-                listRows = max(0, min(all, inner - (aboutRows > 0 ? aboutRows + 1 : 0)))
-            }
+            listRows = max(0, min(SliderPanel.lines.count, rect.height - 2))
         }
 
-        /// Whether every list line shows.
+        /// Whether some list lines are scrolled away.
         public var scrolls: Bool { listRows < SliderPanel.lines.count }
 
         /// `previous` moved as little as possible so that `selection`'s line shows.
@@ -78,6 +66,9 @@ public struct SliderPanel: Sendable, Equatable {
         let levers = ParameterID.all[selection].spec.kind != .assumption
         let on = Style(.accent, .bold), off = Style(.muted, .bold)
         screen.box(rect, title: "POLICY", titleStyle: levers ? on : off)
+        // What the sparklines are, on the top border above them.
+        let note = SliderRow.Columns(width: rect.width - 2).spark >= 11 ? " lead across range " : " lead "
+        screen.write(note, x: rect.maxX - 1 - note.count, y: rect.y, role: .muted, clip: rect)
         let inner = rect.inset(1)
         let geometry = Geometry(rect: rect)
         let top = geometry.scroll(keeping: selection, from: scroll)
@@ -104,66 +95,7 @@ public struct SliderPanel: Sendable, Equatable {
                 screen[right, geometry.listY + geometry.listRows - 1] = Cell("▼", Style(.accent))
             }
         }
-        guard geometry.aboutRows > 0 else { return }
-        let aboutY = geometry.listY + geometry.listRows
-        let id = ParameterID.all[selection]
-        screen.separator(rect, y: aboutY, title: id.spec.name, titleStyle: Style(.foreground, .bold))
-        let lines = about(id, width: inner.width, rows: geometry.aboutRows)
-        for (i, line) in lines.enumerated() {
-            screen.write(line.text, x: inner.x, y: aboutY + 1 + i, role: line.role, clip: inner)
-        }
     }
-
-    /// The description of `id` in at most `rows` lines: its meaning and its source line
-    /// (each shortened with "…" when rows are short), then its range and its effect.
-    func about(_ id: ParameterID, width: Int, rows: Int) -> [(text: String, role: Role)] {
-        let spec = id.spec
-        let curve = responses[ParameterID.all.firstIndex(of: id) ?? 0]
-        let parts: [(String, Role)] = [
-            (capitalized(spec.meaning) + ".", .foreground),
-            ("Source: " + spec.source + ".", .muted),
-            (
-                "Range \(Format.value(spec.min, spec)) to \(Format.value(spec.max, spec)), default "
-                    + Format.value(spec.defaultValue, spec) + ".", .muted
-            ),
-            (
-                "Lead at \(monthLabel(scenario.horizon)): \(Format.outcome(curve.first ?? 0, .leadMonths)) at min, "
-                    + "\(Format.outcome(curve.last ?? 0, .leadMonths)) at max.", .muted
-            ),
-        ]
-        let wrapped = parts.map { wrap($0.0, width: width) }
-        // Meaning and source get a line each first, then the rest of their lines, then
-        // the range and the effect while whole.
-        var counts = wrapped.map { _ in 0 }
-        var left = rows
-        for i in 0..<2 where left > 0 && !wrapped[i].isEmpty {
-            counts[i] = 1
-            left -= 1
-        }
-        for i in 0..<2 {
-            let more = min(left, wrapped[i].count - counts[i])
-            counts[i] += more
-            left -= more
-        }
-        for i in 2..<4 where wrapped[i].count <= left {
-            counts[i] = wrapped[i].count
-            left -= wrapped[i].count
-        }
-        var out: [(text: String, role: Role)] = []
-        for (i, lines) in wrapped.enumerated() where counts[i] > 0 {
-            var shown = Array(lines.prefix(counts[i]))
-            if counts[i] < lines.count { shown[shown.count - 1] = shortened(shown[shown.count - 1], width: width) }
-            out += shown.map { ($0, parts[i].1) }
-        }
-        return out
-    }
-
-    /// A line cut so that "…" fits after it, marking text left out.
-    private func shortened(_ line: String, width: Int) -> String {
-        String(line.prefix(max(0, width - 1))) + "…"
-    }
-
-    private func capitalized(_ s: String) -> String { s.prefix(1).uppercased() + s.dropFirst() }
 }
 
 /// Greedy word wrap to `width` columns.
