@@ -7,6 +7,7 @@ let package = Package(
         .executable(name: "twofutures", targets: ["twofutures"]),
         .library(name: "FuturesModel", targets: ["FuturesModel"]),
         .library(name: "Dashboard", targets: ["Dashboard"]),
+        .library(name: "TOML", targets: ["TOML"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
@@ -21,15 +22,18 @@ let package = Package(
         .target(name: "CTerminalSupport"),
         // The only code that calls ncurses: set-up, restore, drawing frames, input.
         .target(name: "Terminal", dependencies: ["CNcurses", "CTerminalSupport"]),
-        // The model of MODEL.md: pure, Foundation only.
-        .target(name: "FuturesModel"),
+        // The TOML-subset reader, the writer's quoting and sanitized(untrusted:): imports nothing.
+        .target(name: "TOML"),
+        // The model of MODEL.md: pure, Foundation (and TOML's sanitized(untrusted:)) only.
+        .target(name: "FuturesModel", dependencies: ["TOML"]),
         // State, reduce, layout and widgets: pure, no terminal, no clock, no globals.
-        .target(name: "Dashboard", dependencies: ["FuturesModel"]),
+        .target(name: "Dashboard", dependencies: ["FuturesModel", "TOML"]),
         .executableTarget(
             name: "twofutures",
             dependencies: [
                 "FuturesModel",
                 "Dashboard",
+                "TOML",
                 "CNcurses",
                 "CTerminalSupport",
                 "Terminal",
@@ -48,8 +52,12 @@ let package = Package(
             dependencies: ["Terminal"]
         ),
         .testTarget(
+            name: "TOMLTests",
+            dependencies: ["TOML"]
+        ),
+        .testTarget(
             name: "DashboardTests",
-            dependencies: ["Dashboard", "FuturesModel", "TestSupport"],
+            dependencies: ["Dashboard", "FuturesModel", "TOML", "TestSupport"],
             exclude: ["Snapshots", "Fixtures"]
         ),
         .testTarget(

@@ -2,6 +2,7 @@ import ArgumentParser
 import Dashboard
 import Foundation
 import FuturesModel
+import TOML
 import Terminal
 
 /// `twofutures` (or `twofutures dashboard`): the live dashboard.
@@ -52,7 +53,7 @@ struct DashboardCommand: ParsableCommand {
                     throw InputError("theme '\(name)' cannot be used: \(bad)")
                 }
                 throw InputError(
-                    "unknown theme '\(Theme.sanitized(name))'; available: "
+                    "unknown theme '\(sanitized(untrusted: name))'; available: "
                         + catalog.themes.map(\.name).joined(separator: ", "))
             }
             index = found

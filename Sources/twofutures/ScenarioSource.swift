@@ -1,6 +1,7 @@
 import Dashboard
 import Foundation
 import FuturesModel
+import TOML
 
 /// An error with its own exit code: a bad scenario file exits 65, an unreadable one 66.
 struct ExitError: Error {
@@ -31,12 +32,12 @@ enum ScenarioSource {
             contents = try String(contentsOfFile: text, encoding: .utf8)
         } catch {
             throw ExitError(
-                message: "cannot read scenario file '\(Theme.sanitized(text))' (not a file, not a tf2: token)",
+                message: "cannot read scenario file '\(sanitized(untrusted: text))' (not a file, not a tf2: token)",
                 code: 66)
         }
         do {
             let file = try ScenarioFile.parse(contents, path: text)
-            let notice = file.isVersion1 ? ModelVersion.notice(Theme.sanitized(text)) : nil
+            let notice = file.isVersion1 ? ModelVersion.notice(sanitized(untrusted: text)) : nil
             return LoadedScenario(label: file.name, scenario: file.scenario, notice: notice)
         } catch {
             throw ExitError(message: error.description, code: 65)

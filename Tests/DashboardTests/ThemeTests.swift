@@ -109,13 +109,13 @@ struct ThemeTests {
         #expect(!error.description.contains("\n"))
     }
 
-    @Test("control characters are stripped from a theme's name and description")
+    @Test("control characters in a theme's name and description are shown as escapes, never sent")
     func controlCharacters() throws {
         let colors = Role.allCases.map { "\($0.rawValue) = \"#808080\"" }.joined(separator: "\n")
         let text = "name = \"evil\\u001b[31m\\u0007x\"\ndescription = \"bad\\u001b]0;t\\u0007\"\n[colors]\n\(colors)\n"
         let theme = try ThemeParser.parse(text, path: "evil.toml").get()
-        #expect(theme.name == "evil[31mx")
-        #expect(theme.description == "bad]0;t")
+        #expect(theme.name == "evil\\u{1B}[31m\\u{7}x")
+        #expect(theme.description == "bad\\u{1B}]0;t\\u{7}")
         #expect(theme.name.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value != 0x7F })
     }
 

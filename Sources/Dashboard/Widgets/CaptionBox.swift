@@ -1,3 +1,5 @@
+import TOML
+
 /// A demo's caption: word-wrapped text in a box centred just above the outcome bar.
 public struct CaptionBox: Sendable, Equatable {
     public var text: String
@@ -11,7 +13,7 @@ public struct CaptionBox: Sendable, Equatable {
     public func render(above bar: Rect, into screen: inout Screen) {
         let width = min(Self.maxWidth, bar.width - 4)
         guard width > 8 else { return }
-        let lines = Self.wrap(Theme.sanitized(text), width: width - 4).prefix(Self.maxLines)
+        let lines = Self.wrap(sanitized(untrusted: text), width: width - 4).prefix(Self.maxLines)
         let inner = lines.map(\.count).max() ?? 0
         let boxWidth = inner + 4
         let height = lines.count + 2
