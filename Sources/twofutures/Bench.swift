@@ -35,13 +35,11 @@ struct Bench: ParsableCommand {
     @Option(parsing: .unconditional, help: "Send random keys for this many seconds and report the RSS growth.")
     var soak: String?
 
-    @Option(help: "Output format: json or table.")
-    var format: String = "json"
+    @Option(help: "Output format.")
+    var format = Checked<BenchFormat>("json")
 
     func run() throws {
-        guard format == "json" || format == "table" else {
-            throw InputError("--format must be json or table, got '\(format)'")
-        }
+        let format = try format.value()
         let n = try members.map(InputParser.members) ?? 10_000
         guard n > 0 else { throw InputError("--members must be at least 1 for bench, got '0'") }
         let threadCount = try threads.map(InputParser.threads) ?? ProcessInfo.processInfo.activeProcessorCount
@@ -55,7 +53,7 @@ struct Bench: ParsableCommand {
             figures += Self.core(members: n, threads: threadCount)
             if process { figures += try ProcessBench.measure(idleSeconds: idle) }
         }
-        if format == "json" {
+        if format == .json {
             print("{" + figures.map { "\"\($0.key)\": \($0.json)" }.joined(separator: ", ") + "}")
         } else {
             print(Figure.table(figures), terminator: "")

@@ -78,7 +78,7 @@ struct DemoCommand: ParsableCommand {
             } catch {
                 var stderr = StandardError()
                 print("twofutures: cannot write frames to \(frames): \(error.localizedDescription)", to: &stderr)
-                throw ExitCode(73)
+                throw ExitCode.cantCreate
             }
         }
         print(result.final.text)
@@ -116,14 +116,14 @@ struct DemoCommand: ParsableCommand {
         case .success(let found): path = found
         case .failure(let error):
             print("twofutures: \(error)", to: &stderr)
-            throw ExitCode(66)
+            throw ExitCode.noInput
         }
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
             print("twofutures: cannot read \(path): \(error.localizedDescription)", to: &stderr)
-            throw ExitCode(66)
+            throw ExitCode.noInput
         }
         do {
             let script = try DemoParser.parse(text, file: path)
@@ -131,7 +131,7 @@ struct DemoCommand: ParsableCommand {
             return script
         } catch let error as DemoError {
             print(error.description, to: &stderr)
-            throw ExitCode(65)
+            throw ExitCode.dataError
         }
     }
 }

@@ -16,7 +16,7 @@ struct ManualCommand: ParsableCommand {
         do {
             info = try JSONDecoder().decode(ManPage.ToolInfo.self, from: Data(TwoFutures._dumpHelp().utf8))
         } catch {
-            throw ExitError(message: "cannot read the command descriptions: \(error)", code: 70)
+            throw ExitError(message: "cannot read the command descriptions: \(error)", code: .software)
         }
         print(ManPage.render(info.command, source: "twofutures \(TwoFutures.version)"), terminator: "")
     }

@@ -16,13 +16,12 @@ struct Parameters: ParsableCommand {
     var all = false
 
     @Option(help: "Output format: table (Markdown) or json.")
-    var format: String = "table"
+    var format = Checked<ReportFormat>("table")
 
     func run() throws {
-        switch format {
-        case "table": print(ParameterTable.markdown(fixed: all), terminator: "")
-        case "json": print(ParameterTable.json(fixed: all), terminator: "")
-        default: throw InputError("--format must be table or json, got '\(format)'")
+        switch try format.value() {
+        case .table: print(ParameterTable.markdown(fixed: all), terminator: "")
+        case .json: print(ParameterTable.json(fixed: all), terminator: "")
         }
     }
 }

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Dispatch
 import Foundation
 
@@ -23,7 +24,8 @@ enum ProcessBench {
             let t1 = DispatchTime.now().uptimeNanoseconds
             session.waitQuiet(quietMilliseconds: 50, limit: 2)
             guard status == 0, session.outputBytes > 1000 else {
-                throw ExitError(message: "bench: the dashboard did not draw a frame (wait status \(status))", code: 70)
+                throw ExitError(
+                    message: "bench: the dashboard did not draw a frame (wait status \(status))", code: .software)
             }
             starts.append(Double(t1 - t0) / 1e6)
         }
@@ -36,7 +38,7 @@ enum ProcessBench {
         let ticks = Double(sysconf(Int32(_SC_CLK_TCK)))
         let quietBytes = session.outputBytes
         guard let cpu0 = session.cpuTicks() else {
-            throw ExitError(message: "bench: cannot read /proc/\(session.pid)/stat", code: 70)
+            throw ExitError(message: "bench: cannot read /proc/\(session.pid)/stat", code: .software)
         }
         let idleStart = DispatchTime.now().uptimeNanoseconds
         usleep(UInt32(idleSeconds * 1e6))
@@ -49,7 +51,7 @@ enum ProcessBench {
             let before = session.outputBytes
             session.send(i % 2 == 0 ? right : left)
             guard session.waitForOutput(beyond: before) else {
-                throw ExitError(message: "bench: the dashboard did not answer an arrow key", code: 70)
+                throw ExitError(message: "bench: the dashboard did not answer an arrow key", code: .software)
             }
             session.waitQuiet(quietMilliseconds: 250, limit: 5)
             perKey.append(session.outputBytes - before)
@@ -58,7 +60,7 @@ enum ProcessBench {
         session.send("q")
         let status = session.waitExit()
         guard status == 0 else {
-            throw ExitError(message: "bench: the dashboard exited with wait status \(status)", code: 70)
+            throw ExitError(message: "bench: the dashboard exited with wait status \(status)", code: .software)
         }
         return [
             Figure(
@@ -112,7 +114,7 @@ enum ProcessBench {
             if session.exitStatus != nil { break }
         }
         guard let end = session.memory("VmRSS") else {
-            throw ExitError(message: "bench: the dashboard exited during the soak", code: 70)
+            throw ExitError(message: "bench: the dashboard exited during the soak", code: .software)
         }
         let peak = session.memory("VmHWM") ?? end
         // Leave any prompt, then quit.
@@ -123,7 +125,7 @@ enum ProcessBench {
         if !session.waitQuiet(quietMilliseconds: 300, limit: 3) || kill(session.pid, 0) == 0 { session.send("\u{03}") }
         let status = session.waitExit()
         guard status == 0 else {
-            throw ExitError(message: "bench: the dashboard exited with wait status \(status)", code: 70)
+            throw ExitError(message: "bench: the dashboard exited with wait status \(status)", code: .software)
         }
         let warm = samples.first { $0.0 >= 10 }?.1 ?? samples.first?.1 ?? end
         return [
@@ -143,7 +145,7 @@ enum ProcessBench {
     static func settledDashboard(data: String) throws -> PtySession {
         let session = try PtySession(["dashboard"], environment: ["XDG_DATA_HOME": data])
         guard session.waitQuiet(quietMilliseconds: 1000, limit: 20) else {
-            throw ExitError(message: "bench: the dashboard never went quiet after starting", code: 70)
+            throw ExitError(message: "bench: the dashboard never went quiet after starting", code: .software)
         }
         return session
     }

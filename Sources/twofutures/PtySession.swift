@@ -1,3 +1,4 @@
+import ArgumentParser
 import CTerminalSupport
 import Dispatch
 import Foundation
@@ -32,7 +33,9 @@ final class PtySession: @unchecked Sendable {
                 tf_spawn_on_pty(path, cargv, cenvp, UInt16(cols), UInt16(rows), &masterFD)
             }
         }
-        guard child > 0 else { throw ExitError(message: "bench: cannot start \(path) on a pseudo-terminal", code: 70) }
+        guard child > 0 else {
+            throw ExitError(message: "bench: cannot start \(path) on a pseudo-terminal", code: .software)
+        }
         pid = child
         master = masterFD
         let thread = Thread { [self] in self.drain() }

@@ -56,7 +56,7 @@ struct RecordCommand: ParsableCommand {
         } catch {
             var stderr = StandardError()
             print("twofutures: cannot write \(file): \(error.localizedDescription)", to: &stderr)
-            throw ExitCode(73)
+            throw ExitCode.cantCreate
         }
         if status != 0 { throw ExitCode(status) }
     }

@@ -1,12 +1,13 @@
+import ArgumentParser
 import Dashboard
 import Foundation
 import FuturesModel
 import TOML
 
-/// An error with its own exit code: a bad scenario file exits 65, an unreadable one 66.
+/// An error with its own exit status: a bad scenario file exits 65, an unreadable one 66.
 struct ExitError: Error {
     let message: String
-    let code: Int32
+    let code: ExitCode
 }
 
 /// A scenario loaded from a file or a token, and the one-line notice to show when it was
@@ -33,14 +34,14 @@ enum ScenarioSource {
         } catch {
             throw ExitError(
                 message: "cannot read scenario file '\(sanitized(untrusted: text))' (not a file, not a tf2: token)",
-                code: 66)
+                code: .noInput)
         }
         do {
             let file = try ScenarioFile.parse(contents, path: text)
             let notice = file.isVersion1 ? ModelVersion.notice(sanitized(untrusted: text)) : nil
             return LoadedScenario(label: file.name, scenario: file.scenario, notice: notice)
         } catch {
-            throw ExitError(message: error.description, code: 65)
+            throw ExitError(message: error.description, code: .dataError)
         }
     }
 }

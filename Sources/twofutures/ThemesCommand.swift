@@ -39,7 +39,7 @@ struct ThemesCommand: ParsableCommand {
                     print(error.description, to: &stderr)
                 }
             }
-            if bad > 0 { throw ExitCode(65) }
+            if bad > 0 { throw ExitCode.dataError }
             return
         }
         guard files.isEmpty else { throw InputError("theme files are only taken with --check") }
