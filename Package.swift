@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "FuturesModel", targets: ["FuturesModel"]),
         .library(name: "Dashboard", targets: ["Dashboard"]),
         .library(name: "TOML", targets: ["TOML"]),
+        .library(name: "Storage", targets: ["Storage"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
@@ -26,14 +27,19 @@ let package = Package(
         .target(name: "TOML"),
         // The model of MODEL.md: pure, Foundation (and TOML's sanitized(untrusted:)) only.
         .target(name: "FuturesModel", dependencies: ["TOML"]),
-        // State, reduce, layout and widgets: pure, no terminal, no clock, no globals.
+        // State, reduce, layout, widgets, themes and demos as values: pure, no terminal, no
+        // file, no clock, no globals.
         .target(name: "Dashboard", dependencies: ["FuturesModel", "TOML"]),
+        // Everything that touches files: atomic writes, the XDG and shipped-folder search,
+        // theme and demo files, saved scenarios and exports.
+        .target(name: "Storage", dependencies: ["TOML", "FuturesModel", "Dashboard"]),
         .executableTarget(
             name: "twofutures",
             dependencies: [
                 "FuturesModel",
                 "Dashboard",
                 "TOML",
+                "Storage",
                 "CNcurses",
                 "CTerminalSupport",
                 "Terminal",
@@ -59,6 +65,10 @@ let package = Package(
             name: "DashboardTests",
             dependencies: ["Dashboard", "FuturesModel", "TOML", "TestSupport"],
             exclude: ["Snapshots", "Fixtures"]
+        ),
+        .testTarget(
+            name: "StorageTests",
+            dependencies: ["Storage", "Dashboard", "FuturesModel", "TOML"]
         ),
         .testTarget(
             name: "CLITests",

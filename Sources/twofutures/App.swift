@@ -1,6 +1,7 @@
 import Dashboard
 import Foundation
 import FuturesModel
+import Storage
 import Terminal
 
 /// The main loop: read events, reduce, recompute, render, draw. Deterministic runs are
@@ -161,9 +162,10 @@ struct App {
                         if let request = state.saveRequest {
                             state.saveRequest = nil
                             do {
-                                let path = try AtomicFile.save(request, scenario: state.scenario)
+                                let path = try ScenarioStore.save(
+                                    request, scenario: state.scenario, in: ScenarioStore.directory)
                                 state.explanation = (request.overwrite ? "Replaced " : "Saved ") + path
-                            } catch is AtomicFile.Exists {
+                            } catch StorageError.exists {
                                 state.overwriteQuestion = request
                             } catch {
                                 state.warning = "not saved: \(error)"
@@ -171,11 +173,11 @@ struct App {
                         }
                         if state.openRequested {
                             state.openRequested = false
-                            let (list, skipped) = AtomicFile.savedScenarios()
-                            let folder = AtomicFile.scenariosDirectory
+                            let (list, skipped) = ScenarioStore.list(in: ScenarioStore.directory)
+                            let folder = ScenarioStore.directory
                             state.openList = list
                             state.openIndex = 0
-                            state.openFolder = AtomicFile.displayPath(folder)
+                            state.openFolder = displayPath(folder)
                             state.openSkipped = skipped.map {
                                 $0.hasPrefix(folder + "/") ? String($0.dropFirst(folder.count + 1)) : $0
                             }
@@ -185,7 +187,7 @@ struct App {
                             let ensemble = state.ensembleScenario == state.scenario ? state.ensemble : nil
                             let document = Document(analysis: Analysis(state.scenario), ensemble: ensemble)
                             do {
-                                let stem = try AtomicFile.export(document, in: AtomicFile.scenariosDirectory)
+                                let stem = try ScenarioStore.export(document, in: ScenarioStore.directory)
                                 state.explanation = "Exported \(stem).json and .csv"
                             } catch {
                                 state.warning = "export failed: \(error)"
