@@ -33,6 +33,10 @@ let package = Package(
         // Everything that touches files: atomic writes, the XDG and shipped-folder search,
         // theme and demo files, saved scenarios and exports.
         .target(name: "Storage", dependencies: ["TOML", "FuturesModel", "Dashboard"]),
+        // forkpty, for the process bench: the dashboard on a pseudo-terminal.
+        .target(name: "CPty"),
+        // `twofutures bench`'s measuring: the core in-process, the process bench, the pty session.
+        .target(name: "BenchTools", dependencies: ["FuturesModel", "Dashboard", "CPty"]),
         .executableTarget(
             name: "twofutures",
             dependencies: [
@@ -40,6 +44,7 @@ let package = Package(
                 "Dashboard",
                 "TOML",
                 "Storage",
+                "BenchTools",
                 "CNcurses",
                 "CTerminalSupport",
                 "Terminal",

@@ -14,7 +14,7 @@ struct TwoFutures: ParsableCommand {
             """,
         version: versionLine,
         subcommands: [
-            DashboardCommand.self, Run.self, Bench.self, Parameters.self, ThemesCommand.self, DemoCommand.self,
+            DashboardCommand.self, Run.self, BenchCommand.self, Parameters.self, ThemesCommand.self, DemoCommand.self,
             RecordCommand.self, CompareCommand.self, SeekCommand.self, ManualCommand.self,
         ],
         defaultSubcommand: DashboardCommand.self
