@@ -5,6 +5,8 @@ SWIFT   ?= swift
 PREFIX  ?= /usr/local
 CONFIG  := release
 BIN      = .build/$(CONFIG)/twofutures
+# Where swift-argument-parser's GenerateManual plugin writes the man page (mdoc).
+MANPAGE  = .build/plugins/GenerateManual/outputs/twofutures/twofutures.1
 
 # Build for this machine's own vector units (AVX2/FMA on x86-64), like -march=native:
 # the ensemble runs about twice as fast. PORTABLE=1 builds a binary for any CPU of the
@@ -16,7 +18,7 @@ CPU_FLAGS := -Xswiftc -target-cpu -Xswiftc native
 endif
 BUILD_FLAGS := -c $(CONFIG) $(CPU_FLAGS)
 
-.PHONY: all build run test lint bench soak fuzz deps clean install uninstall
+.PHONY: all build run test lint bench soak fuzz deps clean manual install uninstall
 
 all: build
 
@@ -31,9 +33,16 @@ build: deps
 run: build
 	@$(BIN)
 
-## test: formatting lint, the build, and every test (model, CLI through the real binary).
+## manual: the man page twofutures(1), from the binary's help by swift-argument-parser's
+## GenerateManual plugin (`swift package generate-manual`), into $(MANPAGE).
+manual: build
+	$(SWIFT) package $(BUILD_FLAGS) generate-manual
+
+## test: formatting lint, the build, the man page, and every test (model, CLI through the
+## real binary, install with the man page and its lint).
 test: deps lint
 	$(SWIFT) build $(BUILD_FLAGS) --build-tests
+	$(SWIFT) package $(BUILD_FLAGS) generate-manual
 	$(SWIFT) test $(BUILD_FLAGS) --skip-build
 
 lint:
@@ -51,8 +60,8 @@ soak: build
 
 ## install: the binary, themes, demos, shell completions and the man page under
 ## $(DESTDIR)$(PREFIX) (see scripts/install.sh); uninstall removes exactly those files.
-install: build
-	PREFIX="$(PREFIX)" DESTDIR="$(DESTDIR)" ./scripts/install.sh install $(BIN)
+install: manual
+	PREFIX="$(PREFIX)" DESTDIR="$(DESTDIR)" ./scripts/install.sh install $(BIN) $(MANPAGE)
 
 uninstall:
 	PREFIX="$(PREFIX)" DESTDIR="$(DESTDIR)" ./scripts/install.sh uninstall

@@ -13,7 +13,7 @@ struct BenchCommand: ParsableCommand {
         discussion: """
             Without options: the core's timings (medians of 25 repetitions after a warm-up) and \
             keypress latency, in milliseconds, as one JSON object.
-            --process also runs the dashboard itself on a 120×36 pseudo-terminal: startup to \
+            --process also runs the dashboard itself on a 120x36 pseudo-terminal: startup to \
             the first frame (10 starts), idle CPU from /proc over --idle-seconds, peak RSS, and \
             the bytes written per arrow keypress. --soak SECONDS sends random keys for that long \
             and reports the RSS growth. --format table prints one table with the budgets \

@@ -24,7 +24,7 @@ struct CompareCommand: ParsableCommand {
     @Option(
         name: .customLong("set"),
         help: ArgumentHelp(
-            "Set levers, policy_start or assumptions in every scenario: id=value[,id=value…].",
+            "Set levers, policy_start or assumptions in every scenario: id=value[,id=value...].",
             valueName: "id=value"))
     var assignments: [String] = []
 

@@ -20,7 +20,7 @@ struct DemoCommand: ParsableCommand {
               twofutures demo tour
               twofutures demo Demos/quick.demo --headless
               twofutures demo Demos/tour.demo --headless --size 120x36 --frames /tmp/tour
-            A bad script is reported as FILE:LINE: … with exit code 65, before anything is shown.
+            A bad script is reported as FILE:LINE: ... with exit code 65, before anything is shown.
             """
     )
 
@@ -36,7 +36,7 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "Screen size WxH for --headless (default: the script's size command, else 120x36).")
     var size: String?
 
-    @Option(help: "A folder to write one text frame per caption into (frame-001.txt, …).")
+    @Option(help: "A folder to write one text frame per caption into (frame-001.txt, ...).")
     var frames: String?
 
     @OptionGroup var ensembleOptions: EnsembleOptions

@@ -7,8 +7,8 @@ struct Parameters: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List what --set accepts, with sources, as Markdown tables or JSON.",
         discussion: """
-            Each row gives the id, name, range, default, meaning and source line (MODEL.md §2). \
-            --all also lists the fixed parameters the results rest on (S_spur, D0, I0, u0, …), with \
+            Each row gives the id, name, range, default, meaning and source line (MODEL.md section 2). \
+            --all also lists the fixed parameters the results rest on (S_spur, D0, I0, u0, ...), with \
             their sources, or "a modelling choice" where there is none.
             """)
 

@@ -8,7 +8,7 @@ struct ScenarioOptions: ParsableArguments {
     @Option(
         name: .customLong("scenario"),
         help: ArgumentHelp(
-            "A scenario file (TOML) or share token (tf2:…); --preset, --horizon and --set override it.",
+            "A scenario file (TOML) or share token (tf2:...); --preset, --horizon and --set override it.",
             valueName: "file|token"))
     var source: String?
 
@@ -18,12 +18,12 @@ struct ScenarioOptions: ParsableArguments {
     @Option(
         name: .customLong("set"),
         help: ArgumentHelp(
-            "Set levers, policy_start or assumptions: id=value[,id=value…]; a lever also takes 70%, "
-                + "policy_start months 0…24 or a date 2026-01…2028-01.",
+            "Set levers, policy_start or assumptions: id=value[,id=value...]; a lever also takes 70%, "
+                + "policy_start months 0-24 or a date 2026-01 to 2028-01.",
             valueName: "id=value"))
     var assignments: [String] = []
 
-    @Option(parsing: .unconditional, help: "Months to simulate, 12…120 (default 36: January 2029).")
+    @Option(parsing: .unconditional, help: "Months to simulate, 12-120 (default 36: January 2029).")
     var horizon: String?
 
     /// The scenario these options describe, validated; no value is ever clamped. A
@@ -65,7 +65,7 @@ struct EnsembleOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Ensemble seed (default 1).")
     var seed: String?
 
-    @Option(parsing: .unconditional, help: "Ensemble uncertainty r, 0…1 (default 0.5).")
+    @Option(parsing: .unconditional, help: "Ensemble uncertainty r, 0-1 (default 0.5).")
     var uncertainty: String?
 
     @Option(

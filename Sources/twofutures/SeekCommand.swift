@@ -7,10 +7,10 @@ struct SeekCommand: ParsableCommand {
         commandName: "seek",
         abstract: "Find the smallest value of one lever (others fixed) that reaches Future 1.",
         discussion: """
-            Scans 0…1 in steps of 0.01 for the first value whose lead at the horizon reaches the \
+            Scans 0-1 in steps of 0.01 for the first value whose lead at the horizon reaches the \
             target, then bisects to 0.001. JSON: {"lever", "value" (null when out of reach), \
             "lead_months" (at that value, or the best reachable)}.
-            With --probability P the target is P(Future 1) ≥ P from the ensemble instead (the \
+            With --probability P the target is P(Future 1) >= P from the ensemble instead (the \
             same seed for every lever value; --members defaults to 2000). Its JSON adds \
             "target_probability", "p_future1" (at the value, or the best reached), "members" \
             and "seed"; "lead_months" is the deterministic lead at the value (or at the best).

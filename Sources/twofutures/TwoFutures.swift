@@ -6,7 +6,7 @@ import FuturesModel
 struct TwoFutures: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "twofutures",
-        abstract: "Explore two futures of the US–China AI race: an illustrative model, not a forecast.",
+        abstract: "Explore two futures of the US-China AI race: an illustrative model, not a forecast.",
         discussion: """
             Every number comes from the model in docs/MODEL.md (\(Constants.modelVersion)). \
             Use `twofutures run` for headless output (json, csv or a table) and \
@@ -15,7 +15,7 @@ struct TwoFutures: ParsableCommand {
         version: versionLine,
         subcommands: [
             DashboardCommand.self, Run.self, BenchCommand.self, Parameters.self, ThemesCommand.self, DemoCommand.self,
-            RecordCommand.self, CompareCommand.self, SeekCommand.self, ManualCommand.self,
+            RecordCommand.self, CompareCommand.self, SeekCommand.self,
         ],
         defaultSubcommand: DashboardCommand.self
     )
