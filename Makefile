@@ -5,6 +5,8 @@ SWIFT   ?= swift
 PREFIX  ?= /usr/local
 CONFIG  := release
 BIN      = .build/$(CONFIG)/twofutures
+# Where swift-argument-parser's GenerateManual plugin writes the man page (mdoc).
+MANPAGE  = .build/plugins/GenerateManual/outputs/twofutures/twofutures.1
 
 # Build for this machine's own vector units (AVX2/FMA on x86-64), like -march=native:
 # the ensemble runs about twice as fast. PORTABLE=1 builds a binary for any CPU of the
@@ -16,7 +18,7 @@ CPU_FLAGS := -Xswiftc -target-cpu -Xswiftc native
 endif
 BUILD_FLAGS := -c $(CONFIG) $(CPU_FLAGS)
 
-.PHONY: all build run test lint bench soak fuzz deps clean install uninstall
+.PHONY: all build run test lint bench soak fuzz deps clean manual install uninstall
 
 all: build
 
@@ -31,9 +33,16 @@ build: deps
 run: build
 	@$(BIN)
 
-## test: formatting lint, the build, and every test (model, CLI through the real binary).
+## manual: the man page twofutures(1), from the binary's help by swift-argument-parser's
+## GenerateManual plugin (`swift package generate-manual`), into $(MANPAGE).
+manual: build
+	$(SWIFT) package $(BUILD_FLAGS) generate-manual
+
+## test: formatting lint, the build, the man page, and every test (model, CLI through the
+## real binary, install with the man page and its lint).
 test: deps lint
 	$(SWIFT) build $(BUILD_FLAGS) --build-tests
+	$(SWIFT) package $(BUILD_FLAGS) generate-manual
 	$(SWIFT) test $(BUILD_FLAGS) --skip-build
 
 lint:
@@ -51,8 +60,8 @@ soak: build
 
 ## install: the binary, themes, demos, shell completions and the man page under
 ## $(DESTDIR)$(PREFIX) (see scripts/install.sh); uninstall removes exactly those files.
-install: build
-	PREFIX="$(PREFIX)" DESTDIR="$(DESTDIR)" ./scripts/install.sh install $(BIN)
+install: manual
+	PREFIX="$(PREFIX)" DESTDIR="$(DESTDIR)" ./scripts/install.sh install $(BIN) $(MANPAGE)
 
 uninstall:
 	PREFIX="$(PREFIX)" DESTDIR="$(DESTDIR)" ./scripts/install.sh uninstall
@@ -65,8 +74,10 @@ clean:
 FUZZ_SECONDS ?= 60
 fuzz:
 	mkdir -p .build/fuzz/corpus-token .build/fuzz/corpus-set
-	swiftc -O -parse-as-library -sanitize=fuzzer,address -module-name FuturesModel \
-		Sources/FuturesModel/*.swift scripts/fuzz/FuturesModelFuzz.swift -o .build/fuzz/model
+	swiftc -O -wmo -parse-as-library -sanitize=fuzzer,address -module-name TOML \
+		-emit-module-path .build/fuzz/TOML.swiftmodule -c Sources/TOML/*.swift -o .build/fuzz/TOML.o
+	swiftc -O -parse-as-library -sanitize=fuzzer,address -module-name FuturesModel -I .build/fuzz \
+		Sources/FuturesModel/*.swift scripts/fuzz/FuturesModelFuzz.swift .build/fuzz/TOML.o -o .build/fuzz/model
 	printf 'tf1:50-30-20-30-20+h48+a4=0.9' > .build/fuzz/corpus-token/seed
 	printf 'export_controls=0.7,smuggling_enforcement=35%%' > .build/fuzz/corpus-set/seed
 	cd .build/fuzz && FUZZ_TARGET=token ./model -max_total_time=$(FUZZ_SECONDS) corpus-token

@@ -7,6 +7,8 @@ let package = Package(
         .executable(name: "twofutures", targets: ["twofutures"]),
         .library(name: "FuturesModel", targets: ["FuturesModel"]),
         .library(name: "Dashboard", targets: ["Dashboard"]),
+        .library(name: "TOML", targets: ["TOML"]),
+        .library(name: "Storage", targets: ["Storage"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
@@ -21,10 +23,20 @@ let package = Package(
         .target(name: "CTerminalSupport"),
         // The only code that calls ncurses: set-up, restore, drawing frames, input.
         .target(name: "Terminal", dependencies: ["CNcurses", "CTerminalSupport"]),
-        // The model of MODEL.md: pure, Foundation only.
-        .target(name: "FuturesModel"),
-        // State, reduce, layout and widgets: pure, no terminal, no clock, no globals.
-        .target(name: "Dashboard", dependencies: ["FuturesModel"]),
+        // The TOML-subset reader, the writer's quoting and sanitized(untrusted:): imports nothing.
+        .target(name: "TOML"),
+        // The model of MODEL.md: pure, Foundation (and TOML's sanitized(untrusted:)) only.
+        .target(name: "FuturesModel", dependencies: ["TOML"]),
+        // State, reduce, layout, widgets, themes and demos as values: pure, no terminal, no
+        // file, no clock, no globals.
+        .target(name: "Dashboard", dependencies: ["FuturesModel", "TOML"]),
+        // Everything that touches files: atomic writes, the XDG and shipped-folder search,
+        // theme and demo files, saved scenarios and exports.
+        .target(name: "Storage", dependencies: ["TOML", "FuturesModel", "Dashboard"]),
+        // forkpty, for the process bench: the dashboard on a pseudo-terminal.
+        .target(name: "CPty"),
+        // `twofutures bench`'s measuring: the core in-process, the process bench, the pty session.
+        .target(name: "BenchTools", dependencies: ["FuturesModel", "Dashboard", "CPty"]),
         // The main loop on any terminal backend: events in, reduce, effects, frames out.
         .target(name: "Shell", dependencies: ["FuturesModel", "Dashboard", "Terminal"]),
         .executableTarget(
@@ -33,6 +45,9 @@ let package = Package(
                 "FuturesModel",
                 "Dashboard",
                 "Shell",
+                "TOML",
+                "Storage",
+                "BenchTools",
                 "CNcurses",
                 "CTerminalSupport",
                 "Terminal",
@@ -51,9 +66,17 @@ let package = Package(
             dependencies: ["Terminal"]
         ),
         .testTarget(
+            name: "TOMLTests",
+            dependencies: ["TOML"]
+        ),
+        .testTarget(
             name: "DashboardTests",
-            dependencies: ["Dashboard", "FuturesModel", "TestSupport"],
+            dependencies: ["Dashboard", "FuturesModel", "TOML", "TestSupport"],
             exclude: ["Snapshots", "Fixtures"]
+        ),
+        .testTarget(
+            name: "StorageTests",
+            dependencies: ["Storage", "Dashboard", "FuturesModel", "TOML"]
         ),
         .testTarget(
             name: "CLITests",

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Checks for what building and testing TwoFutures needs beyond the Swift toolchain:
-# the ncursesw headers, and tmux for the end-to-end tests. As root it installs what is missing with apt-get; otherwise it
-# prints the exact command to run, and fails.
+# the ncursesw headers, tmux for the end-to-end tests and mandoc for the man page's lint.
+# As root it installs what is missing with apt-get; otherwise it prints the exact command
+# to run, and fails.
 set -eu
 
 missing=""
@@ -17,6 +18,11 @@ fi
 # tmux drives the end-to-end tests of the live dashboard.
 if ! command -v tmux >/dev/null 2>&1; then
     missing="$missing tmux"
+fi
+
+# mandoc checks the generated man page (mandoc -T lint).
+if ! command -v mandoc >/dev/null 2>&1; then
+    missing="$missing mandoc"
 fi
 
 [ -z "$missing" ] && exit 0

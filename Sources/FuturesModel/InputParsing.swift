@@ -1,37 +1,14 @@
 import Foundation
+import TOML
 
 /// A bad input: one line that names the bad word and what is allowed.
 public struct InputError: Error, Equatable, CustomStringConvertible {
     public let message: String
     public init(_ message: String) { self.message = message }
     public var description: String { message }
-
-    /// Untrusted text for a one-line message: line breaks, control and format characters
-    /// (a bidi override, a zero-width space) written as escapes such as `\n` or `\u{2028}`,
-    /// and at most `limit` characters.
-    public static func shown(_ text: some StringProtocol, limit: Int = 60) -> String {
-        var out = ""
-        var count = 0
-        for scalar in text.unicodeScalars {
-            if count >= limit { return out + "…" }
-            switch scalar {
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                switch scalar.properties.generalCategory {
-                case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate, .privateUse, .unassigned:
-                    out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-                default: out.unicodeScalars.append(scalar)
-                }
-            }
-            count += 1
-        }
-        return out
-    }
 }
 
-/// Parsing and validation of user input shared by the CLI and (later) scenario files.
+/// Parsing and validation of user input shared by the CLI, scenario files and demo scripts.
 /// Nothing is ever clamped: an out-of-range value is an error.
 public enum InputParser {
     /// Parses `id=value[,id=value…]`. A value is a number, a percentage like `70%` for a
@@ -41,7 +18,7 @@ public enum InputParser {
         return try parts.map { part in
             let piece = part.trimmingCharacters(in: .whitespaces)
             guard let eq = piece.firstIndex(of: "="), eq != piece.startIndex else {
-                throw InputError("--set expects id=value[,id=value…], got '\(InputError.shown(piece))'")
+                throw InputError("--set expects id=value[,id=value…], got '\(sanitized(untrusted: piece, limit: 60))'")
             }
             let key = String(piece[..<eq]).trimmingCharacters(in: .whitespaces)
             let raw = String(piece[piece.index(after: eq)...]).trimmingCharacters(in: .whitespaces)
@@ -54,7 +31,7 @@ public enum InputParser {
     public static func parameter(_ key: String) throws -> ParameterID {
         if let id = ParameterID(id: key) { return id }
         let ids = ParameterTable.all.map(\.id)
-        var message = "unknown id '\(InputError.shown(key))'"
+        var message = "unknown id '\(sanitized(untrusted: key, limit: 60))'"
         if let near = closest(to: key, among: ids) { message += "; did you mean '\(near)'?" }
         message += " Valid ids: " + ids.joined(separator: ", ")
         throw InputError(message)
@@ -70,19 +47,20 @@ public enum InputParser {
         if text.hasSuffix("%") {
             guard spec.kind == .lever else {
                 throw InputError(
-                    "\(spec.id) takes a plain number within \(allowed); percentages are for levers, got '\(InputError.shown(raw))'"
+                    "\(spec.id) takes a plain number within \(allowed); percentages are for levers, got '\(sanitized(untrusted: raw, limit: 60))'"
                 )
             }
             text.removeLast()
             percent = true
         }
         guard let x = number(text) else {
-            throw InputError("\(spec.id): '\(InputError.shown(raw))' is not a number; allowed: \(allowed)")
+            throw InputError(
+                "\(spec.id): '\(sanitized(untrusted: raw, limit: 60))' is not a number; allowed: \(allowed)")
         }
         // Divide, not multiply by 0.01: 70% is exactly 0.7, as in a scenario file or token.
         let v = percent ? x / 100 : x
         guard spec.contains(v) else {
-            throw InputError("\(spec.id) must be within \(allowed), got '\(InputError.shown(raw))'")
+            throw InputError("\(spec.id) must be within \(allowed), got '\(sanitized(untrusted: raw, limit: 60))'")
         }
         return v
     }
@@ -109,17 +87,17 @@ public enum InputParser {
         } else if let x = number(text) {
             guard x == x.rounded(), abs(x) <= 1e6 else {
                 throw InputError(
-                    "policy_start must be a whole number of months, got '\(InputError.shown(raw))'; allowed: \(allowed)"
+                    "policy_start must be a whole number of months, got '\(sanitized(untrusted: raw, limit: 60))'; allowed: \(allowed)"
                 )
             }
             months = Int(x)
         } else {
             throw InputError(
-                "policy_start: '\(InputError.shown(raw))' is not a number of months or a date like 2027-01; "
+                "policy_start: '\(sanitized(untrusted: raw, limit: 60))' is not a number of months or a date like 2027-01; "
                     + "allowed: \(allowed)")
         }
         guard r.contains(months) else {
-            throw InputError("policy_start must be within \(allowed), got '\(InputError.shown(raw))'")
+            throw InputError("policy_start must be within \(allowed), got '\(sanitized(untrusted: raw, limit: 60))'")
         }
         return months
     }
@@ -138,7 +116,7 @@ public enum InputParser {
         let r = Constants.horizonRange
         guard let h = Int(raw), r.contains(h) else {
             throw InputError(
-                "--horizon must be a whole number of months within \(r.lowerBound)…\(r.upperBound), got '\(InputError.shown(raw))'"
+                "--horizon must be a whole number of months within \(r.lowerBound)…\(r.upperBound), got '\(sanitized(untrusted: raw, limit: 60))'"
             )
         }
         return h
@@ -147,14 +125,16 @@ public enum InputParser {
     public static func members(_ raw: String) throws -> Int {
         guard let n = Int(raw), n >= 0, n <= Constants.maxMembers else {
             throw InputError(
-                "--members must be a whole number within 0…\(Constants.maxMembers), got '\(InputError.shown(raw))'")
+                "--members must be a whole number within 0…\(Constants.maxMembers), got '\(sanitized(untrusted: raw, limit: 60))'"
+            )
         }
         return n
     }
 
     public static func seed(_ raw: String) throws -> UInt64 {
         guard let s = UInt64(raw) else {
-            throw InputError("--seed must be a whole number within 0…\(UInt64.max), got '\(InputError.shown(raw))'")
+            throw InputError(
+                "--seed must be a whole number within 0…\(UInt64.max), got '\(sanitized(untrusted: raw, limit: 60))'")
         }
         return s
     }
@@ -162,7 +142,8 @@ public enum InputParser {
     /// Worker threads for an ensemble, 1…64.
     public static func threads(_ raw: String) throws -> Int {
         guard let n = Int(raw), (1...64).contains(n) else {
-            throw InputError("--threads must be a whole number within 1…64, got '\(InputError.shown(raw))'")
+            throw InputError(
+                "--threads must be a whole number within 1…64, got '\(sanitized(untrusted: raw, limit: 60))'")
         }
         return n
     }
@@ -179,7 +160,7 @@ public enum InputParser {
 
     public static func uncertainty(_ raw: String) throws -> Double {
         guard let r = number(raw), r >= 0, r <= 1 else {
-            throw InputError("--uncertainty must be a number within 0…1, got '\(InputError.shown(raw))'")
+            throw InputError("--uncertainty must be a number within 0…1, got '\(sanitized(untrusted: raw, limit: 60))'")
         }
         return r
     }
@@ -187,7 +168,8 @@ public enum InputParser {
     public static func preset(_ raw: String) throws -> Preset {
         guard let p = Preset(name: raw) else {
             throw InputError(
-                "unknown preset '\(InputError.shown(raw))'; use future1, status_quo (or status-quo) or future2")
+                "unknown preset '\(sanitized(untrusted: raw, limit: 60))'; use future1, status_quo (or status-quo) or future2"
+            )
         }
         return p
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TOML
 
 /// The share token: a short, versioned, copy-pasteable text for one scenario.
 ///
@@ -50,7 +51,9 @@ public enum ShareToken {
     public static func read(_ token: String) throws -> (scenario: Scenario, version: Int) {
         let text = token.trimmingCharacters(in: .whitespacesAndNewlines)
         guard looksLikeToken(text), let colon = text.firstIndex(of: ":") else {
-            throw InputError("'\(shown(text))' is not a share token (expected tf\(version):…, e.g. tf2:50-30-20-30-20)")
+            throw InputError(
+                "'\(sanitized(untrusted: text, limit: 60))' is not a share token (expected tf\(version):…, e.g. tf2:50-30-20-30-20)"
+            )
         }
         let versionText = text[text.index(text.startIndex, offsetBy: 2)..<colon]
         guard let tokenVersion = Int(versionText), readable.contains(tokenVersion) else {
@@ -60,7 +63,7 @@ public enum ShareToken {
         }
         let assumptionTable = tokenVersion == 1 ? version1Assumptions : AssumptionID.allCases
         func corrupt(_ why: String) -> InputError {
-            InputError("corrupt share token '\(shown(text))': \(why)")
+            InputError("corrupt share token '\(sanitized(untrusted: text, limit: 60))': \(why)")
         }
         let parts = rejoin(text[text.index(after: colon)...].split(separator: "+", omittingEmptySubsequences: false))
         let leverParts = rejoin(parts[0].split(separator: "-", omittingEmptySubsequences: false), glue: "-")
@@ -70,7 +73,9 @@ public enum ShareToken {
         var scenario = Scenario()
         for (lever, part) in zip(LeverID.allCases, leverParts) {
             guard let value = leverValue(part) else {
-                throw corrupt("\(lever.id): '\(shown(part))' is not a whole percent 0…100 or a fraction 0…1")
+                throw corrupt(
+                    "\(lever.id): '\(sanitized(untrusted: part, limit: 60))' is not a whole percent 0…100 or a fraction 0…1"
+                )
             }
             scenario.levers[lever] = value
         }
@@ -81,7 +86,7 @@ public enum ShareToken {
                 let raw = String(part.dropFirst())
                 guard raw.allSatisfy(\.isNumber), let h = Int(raw), Constants.horizonRange.contains(h) else {
                     throw corrupt(
-                        "horizon '\(shown(raw))' is not a whole number of months within "
+                        "horizon '\(sanitized(untrusted: raw, limit: 60))' is not a whole number of months within "
                             + "\(Constants.horizonRange.lowerBound)…\(Constants.horizonRange.upperBound)")
                 }
                 scenario.horizon = h
@@ -91,7 +96,7 @@ public enum ShareToken {
                 let r = Constants.policyStartRange
                 guard raw.allSatisfy(\.isNumber), let start = Int(raw), r.contains(start) else {
                     throw corrupt(
-                        "policy start '\(shown(raw))' is not a whole number of months within "
+                        "policy start '\(sanitized(untrusted: raw, limit: 60))' is not a whole number of months within "
                             + "\(r.lowerBound)…\(r.upperBound)")
                 }
                 scenario.policyStart = start
@@ -100,19 +105,22 @@ public enum ShareToken {
                 guard indexText.allSatisfy(\.isNumber), let i = Int(indexText), assumptionTable.indices.contains(i)
                 else {
                     throw corrupt(
-                        "unknown assumption index '\(shown(indexText))' (0…\(assumptionTable.count - 1))")
+                        "unknown assumption index '\(sanitized(untrusted: indexText, limit: 60))' (0…\(assumptionTable.count - 1))"
+                    )
                 }
                 let id = assumptionTable[i]
                 guard seen.insert("a\(i)").inserted else { throw corrupt("\(id.id) is given twice") }
                 let raw = String(part[part.index(after: eq)...])
                 guard let x = InputParser.number(raw), id.spec.contains(x) else {
-                    throw corrupt("\(id.id): '\(shown(raw))' must be a number within \(InputParser.rangeText(id.spec))")
+                    throw corrupt(
+                        "\(id.id): '\(sanitized(untrusted: raw, limit: 60))' must be a number within \(InputParser.rangeText(id.spec))"
+                    )
                 }
                 scenario.assumptions[id] = x
             } else {
                 let expected =
                     tokenVersion >= 2 ? "h<months>, s<months> or a<index>=<value>" : "h<months> or a<index>=<value>"
-                throw corrupt("unknown part '\(shown(part))' (expected \(expected))")
+                throw corrupt("unknown part '\(sanitized(untrusted: part, limit: 60))' (expected \(expected))")
             }
         }
         return (scenario, tokenVersion)
@@ -152,7 +160,4 @@ public enum ShareToken {
         }
         return out
     }
-
-    /// At most 60 characters of untrusted text, for messages, with control characters escaped.
-    private static func shown(_ text: some StringProtocol) -> String { InputError.shown(text) }
 }

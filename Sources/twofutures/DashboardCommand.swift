@@ -2,6 +2,8 @@ import ArgumentParser
 import Dashboard
 import Foundation
 import FuturesModel
+import Storage
+import TOML
 import Terminal
 
 /// `twofutures` (or `twofutures dashboard`): the live dashboard.
@@ -44,7 +46,7 @@ struct DashboardCommand: ParsableCommand {
         let settings = try ensembleOptions.settings(defaultMembers: 2000)
         // Leave a core for the interface.
         let threads = try ensembleOptions.threadCount(default: max(1, ProcessInfo.processInfo.activeProcessorCount - 1))
-        let catalog = ThemesCommand.catalog(themeDir: themeDir)
+        let catalog = ThemeStore.catalog(themeDir: themeDir)
         var index = catalog.themes.firstIndex { $0.name == "dark" } ?? 0
         if let name = theme {
             guard let found = catalog.themes.firstIndex(where: { $0.name == name }) else {
@@ -52,7 +54,7 @@ struct DashboardCommand: ParsableCommand {
                     throw InputError("theme '\(name)' cannot be used: \(bad)")
                 }
                 throw InputError(
-                    "unknown theme '\(Theme.sanitized(name))'; available: "
+                    "unknown theme '\(sanitized(untrusted: name))'; available: "
                         + catalog.themes.map(\.name).joined(separator: ", "))
             }
             index = found

@@ -2,6 +2,7 @@ import ArgumentParser
 import Dashboard
 import Foundation
 import FuturesModel
+import Storage
 import Terminal
 
 /// `twofutures demo FILE --headless`: plays a `.demo` script and prints the final screen.
@@ -19,7 +20,7 @@ struct DemoCommand: ParsableCommand {
               twofutures demo tour
               twofutures demo Demos/quick.demo --headless
               twofutures demo Demos/tour.demo --headless --size 120x36 --frames /tmp/tour
-            A bad script is reported as FILE:LINE: … with exit code 65, before anything is shown.
+            A bad script is reported as FILE:LINE: ... with exit code 65, before anything is shown.
             """
     )
 
@@ -35,7 +36,7 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "Screen size WxH for --headless (default: the script's size command, else 120x36).")
     var size: String?
 
-    @Option(help: "A folder to write one text frame per caption into (frame-001.txt, …).")
+    @Option(help: "A folder to write one text frame per caption into (frame-001.txt, ...).")
     var frames: String?
 
     @OptionGroup var ensembleOptions: EnsembleOptions
@@ -52,7 +53,7 @@ struct DemoCommand: ParsableCommand {
             guard case .size(let w, let h) = try DemoParser.command("size \(size)") else { return }
             requested = (w, h)
         }
-        let catalog = ThemesCommand.catalog(themeDir: themeDir)
+        let catalog = ThemeStore.catalog(themeDir: themeDir)
         let script = try Self.load(file, themes: catalog.themes)
         let dimensions = requested ?? script.size ?? (120, 36)
         var state = State(width: dimensions.width, height: dimensions.height)
@@ -67,18 +68,10 @@ struct DemoCommand: ParsableCommand {
             return r
         }
         if let frames {
-            let directory = URL(fileURLWithPath: frames)
             do {
-                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-                for (i, screen) in result.frames.enumerated() {
-                    let name = String(format: "frame-%03d.txt", i + 1)
-                    try (screen.text + "\n").write(
-                        to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8)
-                }
+                try DemoStore.writeFrames(result.frames.map { $0.text + "\n" }, to: frames)
             } catch {
-                var stderr = StandardError()
-                print("twofutures: cannot write frames to \(frames): \(error.localizedDescription)", to: &stderr)
-                throw ExitCode(73)
+                throw ExitError(message: "cannot write frames to \(frames): \(error.reason)", code: .cantCreate)
             }
         }
         print(result.final.text)
@@ -89,7 +82,7 @@ struct DemoCommand: ParsableCommand {
         if size != nil || frames != nil { throw InputError("--size and --frames need --headless") }
         let settings = try ensembleOptions.settings(defaultMembers: 2000)
         let threads = try ensembleOptions.threadCount(default: max(1, ProcessInfo.processInfo.activeProcessorCount - 1))
-        let catalog = ThemesCommand.catalog(themeDir: themeDir)
+        let catalog = ThemeStore.catalog(themeDir: themeDir)
         let script = try Self.load(file, themes: catalog.themes)
         do {
             try Terminal.checkUsable()
@@ -106,32 +99,28 @@ struct DemoCommand: ParsableCommand {
         if status != 0 { throw ExitCode(status) }
     }
 
-    /// Finds (see `DemoLocator`), reads and parses a script; a missing one exits 66, a bad
-    /// one prints `FILE:LINE: …` and exits 65.
+    /// Finds (see `DemoStore.resolve`), reads and parses a script; a missing or unreadable
+    /// one exits 66, a bad one prints `FILE:LINE: …` and exits 65.
     static func load(_ argument: String, themes: [Theme]) throws -> DemoScript {
-        var stderr = StandardError()
-        let executable = Bundle.main.executablePath ?? CommandLine.arguments[0]
         let path: String
-        switch DemoLocator.resolve(argument, executable: executable) {
+        switch DemoStore.resolve(argument) {
         case .success(let found): path = found
-        case .failure(let error):
-            print("twofutures: \(error)", to: &stderr)
-            throw ExitCode(66)
+        case .failure(let error): throw ExitError(message: error.description, code: .noInput)
         }
         let text: String
         do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
+            text = try Files.readText(path)
         } catch {
-            print("twofutures: cannot read \(path): \(error.localizedDescription)", to: &stderr)
-            throw ExitCode(66)
+            throw ExitError(message: error.description, code: .noInput)
         }
         do {
             let script = try DemoParser.parse(text, file: path)
             try script.validateThemes(themes.map(\.name))
             return script
         } catch let error as DemoError {
+            var stderr = StandardError()
             print(error.description, to: &stderr)
-            throw ExitCode(65)
+            throw ExitCode.dataError
         }
     }
 }

@@ -1,33 +1,34 @@
 import Dashboard
 import FuturesModel
 import Shell
+import Storage
 
-/// The dashboard's file effects, carried out in the saved-scenarios folder.
+/// The dashboard's file effects, carried out by `Storage` in the saved-scenarios folder.
 struct EffectRunner: EffectPerformer {
     /// The folder scenarios are saved in, listed from and exported to.
-    var folder = AtomicFile.scenariosDirectory
+    var folder = ScenarioStore.directory
 
     func perform(_ effect: Effect, analysis: Analysis) -> Action? {
         switch effect {
         case .save(let request, let scenario):
             do {
-                let path = try AtomicFile.save(request, scenario: scenario)
+                let path = try ScenarioStore.save(request, scenario: scenario, in: folder)
                 return .saveFinished(.saved(path: path, replaced: request.overwrite))
-            } catch is AtomicFile.Exists {
+            } catch StorageError.exists {
                 return .saveFinished(.exists(request))
             } catch {
                 return .saveFinished(.failed("\(error)"))
             }
         case .listSaved:
-            let (list, skipped) = AtomicFile.savedScenarios()
+            let (list, skipped) = ScenarioStore.list(in: folder)
             return .savedListed(
                 OpenList(
-                    entries: list, folder: AtomicFile.displayPath(folder),
+                    entries: list, folder: displayPath(folder),
                     skipped: skipped.map { $0.hasPrefix(folder + "/") ? String($0.dropFirst(folder.count + 1)) : $0 }))
         case .export(let scenario, let ensemble):
             let run = analysis.scenario == scenario ? analysis : Analysis(scenario)
             do {
-                let stem = try AtomicFile.export(Document(analysis: run, ensemble: ensemble), in: folder)
+                let stem = try ScenarioStore.export(Document(analysis: run, ensemble: ensemble), in: folder)
                 return .exported(.exported(stem: stem))
             } catch {
                 return .exported(.failed("\(error)"))

@@ -7,8 +7,8 @@ struct Parameters: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List what --set accepts, with sources, as Markdown tables or JSON.",
         discussion: """
-            Each row gives the id, name, range, default, meaning and source line (MODEL.md §2). \
-            --all also lists the fixed parameters the results rest on (S_spur, D0, I0, u0, …), with \
+            Each row gives the id, name, range, default, meaning and source line (MODEL.md section 2). \
+            --all also lists the fixed parameters the results rest on (S_spur, D0, I0, u0, ...), with \
             their sources, or "a modelling choice" where there is none.
             """)
 
@@ -16,13 +16,12 @@ struct Parameters: ParsableCommand {
     var all = false
 
     @Option(help: "Output format: table (Markdown) or json.")
-    var format: String = "table"
+    var format = Checked<ReportFormat>("table")
 
     func run() throws {
-        switch format {
-        case "table": print(ParameterTable.markdown(fixed: all), terminator: "")
-        case "json": print(ParameterTable.json(fixed: all), terminator: "")
-        default: throw InputError("--format must be table or json, got '\(format)'")
+        switch try format.value() {
+        case .table: print(ParameterTable.markdown(fixed: all), terminator: "")
+        case .json: print(ParameterTable.json(fixed: all), terminator: "")
         }
     }
 }

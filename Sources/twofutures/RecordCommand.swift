@@ -2,6 +2,7 @@ import ArgumentParser
 import Dashboard
 import Foundation
 import FuturesModel
+import Storage
 import Terminal
 
 /// `twofutures record FILE`: the dashboard, writing every key press to FILE as a `.demo`.
@@ -29,17 +30,17 @@ struct RecordCommand: ParsableCommand {
     var themeDir: String?
 
     func run() throws {
-        if !force && FileManager.default.fileExists(atPath: file) {
+        if !force && Files.exists(file) {
             throw InputError("\(file) exists; use --force to replace it")
         }
         let directory = ((file as NSString).deletingLastPathComponent as String)
         let folder = directory.isEmpty ? "." : directory
-        guard FileManager.default.isWritableFile(atPath: folder) else {
+        guard Files.isWritableFolder(folder) else {
             throw InputError("cannot write to the folder \(folder)")
         }
         let settings = try ensembleOptions.settings(defaultMembers: 2000)
         let threads = try ensembleOptions.threadCount(default: max(1, ProcessInfo.processInfo.activeProcessorCount - 1))
-        let catalog = ThemesCommand.catalog(themeDir: themeDir)
+        let catalog = ThemeStore.catalog(themeDir: themeDir)
         do {
             try Terminal.checkUsable()
         } catch let error as TerminalUnavailable {
@@ -52,24 +53,11 @@ struct RecordCommand: ParsableCommand {
             onKey: { box.record($0) }
         ).run()
         do {
-            try Self.writeAtomically(box.recorder.text, to: file)
+            try AtomicFile.create(file, contents: box.recorder.text, replace: force)
         } catch {
-            var stderr = StandardError()
-            print("twofutures: cannot write \(file): \(error.localizedDescription)", to: &stderr)
-            throw ExitCode(73)
+            throw ExitError(message: error.description, code: .cantCreate)
         }
         if status != 0 { throw ExitCode(status) }
-    }
-
-    /// Writes `text` to a temporary file beside `path`, then renames it over `path`.
-    static func writeAtomically(_ text: String, to path: String) throws {
-        let temporary = "\(path).tmp-\(getpid())"
-        try text.write(toFile: temporary, atomically: false, encoding: .utf8)
-        guard rename(temporary, path) == 0 else {
-            let code = errno
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(code))])
-        }
     }
 }
 

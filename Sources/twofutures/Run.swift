@@ -8,22 +8,22 @@ struct ScenarioOptions: ParsableArguments {
     @Option(
         name: .customLong("scenario"),
         help: ArgumentHelp(
-            "A scenario file (TOML) or share token (tf2:…); --preset, --horizon and --set override it.",
+            "A scenario file (TOML) or share token (tf2:...); --preset, --horizon and --set override it.",
             valueName: "file|token"))
     var source: String?
 
-    @Option(help: "Lever preset: future1, status_quo (or status-quo), future2. Default: status_quo.")
-    var preset: String?
+    @Option(help: "Lever preset (default status_quo).")
+    var preset: Checked<Preset>?
 
     @Option(
         name: .customLong("set"),
         help: ArgumentHelp(
-            "Set levers, policy_start or assumptions: id=value[,id=value…]; a lever also takes 70%, "
-                + "policy_start months 0…24 or a date 2026-01…2028-01.",
+            "Set levers, policy_start or assumptions: id=value[,id=value...]; a lever also takes 70%, "
+                + "policy_start months 0-24 or a date 2026-01 to 2028-01.",
             valueName: "id=value"))
     var assignments: [String] = []
 
-    @Option(parsing: .unconditional, help: "Months to simulate, 12…120 (default 36: January 2029).")
+    @Option(parsing: .unconditional, help: "Months to simulate, 12-120 (default 36: January 2029).")
     var horizon: String?
 
     /// The scenario these options describe, validated; no value is ever clamped. A
@@ -39,7 +39,7 @@ struct ScenarioOptions: ParsableArguments {
         let loaded = try source.map(ScenarioSource.load)
         var s = loaded?.scenario ?? Scenario()
         if let preset {
-            s.levers = try InputParser.preset(preset).levers
+            s.levers = try preset.value().levers
             s.policyStart = 0
         }
         if let horizon { s.horizon = try InputParser.horizon(horizon) }
@@ -65,7 +65,7 @@ struct EnsembleOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Ensemble seed (default 1).")
     var seed: String?
 
-    @Option(parsing: .unconditional, help: "Ensemble uncertainty r, 0…1 (default 0.5).")
+    @Option(parsing: .unconditional, help: "Ensemble uncertainty r, 0-1 (default 0.5).")
     var uncertainty: String?
 
     @Option(
@@ -86,17 +86,6 @@ struct EnsembleOptions: ParsableArguments {
     }
 }
 
-enum OutputFormat: String, CaseIterable {
-    case json, csv, table
-
-    init(parsing raw: String) throws {
-        guard let f = OutputFormat(rawValue: raw) else {
-            throw InputError("--format must be json, csv or table, got '\(raw)'")
-        }
-        self = f
-    }
-}
-
 /// `twofutures run`: the headless mode, for scripts, tests and checks.
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -113,11 +102,11 @@ struct Run: ParsableCommand {
     @OptionGroup var scenarioOptions: ScenarioOptions
     @OptionGroup var ensembleOptions: EnsembleOptions
 
-    @Option(help: "Output format: json, csv or table.")
-    var format: String = "table"
+    @Option(help: "Output format.")
+    var format = Checked<OutputFormat>("table")
 
     func run() throws {
-        let format = try OutputFormat(parsing: format)
+        let format = try format.value()
         let scenario = try scenarioOptions.scenario()
         let settings = try ensembleOptions.settings(defaultMembers: format == .table ? 2000 : 0)
         let threads = try ensembleOptions.threadCount()

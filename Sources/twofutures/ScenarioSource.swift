@@ -1,11 +1,13 @@
+import ArgumentParser
 import Dashboard
-import Foundation
 import FuturesModel
+import Storage
+import TOML
 
-/// An error with its own exit code: a bad scenario file exits 65, an unreadable one 66.
+/// An error with its own exit status: a bad scenario file exits 65, an unreadable one 66.
 struct ExitError: Error {
     let message: String
-    let code: Int32
+    let code: ExitCode
 }
 
 /// A scenario loaded from a file or a token, and the one-line notice to show when it was
@@ -21,25 +23,25 @@ enum ScenarioSource {
     /// A share token (`tf2:…` or `tf1:…`, exit 64 when bad) or a scenario file (exit 65
     /// when bad, 66 when unreadable). The label is the file's `name` or the token itself.
     static func load(_ text: String) throws -> LoadedScenario {
-        if ShareToken.looksLikeToken(text), !FileManager.default.fileExists(atPath: text) {
+        if ShareToken.looksLikeToken(text), !Files.exists(text) {
             let (scenario, version) = try ShareToken.read(text)
             let notice = version == 1 ? ModelVersion.notice("The tf1: token") : nil
             return LoadedScenario(label: text, scenario: scenario, notice: notice)
         }
         let contents: String
         do {
-            contents = try String(contentsOfFile: text, encoding: .utf8)
+            contents = try Files.readText(text)
         } catch {
             throw ExitError(
-                message: "cannot read scenario file '\(Theme.sanitized(text))' (not a file, not a tf2: token)",
-                code: 66)
+                message: "cannot read scenario file '\(sanitized(untrusted: text))' (not a file, not a tf2: token)",
+                code: .noInput)
         }
         do {
             let file = try ScenarioFile.parse(contents, path: text)
-            let notice = file.isVersion1 ? ModelVersion.notice(Theme.sanitized(text)) : nil
+            let notice = file.isVersion1 ? ModelVersion.notice(sanitized(untrusted: text)) : nil
             return LoadedScenario(label: file.name, scenario: file.scenario, notice: notice)
         } catch {
-            throw ExitError(message: error.description, code: 65)
+            throw ExitError(message: error.description, code: .dataError)
         }
     }
 }

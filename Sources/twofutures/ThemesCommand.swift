@@ -2,6 +2,7 @@ import ArgumentParser
 import Dashboard
 import Foundation
 import FuturesModel
+import Storage
 
 /// `twofutures themes`: the themes found and where they come from; `--check` validates files.
 struct ThemesCommand: ParsableCommand {
@@ -32,18 +33,18 @@ struct ThemesCommand: ParsableCommand {
             var stderr = StandardError()
             var bad = 0
             for file in files {
-                switch ThemeCatalog.load(file) {
+                switch ThemeStore.load(file) {
                 case .success(let theme): print("\(file): ok (\(theme.name))")
                 case .failure(let error):
                     bad += 1
                     print(error.description, to: &stderr)
                 }
             }
-            if bad > 0 { throw ExitCode(65) }
+            if bad > 0 { throw ExitCode.dataError }
             return
         }
         guard files.isEmpty else { throw InputError("theme files are only taken with --check") }
-        let catalog = Self.catalog(themeDir: themeDir)
+        let catalog = ThemeStore.catalog(themeDir: themeDir)
         let width = catalog.themes.map(\.name.count).max() ?? 0
         let sourceWidth = catalog.themes.map { ($0.source ?? "(built in)").count }.max() ?? 0
         for theme in catalog.themes {
@@ -54,13 +55,5 @@ struct ThemesCommand: ParsableCommand {
         }
         var stderr = StandardError()
         for error in catalog.errors { print("skipped: \(error)", to: &stderr) }
-    }
-
-    /// The themes of the search path for this process.
-    static func catalog(themeDir: String?) -> ThemeCatalog {
-        let executable = Bundle.main.executablePath ?? CommandLine.arguments[0]
-        return ThemeCatalog(
-            directories: ThemeCatalog.searchPath(
-                themeDir: themeDir, environment: ProcessInfo.processInfo.environment, executable: executable))
     }
 }

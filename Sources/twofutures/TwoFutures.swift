@@ -2,11 +2,11 @@ import ArgumentParser
 import Foundation
 import FuturesModel
 
-/// The `twofutures` command: the dashboard (next issue) and its headless tools.
+/// The `twofutures` command: the dashboard (the default) and its headless tools.
 struct TwoFutures: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "twofutures",
-        abstract: "Explore two futures of the US–China AI race: an illustrative model, not a forecast.",
+        abstract: "Explore two futures of the US-China AI race: an illustrative model, not a forecast.",
         discussion: """
             Every number comes from the model in docs/MODEL.md (\(Constants.modelVersion)). \
             Use `twofutures run` for headless output (json, csv or a table) and \
@@ -14,8 +14,8 @@ struct TwoFutures: ParsableCommand {
             """,
         version: versionLine,
         subcommands: [
-            DashboardCommand.self, Run.self, Bench.self, Parameters.self, ThemesCommand.self, DemoCommand.self,
-            RecordCommand.self, CompareCommand.self, SeekCommand.self, ManualCommand.self,
+            DashboardCommand.self, Run.self, BenchCommand.self, Parameters.self, ThemesCommand.self, DemoCommand.self,
+            RecordCommand.self, CompareCommand.self, SeekCommand.self,
         ],
         defaultSubcommand: DashboardCommand.self
     )
@@ -23,12 +23,12 @@ struct TwoFutures: ParsableCommand {
     /// The program's version: the only place it is written.
     static let version = "0.1.0"
 
-    /// What `--version` prints: `twofutures 0.1.0 (model twofutures/1)`.
+    /// What `--version` prints: `twofutures 0.1.0 (model twofutures/2)`.
     static let versionLine = "twofutures \(version) (model \(Constants.modelVersion))"
 }
 
-/// Runs the command line. Errors become one line on stderr and exit code 64 (EX_USAGE);
-/// help and --version print as usual.
+/// Runs the command line. Errors become one line on stderr and exit status 64 (`.usage`),
+/// or the status an `ExitError` names; help and --version print as usual.
 @main
 enum Main {
     static func main() {
@@ -48,11 +48,11 @@ enum Main {
         }
     }
 
-    static func fail(_ message: String, code: Int32 = 64) -> Never {
+    static func fail(_ message: String, code: ExitCode = .usage) -> Never {
         let line = message.split(separator: "\n").joined(separator: " ")
         var stderr = StandardError()
         print("twofutures: \(line)", to: &stderr)
-        TwoFutures.exit(withError: ExitCode(code))
+        TwoFutures.exit(withError: code)
     }
 }
 

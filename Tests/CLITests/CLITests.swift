@@ -23,10 +23,18 @@ struct CLI {
         return URL(fileURLWithPath: ".build/release/twofutures")
     }
 
-    static func run(_ args: [String]) throws -> Result {
+    static func run(_ args: [String]) throws -> Result { try run(binary.path, args) }
+
+    /// Runs `executable` with `args`, in `directory` when given, with exactly `environment`
+    /// when given (else this process's), and waits for it.
+    static func run(
+        _ executable: String, _ args: [String], environment: [String: String]? = nil, directory: URL? = nil
+    ) throws -> Result {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = args
+        if let environment { process.environment = environment }
+        if let directory { process.currentDirectoryURL = directory }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

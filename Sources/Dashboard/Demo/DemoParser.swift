@@ -1,5 +1,6 @@
 import Foundation
 import FuturesModel
+import TOML
 
 /// Parses `.demo` text: one command per line, `#` starts a comment line, blank lines are
 /// skipped. A pure function; every error names the file and line and what was expected.
@@ -60,7 +61,8 @@ public enum DemoParser {
             return try size(words[0])
         default:
             throw InputError(
-                "unknown command '\(InputError.shown(name))'; expected one of: \(commands.joined(separator: ", "))")
+                "unknown command '\(sanitized(untrusted: name, limit: 60))'; expected one of: \(commands.joined(separator: ", "))"
+            )
         }
     }
 
@@ -108,7 +110,8 @@ public enum DemoParser {
                 count = n
             } else {
                 throw InputError(
-                    "expected a count 1…1000 or a delay like @120ms after the key, got '\(InputError.shown(word))'")
+                    "expected a count 1…1000 or a delay like @120ms after the key, got '\(sanitized(untrusted: word, limit: 60))'"
+                )
             }
         }
         return .key(key, count: count, delayMilliseconds: delay)
@@ -133,7 +136,7 @@ public enum DemoParser {
             return .ctrl(Character(c.lowercased()))
         }
         throw InputError(
-            "unknown key '\(InputError.shown(word))'; expected a single character, Ctrl-A…Ctrl-Z or one of: "
+            "unknown key '\(sanitized(untrusted: word, limit: 60))'; expected a single character, Ctrl-A…Ctrl-Z or one of: "
                 + keyNames.map(\.name).joined(separator: " "))
     }
 
@@ -149,7 +152,7 @@ public enum DemoParser {
 
     /// `150ms`, `1.5s` or `2s`: whole milliseconds, at most 10 minutes.
     public static func duration(_ word: String) throws -> Int {
-        let expected = "expected a duration like 150ms or 1.5s, got '\(InputError.shown(word))'"
+        let expected = "expected a duration like 150ms or 1.5s, got '\(sanitized(untrusted: word, limit: 60))'"
         var number: Substring
         var scale: Double
         if word.hasSuffix("ms") {
@@ -166,7 +169,7 @@ public enum DemoParser {
         }
         let ms = x * scale
         guard ms <= 600_000 else {
-            throw InputError("a duration must be at most 10 minutes, got '\(InputError.shown(word))'")
+            throw InputError("a duration must be at most 10 minutes, got '\(sanitized(untrusted: word, limit: 60))'")
         }
         return Int(ms.rounded())
     }
@@ -177,11 +180,11 @@ public enum DemoParser {
         guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]), !parts[0].hasPrefix("+"),
             !parts[1].hasPrefix("+")
         else {
-            throw InputError("expected a size like 120x36, got '\(InputError.shown(word))'")
+            throw InputError("expected a size like 120x36, got '\(sanitized(untrusted: word, limit: 60))'")
         }
         guard (Layout.minimum.width...1000).contains(w), (Layout.minimum.height...500).contains(h) else {
             throw InputError(
-                "a size must be from \(Layout.minimum.width)x\(Layout.minimum.height) to 1000x500, got '\(InputError.shown(word))'"
+                "a size must be from \(Layout.minimum.width)x\(Layout.minimum.height) to 1000x500, got '\(sanitized(untrusted: word, limit: 60))'"
             )
         }
         return .size(width: w, height: h)

@@ -1,4 +1,5 @@
 import FuturesModel
+import TOML
 
 /// One command of a `.demo` script (README "Demos").
 public enum DemoCommand: Sendable, Equatable {
@@ -59,7 +60,7 @@ public struct DemoScript: Sendable, Equatable {
             if case .theme(let name) = line.command, !names.contains(name) {
                 throw DemoError(
                     file: file, line: line.line,
-                    "unknown theme '\(Theme.sanitized(name))'; expected one of: \(names.joined(separator: ", "))")
+                    "unknown theme '\(sanitized(untrusted: name))'; expected one of: \(names.joined(separator: ", "))")
             }
         }
     }

@@ -1,4 +1,5 @@
 import FuturesModel
+import TOML
 
 /// A scenario file that cannot be used, as one line: "x.toml:7: levers.export_controls: …".
 public typealias ScenarioFileError = FileError
@@ -65,7 +66,7 @@ public struct ScenarioFile: Sendable, Equatable {
         for key in root.keys.sorted() where !topKeys.contains(key) {
             throw fail(
                 root[key]!.line,
-                "\(Theme.sanitized(key)): unknown key (expected model, name, notes, horizon, policy_start, "
+                "\(sanitized(untrusted: key)): unknown key (expected model, name, notes, horizon, policy_start, "
                     + "[levers], [assumptions])")
         }
         guard let rawModel = root["model"] else {
@@ -75,13 +76,13 @@ public struct ScenarioFile: Sendable, Equatable {
         guard ModelVersion.readable.contains(model) else {
             throw fail(
                 rawModel.line,
-                "model: unknown model version \"\(Theme.sanitized(model))\"; this twofutures reads "
+                "model: unknown model version \"\(sanitized(untrusted: model))\"; this twofutures reads "
                     + ModelVersion.readable.map { "\"\($0)\"" }.joined(separator: " and "))
         }
         let version1 = model != Constants.modelVersion
         guard let rawName = root["name"] else { throw fail(1, "name: missing") }
         guard let nameText = rawName.string else { throw fail(rawName.line, "name: must be a string") }
-        let name = Theme.sanitized(nameText).trimmingSpaces
+        let name = sanitized(untrusted: nameText).trimmingSpaces
         guard !name.isEmpty else { throw fail(rawName.line, "name: must not be empty") }
         var notes: String? = nil
         if let raw = root["notes"] {
@@ -113,7 +114,7 @@ public struct ScenarioFile: Sendable, Equatable {
             guard let values = rawTable.table else { throw fail(rawTable.line, "\(table): must be a table") }
             for key in values.keys.sorted() {
                 let raw = values[key]!
-                let field = "\(table).\(Theme.sanitized(key))"
+                let field = "\(table).\(sanitized(untrusted: key))"
                 let id: ParameterID
                 do {
                     id = try InputParser.parameter(key)
@@ -147,7 +148,7 @@ public struct ScenarioFile: Sendable, Equatable {
                     scenario[id] = try InputParser.value(rawValue, for: id)
                 } catch {
                     throw fail(
-                        raw.line, "\(field): \(Theme.sanitized((error as? InputError)?.message ?? "bad value"))")
+                        raw.line, "\(field): \(sanitized(untrusted: (error as? InputError)?.message ?? "bad value"))")
                 }
             }
         }
@@ -168,7 +169,7 @@ public struct ScenarioFile: Sendable, Equatable {
         do {
             return .success(try InputParser.policyStart(text))
         } catch {
-            return .failure(PolicyStartError(Theme.sanitized((error as? InputError)?.message ?? "bad value")))
+            return .failure(PolicyStartError(sanitized(untrusted: (error as? InputError)?.message ?? "bad value")))
         }
     }
 
@@ -181,37 +182,14 @@ public struct ScenarioFile: Sendable, Equatable {
     /// Deterministic TOML that `parse` reads back exactly: every lever and assumption,
     /// written for the current model version.
     public var toml: String {
-        var out = "model = \(Self.quoted(Constants.modelVersion))\n"
-        out += "name = \(Self.quoted(name))\n"
-        if let notes { out += "notes = \(Self.quoted(notes))\n" }
+        var out = "model = \(TOMLWriter.quoted(Constants.modelVersion))\n"
+        out += "name = \(TOMLWriter.quoted(name))\n"
+        if let notes { out += "notes = \(TOMLWriter.quoted(notes))\n" }
         out += "horizon = \(scenario.horizon)\n"
         out += "policy_start = \(scenario.policyStart)\n\n[levers]\n"
         for id in LeverID.allCases { out += "\(id.id) = \(scenario.levers[id].description)\n" }
         out += "\n[assumptions]\n"
         for id in AssumptionID.allCases { out += "\(id.id) = \(scenario.assumptions[id].description)\n" }
         return out
-    }
-
-    /// A TOML basic string.
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    out +=
-                        "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
-                        + String(scalar.value, radix: 16, uppercase: true)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
     }
 }

@@ -55,21 +55,6 @@ public struct Theme: Sendable, Equatable {
 
     /// A compiled-in theme by name.
     public static func named(_ name: String) -> Theme? { builtIn.first { $0.name == name } }
-
-    /// `text` without control characters (C0, DEL, C1) and bidirectional or other format
-    /// characters, so that a theme file cannot send escape sequences to the terminal.
-    public static func sanitized(_ text: String) -> String {
-        String(
-            String.UnicodeScalarView(
-                text.unicodeScalars.filter { s in
-                    switch s.properties.generalCategory {
-                    case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate, .privateUse,
-                        .unassigned:
-                        return false
-                    default: return true
-                    }
-                }))
-    }
 }
 
 /// WCAG 2 contrast between two "#rrggbb" colours (1…21); nil for a malformed colour.

@@ -1,3 +1,5 @@
+import TOML
+
 /// A theme file that cannot be used, as one line: "Themes/x.toml:7: colors.future1: …".
 public typealias ThemeError = FileError
 
@@ -19,16 +21,17 @@ public enum ThemeParser {
         }
         for key in root.keys.sorted() where !topKeys.contains(key) {
             return fail(
-                root[key]!.line, "\(Theme.sanitized(key)): unknown key (expected name, description, [colors], [style])")
+                root[key]!.line,
+                "\(sanitized(untrusted: key)): unknown key (expected name, description, [colors], [style])")
         }
         guard let rawName = root["name"] else { return fail(1, "name: missing") }
         guard let nameText = rawName.string else { return fail(rawName.line, "name: must be a string") }
-        let name = Theme.sanitized(nameText).trimmingSpaces
+        let name = sanitized(untrusted: nameText).trimmingSpaces
         guard !name.isEmpty else { return fail(rawName.line, "name: must not be empty") }
         var description = ""
         if let raw = root["description"] {
             guard let text = raw.string else { return fail(raw.line, "description: must be a string") }
-            description = Theme.sanitized(text).trimmingSpaces
+            description = sanitized(untrusted: text).trimmingSpaces
         }
         guard let rawColors = root["colors"] else { return fail(1, "[colors]: missing") }
         guard let colorTable = rawColors.table else { return fail(rawColors.line, "colors: must be a table") }
@@ -37,7 +40,7 @@ public enum ThemeParser {
             guard let role = Role(rawValue: key) else {
                 return fail(
                     colorTable[key]!.line,
-                    "colors.\(Theme.sanitized(key)): unknown role (roles: "
+                    "colors.\(sanitized(untrusted: key)): unknown role (roles: "
                         + Role.allCases.map(\.rawValue).joined(separator: ", ") + ")")
             }
             guard let value = colorTable[key]?.string else {
@@ -45,7 +48,7 @@ public enum ThemeParser {
             }
             guard isHexColor(value) else {
                 return fail(
-                    colorTable[key]!.line, "colors.\(key): \"\(Theme.sanitized(value))\" is not a #rrggbb colour")
+                    colorTable[key]!.line, "colors.\(key): \"\(sanitized(untrusted: value))\" is not a #rrggbb colour")
             }
             colors[role] = value.lowercased()
         }
@@ -62,7 +65,7 @@ public enum ThemeParser {
             guard let style = rawStyle.table else { return fail(rawStyle.line, "style: must be a table") }
             for key in style.keys.sorted() where !styleKeys.contains(key) {
                 return fail(
-                    style[key]!.line, "style.\(Theme.sanitized(key)): unknown key (expected bold_titles, glyphs)")
+                    style[key]!.line, "style.\(sanitized(untrusted: key)): unknown key (expected bold_titles, glyphs)")
             }
             if let raw = style["bold_titles"] {
                 guard let value = raw.bool else {
@@ -72,7 +75,7 @@ public enum ThemeParser {
             }
             if let raw = style["glyphs"] {
                 guard let text = raw.string, let value = GlyphStyle(rawValue: text) else {
-                    let shown = raw.string.map { "\"\(Theme.sanitized($0))\"" } ?? "the value"
+                    let shown = raw.string.map { "\"\(sanitized(untrusted: $0))\"" } ?? "the value"
                     return fail(raw.line, "style.glyphs: \(shown) is not one of braille, block, ascii")
                 }
                 glyphs = value

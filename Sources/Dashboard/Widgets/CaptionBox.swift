@@ -1,3 +1,5 @@
+import TOML
+
 /// A demo's caption: word-wrapped text in its own band above the outcome bar, so that it
 /// never covers a chart or the tornado.
 public struct CaptionBox: Sendable, Equatable {
@@ -10,7 +12,7 @@ public struct CaptionBox: Sendable, Equatable {
         guard band.height > 0, band.width > 8 else { return }
         screen.fill(band, style: Style(.foreground, background: .selection))
         let width = min(band.width - 4, 116)
-        var lines = Self.wrap(Theme.sanitized(text), width: width)
+        var lines = Self.wrap(sanitized(untrusted: text), width: width)
         if lines.count > band.height {
             lines = Array(lines.prefix(band.height))
             lines[lines.count - 1] = String(lines[lines.count - 1].prefix(width - 1)) + "…"

@@ -1,4 +1,5 @@
 import FuturesModel
+import TOML
 
 /// The title bar: the tool, the simulated period, and the reminder that it is no forecast.
 public struct TitleBar: Sendable, Equatable {
@@ -43,15 +44,15 @@ public struct StatusBar: Sendable, Equatable {
 
     public func render(in rect: Rect, into screen: inout Screen) {
         screen.fill(rect, style: Style(.muted, .reverse))
-        let theme = Theme.sanitized(themeName)
+        let theme = sanitized(untrusted: themeName)
         var right = theme.isEmpty ? " \(ensembleText) " : " \(theme) · \(ensembleText) "
-        if !progress.isEmpty { right = " \(Theme.sanitized(progress)) ·" + right }
+        if !progress.isEmpty { right = " \(sanitized(untrusted: progress)) ·" + right }
         let limit = rect.maxX - right.count - 1
         var x = rect.x + 1
         if !warning.isEmpty {
             let clip = Rect(x: rect.x, y: rect.y, width: max(0, limit - rect.x), height: 1)
             screen.write(
-                " \(Theme.sanitized(warning)) ", x: rect.x, y: rect.y, role: .warning, flags: [.reverse, .bold],
+                " \(sanitized(untrusted: warning)) ", x: rect.x, y: rect.y, role: .warning, flags: [.reverse, .bold],
                 clip: clip)
         }
         if warning.isEmpty {

@@ -1,4 +1,4 @@
-import CTerminalSupport
+import CPty
 import Dispatch
 import Foundation
 
@@ -19,7 +19,9 @@ final class PtySession: @unchecked Sendable {
     private(set) var exitStatus: Int32?
 
     /// Starts `arguments` (this executable's own subcommand and options) at `cols`×`rows`.
-    init(_ arguments: [String], cols: Int = 120, rows: Int = 36, environment extra: [String: String] = [:]) throws {
+    init(
+        _ arguments: [String], cols: Int = 120, rows: Int = 36, environment extra: [String: String] = [:]
+    ) throws(BenchError) {
         let path = Self.executablePath
         var env = ProcessInfo.processInfo.environment
         env["TERM"] = env["TERM"].flatMap { $0.isEmpty || $0 == "dumb" ? nil : $0 } ?? "xterm-256color"
@@ -32,7 +34,7 @@ final class PtySession: @unchecked Sendable {
                 tf_spawn_on_pty(path, cargv, cenvp, UInt16(cols), UInt16(rows), &masterFD)
             }
         }
-        guard child > 0 else { throw ExitError(message: "bench: cannot start \(path) on a pseudo-terminal", code: 70) }
+        guard child > 0 else { throw BenchError("bench: cannot start \(path) on a pseudo-terminal") }
         pid = child
         master = masterFD
         let thread = Thread { [self] in self.drain() }

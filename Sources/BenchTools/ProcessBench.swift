@@ -7,13 +7,13 @@ import Foundation
 
 /// The dashboard measured as a process on a 120×36 pseudo-terminal, with figures from
 /// /proc: what a user's terminal and machine see.
-enum ProcessBench {
+public enum ProcessBench {
     /// The arrow keys as xterm sends them in keypad-transmit mode (what the dashboard asks for).
     static let right = "\u{1B}OC"
     static let left = "\u{1B}OD"
 
     /// Startup, idle CPU, peak RSS and bytes per arrow keypress.
-    static func measure(idleSeconds: Double) throws -> [Figure] {
+    public static func measure(idleSeconds: Double) throws(BenchError) -> [Figure] {
         // 1. Startup to the first frame: start, draw one frame, quit (so an upper bound).
         var starts: [Double] = []
         for _ in 0..<10 {
@@ -23,7 +23,7 @@ enum ProcessBench {
             let t1 = DispatchTime.now().uptimeNanoseconds
             session.waitQuiet(quietMilliseconds: 50, limit: 2)
             guard status == 0, session.outputBytes > 1000 else {
-                throw ExitError(message: "bench: the dashboard did not draw a frame (wait status \(status))", code: 70)
+                throw BenchError("bench: the dashboard did not draw a frame (wait status \(status))")
             }
             starts.append(Double(t1 - t0) / 1e6)
         }
@@ -36,7 +36,7 @@ enum ProcessBench {
         let ticks = Double(sysconf(Int32(_SC_CLK_TCK)))
         let quietBytes = session.outputBytes
         guard let cpu0 = session.cpuTicks() else {
-            throw ExitError(message: "bench: cannot read /proc/\(session.pid)/stat", code: 70)
+            throw BenchError("bench: cannot read /proc/\(session.pid)/stat")
         }
         let idleStart = DispatchTime.now().uptimeNanoseconds
         usleep(UInt32(idleSeconds * 1e6))
@@ -49,7 +49,7 @@ enum ProcessBench {
             let before = session.outputBytes
             session.send(i % 2 == 0 ? right : left)
             guard session.waitForOutput(beyond: before) else {
-                throw ExitError(message: "bench: the dashboard did not answer an arrow key", code: 70)
+                throw BenchError("bench: the dashboard did not answer an arrow key")
             }
             session.waitQuiet(quietMilliseconds: 250, limit: 5)
             perKey.append(session.outputBytes - before)
@@ -58,7 +58,7 @@ enum ProcessBench {
         session.send("q")
         let status = session.waitExit()
         guard status == 0 else {
-            throw ExitError(message: "bench: the dashboard exited with wait status \(status)", code: 70)
+            throw BenchError("bench: the dashboard exited with wait status \(status)")
         }
         return [
             Figure(
@@ -78,7 +78,7 @@ enum ProcessBench {
     }
 
     /// RSS over `seconds` of random keys (about 50 a second): the growth after a 10 s warm-up.
-    static func soak(seconds: Double) throws -> [Figure] {
+    public static func soak(seconds: Double) throws(BenchError) -> [Figure] {
         let data = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: data) }
         let session = try settledDashboard(data: data)
@@ -112,7 +112,7 @@ enum ProcessBench {
             if session.exitStatus != nil { break }
         }
         guard let end = session.memory("VmRSS") else {
-            throw ExitError(message: "bench: the dashboard exited during the soak", code: 70)
+            throw BenchError("bench: the dashboard exited during the soak")
         }
         let peak = session.memory("VmHWM") ?? end
         // Leave any prompt, then quit.
@@ -123,7 +123,7 @@ enum ProcessBench {
         if !session.waitQuiet(quietMilliseconds: 300, limit: 3) || kill(session.pid, 0) == 0 { session.send("\u{03}") }
         let status = session.waitExit()
         guard status == 0 else {
-            throw ExitError(message: "bench: the dashboard exited with wait status \(status)", code: 70)
+            throw BenchError("bench: the dashboard exited with wait status \(status)")
         }
         let warm = samples.first { $0.0 >= 10 }?.1 ?? samples.first?.1 ?? end
         return [
@@ -140,17 +140,22 @@ enum ProcessBench {
 
     /// The dashboard started with `data` as its XDG_DATA_HOME (saves and exports go
     /// there), once its first frames are drawn and it has gone quiet.
-    static func settledDashboard(data: String) throws -> PtySession {
+    static func settledDashboard(data: String) throws(BenchError) -> PtySession {
         let session = try PtySession(["dashboard"], environment: ["XDG_DATA_HOME": data])
         guard session.waitQuiet(quietMilliseconds: 1000, limit: 20) else {
-            throw ExitError(message: "bench: the dashboard never went quiet after starting", code: 70)
+            throw BenchError("bench: the dashboard never went quiet after starting")
         }
         return session
     }
 
-    static func temporaryFolder() throws -> String {
+    /// A fresh data folder for the dashboard under test, removed by the caller.
+    static func temporaryFolder() throws(BenchError) -> String {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("twofutures-bench-\(getpid())").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw BenchError("bench: cannot create \(path): \(error.localizedDescription)")
+        }
         return path
     }
 }

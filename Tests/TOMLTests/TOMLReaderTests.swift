@@ -1,4 +1,4 @@
-import Dashboard
+import TOML
 import Testing
 
 @Suite("TOML reader")
@@ -129,12 +129,5 @@ struct TOMLReaderTests {
         ])
     func errors(text: String, expected: String) {
         #expect(Self.error(text) == expected)
-    }
-
-    @Test("a scenario's notes round-trip exactly, whatever characters they hold")
-    func notesRoundTrip() throws {
-        let notes = "line 1\nline \"2\"\t\\ \r\n\u{0}\u{1B}[31m\u{7F} é 😀 \u{2028} '''\"\"\" # not a comment"
-        let file = ScenarioFile(name: "Round trip", notes: notes, scenario: .init())
-        #expect(try ScenarioFile.parse(file.toml, path: "x.toml") == file)
     }
 }

@@ -1,0 +1,42 @@
+import Dashboard
+import FuturesModel
+
+/// The core's budgets measured in-process: one deterministic run, the full update of a
+/// scenario, the ensemble on all threads and on one, and keypress latency (reduce,
+/// recompute, render), as `Figure`s in the order `bench` prints them.
+public enum CoreBench {
+    /// The in-process figures: the model, the ensemble, keypress latency.
+    public static func figures(members n: Int, threads threadCount: Int) -> [Figure] {
+        let scenario = Scenario()
+        var sink = 0.0
+        let deterministic = Timing.median(batch: 200) { sink += Simulation.run(scenario).outcome.leadMonths }
+        let fullUpdate = Timing.median(batch: 5) { sink += Analysis(scenario).outcome.leadMonths }
+        let settings = EnsembleSettings(members: n, seed: 1, uncertainty: Constants.defaultUncertainty)
+        let workspace = EnsembleWorkspace()
+        let ensemble = Timing.median(batch: 1) {
+            sink +=
+                Ensemble.run(scenario, settings: settings, threads: threadCount, workspace: workspace)!
+                .probability.future1
+        }
+        let single = Timing.median(batch: 1) {
+            sink +=
+                Ensemble.run(scenario, settings: settings, threads: 1, workspace: workspace)!
+                .probability.future1
+        }
+        let keypress = Timing.keypresses(count: 1000, workspace: workspace)
+        if sink.isNaN { print("") }  // keeps the measured work observable
+        return [
+            Figure("deterministic_run_ms", "one deterministic run (36 months)", ms: deterministic),
+            Figure("full_update_ms", "full update: run, sensitivity, attribution, curves", ms: fullUpdate, goal: 1),
+            Figure("ensemble_ms", "ensemble of \(n) members, \(threadCount) threads", ms: ensemble, goal: 12),
+            Figure("ensemble_1thread_ms", "ensemble of \(n) members, 1 thread", ms: single),
+            Figure("keypress_p50_ms", "keypress: reduce + recompute + render, p50", ms: keypress.p50),
+            Figure("keypress_p99_ms", "keypress: reduce + recompute + render, p99", ms: keypress.p99, goal: 4),
+            Figure("keypress_max_ms", "keypress: reduce + recompute + render, max", ms: keypress.max),
+            Figure("members", "", count: n),
+            Figure("horizon", "", count: scenario.horizon),
+            Figure("repetitions", "", count: Timing.repetitions),
+            Figure("threads", "", count: threadCount),
+        ]
+    }
+}
