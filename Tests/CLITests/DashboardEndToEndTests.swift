@@ -44,7 +44,7 @@ struct DashboardEndToEndTests {
         let tmux = try Self.start(width: 160, height: 40, args: "--scenario tf1:90-85-85-85-75")
         let first = try tmux.capture()
         #expect(first.contains("written for twofutures/1: read under model twofutures/2"), "\(first)")
-        #expect(first.contains("Lead at 2029-01: 14.9 mo"), "\(first)")
+        #expect(first.contains("central run 14.9 mo"), "\(first)")
         try tmux.send("Down")
         let after = try tmux.waitFor { !$0.contains("written for twofutures/1") }
         #expect(!after.contains("written for twofutures/1"), "the notice goes at the next key")
@@ -62,7 +62,7 @@ struct DashboardEndToEndTests {
             literal: true)
         try tmux.send("Enter")
         let first = try tmux.waitFor { $0.contains("┌ POLICY ─") && $0.contains("ensemble 2000 runs") }
-        #expect(first.contains("Lead at 2029-01: 14.9 mo"), "\(first)")
+        #expect(first.contains("central run 14.9 mo"), "\(first)")
         try tmux.send("e")
         let exported = try tmux.waitFor { $0.contains("Exported ") }
         #expect(exported.contains("run-1.json"), "\(exported)")
@@ -100,7 +100,7 @@ struct DashboardEndToEndTests {
         #expect(token.contains("Share token: tf2:90-85-85-85-75"))
         // Saving under the same name asks first; Esc keeps the file as it was.
         try tmux.send("3")
-        _ = try tmux.waitFor { $0.contains("Lead at 2029-01: 3.7 mo") }
+        _ = try tmux.waitFor { $0.contains("central run 3.7 mo") }
         try tmux.send("s")
         _ = try tmux.waitFor { $0.contains("Save as:") }
         try tmux.send("Enforcement first", literal: true)
@@ -122,7 +122,7 @@ struct DashboardEndToEndTests {
         #expect(list.contains("Skipped broken.toml:4: levers.export_controls"), "\(list)")
         try tmux.send("Enter")
         let opened = try tmux.waitFor { $0.contains("Opened Enforcement first") }
-        #expect(opened.contains("Lead at 2029-01: 14.9 mo"), "\(opened)")
+        #expect(opened.contains("14.9 mo"), "\(opened)")
         #expect(!opened.contains("Open a saved scenario"), "\(opened)")
         // y replaces it (atomically, keeping its mode).
         chmod(path, 0o640)
@@ -193,19 +193,19 @@ struct DashboardEndToEndTests {
         let first = try tmux.capture()
         #expect(first.contains("Anti-smuggling") && first.contains("30 %"))
         #expect(first.contains("Illustrative model, not a forecast"))
-        #expect(first.contains("Lead at 2029-01: 3.7 mo"))
+        #expect(first.contains("central run 3.7 mo"))
 
         try tmux.send("Down")
         try tmux.send("Right")
         try tmux.send("Right")
         let moved = try tmux.waitFor { $0.contains("Anti-smuggling 35→40 %") }
         #expect(moved.contains("Anti-smuggling 35→40 %"), "\(moved)")
-        #expect(moved.contains("Lead at 2029-01: 3.8 mo"), "the outcome follows the lever")
+        #expect(moved.contains(" 3.8 mo"), "the outcome follows the lever")
 
         try tmux.send("1")
         let future1 = try tmux.waitFor { $0.contains("FUTURE 1") }
         #expect(future1.contains("FUTURE 1"))
-        #expect(future1.contains("Lead at 2029-01: 14.9 mo"))
+        #expect(future1.contains("14.9 mo"))
         #expect(future1.contains("90 %") && future1.contains("85 %") && future1.contains("75 %"))
 
         try tmux.send("q")

@@ -360,7 +360,9 @@ struct ReducerTests {
 
     @Test("at 80×24 the slider list scrolls to keep the selection in view, and clicks follow the scroll")
     func sliderScroll() throws {
+        // With a demo's caption band the panel is two rows short of the whole list.
         var s = State(width: 80, height: 24)
+        s.caption = "A caption"
         let geometry = SliderPanel.Geometry(rect: s.layout.panel)
         #expect(geometry.scrolls)
         press(&s, .up)  // wraps to the last assumption

@@ -91,7 +91,8 @@ struct ThemeTests {
             (
                 "unknown-role",
                 "Themes/unknown-role.toml:10: colors.sparkle: unknown role (roles: background, foreground, "
-                    + "muted, accent, future1, future2, policy, band, grid, selection, warning)"
+                    + "muted, accent, future1, future2, policy, band, grid, selection, warning, domestic, imports, "
+                    + "smuggled, offshore)"
             ),
             ("missing-role", "Themes/missing-role.toml:4: colors.accent: missing required role"),
             ("bad-glyphs", ##"Themes/bad-glyphs.toml:18: style.glyphs: "emoji" is not one of braille, block, ascii"##),
@@ -187,7 +188,7 @@ struct ThemeTests {
         var state = Fixture.state(width: 120, height: 36)
         state.themes = [Theme(name: "plain", colors: Theme.dark.colors, boldTitles: false)]
         let screen = Fixture.frame(state)
-        let (x, y) = try #require(screen.find("What moves it"))
+        let (x, y) = try #require(screen.find("What moves the lead"))
         #expect(!screen[x, y].flags.contains(.bold))
     }
 

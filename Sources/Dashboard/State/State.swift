@@ -85,7 +85,7 @@ public struct State: Sendable, Equatable {
     public var layout: Layout {
         Layout(
             width: width, height: height, chart: chart, enlarged: chartEnlarged,
-            showsCaption: demo != nil || caption != nil)
+            showsCaption: demo != nil || !(caption ?? "").isEmpty)
     }
 
     /// The line shown in the outcome bar while a prompt waits: the name being typed

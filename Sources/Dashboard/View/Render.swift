@@ -11,7 +11,7 @@ public func render(
     screen.boldTitles = state.theme.boldTitles
     let layout = Layout(
         width: width, height: height, chart: state.chart, enlarged: state.chartEnlarged,
-        showsCaption: state.demo != nil || state.caption != nil)
+        showsCaption: state.demo != nil || !(state.caption ?? "").isEmpty)
     guard layout.tier != .tooSmall else {
         renderTooSmall(into: &screen)
         return screen.glyphs == .ascii ? screen.asciified() : screen

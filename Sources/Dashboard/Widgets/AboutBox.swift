@@ -46,7 +46,8 @@ public struct AboutBox: Sendable, Equatable {
             counts[i] = 1
             left -= 1
         }
-        for i in 0..<2 {
+        // The source line whole first, then the rest of the meaning.
+        for i in [1, 0] {
             let more = min(left, wrapped[i].count - counts[i])
             counts[i] += more
             left -= more
