@@ -48,7 +48,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TerminalTests",
-            dependencies: ["Terminal"]
+            dependencies: ["Terminal", "TestSupport"]
         ),
         .testTarget(
             name: "DashboardTests",
