@@ -63,7 +63,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TerminalTests",
-            dependencies: ["Terminal"]
+            dependencies: ["Terminal", "TestSupport"]
         ),
         .testTarget(
             name: "TOMLTests",

@@ -1,6 +1,7 @@
 import CNcurses
 
-/// Turns curses key codes into `TerminalEvent`s.
+/// Turns curses key codes into `TerminalEvent`s (escape sequences curses does not know are
+/// decoded by `EscapeDecoder`).
 enum KeyDecoding {
     static func character(_ value: UInt32) -> TerminalEvent? {
         switch value {
@@ -28,8 +29,10 @@ enum KeyDecoding {
         case KEY_SRIGHT: return .key(.shiftRight)
         case KEY_SR: return .key(.shiftUp)
         case KEY_SF: return .key(.shiftDown)
-        case KEY_HOME: return .key(.home)
-        case KEY_END: return .key(.end)
+        // Some terminfo entries (xterm-r6, vt220) name ESC [ 1 ~ and ESC [ 4 ~ Find and Select:
+        // they are the keys labelled Home and End.
+        case KEY_HOME, KEY_FIND: return .key(.home)
+        case KEY_END, KEY_SELECT: return .key(.end)
         case KEY_PPAGE: return .key(.pageUp)
         case KEY_NPAGE: return .key(.pageDown)
         case KEY_BTAB: return .key(.backTab)

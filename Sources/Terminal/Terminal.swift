@@ -23,6 +23,11 @@ public final class Terminal {
     /// Whether the primary button is down: motion counts as a drag only then (the
     /// terminal reports all motion, hovering included).
     private var buttonDown = false
+    /// Puts escape sequences together from curses' input (see `readPending`).
+    private var reader = KeyReader()
+    /// How long curses waits after an ESC for the rest of a sequence, in milliseconds; the
+    /// reader waits as long for each further character of a sequence.
+    private static let escapeDelay: Int32 = 25
 
     /// Refuses when stdout or stdin is not a terminal, or TERM is missing or dumb
     /// (curses starts there, but draws garbage).
@@ -69,15 +74,11 @@ public final class Terminal {
         // these settings as its program mode (restored after Ctrl-Z and fg).
         tf_disable_flow_control(STDIN_FILENO)
         def_prog_mode()
+        // Keys in terminfo's form arrive as key codes; every other form (the cursor keys of
+        // terminals that ignore keypad-transmit mode, tmux's ESC [ 1 ~ for Home, …) arrives
+        // as ESC and its characters, which `readPending` decodes whole (EscapeDecoder).
         keypad(tf_stdscr(), true)
-        // Terminals that ignore keypad-transmit mode send the cursor keys in their normal
-        // form (ESC [ C) rather than the one terminfo lists (ESC O C): accept both.
-        let normalCursorKeys: [(String, Int32)] = [
-            ("\u{1B}[A", KEY_UP), ("\u{1B}[B", KEY_DOWN), ("\u{1B}[C", KEY_RIGHT), ("\u{1B}[D", KEY_LEFT),
-            ("\u{1B}[H", KEY_HOME), ("\u{1B}[F", KEY_END),
-        ]
-        for (sequence, code) in normalCursorKeys { define_key(sequence, code) }
-        set_escdelay(25)
+        set_escdelay(Self.escapeDelay)
         curs_set(0)
         nodelay(tf_stdscr(), true)
         mouseinterval(0)
@@ -239,15 +240,35 @@ public final class Terminal {
         }
     }
 
-    /// Reads one pending input event without waiting.
+    /// Reads one pending input event; nil once no input is pending (curses' queue and the
+    /// reader's are both empty). Escape sequences are put together and decoded whole by
+    /// `KeyReader`; input that means nothing is skipped. Waits only inside an escape sequence
+    /// whose rest has not arrived yet, at most the escape delay for each character.
     private func readPending() -> TerminalEvent? {
+        while let step = reader.next(read: readInput) {
+            switch step {
+            case .character(let value):
+                if let event = KeyDecoding.character(value) { return event }
+            case .code(let code):
+                if let event = KeyDecoding.functionKey(code, mouse: readMouse, size: { self.size }) { return event }
+            case .key(let key):
+                return .key(key)
+            case .ignored:
+                continue
+            }
+        }
+        return nil
+    }
+
+    /// One unit of curses input, or nil when there is none: at once, or with `wait` within
+    /// the escape delay.
+    private func readInput(wait: Bool) -> CursesInput? {
+        if wait { wtimeout(tf_stdscr(), Self.escapeDelay) }
+        defer { if wait { nodelay(tf_stdscr(), true) } }
         var value: wint_t = 0
         let status = wget_wch(tf_stdscr(), &value)
         if status == ERR { return nil }
-        if status == KEY_CODE_YES {
-            return KeyDecoding.functionKey(Int32(value), mouse: readMouse, size: { self.size })
-        }
-        return KeyDecoding.character(UInt32(value))
+        return status == KEY_CODE_YES ? .code(Int32(value)) : .character(UInt32(value))
     }
 
     private func readMouse() -> TerminalMouse? {
