@@ -35,6 +35,11 @@ struct BenchCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Send random keys for this many seconds and report the RSS growth.")
     var soak: String?
 
+    @Option(
+        parsing: .unconditional,
+        help: "Parse a scenario file this many times and report the RSS growth (the parsers' leak check).")
+    var parses: String?
+
     @Option(help: "Output format.")
     var format = Checked<BenchFormat>("json")
 
@@ -45,10 +50,18 @@ struct BenchCommand: ParsableCommand {
         let threadCount = try threads.map(InputParser.threads) ?? ProcessInfo.processInfo.activeProcessorCount
         let idle = try idleSeconds.map { try Self.seconds($0, "--idle-seconds") } ?? 10
         let soakSeconds = try soak.map { try Self.seconds($0, "--soak") }
+        let parseCount = try parses.map { raw in
+            guard let count = Int(raw), (1...10_000_000).contains(count) else {
+                throw InputError("--parses must be a whole number within 1…10000000, got '\(raw)'")
+            }
+            return count
+        }
 
         var figures: [Figure] = []
         do {
-            if let soakSeconds {
+            if let parseCount {
+                figures += try ParseBench.figures(parses: parseCount)
+            } else if let soakSeconds {
                 figures += try ProcessBench.soak(seconds: soakSeconds)
             } else {
                 figures += CoreBench.figures(members: n, threads: threadCount)

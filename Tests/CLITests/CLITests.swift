@@ -257,3 +257,18 @@ struct ThemesCLITests {
         #expect(result.stderr.contains("unknown theme 'nope'; available: dark, colorblind"))
     }
 }
+
+@Suite("Parser memory")
+struct ParserMemoryTests {
+    @Test("20,000 scenario parses grow the resident size by less than 6 MB (in a process of its own)")
+    func noLeak() throws {
+        let result = try CLI.run(["bench", "--parses", "20000"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let growth = try #require(doc["parse_rss_growth_kb"] as? Double)
+        #expect(doc["parses"] as? Double == 20_000)
+        #expect(growth < 6 * 1024, "VmRSS grew \(growth) kB")
+        let bad = try CLI.run(["bench", "--parses", "0"])
+        #expect(bad.status == 64)
+    }
+}
