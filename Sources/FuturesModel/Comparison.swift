@@ -14,6 +14,9 @@ public struct Comparison: Sendable {
             self.ensemble = ensemble
         }
 
+        /// The scenario's share token.
+        public var token: String { ShareToken.encode(analysis.scenario) }
+
         /// The three levers with the largest attributed lead, by absolute size (ties: table order).
         public var topAttributions: [(LeverID, Double)] {
             let a = analysis.attribution
@@ -26,6 +29,15 @@ public struct Comparison: Sendable {
     }
 
     public let entries: [Entry]
+
+    /// A short name for a scenario given as a token: its preset's ("Future 1"), else
+    /// "Scenario N"; a later start and changed assumptions are said.
+    public static func name(_ scenario: Scenario, number: Int) -> String {
+        var name = Preset.allCases.first { $0.levers == scenario.levers }?.title ?? "Scenario \(number)"
+        if scenario.policyStart > 0 { name += " from \(monthLabel(scenario.policyStart))" }
+        if scenario.assumptions != Assumptions() { name += "*" }
+        return name
+    }
 
     public init(entries: [Entry]) { self.entries = entries }
 
@@ -106,7 +118,14 @@ public struct Comparison: Sendable {
         }
         var lines = [row("", entries.map(\.label))]
         lines.append(row("Policy starts", entries.map { monthLabel($0.analysis.scenario.policyStart) }))
-        lines.append(row("Outcome", entries.map { $0.analysis.outcome.future.title }))
+        lines.append(
+            row(
+                "Most likely across worlds",
+                entries.map { e in
+                    let (best, p) = e.ensemble.probability.mostLikely
+                    return "\(best.title), \(Format.percent(p))"
+                }))
+        lines.append(row("Central run", entries.map { $0.analysis.outcome.future.title }))
         for id in OutcomeID.allCases {
             lines.append(row(id.title, entries.map { Format.outcome($0.analysis.outcome[id], id) }))
         }
@@ -128,6 +147,10 @@ public struct Comparison: Sendable {
                         return "\(lever.spec.name) " + Format.delta(lead, .leadMonths)
                     }))
         }
+        // Every column's scenario as a token: what it holds, to paste elsewhere.
+        lines.append("")
+        lines.append("SHARE TOKENS" + (entries.contains { $0.label.hasSuffix("*") } ? " (* assumptions changed)" : ""))
+        for e in entries { lines.append("  \(e.label): \(e.token)") }
         return lines.joined(separator: "\n") + "\n"
     }
 

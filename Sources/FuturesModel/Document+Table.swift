@@ -26,29 +26,33 @@ extension Document {
         }
         lines.append("")
         lines.append("OUTCOME IN \(monthLabel(s.horizon))")
-        for id in OutcomeID.allCases {
-            var row = "  " + Format.pad(id.title, 22) + Format.pad(Format.outcome(out[id], id), 10, right: true)
-            if let e = ensemble {
-                row +=
-                    "   p10–p90 " + Format.outcome(e.p10[id.rawValue][s.horizon], id)
-                    + " … " + Format.outcome(e.p90[id.rawValue][s.horizon], id)
-            }
-            lines.append(row)
-        }
-        lines.append(
-            "  " + Format.pad("Verdict", 22) + Format.pad(out.future.title.uppercased(), 10, right: true)
-                + "   (Future 1: lead ≥ 12 mo; Future 2: lead ≤ 3 mo)")
         if let e = ensemble {
+            // The verdict across worlds first: the central run is one world among them.
             let p = e.probability
+            let best = p.mostLikely.future
+            lines.append(
+                "  " + Format.pad("Most likely", 22) + Format.pad(best.title.uppercased(), 10, right: true)
+                    + "   \(Format.percent(p[best])) of \(e.settings.members) worlds (uncertainty "
+                    + "\(e.settings.uncertainty), seed \(e.settings.seed))")
             lines.append(
                 "  " + Format.pad("Probability", 22)
                     + "P(Future 1) \(Format.percent(p.future1)) · contested \(Format.percent(p.contested))"
                     + " · P(Future 2) \(Format.percent(p.future2))")
-            lines.append(
-                "  " + String(repeating: " ", count: 22)
-                    + "(\(e.settings.members) members, uncertainty \(e.settings.uncertainty), seed \(e.settings.seed))")
         } else {
             lines.append("  " + Format.pad("Probability", 22) + "not computed: add --members N for an ensemble")
+        }
+        lines.append(
+            "  " + Format.pad("Central run", 22) + Format.pad(out.future.title.uppercased(), 10, right: true)
+                + "   every assumption at its set value (Future 1: lead ≥ 12 mo; Future 2: ≤ 3 mo)")
+        for id in OutcomeID.allCases {
+            var row = "  " + Format.pad(id.title, 22) + Format.pad(Format.outcome(out[id], id), 10, right: true)
+            if let e = ensemble {
+                row +=
+                    "   median " + Format.outcome(e.p50[id.rawValue][s.horizon], id) + ", p10–p90 "
+                    + Format.outcome(e.p10[id.rawValue][s.horizon], id) + " … "
+                    + Format.outcome(e.p90[id.rawValue][s.horizon], id)
+            }
+            lines.append(row)
         }
         lines.append("")
         lines.append("BOTH FUTURES UNDER THESE ASSUMPTIONS")

@@ -29,6 +29,13 @@ public struct Probabilities: Sendable, Equatable {
         case .future2: future2
         }
     }
+
+    /// The most likely future across the worlds, and its probability; a tie goes to the
+    /// contested middle, then to Future 1.
+    public var mostLikely: (future: Future, probability: Double) {
+        let best = [Future.contested, .future1, .future2].max { self[$0] < self[$1] } ?? .contested
+        return (best, self[best])
+    }
 }
 
 /// Bands and probabilities of one ensemble.

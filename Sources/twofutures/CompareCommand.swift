@@ -38,11 +38,13 @@ struct CompareCommand: ParsableCommand {
         }
         let loaded = try scenarios.map(ScenarioSource.load)
         var items: [(label: String, scenario: Scenario)] = []
-        for entry in loaded {
+        for (i, entry) in loaded.enumerated() {
             ScenarioSource.report(entry.notice)
             var scenario = entry.scenario
             try ScenarioOptions.apply(assignments, to: &scenario)
-            items.append((entry.label, scenario))
+            // A token is no column header: name it for its preset, or by its place.
+            let label = ShareToken.looksLikeToken(entry.label) ? Comparison.name(scenario, number: i + 1) : entry.label
+            items.append((label, scenario))
         }
         let comparison = Comparison(
             items, settings: EnsembleSettings(members: 2000, seed: 1),

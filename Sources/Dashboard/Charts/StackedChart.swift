@@ -57,9 +57,9 @@ public struct StackedChart: Sendable, Equatable {
 
     /// Draws the chart in its box.
     public func render(in rect: Rect, into screen: inout Screen) {
-        screen.box(
-            rect, title: title.count + 4 <= rect.width ? title : shortTitle, style: Style(highlighted ? .accent : .grid)
-        )
+        // Room for the title, and for the compact layout's "5/5" after it.
+        let fits = title.count + 10 <= rect.width
+        screen.box(rect, title: fits ? title : shortTitle, style: Style(highlighted ? .accent : .grid))
         let inner = rect.inset(1)
         let tops = self.tops
         let axis = Axis(low: 0, high: 1)

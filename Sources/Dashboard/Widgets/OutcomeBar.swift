@@ -34,14 +34,6 @@ public struct OutcomeBar: Sendable, Equatable {
         }
     }
 
-    /// The most likely future across the ensemble's worlds, and its probability (ties go to
-    /// the contested middle, then Future 1).
-    public static func mostLikely(_ p: Probabilities) -> (Future, Double) {
-        let order: [Future] = [.contested, .future1, .future2]
-        let best = order.max { p[$0] < p[$1] } ?? .contested
-        return (best, p[best])
-    }
-
     /// Pieces of the first line, written left to right while they fit.
     typealias Piece = (text: String, style: Style)
 
@@ -59,7 +51,7 @@ public struct OutcomeBar: Sendable, Equatable {
                 [(" lead \(central)", Style(.policy, .bold)), ("  (worlds: ensemble running…)", Style(.muted))],
             ]
         }
-        let (future, probability) = Self.mostLikely(e.probability)
+        let (future, probability) = e.probability.mostLikely
         let median = String(format: "%.1f", e.p50[lead][h])
         let range = String(format: "%.1f–%.1f", e.p10[lead][h], e.p90[lead][h])
         let p = e.probability
