@@ -159,6 +159,29 @@ struct DemoTests {
         #expect(steps.contains { $0.state.scenario.assumptions.controlsBackfire == 1 })
     }
 
+    @Test("--frames: each caption's frame shows the state at its last wait, not the next caption's set-up")
+    func framesMatchCaptions() throws {
+        let script = try DemoParser.parse(
+            """
+            size 120x36
+            caption "Future 1: 14.9 months."
+            preset future1
+            sleep 1s
+            key r
+            set control_leakage 0.9
+            caption "Back to the status quo, leaky."
+            sleep 1s
+            caption "No wait at all."
+            key 1
+            """, file: "f.demo")
+        let result = DemoHeadless.play(script, from: State(width: 120, height: 36)) { _ in nil }
+        #expect(result.frames.count == 3)
+        #expect(result.frames[0].text.contains("lead 14.9 mo"), "the state at the end of the sleep")
+        #expect(result.frames[0].text.contains("Future 1: 14.9 months."))
+        #expect(result.frames[1].text.contains("Control leakage 0.70→0.90"))
+        #expect(result.frames[2].text.contains("Preset Future 1"), "no wait: the state before the next caption")
+    }
+
     @Test("quick.demo played headless ends on the expected screen")
     func quickDemoHeadless() throws {
         let text = try String(contentsOfFile: "\(Self.shipped)/quick.demo", encoding: .utf8)
@@ -172,7 +195,7 @@ struct DemoTests {
         assertSnapshot(result.final.text, named: "demo-quick-final-120x36")
     }
 
-    @Test("no caption leaves the screen as it was; a caption draws a box above the outcome bar")
+    @Test("no caption leaves the screen as it was; a caption draws a band above the outcome bar")
     func captionBox() {
         var state = State(width: 80, height: 24)
         let plain = render(state, Analysis(state.scenario), ensemble: nil)

@@ -48,6 +48,28 @@ struct SnapshotTests {
         assertSnapshot(text, named: "source-200x60")
     }
 
+    @Test("the new readings at 80×24 and 120×36: without colour, in ASCII, with a caption, zoomed, before the ensemble")
+    func readings() {
+        for (width, height) in [(80, 24), (120, 36)] {
+            let size = "\(width)x\(height)"
+            var plain = Fixture.state(width: width, height: height)
+            plain.noColor = true
+            assertSnapshot(Fixture.frame(plain).text, named: "no-color-\(size)")
+            var ascii = Fixture.state(width: width, height: height)
+            ascii.themes = [Theme(name: "mono", colors: Theme.dark.colors, glyphs: .ascii)]
+            ascii.noColor = true
+            assertSnapshot(Fixture.frame(ascii).text, named: "ascii-\(size)")
+            var captioned = Fixture.state(width: width, height: height)
+            captioned.caption = "Export controls at 100 %: legal imports stop, smuggled and offshore compute grow."
+            assertSnapshot(Fixture.frame(captioned).text, named: "caption-\(size)")
+            var zoomed = Fixture.state(width: width, height: height)
+            reduce(&zoomed, .keyPressed(.char("z")))
+            assertSnapshot(Fixture.frame(zoomed).text, named: "zoom-\(size)")
+            let waiting = State(width: width, height: height)
+            assertSnapshot(render(waiting, Analysis(waiting.scenario), ensemble: nil).text, named: "waiting-\(size)")
+        }
+    }
+
     @Test("below 80×24 only the enlarge message shows")
     func tooSmall() {
         let screen = Fixture.frame(Fixture.state(width: 60, height: 16))
