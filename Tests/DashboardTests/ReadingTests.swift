@@ -53,7 +53,7 @@ struct ReadingTests {
         let cells = screen.cells
         #expect(cells.contains { $0.style.background == .band }, "the band fills cells")
         #expect(!cells.contains { $0.role == .band && $0.character != " " }, "no stipple dots")
-        #expect(cells.contains { $0.role == .policy && $0.flags.contains(.dim) }, "the median")
+        #expect(cells.contains { $0.role == .muted && $0.character != "╌" && $0.character != " " }, "the median")
         #expect(screen.text.contains("F1 ≥ 12 mo") && screen.text.contains("F2 ≤ 3 mo"), "\(screen.text)")
         // The F2 rule runs on across the plot wherever no line crosses it (after 2027 too).
         let row = (0..<20).first { screen.line($0).contains("F2 ≤ 3 mo") }!
@@ -72,7 +72,9 @@ struct ReadingTests {
             Legend(shadeBand: false, ensemble: true).render(in: screen.area, into: &screen)
             let line = screen.line(0)
             #expect(line.contains("F1") && line.contains("F2") && line.contains("You"), "\(width): \(line)")
-            #expect(line.contains("80 %") && line.contains("essay"), "\(width): \(line)")
+            #expect(
+                line.contains("80") && line.contains("essay") && line.contains("┄") && line.contains("median"),
+                "\(width): \(line)")
             #expect(!line.hasSuffix("…"))
         }
     }
@@ -181,6 +183,62 @@ struct ReadingTests {
         #expect(bar.contains("? help") && bar.contains("q quit"), "\(bar)")
         state.themes = [Theme(name: "plain", colors: Theme.dark.colors, glyphs: .ascii)]
         let ascii = render(state, Analysis(state.scenario), ensemble: nil).line(23)
-        #expect(ascii.contains("h l -/+5") && !ascii.contains("<>"), "\(ascii)")
+        #expect(ascii.contains("h l adjust") && !ascii.contains("<>"), "\(ascii)")
+    }
+
+    @Test("a preset or reset that changes nothing says so and records no undo step")
+    func presetWithoutChange() {
+        var state = State(width: 120, height: 36)
+        reduce(&state, .keyPressed(.char("3")))
+        #expect(state.explanation.contains("nothing changed") && !state.explanationIsChange, "\(state.explanation)")
+        #expect(state.undoStack.isEmpty)
+        reduce(&state, .keyPressed(.char("r")))
+        #expect(state.explanation.contains("nothing changed") && state.undoStack.isEmpty)
+        reduce(&state, .keyPressed(.char("1")))
+        #expect(state.explanation.hasPrefix("Preset Future 1") && state.undoStack.count == 1)
+    }
+
+    @Test("the start's tornado row says it changes nothing while the levers are the status quo")
+    func timingRowAtStatusQuo() {
+        for (levers, blank) in [(Preset.statusQuo.levers, true), (Preset.future1.levers, false)] {
+            let analysis = Analysis(Scenario(levers: levers))
+            var screen = Screen(width: 56, height: 13)
+            MovesPanel(analysis: analysis, view: .tornado).render(in: screen.area, into: &screen)
+            let row = (0..<13).map(screen.line).first { $0.contains("Policy starts") } ?? ""
+            #expect(row.contains("no effect (status quo)") == blank, "\(row)")
+            #expect(row.hasSuffix(" mo│"), "the unit at wide widths: \(row)")
+        }
+    }
+
+    @Test("without colour the legend says how the lines differ; in ASCII, which character draws which")
+    func legendWithoutColour() {
+        var screen = Screen(width: 100, height: 1)
+        Legend(shadeBand: true, ensemble: true).render(in: screen.area, into: &screen)
+        #expect(screen.line(0).contains("F2 (dashed)") && screen.line(0).contains("You (bold)"), "\(screen.line(0))")
+        var ascii = Screen(width: 100, height: 1)
+        ascii.glyphs = .ascii
+        Legend(shadeBand: true, ensemble: true).render(in: ascii.area, into: &ascii)
+        let line = ascii.line(0)
+        #expect(line.contains("o F1") && line.contains("x F2") && line.contains("# You") && line.contains("+ median"))
+    }
+
+    @Test("at 80×24 the outcome bar keeps the verdict, the three probabilities and the central run")
+    func narrowOutcomeBar() {
+        let state = State(width: 80, height: 24)
+        let analysis = Analysis(state.scenario)
+        let ensemble = Ensemble.run(state.scenario, settings: EnsembleSettings(members: 200), threads: 1)
+        let screen = render(state, analysis, ensemble: ensemble)
+        let line = screen.line(21)
+        for word in ["MOST LIKELY", "P(F1)", "contested", "P(F2)", "central 3.7 mo"] {
+            #expect(line.contains(word), "\(word): \(line)")
+        }
+    }
+
+    @Test("charts name what they plot, shortened where the whole title does not fit")
+    func chartTitles() {
+        let wide = render(State(width: 200, height: 60), Analysis(Scenario()), ensemble: nil).text
+        for kind in [ChartKind.lead, .computeShare, .adoption, .chinaSources] { #expect(wide.contains(kind.title)) }
+        let narrow = render(State(width: 120, height: 36), Analysis(Scenario()), ensemble: nil).text
+        #expect(narrow.contains(ChartKind.adoption.shortTitle) && !narrow.contains(ChartKind.adoption.title))
     }
 }

@@ -38,8 +38,16 @@ struct WidgetTests {
         var screen = Screen(width: 4, height: 1)
         Sparkline(samples: [0, 1, 2, 3], caret: 1).render(in: screen.area, into: &screen)
         #expect(screen.text == "▁▃▆█")
+        #expect(screen[3, 0].role == .accent && screen[3, 0].flags.contains(.bold))
+        #expect(screen[0, 0].role == .policy && !screen[0, 0].flags.contains(.bold))
+        // Not reversed, which would read as a selection; without colours it is.
+        #expect(!screen[3, 0].flags.contains(.reverse))
+        screen.mono = true
+        Sparkline(samples: [0, 1, 2, 3], caret: 1).render(in: screen.area, into: &screen)
         #expect(screen[3, 0].flags.contains(.reverse))
-        #expect(!screen[0, 0].flags.contains(.reverse))
+        // A flat row stands at its height on the shared scale, muted.
+        Sparkline(samples: [2, 2, 2, 2], caret: 0, scale: 0...3).render(in: screen.area, into: &screen)
+        #expect(screen.text == "▆▆▆▆" && screen[1, 0].role == .muted, "\(screen.text)")
     }
 
     @Test("the slider row shows name, knob and value")
@@ -70,7 +78,7 @@ struct WidgetTests {
             #expect(screen.find("┌ POLICY ─") != nil)
             #expect(screen.find("ASSUMPTIONS") != nil)
             #expect(screen.find("not a forecast") != nil)
-            #expect(screen.find("Frontier lead") != nil)
+            #expect(screen.find("US frontier lead") != nil || screen.find("US lead, months") != nil)
         }
     }
 

@@ -111,6 +111,10 @@ public struct BrailleCanvas: Sendable, Equatable {
     public func cell(_ cx: Int, _ cy: Int, glyphs: GlyphStyle = .braille, shadeBand: Bool = false) -> Cell? {
         let i = cy * width + cx
         let background: Role? = band[i] && !shadeBand ? .band : nil
+        // A rule shows through a cell that only the thinnest line (priority ≤ 0) touches.
+        if let rule = rules[i], dots[i] == 0 || priorities[i] <= 0 {
+            return Cell("╌", Style(rule, [], background: background))
+        }
         if dots[i] != 0 {
             let c: Character
             switch glyphs {
@@ -120,7 +124,6 @@ public struct BrailleCanvas: Sendable, Equatable {
             }
             return Cell(c, Style(roles[i], flags[i], background: background))
         }
-        if let rule = rules[i] { return Cell("╌", Style(rule, [], background: background)) }
         if band[i] {
             if shadeBand { return Cell(glyphs == .ascii ? ":" : "░", Style(.band)) }
             return Cell(" ", Style(.band, background: .band))

@@ -9,7 +9,9 @@ enum ChartBuilder {
     ) {
         let h = analysis.scenario.horizon
         guard let outcome = kind.outcome else {
-            stacked(analysis, highlighted: highlighted, noColor: state.noColor).render(in: rect, into: &screen)
+            // In ASCII the eighths' blocks would all look alike: one shade per layer instead.
+            stacked(analysis, highlighted: highlighted, noColor: state.noColor || state.theme.glyphs == .ascii)
+                .render(in: rect, into: &screen)
             return
         }
         let series = SeriesID(rawValue: outcome.rawValue)!
@@ -46,7 +48,7 @@ enum ChartBuilder {
             median = ensemble.p50[outcome.rawValue]
         }
         var chart = LineChart(
-            title: kind.title, series: lines, band: band, median: median,
+            title: kind.title, shortTitle: kind.shortTitle, series: lines, band: band, median: median,
             thresholds: kind == .lead ? [Constants.future1Threshold, Constants.future2Threshold] : [],
             horizon: h, unit: kind == .lead ? .months : .share, highlighted: highlighted,
             marker: kind == .lead && analysis.scenario.policyStart > 0 ? analysis.scenario.policyStart : nil)
@@ -58,7 +60,7 @@ enum ChartBuilder {
     static func stacked(_ analysis: Analysis, highlighted: Bool, noColor: Bool) -> StackedChart {
         let p = analysis.policy
         return StackedChart(
-            title: ChartKind.chinaSources.title, shortTitle: "China's sources (share)",
+            title: ChartKind.chinaSources.title, shortTitle: ChartKind.chinaSources.shortTitle,
             layers: [
                 StackLayer(label: "domestic", values: p[.chinaDomestic], role: .domestic, fill: "█"),
                 StackLayer(label: "imports", values: p[.chinaImports], role: .imports, fill: "▓"),

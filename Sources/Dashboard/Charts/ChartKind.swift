@@ -7,11 +7,22 @@ public enum ChartKind: Int, Sendable, Equatable, CaseIterable {
 
     public var title: String {
         switch self {
-        case .lead: "Frontier lead, months"
+        case .lead: "US frontier lead, months"
         case .computeShare: "US share of AI compute"
-        case .adoption: "Developing-market adoption"
-        case .normShare: "Norm-setting share"
-        case .chinaSources: "China's compute by source (share)"
+        case .adoption: "US-stack adoption in developing markets"
+        case .normShare: "US share in setting AI norms"
+        case .chinaSources: "China's monthly compute inflow by source (share)"
+        }
+    }
+
+    /// The title where the whole one does not fit.
+    public var shortTitle: String {
+        switch self {
+        case .lead: "US lead, months"
+        case .computeShare: "US compute share"
+        case .adoption: "US-stack adoption"
+        case .normShare: "US norm share"
+        case .chinaSources: "China's chip inflow (share)"
         }
     }
 

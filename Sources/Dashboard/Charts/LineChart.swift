@@ -26,6 +26,8 @@ public struct ChartSeries: Sendable, Equatable {
 /// dashed rules labelled on the axis. It only draws into a `Screen`.
 public struct LineChart: Sendable, Equatable {
     public var title: String
+    /// The title where the whole one does not fit.
+    public var shortTitle: String
     public var series: [ChartSeries]
     public var band: (low: [Double], high: [Double])?
     /// The ensemble's median, drawn thin inside the band.
@@ -41,11 +43,13 @@ public struct LineChart: Sendable, Equatable {
     public var shadeBand = false
 
     public init(
-        title: String, series: [ChartSeries], band: (low: [Double], high: [Double])? = nil, median: [Double]? = nil,
+        title: String, shortTitle: String? = nil, series: [ChartSeries], band: (low: [Double], high: [Double])? = nil,
+        median: [Double]? = nil,
         thresholds: [Double] = [], horizon: Int, unit: ValueUnit, highlighted: Bool = false, marker: Int? = nil
     ) {
         self.marker = marker
         self.title = title
+        self.shortTitle = shortTitle ?? title
         self.series = series
         self.band = band
         self.median = median
@@ -56,7 +60,8 @@ public struct LineChart: Sendable, Equatable {
     }
 
     public static func == (a: LineChart, b: LineChart) -> Bool {
-        a.title == b.title && a.series == b.series && a.band?.low == b.band?.low && a.band?.high == b.band?.high
+        a.title == b.title && a.shortTitle == b.shortTitle && a.series == b.series && a.band?.low == b.band?.low
+            && a.band?.high == b.band?.high
             && a.median == b.median && a.thresholds == b.thresholds && a.horizon == b.horizon
             && a.highlighted == b.highlighted && a.unit == b.unit && a.marker == b.marker && a.shadeBand == b.shadeBand
     }
@@ -66,15 +71,18 @@ public struct LineChart: Sendable, Equatable {
 
     /// Draws the chart in its box.
     public func render(in rect: Rect, into screen: inout Screen) {
-        screen.box(rect, title: title, style: Style(highlighted ? .accent : .grid))
+        // Room for the title, and for the compact layout's " c: 1/5 " after it.
+        let fits = title.count + 12 <= rect.width
+        screen.box(rect, title: fits ? title : shortTitle, style: Style(highlighted ? .accent : .grid))
         let inner = rect.inset(1)
         var all = series.flatMap(\.values) + thresholds
         if let band { all += band.low + band.high }
         let axis = Axis(covering: all)
-        let ticks = tickLabels(axis, rows: inner.height - 2, width: inner.width)
-        let fullWidth = (series.map(\.label.count).max() ?? 0) + 1
+        let ticks = tickLabels(axis, rows: inner.height - 2, width: inner.width, ascii: screen.glyphs == .ascii)
+        let ends = endLabels(axis)
+        let fullWidth = (ends.map(\.label.count).max() ?? 0) + 1
         let useFull = inner.width - 6 - fullWidth >= 40
-        let labelWidth = useFull ? fullWidth : (series.map(\.shortLabel.count).max() ?? 0) + 1
+        let labelWidth = useFull ? fullWidth : (ends.map(\.shortLabel.count).max() ?? 0) + 1
         let frame = ChartFrame(inner: inner, axis: axis, horizon: horizon, ticks: ticks, endLabelWidth: labelWidth)
         guard frame.isDrawable else { return }
         frame.drawAxes(into: &screen)
@@ -82,7 +90,7 @@ public struct LineChart: Sendable, Equatable {
         var canvas = BrailleCanvas(width: frame.plot.width, height: frame.plot.height)
         if let band { fillBand(band, frame, &canvas) }
         for v in thresholds { canvas.setRule(row: frame.dotY(v) / 4, role: Self.role(ofThreshold: v)) }
-        if let median { draw(median, role: .policy, priority: 0, flags: .dim, pattern: .dotted, frame, &canvas) }
+        if let median { draw(median, role: .muted, priority: 0, flags: [], pattern: .dotted, frame, &canvas) }
         for s in series.sorted(by: { $0.priority < $1.priority }) {
             draw(s.values, role: s.role, priority: s.priority, flags: s.flags, pattern: s.pattern, frame, &canvas)
         }
@@ -99,11 +107,26 @@ public struct LineChart: Sendable, Equatable {
             }
             screen[frame.plot.x + cx, frame.plot.maxY] = Cell("┴", Style(.accent, .bold))
         }
-        let labels = series.sorted { $0.priority > $1.priority }.compactMap { s -> (Int, String, Style)? in
-            guard let last = s.values.last else { return nil }
-            return (frame.row(last), useFull ? s.label : s.shortLabel, Style(s.role, .bold))
-        }
+        let labels = ends.map { (frame.row($0.value), useFull ? $0.label : $0.shortLabel, $0.style) }
         frame.drawEndLabels(labels, into: &screen)
+    }
+
+    /// The end labels, top priority first; lines that end together (within 3 % of the axis,
+    /// like You on the Future 1 preset) share one label, "You = F1", so that no label sits
+    /// beside the wrong line.
+    private func endLabels(_ axis: Axis) -> [(value: Double, label: String, shortLabel: String, style: Style)] {
+        var out: [(value: Double, label: String, shortLabel: String, style: Style)] = []
+        let near = (axis.high - axis.low) * 0.03
+        for s in series.sorted(by: { $0.priority > $1.priority }) {
+            guard let last = s.values.last else { continue }
+            if let i = out.firstIndex(where: { abs($0.value - last) <= near }) {
+                out[i].label += " = " + s.label
+                out[i].shortLabel += "=" + s.shortLabel
+            } else {
+                out.append((last, s.label, s.shortLabel, Style(s.role, .bold)))
+            }
+        }
+        return out
     }
 
     /// Draws one polyline over the months.
@@ -123,7 +146,7 @@ public struct LineChart: Sendable, Equatable {
 
     /// The y labels: the thresholds, named for their future ("F1 ≥ 12 mo" where the chart
     /// is wide, "F1≥12" where not), and round ticks that do not crowd them.
-    private func tickLabels(_ axis: Axis, rows: Int, width: Int) -> [ChartFrame.Tick] {
+    private func tickLabels(_ axis: Axis, rows: Int, width: Int, ascii: Bool) -> [ChartFrame.Tick] {
         let count = max(2, rows / 2)
         let rowsOf = { (v: Double) in axis.position(v, steps: max(1, rows) * 4) / 4 }
         let fixed = thresholds.filter { $0 >= axis.low && $0 <= axis.high }
@@ -131,7 +154,7 @@ public struct LineChart: Sendable, Equatable {
         let wide = width >= 60
         let named = fixed.map { v -> ChartFrame.Tick in
             let future = v >= Constants.future1Threshold ? "F1" : "F2"
-            let sign = v >= Constants.future1Threshold ? "≥" : "≤"
+            let sign = v >= Constants.future1Threshold ? (ascii ? ">=" : "≥") : (ascii ? "<=" : "≤")
             let label = wide ? "\(future) \(sign) \(unit.format(v)) mo" : "\(future)\(sign)\(unit.format(v))"
             return ChartFrame.Tick(value: v, label: label, role: Self.role(ofThreshold: v))
         }

@@ -57,8 +57,8 @@ public struct StackedChart: Sendable, Equatable {
 
     /// Draws the chart in its box.
     public func render(in rect: Rect, into screen: inout Screen) {
-        // Room for the title, and for the compact layout's "5/5" after it.
-        let fits = title.count + 10 <= rect.width
+        // Room for the title, and for the compact layout's " c: 5/5 " after it.
+        let fits = title.count + 12 <= rect.width
         screen.box(rect, title: fits ? title : shortTitle, style: Style(highlighted ? .accent : .grid))
         let inner = rect.inset(1)
         let tops = self.tops

@@ -7,6 +7,9 @@ public struct Screen: Sendable, Equatable {
     public var glyphs: GlyphStyle = .braille
     /// Whether box and separator titles are bold (the theme's `bold_titles`).
     public var boldTitles = true
+    /// Whether the terminal shows no colours (NO_COLOR or --no-color): widgets that mark
+    /// something by colour alone mark it by reverse video instead.
+    public var mono = false
 
     /// A screen filled with `fill` (a space by default; tests use "x" to show stray writes).
     public init(width: Int, height: Int, fill: Cell = Cell()) {

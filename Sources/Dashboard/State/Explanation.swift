@@ -17,7 +17,7 @@ public enum Explanation {
         var text =
             "\(label): lead \(Format.delta(b.leadMonths - a.leadMonths, .leadMonths)), "
             + "adoption \(Format.delta(b.adoption - a.adoption, .adoption))"
-        if a.future != b.future { text += " (now \(b.future.title))" }
+        if a.future != b.future { text += " (central run now \(b.future.title))" }
         return text
     }
 

@@ -43,7 +43,7 @@ public struct KeyCommand: Sendable, Equatable {
 
 /// A short hint for the status bar ("↑↓ select"); a lower rank shows first. Essential
 /// hints (help, quit) always show; the others as far as they fit, by rank. `ascii` is the
-/// hint for themes drawn in plain ASCII ("h l -/+5" for "←→ ±5").
+/// hint for themes drawn in plain ASCII ("h l adjust" for "←→ adjust").
 public struct KeyHint: Sendable, Equatable {
     public let keys: String
     public let what: String
@@ -112,7 +112,7 @@ public enum KeyTable {
                 .init(.left, .decrease), .init(.char("h"), .decrease), .init(.right, .increase),
                 .init(.char("l"), .increase),
             ],
-            hint: KeyHint(keys: "←→", what: "±5", rank: 2, ascii: ("h l", "-/+5"))),
+            hint: KeyHint(keys: "←→", what: "adjust", rank: 2, ascii: ("h l", "adjust"))),
         KeyBinding(
             "Shift+← → / H L", "−/+ 1 point (Policy starts: 1 month; assumptions: a fifth of a step)",
             short: "⇧←→ HL", "−/+ 1 point",
@@ -120,7 +120,7 @@ public enum KeyTable {
                 .init(.shiftLeft, .decreaseFine), .init(.char("H"), .decreaseFine),
                 .init(.shiftRight, .increaseFine), .init(.char("L"), .increaseFine),
             ],
-            hint: KeyHint(keys: "⇧←→", what: "±1", rank: 7, ascii: ("H L", "-/+1"))),
+            hint: KeyHint(keys: "⇧←→", what: "fine", rank: 8, ascii: ("H L", "fine"))),
         KeyBinding(
             "Home / End", "minimum / maximum", short: "Home End", "min / max",
             keys: [.init(.home, .minimum), .init(.end, .maximum)]),
@@ -135,20 +135,20 @@ public enum KeyTable {
                 .init(.char("1"), .preset(.future1)), .init(.char("2"), .preset(.future2)),
                 .init(.char("3"), .preset(.statusQuo)),
             ],
-            hint: KeyHint(keys: "1 2 3", what: "presets", rank: 4)),
+            hint: KeyHint(keys: "1 2 3", what: "F1 F2 status quo", rank: 4)),
         KeyBinding(
             "u / Ctrl-R", "undo / redo", short: "u ^R", "undo / redo",
             keys: [.init(.char("u"), .undo), .init(.ctrl("r"), .redo)],
-            hint: KeyHint(keys: "u", what: "undo", rank: 8)),
+            hint: KeyHint(keys: "u", what: "undo", rank: 9)),
         KeyBinding("r", "reset levers and assumptions", short: "r", "reset all", keys: [.init(.char("r"), .reset)]),
         KeyBinding(
             "p / P", "pin the current run as a ghost line (up to 3) / clear pins", short: "p P", "pin / clear pins",
             keys: [.init(.char("p"), .pin), .init(.char("P"), .clearPins)],
-            hint: KeyHint(keys: "p", what: "pin", rank: 9)),
+            hint: KeyHint(keys: "p", what: "pin", rank: 10)),
         KeyBinding(
             "c / C", "next / previous chart", short: "c C", "next / previous chart",
             keys: [.init(.char("c"), .nextChart), .init(.char("C"), .previousChart)],
-            hint: KeyHint(keys: "c", what: "chart", rank: 10)),
+            hint: KeyHint(keys: "c", what: "chart", rank: 7)),
         KeyBinding(
             "a", "tornado ⇄ attribution", short: "a", "tornado ⇄ attribution", keys: [.init(.char("a"), .cycleMoves)],
             hint: KeyHint(keys: "a", what: "attribution", rank: 12)),

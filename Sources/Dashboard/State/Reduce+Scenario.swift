@@ -69,12 +69,20 @@ func applyPreset(_ state: inout State, _ preset: Preset) {
     var next = state.scenario
     next.levers = preset.levers
     next.policyStart = 0
+    guard next != state.scenario else {
+        say(&state, "Already at \(preset.title)'s levers, starting \(monthLabel(0)): nothing changed.")
+        return
+    }
     change(&state, to: next) { Explanation.outcome("Preset \(preset.title)", before: $0, after: $1) }
 }
 
 /// Back to the status-quo levers and the default assumptions (the horizon stays).
 func reset(_ state: inout State) {
     let next = Scenario(horizon: state.scenario.horizon)
+    guard next != state.scenario else {
+        say(&state, "Already at the status quo with the default assumptions: nothing changed.")
+        return
+    }
     change(&state, to: next) { Explanation.outcome("Reset", before: $0, after: $1) }
 }
 

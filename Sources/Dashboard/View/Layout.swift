@@ -66,8 +66,8 @@ public struct Layout: Sendable, Equatable {
             tier = .grid
             let (left, right) = body.splitLeft(Self.gridPanelWidth)
             (panel, moves) = left.splitTop(min(sliderRows, left.height - 6))
-            // The description: the meaning and the source line; two more rows on tall screens.
-            let aboutRows = body.height >= 50 ? 4 : 2
+            // The description: the meaning and the source line, a third row from 120×36, four on tall screens.
+            let aboutRows = body.height >= 50 ? 4 : body.height >= 30 ? 3 : 2
             let (chartArea, below) = right.splitBottom(1 + aboutRows)
             (legend, about) = below.splitTop(1)
             if enlarged {

@@ -9,6 +9,7 @@ public func render(
     var screen = Screen(width: width, height: height)
     screen.glyphs = state.theme.glyphs
     screen.boldTitles = state.theme.boldTitles
+    screen.mono = state.noColor
     let layout = Layout(
         width: width, height: height, chart: state.chart, enlarged: state.chartEnlarged,
         showsCaption: state.demo != nil || !(state.caption ?? "").isEmpty)
@@ -28,10 +29,11 @@ public func render(
             into: &screen)
     }
     if layout.charts.count == 1, let rect = layout.charts.first?.rect {
-        let position = " \(state.chart.rawValue + 1)/\(ChartKind.allCases.count) "
+        let position = " c: \(state.chart.rawValue + 1)/\(ChartKind.allCases.count) "
         screen.write(position, x: rect.maxX - position.count - 1, y: rect.y, role: .muted, clip: rect)
     }
-    Legend(shadeBand: state.noColor, ensemble: ensemble != nil).render(in: layout.legend, into: &screen)
+    Legend(shadeBand: state.noColor, ensemble: ensemble != nil, mono: state.noColor).render(
+        in: layout.legend, into: &screen)
     AboutBox(id: state.selected, scenario: state.scenario, curve: analysis.curves[state.selection])
         .render(in: layout.about, into: &screen)
     if !layout.moves.isEmpty {
@@ -46,7 +48,8 @@ public func render(
         CaptionBox(text: caption).render(in: layout.caption, into: &screen)
     }
     StatusBar(
-        ensembleText: ensembleText(state, ensemble), themeName: state.theme.name, warning: state.warning,
+        ensembleText: ensembleText(state, ensemble),
+        themeName: state.noColor ? "\(state.theme.name), no colour" : state.theme.name, warning: state.warning,
         progress: state.demoProgress
     ).render(in: layout.status, into: &screen)
     switch state.mode {

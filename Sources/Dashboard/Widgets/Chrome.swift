@@ -84,10 +84,12 @@ public struct HelpOverlay: Sendable, Equatable {
 
     /// What the charts' marks mean, below the keys.
     public static let legend: [(key: String, what: String)] = [
-        ("F1 F2 You", "Future 1 / Future 2 presets and your policy"),
-        ("stipple", "p10–p90 band of your policy (the ensemble)"),
+        ("F1 F2 You", "Future 1 / Future 2 presets and your policy, each run once (central)"),
+        ("shaded band", "your policy in the middle 80 % of plausible worlds (p10–p90)"),
+        ("┄ dotted", "the median of those worlds"),
         ("╌ F1≥12", "thresholds: Future 1 at ≥ 12 mo, Future 2 ≤ 3"),
-        ("▁▃▅█", "each slider's lead at the horizon across its range"),
+        ("▁▃▅█", "each slider's lead at the horizon across its range; bold: now"),
+        ("┃", "what moves the lead: your lead now; a bar spans a slider's range"),
     ]
 
     /// One row per binding (its short help where the whole one does not fit in `room`

@@ -1,55 +1,67 @@
+import Foundation
+
 /// The one-line legend under the charts: what F1, F2 and You are, and the band and the
-/// median. It says as much as the width allows, in the lines' own colours.
+/// median. It says as much as the width allows, in the lines' own colours. Without colour
+/// it also says how the lines differ (F2 dashed, You bold), and in ASCII which character
+/// draws which line (o, x, #).
 public struct Legend: Sendable, Equatable {
     /// No colours: the band is drawn as a light shade, so the sample is one too.
     public var shadeBand: Bool
     /// Whether the ensemble is in (the band and the median are on the charts).
     public var ensemble: Bool
+    /// The lines are told apart by weight and dashes, not colour.
+    public var mono: Bool
 
-    public init(shadeBand: Bool = false, ensemble: Bool = true) {
+    public init(shadeBand: Bool = false, ensemble: Bool = true, mono: Bool? = nil) {
         self.shadeBand = shadeBand
         self.ensemble = ensemble
+        self.mono = mono ?? shadeBand
     }
 
     typealias Piece = (text: String, style: Style)
 
-    /// How many lengths `pieces` has.
-    static let lengths = 5
+    /// How many lengths `pieces` has (the last one without the words on how the lines differ).
+    static let lengths = 6
 
-    /// The legend at one of five lengths, longest first.
-    func pieces(_ length: Int) -> [Piece] {
+    /// The legend at one of six lengths, longest first; `ascii`: lines are drawn in ASCII.
+    func pieces(_ length: Int, ascii: Bool = false) -> [Piece] {
         let text = Style(.muted)
         let sample: Piece = shadeBand ? ("░░", Style(.band)) : ("  ", Style(.band, background: .band))
         let words: (futures: String, you: String, band: String, median: String) =
             switch length {
             case 0:
                 (
-                    ": the essay's two policies, run under your assumptions · ", ": your settings (the central run)",
-                    " band: 80 % of worlds", ", ┄ their median"
+                    ": the essay's two policies, run under your assumptions · ", ": your settings, the central run",
+                    " band: 80 % of worlds", " · ┄ their median"
                 )
-            case 1:
-                (
-                    ": the essay's two policies under your assumptions · ", ": your settings", " 80 % of worlds",
-                    ", ┄ median"
-                )
-            case 2: (" the essay's two policies · ", " your settings", " 80 % of worlds", " ┄ median")
-            case 3: (" essay's policies · ", " your levers", " 80 % of worlds", "")
-            default: (" essay · ", "", " 80 % worlds", "")
+            case 1: (" the essay's two policies · ", " your settings, central run", " 80 % of worlds", " · ┄ median")
+            case 2: (" essay's policies · ", " your central run", " 80 % of worlds", " · ┄ median")
+            case 3: (" essay · ", " central run", " 80 % of worlds", " · ┄ median")
+            default: (" essay · ", "", " 80%", " ┄ median")
             }
+        // How the lines differ without colour: ASCII draws each with its own character;
+        // braille without colour dashes F2 and makes You bold.
+        let marks: (f1: String, f2: String, you: String) =
+            ascii ? ("o ", "x ", "# ") : ("", "", "")
+        let manner: (f2: String, you: String) = mono && !ascii && length < 5 ? (" (dashed)", " (bold)") : ("", "")
         var out: [Piece] = [
-            ("F1", Style(.future1, .bold)), (" ", text), ("F2", Style(.future2, .bold)), (words.futures, text),
-            ("You", Style(.policy, .bold)), (words.you, text),
+            (marks.f1, text), ("F1", Style(.future1, .bold)), (" ", text), (marks.f2, text),
+            ("F2", Style(.future2, .bold)), (manner.f2, text), (words.futures, text), (marks.you, text),
+            ("You", Style(.policy, .bold)), (manner.you, text), (words.you, text),
         ]
-        guard ensemble else { return out }
-        out += [(" · ", text), sample, (words.band, text), (words.median, text)]
-        return out
+        guard ensemble else { return out.filter { !$0.text.isEmpty } }
+        let median = ascii ? words.median.replacingOccurrences(of: "┄", with: "+") : words.median
+        out += [(" · ", text), sample, (words.band, text), (median, text)]
+        return out.filter { !$0.text.isEmpty }
     }
 
     public func render(in rect: Rect, into screen: inout Screen) {
         guard rect.height > 0 else { return }
+        let ascii = screen.glyphs == .ascii
         let chosen =
-            (0..<Self.lengths).map(pieces).first { $0.reduce(0) { $0 + $1.text.count } <= rect.width - 1 }
-            ?? pieces(Self.lengths - 1)
+            (0..<Self.lengths).map { pieces($0, ascii: ascii) }.first {
+                $0.reduce(0) { $0 + $1.text.count } <= rect.width - 1
+            } ?? pieces(Self.lengths - 1, ascii: ascii)
         var x = rect.x + 1
         for piece in chosen { x = screen.write(piece.text, x: x, y: rect.y, style: piece.style, clip: rect) }
     }

@@ -14,15 +14,17 @@ public struct MovesPanel: Sendable, Equatable {
 
     public func render(in rect: Rect, into screen: inout Screen) {
         let wide = rect.width >= 50
+        let at = monthLabel(analysis.scenario.horizon)
         let title =
             view == .tornado
-            ? (wide ? "What moves the lead: a bar spans a slider's range" : "What moves the lead")
+            ? (wide ? "Lead at \(at) over each slider's range · ┃ now" : "Lead at \(at) by slider · ┃ now")
             : (wide ? "Lead gained over Future 2's levers (Shapley)" : "Lead over Future 2, by lever")
         screen.box(rect, title: title)
         let inner = rect.inset(1)
         guard inner.height > 0, inner.width > 20 else { return }
         let nameWidth = inner.width >= 50 ? 20 : 15
-        let valueWidth = 6
+        // Wide panels write the unit after each number: "+4.9 mo".
+        let valueWidth = inner.width >= 50 ? 8 : 6
         let barWidth = inner.width - nameWidth - valueWidth - 2
         switch view {
         case .tornado: renderTornado(rect, inner, nameWidth: nameWidth, barWidth: barWidth, into: &screen)
@@ -37,6 +39,8 @@ public struct MovesPanel: Sendable, Equatable {
         var value: String
         var note: String?
         var style = Style(.foreground)
+        /// Words instead of a bar (the start of a policy that is the status quo).
+        var blank: String?
     }
 
     /// The two sections: every policy row (the five levers and the start) always shows;
@@ -78,9 +82,14 @@ public struct MovesPanel: Sendable, Equatable {
         _ row: Row, y: Int, _ inner: Rect, nameWidth: Int, scale: BarScale, notes: Bool, into screen: inout Screen
     ) {
         screen.write(Format.pad(row.name, nameWidth), x: inner.x, y: y, style: row.style, clip: inner)
-        scale.draw(from: row.from, to: row.to, x0: inner.x + nameWidth + 1, y: y, into: &screen)
-        let value = Format.pad(row.value, 6, right: true)
-        screen.write(value, x: inner.maxX - 6, y: y, role: .foreground, flags: .bold, clip: inner)
+        if let blank = row.blank {
+            screen.write(blank, x: inner.x + nameWidth + 1, y: y, role: .muted, clip: inner)
+        } else {
+            scale.draw(from: row.from, to: row.to, x0: inner.x + nameWidth + 1, y: y, into: &screen)
+        }
+        let valueWidth = inner.width >= 50 ? 8 : 6
+        let value = Format.pad(row.value + (inner.width >= 50 ? " mo" : ""), valueWidth, right: true)
+        screen.write(value, x: inner.maxX - valueWidth, y: y, role: .foreground, flags: .bold, clip: inner)
         if notes, let note = row.note, y + 1 < inner.maxY {
             screen.write(note, x: inner.x + 2, y: y + 1, role: .muted, clip: inner)
         }
@@ -91,8 +100,9 @@ public struct MovesPanel: Sendable, Equatable {
         let now = Format.outcome(analysis.outcome.leadMonths, .leadMonths)
         return view == .tornado
             ? "Each bar spans the lead at the horizon from a slider's low end to its high end, the others as "
-                + "set. ┃ marks today's \(now): a bar's two colours are how far it goes above and below. The "
-                + "number: the lead at the high end minus at the low end. Press a for the attribution."
+                + "set. ┃ marks your lead now, \(now): the light part of a bar is how far the slider can raise "
+                + "it, the dark part how far lower it. The number: the lead at the high end minus at the low end, "
+                + "in months. Press a for the attribution."
             : "Bars: each lever's Shapley share of the lead gained over Future 2's levers; the shares add up. "
                 + "Press a for the tornado."
     }
@@ -104,10 +114,16 @@ public struct MovesPanel: Sendable, Equatable {
         let note =
             "at \(Format.value(spec.min, spec)): \(Format.outcome(r.low.leadMonths, .leadMonths)), "
             + "at \(Format.value(spec.max, spec)): \(Format.outcome(r.high.leadMonths, .leadMonths))"
-        return Row(
+        var row = Row(
             name: Labels.fitting(r.parameter, width: nameWidth),
             from: r.low.leadMonths - now, to: r.high.leadMonths - now,
             value: signedMonths(r.swing.leadMonths), note: note)
+        // Before the start the status quo's levers apply; if they are yours, the start changes nothing.
+        if r.kind == .timing, analysis.scenario.levers == Preset.statusQuo.levers {
+            row.blank = nameWidth >= 20 ? "no effect (status quo)" : "= status quo"
+            row.value = "0.0"
+        }
+        return row
     }
 
     /// Future 2's lead, each lever's Shapley share stacked on it, and your policy's lead.

@@ -37,7 +37,10 @@ public struct OutcomeBar: Sendable, Equatable {
     /// Pieces of the first line, written left to right while they fit.
     typealias Piece = (text: String, style: Style)
 
-    /// The first line at one of three lengths (0: the longest).
+    /// How many lengths `headline` has.
+    static let lengths = 4
+
+    /// The first line at one of four lengths (0: the longest; 3: narrow, as at 80×24).
     func headline(_ length: Int) -> [[Piece]] {
         let outcome = analysis.outcome
         let h = analysis.scenario.horizon
@@ -55,42 +58,39 @@ public struct OutcomeBar: Sendable, Equatable {
         let median = String(format: "%.1f", e.p50[lead][h])
         let range = String(format: "%.1f–%.1f", e.p10[lead][h], e.p90[lead][h])
         let p = e.probability
+        let narrow = length >= 3
         let name =
-            length < 2
+            !narrow
             ? future.title.uppercased() : future == .contested ? "CONTESTED" : future == .future1 ? "F1" : "F2"
         let badge: Piece = (
-            " MOST LIKELY \(name)\(length < 2 ? " ·" : "") \(Format.percent(probability)) ",
+            " MOST LIKELY \(name)\(!narrow ? " ·" : "") \(Format.percent(probability)) ",
             Style(Self.role(future), [.reverse, .bold])
         )
         let dot = " · "
         let long = length == 0
         // Narrow screens write "54%" for "54 %".
-        let percent = { (x: Double) in length < 2 ? Format.percent(x) : String(format: "%.0f%%", x * 100) }
+        let percent = { (x: Double) in !narrow ? Format.percent(x) : String(format: "%.0f%%", x * 100) }
         let probabilities: [Piece] = [
-            (long ? "  P(Future 1) " : "  F1 ", Style(.future1)),
+            (long ? "  P(Future 1) " : "  P(F1) ", Style(.future1)),
             (percent(p.future1), Style(.foreground, .bold)),
             ("\(dot)contested ", Style(.accent)),
             (percent(p.contested), Style(.foreground, .bold)),
-            (long ? "\(dot)P(Future 2) " : "\(dot)F2 ", Style(.future2)),
+            (long ? "\(dot)P(Future 2) " : "\(dot)P(F2) ", Style(.future2)),
             (percent(p.future2), Style(.foreground, .bold)),
         ]
-        guard length < 2 else {
+        guard !narrow else {
             // Narrow: the probabilities before the central run, which is cut to its band.
             return [
                 [badge], probabilities,
-                [
-                    (" · central ", Style(.foreground)), (central, Style(.policy, .bold)),
-                    (" (\(range))", Style(.muted)),
-                ],
+                [(" · central ", Style(.foreground)), (central, Style(.policy, .bold))],
+                [(" (\(range))", Style(.muted))],
             ]
         }
+        // Length 2 leaves out the median (the band's p10–p90 stays).
+        let spread = length < 2 ? ", median \(median), p10–p90 \(range)" : ", p10–p90 \(range)"
         return [
             [badge],
-            [
-                (" central run ", Style(.foreground)),
-                (central, Style(.policy, .bold)),
-                (", median \(median), p10–p90 \(range)", Style(.muted)),
-            ],
+            [(" central run ", Style(.foreground)), (central, Style(.policy, .bold)), (spread, Style(.muted))],
             probabilities,
             [("  of \(e.settings.members) worlds", Style(.muted))],
         ]
@@ -100,8 +100,10 @@ public struct OutcomeBar: Sendable, Equatable {
         guard rect.height >= 1 else { return }
         // The longest wording in which the verdict, the lead and the probabilities fit.
         let length =
-            (0..<3).first { headline($0).prefix(3).joined().reduce(1) { $0 + $1.text.count } <= rect.width } ?? 2
-        var x = rect.x + (length < 2 ? 1 : 0)
+            (0..<Self.lengths).first {
+                headline($0).prefix(3).joined().reduce(1) { $0 + $1.text.count } <= rect.width
+            } ?? Self.lengths - 1
+        var x = rect.x + (length < Self.lengths - 1 ? 1 : 0)
         for group in headline(length) {
             let width = group.reduce(0) { $0 + $1.text.count }
             guard x + width <= rect.maxX else { break }

@@ -73,7 +73,7 @@ public struct SliderRow: Sendable, Equatable {
     }
 }
 
-/// A one-row sparkline of block characters with a caret cell (reversed) at a position.
+/// A one-row sparkline of block characters with a caret cell (accent, bold) at a position.
 public struct Sparkline: Sendable, Equatable {
     static let blocks: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
     /// Samples spread evenly across the parameter's range.
@@ -101,12 +101,16 @@ public struct Sparkline: Sendable, Equatable {
         for i in 0..<n {
             let t = n == 1 ? 0 : Double(i) / Double(n - 1) * Double(samples.count - 1)
             let v = interpolate(samples, t)
-            let level = flat ? 0 : Int(((v - lo) / (hi - lo) * 7).rounded())
+            // A flat row stands at its height on the shared scale, in a muted colour, so that
+            // a slider that does nothing still shows where its lead sits among the others.
+            let level = hi > lo ? max(0, min(7, Int(((v - lo) / (hi - lo) * 7).rounded()))) : 0
             screen[rect.x + i, rect.y] = Cell(Self.blocks[level], Style(flat ? .muted : .policy))
         }
         if let caret {
+            // The current value: the same block in the accent colour, bold (not reversed, which
+            // would read as a selection; without colours it is reversed all the same).
             let i = Int((max(0, min(1, caret)) * Double(n - 1)).rounded())
-            screen[rect.x + i, rect.y].style = Style(.accent, [.reverse, .bold])
+            screen[rect.x + i, rect.y].style = Style(.accent, screen.mono ? [.reverse, .bold] : [.bold])
         }
     }
 }
