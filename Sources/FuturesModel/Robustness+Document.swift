@@ -63,8 +63,8 @@ extension RobustnessResult {
         let s = scenario
         var lines = ["TwoFutures (\(Constants.modelVersion)): an illustrative model, not a forecast"]
         lines.append(
-            "LEVERS ACROSS WORLDS in \(monthLabel(s.horizon)): \(settings.members) worlds (uncertainty "
-                + "\(settings.uncertainty), seed \(settings.seed)), each run at both settings of every row")
+            "LEVERS ACROSS WORLDS in \(monthLabel(s.horizon)): the same \(settings.members) worlds (uncertainty "
+                + "\(settings.uncertainty), seed \(settings.seed)) at both settings of each row")
         lines.append(
             "As set: levers "
                 + LeverID.allCases.map { String(format: "%.0f", s.levers[$0] * 100) }
@@ -74,9 +74,12 @@ extension RobustnessResult {
             lines.append(Format.pad("\(i + 1).", 4) + row.sentence)
         }
         lines.append("")
-        lines.append("A lever goes from Future 2's setting to Future 1's, the rest as set; pivotal: the")
-        lines.append("world's future (Future 1, contested, Future 2) changes with it. Rows by how far they")
-        lines.append("move P(Future 1) and P(Future 2). Future 1: lead >= 12 mo; Future 2: <= 3 mo.")
+        lines.append("Each row moves one setting in every world, the rest as set: a lever from Future 2's value")
+        lines.append(
+            "to Future 1's, the start from \(monthLabel(Robustness.lateStart)) to now. Pivotal: the world's future "
+                + "changes with it.")
+        lines.append("Rows by how far they move P(Future 1) and P(Future 2), then by the median gain.")
+        lines.append("Future 1: lead ≥ 12 mo at the horizon; Future 2: ≤ 3 mo; contested between.")
         return lines.joined(separator: "\n") + "\n"
     }
 
