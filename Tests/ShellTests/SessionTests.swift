@@ -47,7 +47,7 @@ struct SessionTests {
         #expect(status == 0)
         #expect(effects == [.quit])
         let screen = backend.lastScreen
-        #expect(screen.contains("Lead at 2029-01: 14.9 mo"), "\(screen)")
+        #expect(screen.contains("central run 14.9 mo"), "\(screen)")
         #expect(screen.contains("ensemble 400 runs"), "\(screen)")
         #expect(backend.frames.count >= 3)
     }
