@@ -2,10 +2,11 @@ import Dashboard
 import FuturesModel
 
 /// The core's budgets measured in-process: one deterministic run, the full update of a
-/// scenario, the ensemble on all threads and on one, and keypress latency (reduce,
-/// recompute, render), as `Figure`s in the order `bench` prints them.
+/// scenario, the ensemble on all threads and on one, levers across worlds, the map of
+/// futures, and keypress latency (reduce, recompute, render), as `Figure`s in the order
+/// `bench` prints them.
 public enum CoreBench {
-    /// The in-process figures: the model, the ensemble, keypress latency.
+    /// The in-process figures: the model, the ensemble, robustness, the map, keypress latency.
     public static func figures(members n: Int, threads threadCount: Int) -> [Figure] {
         let scenario = Scenario()
         var sink = 0.0
@@ -23,6 +24,19 @@ public enum CoreBench {
                 Ensemble.run(scenario, settings: settings, threads: 1, workspace: workspace)!
                 .probability.future1
         }
+        // Twelve distinct runs (no row shares a setting with another): the worst case.
+        let mixed = Scenario(levers: Levers([0.6, 0.5, 0.4, 0.5, 0.4]), policyStart: 6)
+        let robustSettings = EnsembleSettings(members: 2000, seed: 1, uncertainty: Constants.defaultUncertainty)
+        let robust = Timing.median(batch: 1) {
+            sink += Robustness.run(mixed, settings: robustSettings, threads: threadCount)!.rows[0].medianGain
+        }
+        let map = Timing.median(batch: 1) {
+            sink +=
+                FuturesMap.compute(
+                    scenario, x: .lever(.exportControls), y: .lever(.smugglingEnforcement), nx: 41, ny: 21,
+                    threads: threadCount)!
+                .leadMonths[0][0]
+        }
         let keypress = Timing.keypresses(count: 1000, workspace: workspace)
         if sink.isNaN { print("") }  // keeps the measured work observable
         return [
@@ -30,6 +44,10 @@ public enum CoreBench {
             Figure("full_update_ms", "full update: run, sensitivity, attribution, curves", ms: fullUpdate, goal: 1),
             Figure("ensemble_ms", "ensemble of \(n) members, \(threadCount) threads", ms: ensemble, goal: 12),
             Figure("ensemble_1thread_ms", "ensemble of \(n) members, 1 thread", ms: single),
+            Figure(
+                "robust_ms", "levers across worlds: 2000 members x 12 runs, \(threadCount) threads", ms: robust,
+                goal: 40),
+            Figure("map_ms", "map of futures: 41 x 21 runs, \(threadCount) threads", ms: map, goal: 20),
             Figure("keypress_p50_ms", "keypress: reduce + recompute + render, p50", ms: keypress.p50),
             Figure("keypress_p99_ms", "keypress: reduce + recompute + render, p99", ms: keypress.p99, goal: 4),
             Figure("keypress_max_ms", "keypress: reduce + recompute + render, max", ms: keypress.max),

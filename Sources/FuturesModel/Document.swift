@@ -19,12 +19,7 @@ public struct Document: Sendable {
         w.value("horizon", scenario.horizon)
         w.value("policy_start", scenario.policyStart)
         w.value("start", monthLabel(0))
-        w.beginObject("levers")
-        for l in LeverID.allCases { w.value(l.id, scenario.levers[l]) }
-        w.endObject()
-        w.beginObject("assumptions")
-        for a in AssumptionID.allCases { w.value(a.id, scenario.assumptions[a]) }
-        w.endObject()
+        w.inputs(scenario)
         w.strings("months", months)
         w.beginObject("series")
         for s in SeriesID.allCases { w.numbers(s.id, analysis.policy[s]) }

@@ -147,7 +147,7 @@ public enum Ensemble {
     }
 
     /// Runs `body(worker)` for workers 0..<count, concurrently when count > 1.
-    private static func parallel(_ count: Int, _ body: @Sendable (Int) -> Void) {
+    static func parallel(_ count: Int, _ body: @Sendable (Int) -> Void) {
         if count == 1 {
             body(0)
         } else {

@@ -26,6 +26,13 @@ enum EnsembleKernel {
         var domPow = Vec(repeating: 1)
     }
 
+    /// What the state at the start of month t gives before the update: the lead, and the
+    /// terms of it that the update reuses. E = e^(−lead/24): σ(lead/6) = 1/(1+E⁴) and
+    /// σ(1.5·lead/12 + priceTerm) = 1/(1+E³·e^(−priceTerm)).
+    struct Observation {
+        var lKCN: Vec, capUS: Vec, ccCN: Vec, lead: Vec, e1: Vec, e3: Vec
+    }
+
     /// Simulates the members of blocks `blocks` (block k holds members 8k…8k+7) and writes
     /// lead, share, adoption and norm share to `out[(o·(H+1) + t)·stride + member]`. Lanes
     /// at or past `members` are padding: simulated, written, never counted. Returns the
@@ -38,49 +45,25 @@ enum EnsembleKernel {
         let lanes = Vec.scalarCount
         let h = scenario.horizon
         let months = h + 1
-        var state = blocks.map { setUp(scenario, draws: draws, firstMember: $0 * lanes) }
+        var state = blocks.map { setUp(scenario, drawn(draws, firstMember: $0 * lanes)) }
         let start = scenario.policyStart
         let logR0 = log10(c.kCN0 / c.kUS0)
-        precondition(
-            c.betaCapability / 12 == 3 * (1.0 / 24) && c.normLeadScale == 24.0 / 4,
-            "the shared sigmoid exponent assumes β_cap/12 = 3/24 and s_n = 24/4")
 
         state.withUnsafeMutableBufferPointer { blockStates in
             for t in 0..<months {
                 for k in blockStates.indices {
                     var s = blockStates[k]
                     if t == start { s.regime = s.late }
-                    let lKCN = FastMath.log10(s.kCN) - 2  // log10(K_CN/K_US0)
-                    let capUS = s.lKUS + s.aUS
-                    let ccCN = lKCN + s.aCN
-                    let lead = (capUS - ccCN - s.b) * s.invPace
+                    let o = observe(s)
                     let share = s.kUS / (s.kUS + s.kCN)
-                    // σ(lead/6) = 1/(1+E⁴) and σ(1.5·lead/12 + priceTerm) = 1/(1+E³·e^(−priceTerm)),
-                    // with E = e^(−lead/24).
-                    let e1 = FastMath.exp(lead * (-1 / 24))
-                    let e3 = e1 * e1 * e1
-                    let norm = c.normLeadWeight / (1 + e3 * e1) + (1 - c.normLeadWeight) * s.u
+                    let norm = c.normLeadWeight / (1 + o.e3 * o.e1) + (1 - c.normLeadWeight) * s.u
                     let base = out + t * stride + (blocks.lowerBound + k) * lanes
-                    store(lead, base)
+                    store(o.lead, base)
                     store(share, base + months * stride)
                     store(s.u, base + 2 * months * stride)
                     store(norm, base + 3 * months * stride)
                     if t == h { continue }
-
-                    let revCN = 1 + c.revenueFeedback * (c.adoption0 - s.u)
-                    let inflow = (c.domestic0 * s.domPow + s.regime.flow * s.m) * revCN
-                    let bTarget = s.regime.bFrac * FastMath.positivePart(capUS - ccCN)
-                    let uTarget = 1 / (1 + e3 * s.regime.priceFactor)
-                    s.aUS += s.gA
-                    s.aCN += s.gA * FastMath.exp10(s.rce * (lKCN - s.lKUS - logR0))
-                    let usGrowth = s.gU * (c.revenueFeedback * (s.u - c.adoption0))
-                    s.lKUS += s.gU + usGrowth
-                    s.kUS *= s.mGrowth * FastMath.exp10Small(usGrowth)
-                    s.m *= s.mGrowth
-                    s.domPow *= s.regime.domFactor
-                    s.kCN += inflow - c.depreciation * s.kCN
-                    s.b += (bTarget - s.b) * (1 / c.distillationLag)
-                    s.u += c.adoptionSpeed * (uTarget - s.u)
+                    advance(&s, o, logR0: logR0)
                     blockStates[k] = s
                 }
             }
@@ -98,14 +81,80 @@ enum EnsembleKernel {
         return counts
     }
 
-    /// The constants and initial state of one block: draws lane by lane, then the
-    /// per-member logarithms and powers with vector math, for both lever regimes.
-    private static func setUp(_ scenario: Scenario, draws: MemberDraws, firstMember: Int) -> Block {
+    /// Each member's lead at the horizon and nothing else: the outcome-only variant of
+    /// `simulate`, with the same month (`observe`, `advance`), so its leads are bit for bit
+    /// those `simulate` records. `assumptions[k]` holds the drawn assumptions of the k-th
+    /// block (`drawn`); block k's eight leads go to `out[8k…8k+7]`, padding lanes included.
+    static func leads(
+        _ scenario: Scenario, assumptions: ArraySlice<[Vec]>, out: UnsafeMutablePointer<Double>
+    ) {
+        let lanes = Vec.scalarCount
+        let h = scenario.horizon
+        let start = scenario.policyStart
+        let logR0 = log10(Constants.kCN0 / Constants.kUS0)
+        var state = assumptions.map { setUp(scenario, $0) }
+        state.withUnsafeMutableBufferPointer { blockStates in
+            for t in 0..<h {
+                for k in blockStates.indices {
+                    var s = blockStates[k]
+                    if t == start { s.regime = s.late }
+                    advance(&s, observe(s), logR0: logR0)
+                    blockStates[k] = s
+                }
+            }
+            for k in blockStates.indices { store(observe(blockStates[k]).lead, out + k * lanes) }
+        }
+    }
+
+    /// The start of month t: China's compute in OOM, both capabilities, the lead and E.
+    @inline(__always)
+    static func observe(_ s: Block) -> Observation {
+        let lKCN = FastMath.log10(s.kCN) - 2  // log10(K_CN/K_US0)
+        let capUS = s.lKUS + s.aUS
+        let ccCN = lKCN + s.aCN
+        let lead = (capUS - ccCN - s.b) * s.invPace
+        let e1 = FastMath.exp(lead * (-1 / 24))
+        return Observation(lKCN: lKCN, capUS: capUS, ccCN: ccCN, lead: lead, e1: e1, e3: e1 * e1 * e1)
+    }
+
+    /// The update of MODEL.md §3 from the start of month t to the start of month t + 1,
+    /// all from the start-of-month values in `s` and `o`, under the regime in force;
+    /// `logR0` = log10(K_CN0/K_US0).
+    @inline(__always)
+    static func advance(_ s: inout Block, _ o: Observation, logR0: Double) {
         let c = Constants.self
+        let revCN = 1 + c.revenueFeedback * (c.adoption0 - s.u)
+        let inflow = (c.domestic0 * s.domPow + s.regime.flow * s.m) * revCN
+        let bTarget = s.regime.bFrac * FastMath.positivePart(o.capUS - o.ccCN)
+        let uTarget = 1 / (1 + o.e3 * s.regime.priceFactor)
+        s.aUS += s.gA
+        s.aCN += s.gA * FastMath.exp10(s.rce * (o.lKCN - s.lKUS - logR0))
+        let usGrowth = s.gU * (c.revenueFeedback * (s.u - c.adoption0))
+        s.lKUS += s.gU + usGrowth
+        s.kUS *= s.mGrowth * FastMath.exp10Small(usGrowth)
+        s.m *= s.mGrowth
+        s.domPow *= s.regime.domFactor
+        s.kCN += inflow - c.depreciation * s.kCN
+        s.b += (bTarget - s.b) * (1 / c.distillationLag)
+        s.u += c.adoptionSpeed * (uTarget - s.u)
+    }
+
+    /// One block's drawn assumptions, in table order, one lane per member from `firstMember`.
+    static func drawn(_ draws: MemberDraws, firstMember: Int) -> [Vec] {
         var a = [Vec](repeating: Vec(), count: AssumptionID.allCases.count)
         for lane in 0..<Vec.scalarCount {
             draws.draw(member: firstMember + lane) { i, x in a[i][lane] = x }
         }
+        return a
+    }
+
+    /// The constants and initial state of one block from its drawn assumptions `a` (table
+    /// order): the per-member logarithms and powers with vector math, for both lever regimes.
+    private static func setUp(_ scenario: Scenario, _ a: [Vec]) -> Block {
+        precondition(
+            Constants.betaCapability / 12 == 3 * (1.0 / 24) && Constants.normLeadScale == 24.0 / 4,
+            "the shared sigmoid exponent assumes β_cap/12 = 3/24 and s_n = 24/4")
+        let c = Constants.self
         let ucg = a[AssumptionID.usComputeGrowth.rawValue], ap = a[AssumptionID.algorithmicProgress.rawValue]
         let de = a[AssumptionID.distillationEfficiency.rawValue]
 

@@ -139,6 +139,21 @@ public enum InputParser {
         return s
     }
 
+    /// `map --size`: "NXxNY", each side a whole number of points within 2…200.
+    public static func mapSize(_ raw: String) throws -> (nx: Int, ny: Int) {
+        let parts = raw.split(separator: "x", omittingEmptySubsequences: false)
+        let sides = parts.map { part in part.allSatisfy { $0.isASCII && $0.isNumber } ? Int(part) : nil }
+        guard sides.count == 2, let nx = sides[0], let ny = sides[1], FuturesMap.sizes.contains(nx),
+            FuturesMap.sizes.contains(ny)
+        else {
+            let r = FuturesMap.sizes
+            throw InputError(
+                "--size must be NXxNY with each side within \(r.lowerBound)…\(r.upperBound), like 41x21, got '\(sanitized(untrusted: raw, limit: 60))'"
+            )
+        }
+        return (nx, ny)
+    }
+
     /// Worker threads for an ensemble, 1…64.
     public static func threads(_ raw: String) throws -> Int {
         guard let n = Int(raw), (1...64).contains(n) else {

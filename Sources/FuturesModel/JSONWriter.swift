@@ -49,6 +49,22 @@ struct JSONWriter {
         text += "[" + values.map(Self.number).joined(separator: pretty ? ", " : ",") + "]"
     }
 
+    /// An array of whole numbers on one line.
+    mutating func integers(_ key: String?, _ values: [Int]) {
+        element(key)
+        text += "[" + values.map(String.init).joined(separator: pretty ? ", " : ",") + "]"
+    }
+
+    /// The scenario's `"levers"` and `"assumptions"` objects, ids in table order.
+    mutating func inputs(_ scenario: Scenario) {
+        beginObject("levers")
+        for l in LeverID.allCases { value(l.id, scenario.levers[l]) }
+        endObject()
+        beginObject("assumptions")
+        for a in AssumptionID.allCases { value(a.id, scenario.assumptions[a]) }
+        endObject()
+    }
+
     /// An array of strings on one line.
     mutating func strings(_ key: String?, _ values: [String]) {
         element(key)

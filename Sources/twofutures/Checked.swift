@@ -70,14 +70,14 @@ extension FormatValue {
     }
 }
 
-/// `run` and `compare`: JSON, CSV or the human table.
+/// `run`, `compare`, `robust` and `map`: JSON, CSV or the human table.
 enum OutputFormat: String, FormatValue {
     case json, csv, table
 
     var meaning: String {
         switch self {
         case .json: "the JSON document of docs/MODEL.md section 5"
-        case .csv: "one row per month, one column per series"
+        case .csv: "comma-separated rows: per month (run), scenario (compare), lever (robust) or point (map)"
         case .table: "a summary to read"
         }
     }

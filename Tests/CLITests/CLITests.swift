@@ -162,7 +162,7 @@ struct CLITests {
         let result = try CLI.run(["bench", "--members", "500"])
         #expect(result.status == 0)
         let doc = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
-        for key in ["deterministic_run_ms", "full_update_ms", "ensemble_ms", "threads"] {
+        for key in ["deterministic_run_ms", "full_update_ms", "ensemble_ms", "robust_ms", "map_ms", "threads"] {
             #expect(doc[key] != nil, "missing \(key)")
         }
         #expect((doc["ensemble_ms"] as? Double ?? -1) > 0)

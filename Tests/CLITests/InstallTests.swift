@@ -11,7 +11,7 @@ struct InstallTests {
 
     /// Every subcommand the help shows.
     static let subcommands = [
-        "dashboard", "run", "bench", "parameters", "themes", "demo", "record", "compare", "seek",
+        "dashboard", "run", "bench", "parameters", "themes", "demo", "record", "compare", "seek", "robust", "map",
     ]
 
     /// The man page that swift-argument-parser's GenerateManual plugin wrote (`make manual`,
