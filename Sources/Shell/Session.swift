@@ -79,7 +79,7 @@ public struct Session {
 
     /// Runs until a quit; returns the exit status: 0, or 128 + the signal that ended it.
     public mutating func run() -> Int32 {
-        let worker = EnsembleWorker(threads: options.threads, onFinish: backend.waker)
+        let worker = Worker(threads: options.threads, settings: options.settings, onFinish: backend.waker)
         defer { worker.cancelAll() }
         let size = backend.size
         var state = State(scenario: options.scenario, width: size.width, height: size.height)
@@ -88,7 +88,7 @@ public struct Session {
         state.warning = options.warning
         state.noColor = options.noColor
         var analysis = Analysis(state.scenario)
-        var requested: Scenario?
+        var requested: [Job.Kind: Job] = [:]
         var palette = state.themeIndex
         var quit = dispatch(.tick(now: now()), &state, analysis)
         if let demo = options.demo, !quit {
@@ -98,9 +98,13 @@ public struct Session {
         while !quit {
             // Recompute what the state needs, then draw it.
             if analysis.scenario != state.scenario { analysis = Analysis(state.scenario) }
-            if requested != state.scenario, options.settings.members > 0 {
-                worker.request(state.scenario, settings: options.settings)
-                requested = state.scenario
+            // What the screen needs computed: new requests supersede their kind's last one;
+            // a kind no longer needed is cancelled.
+            let wanted = Dictionary(
+                uniqueKeysWithValues: state.jobs(ensemble: options.settings.members > 0).map { ($0.kind, $0) })
+            for kind in Job.Kind.allCases where requested[kind] != wanted[kind] {
+                if let job = wanted[kind] { worker.request(job) } else { worker.cancel(kind) }
+                requested[kind] = wanted[kind]
             }
             if state.themeIndex != palette {
                 // The whole theme or nothing: every theme in the list was validated at start.
@@ -123,9 +127,7 @@ public struct Session {
                 case .quit(let signal):
                     return 128 + signal
                 case .wake:
-                    if let (scenario, result) = worker.take() {
-                        quit = quit || dispatch(.ensembleFinished(result, for: scenario), &state, analysis)
-                    }
+                    for action in worker.take() { quit = quit || dispatch(action, &state, analysis) }
                 default:
                     if let action = Bridge.action(current) {
                         let quits = dispatch(action, &state, analysis)

@@ -26,18 +26,19 @@ struct KeyTableTests {
         }
     }
 
-    @Test("the help overlay shows every binding of the dashboard, at 120×36 in full")
+    @Test("the help overlay shows every binding of the dashboard and the map view, at 120×36 with whole keys")
     func help() {
         var state = State(width: 120, height: 36)
         reduce(&state, .keyPressed(.char("?")))
         let screen = render(state, Analysis(state.scenario), ensemble: nil).text
-        for binding in KeyTable.bindings(in: .normal) {
+        for binding in KeyTable.documented {
             #expect(screen.contains(binding.label), "\(binding.label)")
         }
+        for (key, _) in HelpOverlay.legend { #expect(screen.contains(key), "\(key)") }
         var small = State(width: 80, height: 24)
         reduce(&small, .keyPressed(.char("?")))
         let compact = render(small, Analysis(small.scenario), ensemble: nil).text
-        for binding in KeyTable.bindings(in: .normal) {
+        for binding in KeyTable.documented {
             #expect(compact.contains(binding.short), "\(binding.short)")
         }
     }

@@ -52,6 +52,18 @@ struct SessionTests {
         #expect(backend.frames.count >= 3)
     }
 
+    @Test("the worker computes the map and the levers across worlds too; each arrives on a wake")
+    func mapAndWorlds() {
+        let (status, backend, _) = Self.session(
+            [.waitForWake] + MemoryBackend.keys(.character("m")) + [.waitForWake]
+                + MemoryBackend.keys(.character("a"), .character("a")) + [.waitForWake]
+                + MemoryBackend.keys(.character("q")))
+        #expect(status == 0)
+        let screen = backend.lastScreen
+        #expect(screen.contains("Where Future 1 lives") && !screen.contains("computing"), "\(screen)")
+        #expect(screen.contains("ΔP(F1)") && screen.contains("Export controls"), "\(screen)")
+    }
+
     @Test("effects go to the shell and their results come back: y copies, e exports, s saves, o lists")
     func effects() {
         let (status, backend, effects) = Self.session(

@@ -90,13 +90,25 @@ extension Screen {
 }
 
 /// A semantic colour role: themes map each role to a terminal colour (DESIGN.md "Themes").
-/// The last four colour China's compute by source, distinct from the futures' colours.
+/// Four colour China's compute by source, distinct from the futures' colours; the last
+/// two are the futures' colours halfway to the background, for the map's shading.
 public enum Role: String, Sendable, Equatable, Hashable, CaseIterable {
     case background, foreground, muted, accent, future1, future2, policy, band, grid, selection, warning
     case domestic, imports, smuggled, offshore
+    case future1Faint = "future1_faint", future2Faint = "future2_faint"
 
-    /// Roles a theme file may leave out: they then take the built-in dark theme's colour.
-    public static let optional: Set<Role> = [.domestic, .imports, .smuggled, .offshore]
+    /// Roles a theme file may leave out: the four sources take the built-in dark theme's
+    /// colour, the faint ones their future's colour halfway to the background.
+    public static let optional: Set<Role> = [.domestic, .imports, .smuggled, .offshore, .future1Faint, .future2Faint]
+
+    /// For a faint role, the role it fades.
+    public var fades: Role? {
+        switch self {
+        case .future1Faint: .future1
+        case .future2Faint: .future2
+        default: nil
+        }
+    }
 }
 
 /// Text attributes that work on every terminal, including monochrome ones.

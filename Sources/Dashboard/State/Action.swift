@@ -12,6 +12,10 @@ public enum Action: Sendable, Equatable {
     /// The ensemble the shell ran for `scenario` finished; it is kept only while that
     /// scenario is still the current one (latest wins).
     case ensembleFinished(EnsembleResult, for: Scenario)
+    /// Levers across worlds finished (`Job.robustness`); kept while its scenario is current.
+    case robustnessFinished(RobustnessResult)
+    /// A map of futures finished (`Job.map`); kept while it answers the open view.
+    case mapFinished(FuturesMap)
     /// The shell carried out `Effect.save`.
     case saveFinished(SaveResult)
     /// The shell carried out `Effect.listSaved`.

@@ -4,6 +4,8 @@ import FuturesModel
 /// demo while it plays.
 public enum KeyContext: Sendable, Equatable, Hashable, CaseIterable {
     case normal, help, prompt, list, demo
+    /// The map view over the normal dashboard: its own keys first, then the normal ones.
+    case map
 }
 
 /// What a bound key does; `reduce` carries it out.
@@ -17,6 +19,10 @@ public enum Command: Sendable, Equatable, Hashable {
     case nextChart, previousChart
     case nextTheme, previousTheme
     case cycleMoves
+    /// m: open or close the map of futures.
+    case openMap
+    /// In the map view: the next or previous parameter for the Y axis.
+    case mapNextY, mapPreviousY
     case goalSeek
     case shareToken, export, save, open
     case help
@@ -130,7 +136,7 @@ public enum KeyTable {
             hint: KeyHint(keys: "Tab", what: "group", rank: 3)),
         KeyBinding(
             "1 2 3", "presets: Future 1, Future 2, status quo, starting 2026-01 (assumptions stay)", short: "1 2 3",
-            "presets F1, F2, status quo",
+            "F1, F2, status quo",
             keys: [
                 .init(.char("1"), .preset(.future1)), .init(.char("2"), .preset(.future2)),
                 .init(.char("3"), .preset(.statusQuo)),
@@ -150,8 +156,11 @@ public enum KeyTable {
             keys: [.init(.char("c"), .nextChart), .init(.char("C"), .previousChart)],
             hint: KeyHint(keys: "c", what: "chart", rank: 7)),
         KeyBinding(
-            "a", "tornado ⇄ attribution", short: "a", "tornado ⇄ attribution", keys: [.init(.char("a"), .cycleMoves)],
-            hint: KeyHint(keys: "a", what: "attribution", rank: 12)),
+            "a", "what moves it: tornado → attribution → across worlds", short: "a", "tornado, Shapley, worlds",
+            keys: [.init(.char("a"), .cycleMoves)], hint: KeyHint(keys: "a", what: "what moves it", rank: 12)),
+        KeyBinding(
+            "m", "map of futures over the selected slider and another (m or Esc closes)", short: "m",
+            "map of futures", keys: [.init(.char("m"), .openMap)], hint: KeyHint(keys: "m", what: "map", rank: 11)),
         KeyBinding(
             "z", "zoom the selected chart to the whole chart area (z or Esc returns)", short: "z", "zoom a chart",
             keys: [.init(.char("z"), .zoom)], hint: KeyHint(keys: "z", what: "zoom", rank: 13)),
@@ -191,6 +200,22 @@ public enum KeyTable {
         KeyBinding(
             "mouse", "click a track to set it; the wheel nudges; a click on a chart enlarges it",
             short: "mouse", "track, wheel, chart", keys: []),
+        // The map view (`m`); the other keys act as usual.
+        KeyBinding(
+            "map: ↑ ↓ / Tab", "choose the map's Y slider", short: "map ↑↓ Tab", "Y slider",
+            in: [.map],
+            keys: [
+                .init(.up, .mapPreviousY), .init(.char("k"), .mapPreviousY), .init(.down, .mapNextY),
+                .init(.char("j"), .mapNextY), .init(.tab, .mapNextY), .init(.backTab, .mapPreviousY),
+            ],
+            hint: KeyHint(keys: "↑↓", what: "Y axis", rank: 1, ascii: ("j k", "Y axis"))),
+        KeyBinding(
+            "map: ← →", "move the selected slider (X), as usual", short: "map ←→", "move X",
+            in: [.map], keys: [], hint: KeyHint(keys: "←→", what: "move X", rank: 3, ascii: ("h l", "move X"))),
+        KeyBinding(
+            "map: m / Esc", "close the map", short: "map m Esc", "close", in: [.map],
+            keys: [.init(.char("m"), .openMap), .init(.escape, .close)],
+            hint: KeyHint(keys: "m", what: "close map", rank: 2)),
         // The `o` list.
         KeyBinding(
             "↑ ↓ / k j", "choose", short: "↑↓ jk", "choose", in: [.list],
@@ -220,7 +245,8 @@ public enum KeyTable {
 
     /// The command `key` runs in `context`, if any.
     public static func command(for key: Key, in context: KeyContext) -> Command? {
-        lookup[context]?[key]
+        if context == .map { return lookup[.map]?[key] ?? lookup[.normal]?[key] }
+        return lookup[context]?[key]
     }
 
     /// The bindings that act in `context` (rows without keys included for `.normal`).
@@ -228,13 +254,28 @@ public enum KeyTable {
         bindings.filter { $0.contexts.contains(context) && ($0.keys.isEmpty ? context == .normal : true) }
     }
 
-    /// The status bar's hints, by rank.
-    public static var hints: [KeyHint] { bindings.compactMap(\.hint).sorted { $0.rank < $1.rank } }
+    /// The status bar's hints in `context`, by rank: the map view's own with the essential
+    /// ones (help, quit); the normal dashboard's everywhere else.
+    public static func hints(in context: KeyContext = .normal) -> [KeyHint] {
+        let normal = bindings.filter { $0.contexts.contains(.normal) }.compactMap(\.hint)
+        guard context == .map else { return normal.sorted { $0.rank < $1.rank } }
+        let own = bindings.filter { $0.contexts.contains(.map) }.compactMap(\.hint)
+        return (own + normal.filter(\.essential)).sorted { $0.rank < $1.rank }
+    }
+
+    /// The status bar's hints of the normal dashboard, by rank.
+    public static var hints: [KeyHint] { hints(in: .normal) }
+
+    /// The rows the help overlay and the README list: the normal dashboard's, then the
+    /// map view's.
+    public static var documented: [KeyBinding] {
+        bindings(in: .normal) + bindings.filter { $0.contexts.contains(.map) }
+    }
 
     /// The dashboard's keys as the README's Markdown table ("| key | does |").
     public static var markdown: String {
         var lines = ["| key | does |", "|---|---|"]
-        for b in bindings(in: .normal) { lines.append("| \(b.label) | \(b.help) |") }
+        for b in documented { lines.append("| \(b.label) | \(b.help) |") }
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -17,7 +17,7 @@ public enum Mode: Sendable, Equatable {
     /// `g`: a goal-seek result waiting for Enter (apply) or Esc (discard).
     case seekResult(SeekResult)
 
-    /// Which keys of the key table act in this mode.
+    /// Which keys of the key table act in this mode (see also `State.keyContext`).
     public var context: KeyContext {
         switch self {
         case .normal, .seekResult: .normal

@@ -16,6 +16,8 @@ func reduceMouse(_ state: inout State, _ event: MouseEvent) {
     case .click(let x, let y):
         if layout.panel.contains(x: x, y: y) {
             clickPanel(&state, layout.panel, x: x, y: y)
+        } else if let view = state.mapView, let rect = layout.charts.first?.rect, rect.contains(x: x, y: y) {
+            clickMap(&state, rect, view, x: x, y: y)
         } else if let chart = layout.charts.first(where: { $0.rect.contains(x: x, y: y) }) {
             state.chartEnlarged = layout.tier == .grid && !(state.chartEnlarged && chart.kind == state.chart)
             state.chart = chart.kind
@@ -37,4 +39,31 @@ func clickPanel(_ state: inout State, _ panel: Rect, x: Int, y: Int) {
     let spec = state.selected.spec
     let fraction = Double(x - trackX) / Double(columns.track - 1)
     setSelected(&state, to: spec.min + fraction * (spec.max - spec.min))
+}
+
+/// A click inside the map's plot moves the point there: X and Y to the clicked values
+/// (snapped like the sliders), as one undoable change.
+func clickMap(_ state: inout State, _ rect: Rect, _ view: MapView, x: Int, y: Int) {
+    let xID = state.selected, yID = view.y(for: xID)
+    let plot = MapChart.frame(in: rect, y: yID).plot
+    guard plot.contains(x: x, y: y), plot.width > 1, plot.height > 1 else { return }
+    let fx = Double(x - plot.x) / Double(plot.width - 1)
+    let fy = 1 - Double(y - plot.y) / Double(plot.height - 1)
+    var next = state.scenario
+    next[xID] = snapped(xID, fraction: fx)
+    next[yID] = snapped(yID, fraction: fy)
+    change(&state, to: next) { old, new in
+        let what =
+            "Map: \(xID.spec.name) \(Format.value(new[xID], xID.spec)), \(yID.spec.name) "
+            + "\(Format.value(new[yID], yID.spec))"
+        return Explanation.outcome(what, before: old, after: new)
+    }
+}
+
+/// The value at `fraction` of a parameter's range, snapped to its fine step.
+func snapped(_ id: ParameterID, fraction: Double) -> Double {
+    let spec = id.spec
+    let fine = StepSize.fine(spec)
+    let raw = spec.min + max(0, min(1, fraction)) * (spec.max - spec.min)
+    return Swift.min(spec.max, Swift.max(spec.min, ((raw - spec.min) / fine).rounded() * fine + spec.min))
 }

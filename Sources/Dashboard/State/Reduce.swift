@@ -22,6 +22,10 @@ public func reduce(_ state: inout State, _ action: Action) -> [Effect] {
             state.ensemble = result
             state.ensembleScenario = scenario
         }
+    case .robustnessFinished(let result):
+        if result.scenario == state.scenario { state.robustness = result }
+    case .mapFinished(let map):
+        if let request = state.mapRequest, request.isAnswered(by: map) { state.map = map }
     case .saveFinished(let result):
         switch result {
         case .saved(let path, let replaced): say(&state, (replaced ? "Replaced " : "Saved ") + path)
@@ -90,11 +94,11 @@ func reduceModeKey(_ state: inout State, _ key: Key) -> [Effect] {
             say(&state, "Goal-seek discarded.")
             return []
         default:
-            return run(KeyTable.command(for: key, in: .normal), &state)
+            return run(KeyTable.command(for: key, in: state.keyContext), &state)
         }
     case .normal:
         state.warning = ""
-        return run(KeyTable.command(for: key, in: .normal), &state)
+        return run(KeyTable.command(for: key, in: state.keyContext), &state)
     }
 }
 
@@ -123,7 +127,16 @@ func run(_ command: Command?, _ state: inout State) -> [Effect] {
     case .previousChart: state.chart = state.chart.previous
     case .nextTheme: cycleTheme(&state, by: 1)
     case .previousTheme: cycleTheme(&state, by: -1)
-    case .cycleMoves: state.moves = state.moves == .tornado ? .attribution : .tornado
+    case .cycleMoves: state.moves = state.moves.next
+    case .openMap:
+        if state.mapView == nil {
+            state.mapView = MapView(y: MapView.defaultY(for: state.selected))
+            say(&state, "Map: ↑↓ or Tab picks Y, ←→ moves X (the selected slider), m or Esc closes.")
+        } else {
+            state.mapView = nil
+        }
+    case .mapNextY: cycleMapY(&state, by: 1)
+    case .mapPreviousY: cycleMapY(&state, by: -1)
     case .goalSeek: goalSeek(&state)
     case .shareToken:
         let token = ShareToken.encode(state.scenario)
@@ -134,7 +147,8 @@ func run(_ command: Command?, _ state: inout State) -> [Effect] {
     case .open: return [.listSaved]
     case .help: state.mode = .help
     case .zoom: state.chartEnlarged.toggle()
-    case .close: state.chartEnlarged = false
+    case .close:
+        if state.mapView != nil { state.mapView = nil } else { state.chartEnlarged = false }
     case .redraw: return [.redraw]
     case .quit: return [.quit]
     case .listPrevious, .listNext, .listPageUp, .listPageDown, .listFirst, .listLast, .listOpen, .demoPause,
@@ -240,4 +254,14 @@ func pin(_ state: inout State) {
     state.pins.append(p)
     if state.pins.count > State.pinLimit { state.pins.removeFirst(state.pins.count - State.pinLimit) }
     say(&state, "Pinned the current run as ghost line P\(p.number).")
+}
+
+/// The map view's Y: the next or previous parameter in the slider order, never X.
+func cycleMapY(_ state: inout State, by step: Int) {
+    guard var view = state.mapView else { return }
+    let all = ParameterID.all
+    var i = all.firstIndex(of: view.y) ?? 0
+    repeat { i = (i + step + all.count) % all.count } while all[i] == state.selected
+    view.y = all[i]
+    state.mapView = view
 }

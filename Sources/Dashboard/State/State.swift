@@ -12,6 +12,37 @@ public enum MovesView: Sendable, Equatable {
     case tornado
     /// The Shapley split of (your policy − Future 2) over the five levers.
     case attribution
+    /// Levers across worlds (MODEL.md §4): each lever from weak to strong in the same
+    /// worlds, the change in P(Future 1) and P(Future 2) and the median gain.
+    case acrossWorlds
+
+    /// The next view `a` shows.
+    public var next: MovesView {
+        switch self {
+        case .tornado: .attribution
+        case .attribution: .acrossWorlds
+        case .acrossWorlds: .tornado
+        }
+    }
+}
+
+/// The map view (`m`): the map of futures over the selected slider (X) and `y`.
+public struct MapView: Sendable, Equatable {
+    public var y: ParameterID
+
+    public init(y: ParameterID) { self.y = y }
+
+    /// The Y axis for X = `x`: `y`, unless the selection moved onto it (by a click), then
+    /// Y's default for that X.
+    public func y(for x: ParameterID) -> ParameterID { y == x ? Self.defaultY(for: x) : y }
+
+    /// Y's default for X: the next lever (after the last, the first); for the start or an
+    /// assumption, the first lever.
+    public static func defaultY(for x: ParameterID) -> ParameterID {
+        let levers = LeverID.allCases
+        guard case .lever(let lever) = x, let i = levers.firstIndex(of: lever) else { return .lever(levers[0]) }
+        return .lever(levers[(i + 1) % levers.count])
+    }
 }
 
 /// A run pinned as a ghost line for comparison.
@@ -58,6 +89,13 @@ public struct State: Sendable, Equatable {
     /// The latest ensemble and the scenario it was run for.
     public var ensemble: EnsembleResult?
     public var ensembleScenario: Scenario?
+    /// The latest levers-across-worlds result (its scenario inside); shown while it is the
+    /// current scenario's, else "computing…" over the last one.
+    public var robustness: RobustnessResult?
+    /// The open map view, if any: it takes the chart area.
+    public var mapView: MapView?
+    /// The latest map of futures (its scenario and axes inside).
+    public var map: FuturesMap?
     /// The themes `t` / `T` cycle through, and the current one.
     public var themes: [Theme] = Theme.builtIn
     public var themeIndex = 0
@@ -84,7 +122,7 @@ public struct State: Sendable, Equatable {
     /// Where everything goes at the current size.
     public var layout: Layout {
         Layout(
-            width: width, height: height, chart: chart, enlarged: chartEnlarged,
+            width: width, height: height, chart: chart, enlarged: chartEnlarged || mapView != nil,
             showsCaption: demo != nil || !(caption ?? "").isEmpty)
     }
 
@@ -138,5 +176,13 @@ public struct SaveRequest: Sendable, Equatable {
         }
         while stem.hasSuffix("-") { stem.removeLast() }
         return (stem.isEmpty ? "scenario" : stem) + ".toml"
+    }
+}
+
+extension State {
+    /// Which keys act now: the mode's, or the map view's when it is open over the normal
+    /// dashboard (where it takes ↑↓ and Tab for its Y axis).
+    public var keyContext: KeyContext {
+        mode.context == .normal && mapView != nil ? .map : mode.context
     }
 }

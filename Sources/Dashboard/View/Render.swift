@@ -11,7 +11,7 @@ public func render(
     screen.boldTitles = state.theme.boldTitles
     screen.mono = state.noColor
     let layout = Layout(
-        width: width, height: height, chart: state.chart, enlarged: state.chartEnlarged,
+        width: width, height: height, chart: state.chart, enlarged: state.chartEnlarged || state.mapView != nil,
         showsCaption: state.demo != nil || !(state.caption ?? "").isEmpty)
     guard layout.tier != .tooSmall else {
         renderTooSmall(into: &screen)
@@ -22,22 +22,31 @@ public func render(
         scenario: state.scenario, selection: state.selection, responses: analysis.curves, scroll: state.sliderScroll
     )
     .render(in: layout.panel, into: &screen)
-    for (kind, rect) in layout.charts {
+    if let view = state.mapView, let rect = layout.charts.first?.rect {
+        let y = view.y(for: state.selected)
+        MapChart(map: state.map, scenario: state.scenario, x: state.selected, y: y, halfBlocks: state.mapHalfBlocks)
+            .render(in: rect, into: &screen)
+        MapLegend(halfBlocks: state.mapHalfBlocks, y: y).render(in: layout.legend, into: &screen)
+    }
+    for (kind, rect) in layout.charts where state.mapView == nil {
         let highlighted = layout.tier == .grid && kind == state.chart && layout.charts.count > 1
         ChartBuilder.render(
             kind, state: state, analysis: analysis, ensemble: ensemble, highlighted: highlighted, in: rect,
             into: &screen)
     }
-    if layout.charts.count == 1, let rect = layout.charts.first?.rect {
+    if layout.charts.count == 1, state.mapView == nil, let rect = layout.charts.first?.rect {
         let position = " c: \(state.chart.rawValue + 1)/\(ChartKind.allCases.count) "
         screen.write(position, x: rect.maxX - position.count - 1, y: rect.y, role: .muted, clip: rect)
     }
-    Legend(shadeBand: state.noColor, ensemble: ensemble != nil, mono: state.noColor).render(
-        in: layout.legend, into: &screen)
+    if state.mapView == nil {
+        Legend(shadeBand: state.noColor, ensemble: ensemble != nil, mono: state.noColor).render(
+            in: layout.legend, into: &screen)
+    }
     AboutBox(id: state.selected, scenario: state.scenario, curve: analysis.curves[state.selection])
         .render(in: layout.about, into: &screen)
     if !layout.moves.isEmpty {
-        MovesPanel(analysis: analysis, view: state.moves).render(in: layout.moves, into: &screen)
+        MovesPanel(analysis: analysis, view: state.moves, robustness: state.robustness)
+            .render(in: layout.moves, into: &screen)
     }
     OutcomeBar(
         analysis: analysis, ensemble: ensemble, explanation: state.explanation,
@@ -50,7 +59,7 @@ public func render(
     StatusBar(
         ensembleText: ensembleText(state, ensemble),
         themeName: state.noColor ? "\(state.theme.name), no colour" : state.theme.name, warning: state.warning,
-        progress: state.demoProgress
+        progress: state.demoProgress, context: state.keyContext
     ).render(in: layout.status, into: &screen)
     switch state.mode {
     case .openList(let list):

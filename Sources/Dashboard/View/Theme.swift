@@ -38,6 +38,7 @@ public struct Theme: Sendable, Equatable {
             .future1: "#5fafff", .future2: "#e5709b", .policy: "#f5d76e", .band: "#343b4a",
             .grid: "#434c5e", .selection: "#3b4a6b", .warning: "#ff5f5f",
             .domestic: "#d08770", .imports: "#a3be8c", .smuggled: "#b48ead", .offshore: "#88c0d0",
+            .future1Faint: "#3e6793", .future2Faint: "#814861",
         ])
 
     /// A light theme for bright rooms and projectors.
@@ -48,6 +49,7 @@ public struct Theme: Sendable, Equatable {
             .future1: "#0550ae", .future2: "#bc4c00", .policy: "#8250df", .band: "#e1e6ec",
             .grid: "#d0d7de", .selection: "#ddf4ff", .warning: "#cf222e",
             .domestic: "#cf222e", .imports: "#1a7f37", .smuggled: "#9a6700", .offshore: "#1b7c83",
+            .future1Faint: "#80a5d4", .future2Faint: "#dba37d",
         ])
 
     /// Every compiled-in theme.
@@ -55,6 +57,18 @@ public struct Theme: Sendable, Equatable {
 
     /// A compiled-in theme by name.
     public static func named(_ name: String) -> Theme? { builtIn.first { $0.name == name } }
+}
+
+/// The colour a fraction `t` of the way from "#rrggbb" `a` to `b` ("#rrggbb"; `a` when
+/// either is malformed).
+public func mix(_ a: String, _ b: String, _ t: Double) -> String {
+    func rgb(_ hex: String) -> [Double]? {
+        guard hex.count == 7, hex.first == "#", let v = UInt32(hex.dropFirst(), radix: 16) else { return nil }
+        return [Double(v >> 16 & 0xFF), Double(v >> 8 & 0xFF), Double(v & 0xFF)]
+    }
+    guard let x = rgb(a), let y = rgb(b) else { return a }
+    let c = zip(x, y).map { Int(($0 + ($1 - $0) * t).rounded()) }
+    return String(format: "#%02x%02x%02x", c[0], c[1], c[2])
 }
 
 /// WCAG 2 contrast between two "#rrggbb" colours (1…21); nil for a malformed colour.

@@ -53,6 +53,10 @@ public enum ThemeParser {
             colors[role] = value.lowercased()
         }
         for role in Role.allCases where colors[role] == nil {
+            if let base = role.fades, let color = colors[base], let background = colors[.background] {
+                colors[role] = mix(color, background, 0.5)
+                continue
+            }
             if Role.optional.contains(role), let fallback = Theme.dark.colors[role] {
                 colors[role] = fallback
                 continue

@@ -32,15 +32,19 @@ public struct StatusBar: Sendable, Equatable {
     /// A demo's progress ("step 3/12"), shown before the ensemble's state.
     public var progress: String
 
-    public init(ensembleText: String, themeName: String = "", warning: String = "", progress: String = "") {
+    public init(
+        ensembleText: String, themeName: String = "", warning: String = "", progress: String = "",
+        context: KeyContext = .normal
+    ) {
+        self.context = context
         self.ensembleText = ensembleText
         self.themeName = themeName
         self.warning = warning
         self.progress = progress
     }
 
-    /// The hints, from the key table, by rank.
-    static let hints: [KeyHint] = KeyTable.hints
+    /// Where the keys act: the hints are that context's, from the key table, by rank.
+    public var context: KeyContext
 
     public func render(in rect: Rect, into screen: inout Screen) {
         screen.fill(rect, style: Style(.muted, .reverse))
@@ -58,12 +62,13 @@ public struct StatusBar: Sendable, Equatable {
         if warning.isEmpty {
             // The essential hints always, the others by rank as far as they fit; shown in rank order.
             let ascii = screen.glyphs == .ascii
-            let texts = Self.hints.map { hint in ascii ? (hint.ascii ?? (hint.keys, hint.what)) : (hint.keys, hint.what)
+            let hints = KeyTable.hints(in: context)
+            let texts = hints.map { hint in ascii ? (hint.ascii ?? (hint.keys, hint.what)) : (hint.keys, hint.what)
             }
             let widths = texts.map { $0.0.count + 1 + $0.1.count + 2 }
-            var room = limit - x - zip(Self.hints, widths).filter { $0.0.essential }.reduce(0) { $0 + $1.1 }
-            var shown = Self.hints.map(\.essential)
-            for i in Self.hints.indices where !shown[i] {
+            var room = limit - x - zip(hints, widths).filter { $0.0.essential }.reduce(0) { $0 + $1.1 }
+            var shown = hints.map(\.essential)
+            for i in hints.indices where !shown[i] {
                 guard widths[i] <= room else { break }
                 shown[i] = true
                 room -= widths[i]
@@ -95,18 +100,30 @@ public struct HelpOverlay: Sendable, Equatable {
     /// One row per binding (its short help where the whole one does not fit in `room`
     /// columns), then a blank row and the legend.
     static func lines(room: Int) -> [(key: String, what: String)] {
-        KeyTable.bindings(in: .normal).map { ($0.label, $0.help.count <= room ? $0.help : $0.shortHelp) }
+        KeyTable.documented.map { ($0.label, $0.help.count <= room ? $0.help : $0.shortHelp) }
             + [("", "")] + legend
     }
 
+    /// The three forms, most detailed first: one column with the whole help and the
+    /// legend; two columns of whole keys and the legend below (from 96 columns); two
+    /// columns of short keys (80×24).
+    enum Form { case full, twoColumns, compact }
+
     public func render(in area: Rect, into screen: inout Screen) {
-        let width = min(100, area.width - 2)
-        let bindings = KeyTable.bindings(in: .normal)
-        // The full list when it fits, else every key in two columns of short forms.
-        let keyWidth = (KeyTable.bindings(in: .normal).map(\.label.count).max() ?? 0) + 2
-        let lines = Self.lines(room: width - 3 - keyWidth)
-        let full = lines.count + 4 <= area.height - 2
-        let rows = full ? lines.count : (bindings.count + 1) / 2
+        let bindings = KeyTable.documented
+        let keyWidth = (bindings.map(\.label.count).max() ?? 0) + 2
+        let oneColumn = Self.lines(room: min(100, area.width - 2) - 3 - keyWidth)
+        let twoColumnRows = (bindings.count + 1) / 2 + 1 + Self.legend.count
+        let form: Form =
+            oneColumn.count + 4 <= area.height - 2
+            ? .full : area.width - 2 >= 96 && twoColumnRows + 4 <= area.height - 2 ? .twoColumns : .compact
+        let width = form == .twoColumns ? min(area.width - 2, 2 * (keyWidth + 44) + 3) : min(100, area.width - 2)
+        let rows =
+            switch form {
+            case .full: oneColumn.count
+            case .twoColumns: twoColumnRows
+            case .compact: (bindings.count + 1) / 2
+            }
         let height = min(rows + 4, area.height - 2)
         let rect = Rect(
             x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width: width,
@@ -115,15 +132,32 @@ public struct HelpOverlay: Sendable, Equatable {
         screen.fill(Rect(x: rect.x - 1, y: rect.y, width: rect.width + 2, height: rect.height).intersection(area))
         screen.box(rect, title: "Keys", style: Style(.accent))
         let inner = rect.inset(1)
-        if full {
-            for (i, line) in lines.prefix(inner.height - 2).enumerated() {
-                let y = inner.y + i
-                screen.write(line.key, x: inner.x + 1, y: y, role: .accent, flags: .bold, clip: inner)
-                let room = inner.width - 1 - keyWidth
-                let what = line.what.count <= room ? line.what : String(line.what.prefix(room - 1)) + "…"
-                screen.write(what, x: inner.x + 1 + keyWidth, y: y, role: .foreground, clip: inner)
+        /// One line: the key in the accent colour, then what it does, cut with "…" to `room`.
+        func line(_ key: String, _ what: String, x: Int, y: Int, keyWidth: Int, room: Int) {
+            screen.write(key, x: x, y: y, role: .accent, flags: .bold, clip: inner)
+            let text = what.count <= room ? what : String(what.prefix(max(0, room - 1))) + "…"
+            screen.write(text, x: x + keyWidth, y: y, role: .foreground, clip: inner)
+        }
+        switch form {
+        case .full:
+            for (i, l) in oneColumn.prefix(inner.height - 2).enumerated() {
+                line(
+                    l.key, l.what, x: inner.x + 1, y: inner.y + i, keyWidth: keyWidth, room: inner.width - 1 - keyWidth)
             }
-        } else {
+        case .twoColumns:
+            let column = (inner.width - 1) / 2
+            let room = column - keyWidth - 1
+            for (i, b) in bindings.enumerated() {
+                let what = b.help.count <= room ? b.help : b.shortHelp
+                line(
+                    b.label, what, x: inner.x + 1 + (i % 2) * column, y: inner.y + i / 2, keyWidth: keyWidth,
+                    room: room)
+            }
+            let top = inner.y + (bindings.count + 1) / 2 + 1
+            for (i, l) in Self.legend.enumerated() where top + i < inner.maxY - 1 {
+                line(l.key, l.what, x: inner.x + 1, y: top + i, keyWidth: keyWidth, room: inner.width - 1 - keyWidth)
+            }
+        case .compact:
             let column = (inner.width - 1) / 2
             let keyWidth = (bindings.map(\.short.count).max() ?? 0) + 1
             for (i, binding) in bindings.enumerated() where i / 2 < inner.height - 2 {

@@ -2,23 +2,38 @@ import Foundation
 import FuturesModel
 
 /// "What moves it": a tornado of the sensitivity rows in two sections (policy, then
-/// assumptions, each by swing), or the Shapley attribution as a waterfall.
+/// assumptions, each by swing), the Shapley attribution as a waterfall, or the levers
+/// across worlds (each lever's change in P(Future 1) and P(Future 2) and median gain).
 public struct MovesPanel: Sendable, Equatable {
     public var analysis: Analysis
     public var view: MovesView
+    /// The latest levers-across-worlds result; stale (another scenario) while a new one
+    /// computes.
+    public var robustness: RobustnessResult?
 
-    public init(analysis: Analysis, view: MovesView) {
+    public init(analysis: Analysis, view: MovesView, robustness: RobustnessResult? = nil) {
         self.analysis = analysis
         self.view = view
+        self.robustness = robustness
     }
 
     public func render(in rect: Rect, into screen: inout Screen) {
         let wide = rect.width >= 50
         let at = monthLabel(analysis.scenario.horizon)
-        let title =
-            view == .tornado
-            ? (wide ? "Lead at \(at) over each slider's range · ┃ now" : "Lead at \(at) by slider · ┃ now")
-            : (wide ? "Lead gained over Future 2's levers (Shapley)" : "Lead over Future 2, by lever")
+        let title: String
+        switch view {
+        case .tornado:
+            title = wide ? "Lead at \(at) over each slider's range · ┃ now" : "Lead at \(at) by slider · ┃ now"
+        case .attribution:
+            title = wide ? "Lead gained over Future 2's levers (Shapley)" : "Lead over Future 2, by lever"
+        case .acrossWorlds:
+            let n = robustness.map { " \($0.settings.members)" } ?? ""
+            let current = robustness?.scenario == analysis.scenario
+            title =
+                !current
+                ? "Across\(n) worlds · computing…"
+                : wide ? "Each lever across\(n) worlds, F2's → F1's setting" : "Across\(n) worlds"
+        }
         screen.box(rect, title: title)
         let inner = rect.inset(1)
         guard inner.height > 0, inner.width > 20 else { return }
@@ -29,6 +44,7 @@ public struct MovesPanel: Sendable, Equatable {
         switch view {
         case .tornado: renderTornado(rect, inner, nameWidth: nameWidth, barWidth: barWidth, into: &screen)
         case .attribution: renderWaterfall(inner, nameWidth: nameWidth, barWidth: barWidth, into: &screen)
+        case .acrossWorlds: renderAcrossWorlds(inner, nameWidth: nameWidth, into: &screen)
         }
     }
 
@@ -95,6 +111,87 @@ public struct MovesPanel: Sendable, Equatable {
         }
     }
 
+    /// Levers across worlds: per row the bars of |ΔP(Future 1)| and |ΔP(Future 2)| on a
+    /// fixed 0–100-point scale (so that a lens where nothing pays shows short bars), the
+    /// signed points, and the median gain in lead; a note under each row and a footnote
+    /// where there is room.
+    func renderAcrossWorlds(_ inner: Rect, nameWidth: Int, into screen: inout Screen) {
+        guard let result = robustness else {
+            screen.writeCentered(
+                "computing across worlds…", in: inner, row: inner.height / 2, style: Style(.muted))
+            return
+        }
+        let showMedian = inner.width >= 45
+        let fixed = nameWidth + 2 + 2 * 5 + (showMedian ? 7 : 0)
+        let bar = max(1, (inner.width - fixed) / 2)
+        let columns = (f1: inner.x + nameWidth + 1, f2: inner.x + nameWidth + 1 + bar + 6)
+        let median = inner.maxX - 6
+        // The header.
+        let header = Style(.muted)
+        screen.write("ΔP(F1)", x: columns.f1, y: inner.y, style: Style(.future1, .bold), clip: inner)
+        screen.write("ΔP(F2)", x: columns.f2, y: inner.y, style: Style(.future2, .bold), clip: inner)
+        if showMedian { screen.write("median", x: median, y: inner.y, style: header, clip: inner) }
+        let rows = result.rows
+        let long = wrap(acrossWorldsFootnote(result, pivotal: true), width: inner.width)
+        let spacing = 1 + 2 * rows.count + 1 + long.count <= inner.height ? 2 : 1
+        let footnote = spacing == 2 ? long : wrap(acrossWorldsFootnote(result, pivotal: false), width: inner.width)
+        var y = inner.y + 1
+        for row in rows where y < inner.maxY {
+            let name = row.kind == .timing ? "Start now" : Labels.fitting(row.parameter, width: nameWidth)
+            screen.write(Format.pad(name, nameWidth), x: inner.x, y: y, role: .foreground, clip: inner)
+            drawPoints(row.pFuture1.delta, role: .future1, x: columns.f1, width: bar, y: y, inner, &screen)
+            drawPoints(row.pFuture2.delta, role: .future2, x: columns.f2, width: bar, y: y, inner, &screen)
+            if showMedian {
+                let gain = Format.pad(signedMonths(row.medianGain), 6, right: true)
+                screen.write(gain, x: median, y: y, role: .foreground, flags: .bold, clip: inner)
+            }
+            if spacing == 2, y + 1 < inner.maxY {
+                screen.write(acrossWorldsNote(row), x: inner.x + 2, y: y + 1, role: .muted, clip: inner)
+            }
+            y += spacing
+        }
+        if inner.maxY - footnote.count >= y {
+            for (i, line) in footnote.enumerated() {
+                screen.write(line, x: inner.x, y: inner.maxY - footnote.count + i, role: .muted, clip: inner)
+            }
+        }
+    }
+
+    /// A bar of |delta| on a 0–100-point scale in eighths, then the signed points.
+    private func drawPoints(
+        _ delta: Double, role: Role, x: Int, width: Int, y: Int, _ inner: Rect, _ screen: inout Screen
+    ) {
+        let eighths = Int((abs(delta) * Double(width * 8)).rounded())
+        let partial: [Character] = [" ", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
+        for c in 0..<width {
+            let filled = eighths - c * 8
+            let ch: Character = filled >= 8 ? "█" : filled > 0 ? partial[filled] : " "
+            if ch != " " { screen[x + c, y] = Cell(ch, Style(role)) }
+        }
+        let points = abs(delta) * 100
+        let magnitude = points >= 9.95 ? String(format: "%.0f", points) : String(format: "%.1f", points)
+        let text = magnitude == "0.0" ? "0" : (delta < 0 ? "−" : "+") + magnitude
+        screen.write(Format.pad(text, 5, right: true), x: x + width, y: y, role: .foreground, flags: .bold, clip: inner)
+    }
+
+    /// "30→90 %: helps in 100 %, pivotal in 54 % of worlds".
+    func acrossWorldsNote(_ row: RobustnessRow) -> String {
+        let setting =
+            row.kind == .timing
+            ? "\(monthLabel(Int(row.weak)))→now"
+            : "\(Format.value(row.weak, row.parameter.spec))→\(Format.value(row.strong, row.parameter.spec))"
+        return "\(setting): helps in \(Format.percent(row.helps)), hurts in \(Format.percent(row.hurts)), "
+            + "pivotal in \(Format.percent(row.pivotal))"
+    }
+
+    /// How to read the rows (`pivotal`: the notes under the rows show, so say what it means).
+    func acrossWorldsFootnote(_ result: RobustnessResult, pivotal: Bool) -> String {
+        "Each row: one setting from Future 2's value to Future 1's (the start: "
+            + "\(monthLabel(Robustness.lateStart)) → now) in the same \(result.settings.members) worlds, the rest as "
+            + "set. ΔP in points, bars 0–100; median gain in months."
+            + (pivotal ? " Pivotal: the world's future changes with it." : "") + " a: tornado."
+    }
+
     /// How to read the bars.
     var footnoteText: String {
         let now = Format.outcome(analysis.outcome.leadMonths, .leadMonths)
@@ -104,7 +201,7 @@ public struct MovesPanel: Sendable, Equatable {
                 + "it, the dark part how far lower it. The number: the lead at the high end minus at the low end, "
                 + "in months. Press a for the attribution."
             : "Bars: each lever's Shapley share of the lead gained over Future 2's levers; the shares add up. "
-                + "Press a for the tornado."
+                + "Press a for the levers across worlds."
     }
 
     /// A parameter's lead at the low and the high end of its range, relative to now.
