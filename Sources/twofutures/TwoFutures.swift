@@ -15,7 +15,7 @@ struct TwoFutures: ParsableCommand {
         version: versionLine,
         subcommands: [
             DashboardCommand.self, Run.self, BenchCommand.self, Parameters.self, ThemesCommand.self, DemoCommand.self,
-            RecordCommand.self, CompareCommand.self, SeekCommand.self,
+            RecordCommand.self, CompareCommand.self, SeekCommand.self, LensesCommand.self,
         ],
         defaultSubcommand: DashboardCommand.self
     )
