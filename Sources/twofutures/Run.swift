@@ -17,8 +17,7 @@ struct ScenarioOptions: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "A lens (see `twofutures lenses`): sets all ten assumptions, after --scenario; --preset, "
-                + "--horizon and --set override it.",
+            "A lens (see `twofutures lenses`): sets all ten assumptions, after --scenario; --set overrides it.",
             valueName: "id"))
     var lens: LensName?
 
