@@ -58,7 +58,7 @@ SOAK_SECONDS ?= 600
 soak: build
 	@$(BIN) bench --soak $(SOAK_SECONDS) --format table
 
-## install: the binary, themes, demos, shell completions and the man page under
+## install: the binary, themes, lenses, demos, shell completions and the man page under
 ## $(DESTDIR)$(PREFIX) (see scripts/install.sh); uninstall removes exactly those files.
 install: manual
 	PREFIX="$(PREFIX)" DESTDIR="$(DESTDIR)" ./scripts/install.sh install $(BIN) $(MANPAGE)

@@ -10,7 +10,7 @@
 # plugin) writes: .build/plugins/GenerateManual/outputs/twofutures/twofutures.1.
 # Installed, relative to $DESTDIR$PREFIX:
 #   bin/twofutures
-#   share/twofutures/Themes/*.toml, share/twofutures/Demos/*.demo
+#   share/twofutures/Themes/*.toml, share/twofutures/Lenses/*.toml, share/twofutures/Demos/*.demo
 #   share/bash-completion/completions/twofutures
 #   share/zsh/site-functions/_twofutures
 #   share/fish/vendor_completions.d/twofutures.fish
@@ -41,6 +41,9 @@ files() {
     echo bin/twofutures
     for f in "$root"/Themes/*.toml; do
         if [ -f "$f" ]; then echo "share/twofutures/Themes/${f##*/}"; fi
+    done
+    for f in "$root"/Lenses/*.toml; do
+        if [ -f "$f" ]; then echo "share/twofutures/Lenses/${f##*/}"; fi
     done
     for f in "$root"/Demos/*.demo; do
         if [ -f "$f" ]; then echo "share/twofutures/Demos/${f##*/}"; fi
@@ -103,7 +106,8 @@ uninstall_all() {
         fi
     done
     # Our own folders, only when empty; the shared ones (bin, man1, …) stay.
-    for dir in "$dest/share/twofutures/Themes" "$dest/share/twofutures/Demos" "$dest/share/twofutures"; do
+    for dir in "$dest/share/twofutures/Themes" "$dest/share/twofutures/Lenses" "$dest/share/twofutures/Demos" \
+        "$dest/share/twofutures"; do
         if [ -d "$dir" ]; then rmdir "$dir" 2>/dev/null || echo "kept $dir: not empty" >&2; fi
     done
 }

@@ -22,7 +22,10 @@ public enum ScenarioStore {
 
     /// The scenario files in `dir` (not hidden ones), by file name, and one line for each
     /// file that cannot be used: "PATH: cannot read the file" or its `FILE:LINE: …` error.
-    public static func list(in dir: String) -> (scenarios: [SavedScenario], skipped: [String]) {
+    /// A file's `lens = "id"` names one of `lenses`.
+    public static func list(
+        in dir: String, lenses: [Lens] = Lens.builtIn
+    ) -> (scenarios: [SavedScenario], skipped: [String]) {
         var list: [SavedScenario] = []
         var errors: [String] = []
         for file in Files.names(in: dir, suffix: ".toml") where !file.hasPrefix(".") {
@@ -32,7 +35,7 @@ public enum ScenarioStore {
                 continue
             }
             do {
-                let parsed = try ScenarioFile.parse(text, path: path)
+                let parsed = try ScenarioFile.parse(text, path: path, lenses: lenses)
                 list.append(
                     SavedScenario(
                         name: parsed.name, path: path, scenario: parsed.scenario, notes: parsed.notes,

@@ -44,6 +44,9 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "A folder of theme files searched before the others.")
     var themeDir: String?
 
+    @Option(help: ArgumentHelp("A folder of lens files searched before the others.", valueName: "dir"))
+    var lensDir: String?
+
     func run() throws {
         if !headless { return try live() }
         let settings = try ensembleOptions.settings(defaultMembers: 2000)
@@ -54,7 +57,7 @@ struct DemoCommand: ParsableCommand {
             requested = (w, h)
         }
         let catalog = ThemeStore.catalog(themeDir: themeDir)
-        let script = try Self.load(file, themes: catalog.themes)
+        let script = try Self.load(file, themes: catalog.themes, lenses: LensStore.catalog(lensDir: lensDir).lenses)
         let dimensions = requested ?? script.size ?? (120, 36)
         var state = State(width: dimensions.width, height: dimensions.height)
         state.themes = catalog.themes
@@ -83,7 +86,7 @@ struct DemoCommand: ParsableCommand {
         let settings = try ensembleOptions.settings(defaultMembers: 2000)
         let threads = try ensembleOptions.threadCount(default: max(1, ProcessInfo.processInfo.activeProcessorCount - 1))
         let catalog = ThemeStore.catalog(themeDir: themeDir)
-        let script = try Self.load(file, themes: catalog.themes)
+        let script = try Self.load(file, themes: catalog.themes, lenses: LensStore.catalog(lensDir: lensDir).lenses)
         do {
             try Terminal.checkUsable()
         } catch let error as TerminalUnavailable {
@@ -99,9 +102,10 @@ struct DemoCommand: ParsableCommand {
         if status != 0 { throw ExitCode(status) }
     }
 
-    /// Finds (see `DemoStore.resolve`), reads and parses a script; a missing or unreadable
-    /// one exits 66, a bad one prints `FILE:LINE: …` and exits 65.
-    static func load(_ argument: String, themes: [Theme]) throws -> DemoScript {
+    /// Finds (see `DemoStore.resolve`), reads and parses a script, and checks its `theme`
+    /// and `lens` commands against `themes` and `lenses`; a missing or unreadable one exits
+    /// 66, a bad one prints `FILE:LINE: …` and exits 65.
+    static func load(_ argument: String, themes: [Theme], lenses: [Lens] = Lens.builtIn) throws -> DemoScript {
         let path: String
         switch DemoStore.resolve(argument) {
         case .success(let found): path = found
@@ -116,7 +120,7 @@ struct DemoCommand: ParsableCommand {
         do {
             let script = try DemoParser.parse(text, file: path)
             try script.validateThemes(themes.map(\.name))
-            return script
+            return try script.resolvingLenses(lenses)
         } catch let error as DemoError {
             var stderr = StandardError()
             print(error.description, to: &stderr)

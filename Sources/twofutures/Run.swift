@@ -1,16 +1,28 @@
 import ArgumentParser
+import Dashboard
 import Foundation
 import FuturesModel
+import Storage
 
-/// Options that set up a scenario: shared by `run` and the dashboard. A `--scenario` file
-/// or token comes first; `--preset` (levers), `--horizon` and `--set` then override it.
+/// Options that set up a scenario: shared by `run`, `seek`, the dashboard and every command
+/// that describes one scenario. A `--scenario` file or token comes first; `--lens` then
+/// sets all ten assumptions; `--preset` (levers), `--horizon` and `--set` override both.
 struct ScenarioOptions: ParsableArguments {
     @Option(
         name: .customLong("scenario"),
         help: ArgumentHelp(
-            "A scenario file (TOML) or share token (tf2:...); --preset, --horizon and --set override it.",
+            "A scenario file (TOML) or share token (tf2:...); --lens, --preset, --horizon and --set override it.",
             valueName: "file|token"))
     var source: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "A lens (see `twofutures lenses`): sets all ten assumptions, after --scenario; --set overrides it.",
+            valueName: "id"))
+    var lens: LensName?
+
+    @Option(help: ArgumentHelp("A folder of lens files searched before the others.", valueName: "dir"))
+    var lensDir: String?
 
     @Option(help: "Lever preset (default status_quo).")
     var preset: Checked<Preset>?
@@ -36,8 +48,17 @@ struct ScenarioOptions: ParsableArguments {
 
     /// The scenario and the version-1 notice of its `--scenario` input, if any.
     func scenarioAndNotice() throws -> (Scenario, String?) {
-        let loaded = try source.map(ScenarioSource.load)
+        // The lens files are read only when a lens is asked for or a file may name one.
+        var catalog: LensCatalog?
+        func lenses() -> LensCatalog {
+            if let catalog { return catalog }
+            let found = lensCatalog()
+            catalog = found
+            return found
+        }
+        let loaded = try source.map { try ScenarioSource.load($0, lenses: { lenses().lenses }) }
         var s = loaded?.scenario ?? Scenario()
+        if let lens { s.assumptions = try lens.lens(in: lenses()).assumptions }
         if let preset {
             s.levers = try preset.value().levers
             s.policyStart = 0
@@ -46,6 +67,9 @@ struct ScenarioOptions: ParsableArguments {
         try Self.apply(assignments, to: &s)
         return (s, loaded?.notice)
     }
+
+    /// The lenses of `--lens-dir`, the user's folder and the shipped ones (see `LensStore`).
+    func lensCatalog() -> LensCatalog { LensStore.catalog(lensDir: lensDir) }
 
     /// Applies `--set` texts in order (later wins).
     static func apply(_ assignments: [String], to s: inout Scenario) throws {

@@ -22,7 +22,12 @@ struct LoadedScenario {
 enum ScenarioSource {
     /// A share token (`tf2:…` or `tf1:…`, exit 64 when bad) or a scenario file (exit 65
     /// when bad, 66 when unreadable). The label is the file's `name` or the token itself.
-    static func load(_ text: String) throws -> LoadedScenario {
+    /// A file's `lens = "id"` names one of the compiled-in lenses.
+    static func load(_ text: String) throws -> LoadedScenario { try load(text, lenses: { Lens.builtIn }) }
+
+    /// `load(_:)`, where `lenses` gives the lenses a file's `lens = "id"` may name; it is
+    /// asked only for a file.
+    static func load(_ text: String, lenses: () -> [Lens]) throws -> LoadedScenario {
         if ShareToken.looksLikeToken(text), !Files.exists(text) {
             let (scenario, version) = try ShareToken.read(text)
             let notice = version == 1 ? ModelVersion.notice("The tf1: token") : nil
@@ -37,7 +42,7 @@ enum ScenarioSource {
                 code: .noInput)
         }
         do {
-            let file = try ScenarioFile.parse(contents, path: text)
+            let file = try ScenarioFile.parse(contents, path: text, lenses: lenses())
             let notice = file.isVersion1 ? ModelVersion.notice(sanitized(untrusted: text)) : nil
             return LoadedScenario(label: file.name, scenario: file.scenario, notice: notice)
         } catch {

@@ -12,6 +12,7 @@ struct InstallTests {
     /// Every subcommand the help shows.
     static let subcommands = [
         "dashboard", "run", "bench", "parameters", "themes", "demo", "record", "compare", "seek", "robust", "map",
+        "lenses",
     ]
 
     /// The man page that swift-argument-parser's GenerateManual plugin wrote (`make manual`,
@@ -97,13 +98,16 @@ struct InstallTests {
 
         let themes = try Self.shipped("Themes", ".toml")
         let demos = try Self.shipped("Demos", ".demo")
+        let lenses = try Self.shipped("Lenses", ".toml")
         #expect(themes.count == 5)
+        #expect(lenses.count == 7)
         let expected =
             [
                 "bin/twofutures", "share/bash-completion/completions/twofutures",
                 "share/fish/vendor_completions.d/twofutures.fish", "share/man/man1/other.1",
                 "share/man/man1/twofutures.1", "share/zsh/site-functions/_twofutures",
             ] + themes.map { "share/twofutures/Themes/\($0)" } + demos.map { "share/twofutures/Demos/\($0)" }
+            + lenses.map { "share/twofutures/Lenses/\($0)" }
         #expect(Self.files(in: prefix) == expected.sorted())
         #expect(FileManager.default.isExecutableFile(atPath: prefix.appendingPathComponent("bin/twofutures").path))
 
@@ -131,6 +135,13 @@ struct InstallTests {
         for theme in themes {
             let source = prefix.appendingPathComponent("share/twofutures/Themes/\(theme)").path
             #expect(lines.contains { $0.contains(source) }, "\(theme) is not listed from \(source)")
+        }
+        let lensList = try Self.run(binary, ["lenses"], environment: environment, directory: empty)
+        #expect(lensList.status == 0 && lensList.stderr.isEmpty)
+        #expect(lensList.stdout.split(separator: "\n").count == 7)
+        for lens in lenses {
+            let source = prefix.appendingPathComponent("share/twofutures/Lenses/\(lens)").path
+            #expect(lensList.stdout.contains(source), "\(lens) is not listed from \(source)")
         }
         let demo = try Self.run(
             binary, ["demo", "quick", "--headless", "--members", "0"], environment: environment, directory: empty)

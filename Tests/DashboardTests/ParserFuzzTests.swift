@@ -1,6 +1,7 @@
 import Dashboard
 import Foundation
 import FuturesModel
+import TOML
 import TestSupport
 import Testing
 
@@ -159,7 +160,7 @@ struct FuzzResult {
 }
 
 enum FuzzParser: String, CaseIterable, Sendable, CustomStringConvertible {
-    case scenario, token, theme, demo, set
+    case scenario, token, theme, demo, set, lens
 
     var description: String { rawValue }
 
@@ -170,6 +171,7 @@ enum FuzzParser: String, CaseIterable, Sendable, CustomStringConvertible {
         case .theme: FuzzInputs.theme
         case .demo: FuzzInputs.demo
         case .set: FuzzInputs.set
+        case .lens: FuzzInputs.lens
         }
     }
 
@@ -181,6 +183,7 @@ enum FuzzParser: String, CaseIterable, Sendable, CustomStringConvertible {
         case .theme: return FuzzChecks.theme(text)
         case .demo: return FuzzChecks.demo(text)
         case .set: return FuzzChecks.set(text)
+        case .lens: return FuzzChecks.lens(text)
         }
     }
 }
@@ -275,7 +278,7 @@ enum FuzzChecks {
                 }
             case .size(let w, let h):
                 if !(80...1000).contains(w) || !(24...500).contains(h) { return .bad("size \(w)x\(h)") }
-            case .caption, .select, .preset, .theme, .pause: break
+            case .caption, .select, .preset, .theme, .lens, .pause: break
             }
         }
         // Round trip: the commands written back as a script parse to the same commands.
@@ -303,10 +306,40 @@ enum FuzzChecks {
         case .set(let id, let v): return "set \(id.spec.id) \(v.description)"
         case .preset(let p): return "preset \(p.rawValue)"
         case .theme(let name): return "theme \(name)"
+        case .lens(let id): return "lens \(id)"
         case .sleep(let ms): return "sleep \(ms)ms"
         case .pause: return "pause"
         case .size(let w, let h): return "size \(w)x\(h)"
         }
+    }
+
+    /// A lens: its id from the path, one-line texts, values in range and not the default
+    /// (a default is left out); written back as a file, it reads back the same.
+    static func lens(_ text: String) -> FuzzResult {
+        let lens: Lens
+        switch LensParser.parse(text, path: path) {
+        case .failure(let error):
+            return FuzzResult(
+                parsed: false,
+                problem: fileProblem(
+                    path: error.path, line: error.line, message: error.message, text: text, expectedPath: path))
+        case .success(let parsed): lens = parsed
+        }
+        if lens.id != "in" || lens.file != path { return .bad("id \(lens.id), file \(lens.file ?? "nil")") }
+        for (field, value) in [("name", lens.name), ("argument", lens.argument), ("source", lens.source)] {
+            if let p = lineProblem(value) { return .bad("\(field): \(p)") }
+        }
+        for (id, v) in lens.values {
+            let spec = ParameterID.assumption(id).spec
+            if !v.isFinite || !spec.contains(v) || v == spec.defaultValue { return .bad("\(id.id) = \(v)") }
+        }
+        var written = "name = \(TOMLWriter.quoted(lens.name))\nargument = \(TOMLWriter.quoted(lens.argument))\n"
+        written += "source = \(TOMLWriter.quoted(lens.source))\n[assumptions]\n"
+        for (id, v) in lens.values.sorted(by: { $0.key.id < $1.key.id }) { written += "\(id.id) = \(v.description)\n" }
+        guard case .success(let again) = LensParser.parse(written, path: path), again == lens else {
+            return .bad("round trip: \(written.debugDescription) does not read back the same")
+        }
+        return .ok(true)
     }
 
     static func token(_ text: String) -> FuzzResult {
@@ -397,11 +430,18 @@ enum FuzzInputs {
             "ascii", "\"#ffffff\"", "#12345g", "#FFF", "true", "false",
         ])
 
+    static let lens = Fuzzer(
+        seeds: Lens.builtIn.map { file("Lenses/\($0.id).toml") },
+        dictionary: AssumptionID.allCases.map(\.id) + [
+            "name", "argument", "source", "[assumptions]", "assumptions.", "[levers]", "export_controls",
+            "policy_start", "0.95", "30", "\"0.5\"", "true", "[1, 2]", "{ a = 1 }",
+        ])
+
     static let demo = Fuzzer(
-        seeds: [file("Demos/tour.demo"), "size 80x24\nkey Right 3 @20ms\nset \(ids[1]) 35%\npause\n"]
+        seeds: [file("Demos/tour.demo"), "size 80x24\nkey Right 3 @20ms\nset \(ids[1]) 35%\nlens backfire\npause\n"]
             + (try! FileManager.default.contentsOfDirectory(atPath: ParserFuzzTests.root.path + "/Fixtures/demos"))
             .sorted().map { file("Tests/DashboardTests/Fixtures/demos/\($0)") },
-        dictionary: DemoParser.commands + DemoParser.keyNames.map(\.name) + ids + [
+        dictionary: DemoParser.commands + DemoParser.keyNames.map(\.name) + ids + Lens.builtIn.map(\.id) + [
             "future1", "status_quo", "future2", "@150ms", "@1.5s", "120x36", "1000x500", "79x24", "Ctrl-R", "Ctrl-",
             "600s", "601s", "0ms", "1000", "1001",
         ])

@@ -6,7 +6,9 @@ import TOML
 /// skipped. A pure function; every error names the file and line and what was expected.
 public enum DemoParser {
     /// The commands, in the order the README lists them.
-    public static let commands = ["caption", "key", "select", "set", "preset", "theme", "sleep", "pause", "size"]
+    public static let commands = [
+        "caption", "key", "select", "set", "preset", "theme", "lens", "sleep", "pause", "size",
+    ]
 
     /// Parses a whole script.
     public static func parse(_ text: String, file: String) throws -> DemoScript {
@@ -50,6 +52,9 @@ public enum DemoParser {
         case "theme":
             try expectCount(words, 1, "theme NAME")
             return .theme(words[0])
+        case "lens":
+            try expectCount(words, 1, "lens ID")
+            return .lens(words[0])
         case "sleep":
             try expectCount(words, 1, "sleep DURATION")
             return .sleep(milliseconds: try duration(words[0]))

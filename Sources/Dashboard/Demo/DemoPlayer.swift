@@ -72,6 +72,9 @@ public enum DemoPlayer {
                     cycleTheme(&state, by: 0)
                 }
                 emit(item.line)
+            case .lens(let id):
+                if let lens = script.lenses.first(where: { $0.id == id }) { apply(lens, to: &state) }
+                emit(item.line)
             case .sleep(let ms):
                 time += ms
                 emit(item.line)
@@ -87,6 +90,16 @@ public enum DemoPlayer {
     /// The final state of `script` played from `initial`.
     public static func finalState(_ script: DemoScript, from initial: State) -> State {
         steps(script, from: initial).last?.state ?? initial
+    }
+
+    /// Sets all ten assumptions to `lens`'s as one change (one undo step), explained in one
+    /// line that fits the outcome bar: "Lens Controls backfire: … : lead −0.7 mo".
+    public static func apply(_ lens: Lens, to state: inout State) {
+        var next = state.scenario
+        next.assumptions = lens.assumptions
+        // The outcome bar shows the line after " Last change: ", up to the screen's edge.
+        let width = max(40, state.width - " Last change: ".count)
+        change(&state, to: next) { Explanation.lens(lens, before: $0, after: $1, width: width) }
     }
 
     /// Makes `id` the selected slider.

@@ -15,6 +15,9 @@ public enum DemoCommand: Sendable, Equatable {
     case preset(Preset)
     /// Switches to a theme by name (checked against the available themes by the shell).
     case theme(String)
+    /// Applies a lens by id: all ten assumptions in one step (checked against the lenses
+    /// found by `resolvingLenses`).
+    case lens(String)
     /// Waits.
     case sleep(milliseconds: Int)
     /// Waits for the presenter.
@@ -40,10 +43,14 @@ public struct DemoScript: Sendable, Equatable {
     /// The file name used in error messages.
     public var file: String
     public var lines: [DemoLine]
+    /// The lenses `lens` commands name: the compiled-in seven unless `resolvingLenses`
+    /// gave the ones found.
+    public var lenses: [Lens]
 
-    public init(file: String, lines: [DemoLine]) {
+    public init(file: String, lines: [DemoLine], lenses: [Lens] = Lens.builtIn) {
         self.file = file
         self.lines = lines
+        self.lenses = lenses
     }
 
     /// The last `size` command's size, if any.
@@ -63,6 +70,19 @@ public struct DemoScript: Sendable, Equatable {
                     "unknown theme '\(sanitized(untrusted: name))'; expected one of: \(names.joined(separator: ", "))")
             }
         }
+    }
+
+    /// The script with `lenses` (the lenses found) to play its `lens` commands with; a
+    /// command naming none of them is `FILE:LINE: unknown lens …`.
+    public func resolvingLenses(_ lenses: [Lens]) throws(DemoError) -> DemoScript {
+        for line in lines {
+            if case .lens(let id) = line.command, !lenses.contains(where: { $0.id == id }) {
+                throw DemoError(file: file, line: line.line, Lens.unknownMessage(id, among: lenses.map(\.id)))
+            }
+        }
+        var script = self
+        script.lenses = lenses
+        return script
     }
 }
 

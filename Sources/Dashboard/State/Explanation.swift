@@ -21,6 +21,35 @@ public enum Explanation {
         return text
     }
 
+    /// "Lens Controls backfire: Controls backfire 0.30→0.90, China chip growth 1.30→1.80: lead
+    /// −0.7 mo": each assumption that changed, in table order, with its old and new value,
+    /// then the change of the lead (and the verdict when it flips). One line; with a
+    /// `width`, at most that many characters: short labels first, then "+N more" for the
+    /// changes that do not fit.
+    public static func lens(_ lens: Lens, before: Scenario, after: Scenario, width: Int? = nil) -> String {
+        let a = Simulation.outcome(before), b = Simulation.outcome(after)
+        var result = ": lead \(Format.delta(b.leadMonths - a.leadMonths, .leadMonths))"
+        if a.future != b.future { result += " (now \(b.future.title))" }
+        let title = "Lens \(lens.name)"
+        let changed = AssumptionID.allCases.filter { before.assumptions[$0] != after.assumptions[$0] }
+        guard !changed.isEmpty else { return title + ": no assumption changed" }
+        func change(_ id: AssumptionID, labelWidth: Int) -> String {
+            let spec = ParameterID.assumption(id).spec
+            let label = Labels.fitting(.assumption(id), width: labelWidth)
+            return "\(label) \(number(before.assumptions[id], spec))→\(number(after.assumptions[id], spec))"
+        }
+        let full = title + ": " + changed.map { change($0, labelWidth: 20) }.joined(separator: ", ") + result
+        guard let width, full.count > width else { return full }
+        let short = changed.map { change($0, labelWidth: Labels.shortWidth) }
+        // As many changes as fit, then "+N more".
+        for kept in stride(from: short.count, to: 0, by: -1) {
+            let more = kept == short.count ? [] : ["+\(short.count - kept) more"]
+            let text = title + ": " + (short.prefix(kept) + more).joined(separator: ", ") + result
+            if text.count <= width { return text }
+        }
+        return title + ": \(short.count) assumption\(short.count == 1 ? "" : "s")" + result
+    }
+
     /// A value without its unit: "30" for 30 %, "3.3" for 3.3 ×/yr.
     static func number(_ x: Double, _ spec: ParameterSpec) -> String {
         let full = Format.value(x, spec)

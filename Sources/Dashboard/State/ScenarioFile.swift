@@ -31,8 +31,9 @@ public struct SavedScenario: Sendable, Equatable {
 }
 
 /// A saved scenario (README "Scenarios"): TOML with `model`, `name`, optional `notes`,
-/// `horizon`, `policy_start`, `[levers]` and `[assumptions]`. A lever left out takes its
-/// `status_quo` value, an assumption left out its default. Files of model `twofutures/1`
+/// `lens`, `horizon`, `policy_start`, `[levers]` and `[assumptions]`. A lever left out
+/// takes its `status_quo` value, an assumption left out its lens's value (README
+/// "Lenses"), else its default. Files of model `twofutures/1`
 /// still read (their start is 0); `modelVersion` says which version a file was written
 /// for, so that callers can say once that it runs under model 2. Pure: the caller reads
 /// and writes the file.
@@ -42,23 +43,34 @@ public struct ScenarioFile: Sendable, Equatable {
     public var scenario: Scenario
     /// The `model` the file names (`twofutures/1` or `twofutures/2`).
     public var modelVersion: String
+    /// The lens whose assumptions these are, recorded as `lens = "id"` when the file is
+    /// written and the assumptions still match it exactly (they are written in full all
+    /// the same). Reading keeps the lens a file names only while its assumptions match it.
+    public var lens: Lens?
 
-    public init(name: String, notes: String? = nil, scenario: Scenario, modelVersion: String = Constants.modelVersion) {
+    public init(
+        name: String, notes: String? = nil, scenario: Scenario, modelVersion: String = Constants.modelVersion,
+        lens: Lens? = nil
+    ) {
         self.name = name
         self.notes = notes
         self.scenario = scenario
         self.modelVersion = modelVersion
+        self.lens = lens
     }
 
     /// Whether the file was written for model version 1 (and is read under version 2).
     public var isVersion1: Bool { modelVersion != Constants.modelVersion }
 
     static let topKeys: Set<String> = [
-        "model", "name", "notes", "horizon", "policy_start", "levers", "assumptions",
+        "model", "name", "notes", "lens", "horizon", "policy_start", "levers", "assumptions",
     ]
 
     /// The scenario in `text`, or the first problem found; `path` is only used in messages.
-    public static func parse(_ text: String, path: String) throws(ScenarioFileError) -> ScenarioFile {
+    /// A `lens = "id"` names one of `lenses` (the lenses found, see Storage's `LensStore`).
+    public static func parse(
+        _ text: String, path: String, lenses: [Lens] = Lens.builtIn
+    ) throws(ScenarioFileError) -> ScenarioFile {
         func fail(_ line: Int, _ message: String) -> ScenarioFileError {
             ScenarioFileError(path: path, line: line, message: message)
         }
@@ -66,8 +78,8 @@ public struct ScenarioFile: Sendable, Equatable {
         for key in root.keys.sorted() where !topKeys.contains(key) {
             throw fail(
                 root[key]!.line,
-                "\(sanitized(untrusted: key)): unknown key (expected model, name, notes, horizon, policy_start, "
-                    + "[levers], [assumptions])")
+                "\(sanitized(untrusted: key)): unknown key (expected model, name, notes, lens, horizon, "
+                    + "policy_start, [levers], [assumptions])")
         }
         guard let rawModel = root["model"] else {
             throw fail(1, "model: missing (expected model = \"\(Constants.modelVersion)\")")
@@ -108,6 +120,8 @@ public struct ScenarioFile: Sendable, Equatable {
             case .failure(let error): throw fail(raw.line, error.message)
             }
         }
+        let named = try lens(root["lens"], model: model, lenses: lenses, fail: fail)
+        if let named { scenario.assumptions = named.assumptions }
         for kind in [ParameterKind.lever, .assumption] {
             let table = kind == .lever ? "levers" : "assumptions"
             guard let rawTable = root[table] else { continue }
@@ -152,7 +166,25 @@ public struct ScenarioFile: Sendable, Equatable {
                 }
             }
         }
-        return ScenarioFile(name: name, notes: notes, scenario: scenario, modelVersion: model)
+        return ScenarioFile(
+            name: name, notes: notes, scenario: scenario, modelVersion: model,
+            lens: named.flatMap { $0.matches(scenario.assumptions) ? $0 : nil })
+    }
+
+    /// The lens a `lens = "id"` names, if any; an unknown id is an error at its line.
+    static func lens(
+        _ raw: TOMLValue?, model: String, lenses: [Lens], fail: (Int, String) -> ScenarioFileError
+    ) throws(ScenarioFileError) -> Lens? {
+        guard let raw else { return nil }
+        guard model == Constants.modelVersion else {
+            throw fail(raw.line, "lens: not part of \(model) files; write model = \"\(Constants.modelVersion)\"")
+        }
+        guard let id = raw.string else { throw fail(raw.line, "lens: must be a string, a lens id like \"backfire\"") }
+        do {
+            return try Lens.named(id, in: lenses)
+        } catch {
+            throw fail(raw.line, "lens: \(error.message)")
+        }
     }
 
     /// `policy_start` as whole months, from an integer or a date string, or why not.
@@ -179,12 +211,13 @@ public struct ScenarioFile: Sendable, Equatable {
         init(_ message: String) { self.message = message }
     }
 
-    /// Deterministic TOML that `parse` reads back exactly: every lever and assumption,
-    /// written for the current model version.
+    /// Deterministic TOML that `parse` reads back exactly: every lever and assumption (and
+    /// the lens, while the assumptions match it), written for the current model version.
     public var toml: String {
         var out = "model = \(TOMLWriter.quoted(Constants.modelVersion))\n"
         out += "name = \(TOMLWriter.quoted(name))\n"
         if let notes { out += "notes = \(TOMLWriter.quoted(notes))\n" }
+        if let lens, lens.matches(scenario.assumptions) { out += "lens = \(TOMLWriter.quoted(lens.id))\n" }
         out += "horizon = \(scenario.horizon)\n"
         out += "policy_start = \(scenario.policyStart)\n\n[levers]\n"
         for id in LeverID.allCases { out += "\(id.id) = \(scenario.levers[id].description)\n" }
