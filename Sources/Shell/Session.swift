@@ -20,6 +20,8 @@ public struct SessionOptions {
     public var threads: Int
     public var themes: [Theme]
     public var themeIndex: Int
+    /// The lenses `v` cycles through.
+    public var lenses: [Lens]
     public var warning: String
     public var noColor: Bool
     public var demo: DemoScript?
@@ -32,8 +34,9 @@ public struct SessionOptions {
     public init(
         scenario: Scenario, settings: EnsembleSettings, threads: Int, themes: [Theme], themeIndex: Int,
         warning: String = "", noColor: Bool = false, demo: DemoScript? = nil, exitAfterDemo: Bool = false,
-        onKey: ((Key) -> Void)? = nil, afterFirstFrame: (() -> Bool)? = nil
+        onKey: ((Key) -> Void)? = nil, afterFirstFrame: (() -> Bool)? = nil, lenses: [Lens] = Lens.builtIn
     ) {
+        self.lenses = lenses
         self.scenario = scenario
         self.settings = settings
         self.threads = threads
@@ -85,6 +88,7 @@ public struct Session {
         var state = State(scenario: options.scenario, width: size.width, height: size.height)
         state.themes = options.themes
         state.themeIndex = options.themeIndex
+        state.lenses = options.lenses
         state.warning = options.warning
         state.noColor = options.noColor
         var analysis = Analysis(state.scenario)

@@ -14,6 +14,8 @@ struct App {
     let threads: Int
     let themes: [Theme]
     let themeIndex: Int
+    /// The lenses `v` cycles through and saved scenarios may name.
+    var lenses: [Lens] = Lens.builtIn
     /// Shown in the status bar at start (theme files that were skipped, a version-1 input).
     let warning: String
     /// A script to play (`twofutures demo FILE`), and whether to quit when it ends.
@@ -73,8 +75,8 @@ struct App {
             afterFirstFrame: {
                 if let crash { Self.crash(crash) }
                 return exitAfterFirstFrame
-            })
-        var session = Session(options: options, backend: terminal, effects: EffectRunner()) {
+            }, lenses: lenses)
+        var session = Session(options: options, backend: terminal, effects: EffectRunner(lenses: lenses)) {
             let elapsed = clock.now - start
             return Int(elapsed.components.seconds) * 1000
                 + Int(elapsed.components.attoseconds / 1_000_000_000_000_000)

@@ -68,6 +68,7 @@ struct DashboardCommand: ParsableCommand {
         }
         var app = App(
             scenario: scenario, settings: settings, threads: threads, themes: catalog.themes, themeIndex: index,
+            lenses: scenarioOptions.lensCatalog().lenses,
             warning: catalog.errors.first.map { e in
                 "skipped \(catalog.errors.count) bad theme file\(catalog.errors.count == 1 ? "" : "s"): \(e)"
             } ?? notice ?? "", crashForTesting: crash)

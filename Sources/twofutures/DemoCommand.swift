@@ -57,11 +57,13 @@ struct DemoCommand: ParsableCommand {
             requested = (w, h)
         }
         let catalog = ThemeStore.catalog(themeDir: themeDir)
-        let script = try Self.load(file, themes: catalog.themes, lenses: LensStore.catalog(lensDir: lensDir).lenses)
+        let lenses = LensStore.catalog(lensDir: lensDir).lenses
+        let script = try Self.load(file, themes: catalog.themes, lenses: lenses)
         let dimensions = requested ?? script.size ?? (120, 36)
         var state = State(width: dimensions.width, height: dimensions.height)
         state.themes = catalog.themes
         state.themeIndex = catalog.themes.firstIndex { $0.name == "dark" } ?? 0
+        state.lenses = lenses
         var cache = [Scenario: EnsembleResult]()
         let result = DemoHeadless.play(script, from: state) { scenario in
             guard settings.members > 0 else { return nil }
@@ -86,7 +88,8 @@ struct DemoCommand: ParsableCommand {
         let settings = try ensembleOptions.settings(defaultMembers: 2000)
         let threads = try ensembleOptions.threadCount(default: max(1, ProcessInfo.processInfo.activeProcessorCount - 1))
         let catalog = ThemeStore.catalog(themeDir: themeDir)
-        let script = try Self.load(file, themes: catalog.themes, lenses: LensStore.catalog(lensDir: lensDir).lenses)
+        let lenses = LensStore.catalog(lensDir: lensDir).lenses
+        let script = try Self.load(file, themes: catalog.themes, lenses: lenses)
         do {
             try Terminal.checkUsable()
         } catch let error as TerminalUnavailable {
@@ -96,7 +99,7 @@ struct DemoCommand: ParsableCommand {
         }
         let status = try App(
             scenario: Scenario(), settings: settings, threads: threads, themes: catalog.themes,
-            themeIndex: catalog.themes.firstIndex { $0.name == "dark" } ?? 0, warning: "", demo: script,
+            themeIndex: catalog.themes.firstIndex { $0.name == "dark" } ?? 0, lenses: lenses, warning: "", demo: script,
             exitAfterDemo: exit
         ).run()
         if status != 0 { throw ExitCode(status) }

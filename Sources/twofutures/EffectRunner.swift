@@ -7,12 +7,15 @@ import Storage
 struct EffectRunner: EffectPerformer {
     /// The folder scenarios are saved in, listed from and exported to.
     var folder = ScenarioStore.directory
+    /// The lenses a saved file may name.
+    var lenses: [Lens] = Lens.builtIn
 
     func perform(_ effect: Effect, analysis: Analysis) -> Action? {
         switch effect {
         case .save(let request, let scenario):
             do {
-                let path = try ScenarioStore.save(request, scenario: scenario, in: folder)
+                let lens = lenses.first { $0.matches(scenario.assumptions) }
+                let path = try ScenarioStore.save(request, scenario: scenario, in: folder, lens: lens)
                 return .saveFinished(.saved(path: path, replaced: request.overwrite))
             } catch StorageError.exists {
                 return .saveFinished(.exists(request))
@@ -20,7 +23,7 @@ struct EffectRunner: EffectPerformer {
                 return .saveFinished(.failed("\(error)"))
             }
         case .listSaved:
-            let (list, skipped) = ScenarioStore.list(in: folder)
+            let (list, skipped) = ScenarioStore.list(in: folder, lenses: lenses)
             return .savedListed(
                 OpenList(
                     entries: list, folder: displayPath(folder),

@@ -49,8 +49,8 @@ struct RecordCommand: ParsableCommand {
         let box = RecorderBox()
         let status = try App(
             scenario: Scenario(), settings: settings, threads: threads, themes: catalog.themes,
-            themeIndex: catalog.themes.firstIndex { $0.name == "dark" } ?? 0, warning: "",
-            onKey: { box.record($0) }
+            themeIndex: catalog.themes.firstIndex { $0.name == "dark" } ?? 0,
+            lenses: LensStore.catalog(lensDir: nil).lenses, warning: "", onKey: { box.record($0) }
         ).run()
         do {
             try AtomicFile.create(file, contents: box.recorder.text, replace: force)

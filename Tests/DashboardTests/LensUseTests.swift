@@ -21,7 +21,7 @@ struct LensUseTests {
         #expect(
             backfire
                 == "Lens Controls backfire: China chip growth 1.30→1.80, Controls backfire 0.30→0.90: lead −0.7 mo "
-                + "(now Future 2)")
+                + "(central run now Future 2)")
         let back = Explanation.lens(.essay, before: Self.under(.backfire), after: Self.statusQuo)
         #expect(
             back.hasPrefix("Lens The essay's view: China chip growth 1.80→1.30, Controls backfire 0.90→0.30: lead +0.7")
@@ -31,21 +31,28 @@ struct LensUseTests {
                 == "Lens Price wins: no assumption changed")
     }
 
-    @Test("with a width the explanation fits: short labels, then +N more, never a second line")
+    @Test("with a width the explanation fits: the flip of the central run goes first, then short labels, then +N more")
     func explanationWidth() {
         let after = Self.under(.allCritics)
         let full = Explanation.lens(.allCritics, before: Self.statusQuo, after: after)
-        #expect(full.contains("Enforcement eff 1.00→0.50") && full.hasSuffix(": lead −3.7 mo (now Future 2)"))
+        #expect(
+            full.contains("Enforcement eff 1.00→0.50") && full.hasSuffix(": lead −3.7 mo (central run now Future 2)"))
         for width in [40, 60, 80, 100, 140, 200] {
             let line = Explanation.lens(.allCritics, before: Self.statusQuo, after: after, width: width)
             #expect(
                 line.count <= width
-                    || line == "Lens All the critics at once: 7 assumptions: lead −3.7 mo (now Future 2)")
+                    || line == "Lens All the critics at once: 7 assumptions: lead −3.7 mo")
             #expect(line.hasPrefix("Lens All the critics at once: ") && !line.contains("\n"))
         }
         #expect(
             Explanation.lens(.allCritics, before: Self.statusQuo, after: after, width: 100)
-                == "Lens All the critics at once: China chips 1.30→1.80, +6 more: lead −3.7 mo (now Future 2)")
+                == "Lens All the critics at once: China chips 1.30→1.80, Ctrl backfire 0.30→0.90, +5 more: lead −3.7 mo"
+        )
+        // Where the flip does not fit beside the changes, the changes come first.
+        #expect(
+            Explanation.lens(.backfire, before: Self.statusQuo, after: Self.under(.backfire), width: 106)
+                == "Lens Controls backfire: China chip growth 1.30→1.80, Controls backfire 0.30→0.90: lead −0.7 mo"
+        )
     }
 
     static let header = "model = \"twofutures/2\"\nname = \"Critics\"\n"
@@ -101,7 +108,7 @@ struct LensUseTests {
         #expect(last.undoStack.count == 2)
         #expect(
             last.explanation.hasPrefix(
-                "Lens Controls backfire: China chips 1.30→1.80, Ctrl backfire 0.50→0.90: lead"))
+                "Lens Controls backfire: China chip growth 1.30→1.80, Controls backfire 0.50→0.90: lead"))
         var undone = last
         reduce(&undone, .keyPressed(.char("u")))
         #expect(undone.scenario.assumptions[.controlsBackfire] == 0.5)

@@ -92,7 +92,7 @@ struct ThemeTests {
                 "unknown-role",
                 "Themes/unknown-role.toml:10: colors.sparkle: unknown role (roles: background, foreground, "
                     + "muted, accent, future1, future2, policy, band, grid, selection, warning, domestic, imports, "
-                    + "smuggled, offshore)"
+                    + "smuggled, offshore, future1_faint, future2_faint)"
             ),
             ("missing-role", "Themes/missing-role.toml:4: colors.accent: missing required role"),
             ("bad-glyphs", ##"Themes/bad-glyphs.toml:18: style.glyphs: "emoji" is not one of braille, block, ascii"##),

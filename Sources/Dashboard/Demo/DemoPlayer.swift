@@ -95,11 +95,7 @@ public enum DemoPlayer {
     /// Sets all ten assumptions to `lens`'s as one change (one undo step), explained in one
     /// line that fits the outcome bar: "Lens Controls backfire: … : lead −0.7 mo".
     public static func apply(_ lens: Lens, to state: inout State) {
-        var next = state.scenario
-        next.assumptions = lens.assumptions
-        // The outcome bar shows the line after " Last change: ", up to the screen's edge.
-        let width = max(40, state.width - " Last change: ".count)
-        change(&state, to: next) { Explanation.lens(lens, before: $0, after: $1, width: width) }
+        applyLens(&state, lens)
     }
 
     /// Makes `id` the selected slider.

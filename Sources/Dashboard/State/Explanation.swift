@@ -28,8 +28,9 @@ public enum Explanation {
     /// changes that do not fit.
     public static func lens(_ lens: Lens, before: Scenario, after: Scenario, width: Int? = nil) -> String {
         let a = Simulation.outcome(before), b = Simulation.outcome(after)
-        var result = ": lead \(Format.delta(b.leadMonths - a.leadMonths, .leadMonths))"
-        if a.future != b.future { result += " (now \(b.future.title))" }
+        let lead = ": lead \(Format.delta(b.leadMonths - a.leadMonths, .leadMonths))"
+        // The flip of the central run's future, where the line has room for it.
+        let endings = a.future != b.future ? [lead + " (central run now \(b.future.title))", lead] : [lead]
         let title = "Lens \(lens.name)"
         let changed = AssumptionID.allCases.filter { before.assumptions[$0] != after.assumptions[$0] }
         guard !changed.isEmpty else { return title + ": no assumption changed" }
@@ -38,16 +39,21 @@ public enum Explanation {
             let label = Labels.fitting(.assumption(id), width: labelWidth)
             return "\(label) \(number(before.assumptions[id], spec))→\(number(after.assumptions[id], spec))"
         }
-        let full = title + ": " + changed.map { change($0, labelWidth: 20) }.joined(separator: ", ") + result
-        guard let width, full.count > width else { return full }
+        let full = changed.map { change($0, labelWidth: 20) }.joined(separator: ", ")
+        guard let width else { return title + ": " + full + endings[0] }
+        for ending in endings where (title + ": " + full + ending).count <= width {
+            return title + ": " + full + ending
+        }
         let short = changed.map { change($0, labelWidth: Labels.shortWidth) }
         // As many changes as fit, then "+N more".
-        for kept in stride(from: short.count, to: 0, by: -1) {
-            let more = kept == short.count ? [] : ["+\(short.count - kept) more"]
-            let text = title + ": " + (short.prefix(kept) + more).joined(separator: ", ") + result
-            if text.count <= width { return text }
+        for ending in endings {
+            for kept in stride(from: short.count, to: 0, by: -1) {
+                let more = kept == short.count ? [] : ["+\(short.count - kept) more"]
+                let text = title + ": " + (short.prefix(kept) + more).joined(separator: ", ") + ending
+                if text.count <= width { return text }
+            }
         }
-        return title + ": \(short.count) assumption\(short.count == 1 ? "" : "s")" + result
+        return title + ": \(short.count) assumption\(short.count == 1 ? "" : "s")" + endings.last!
     }
 
     /// A value without its unit: "30" for 30 %, "3.3" for 3.3 ×/yr.

@@ -18,6 +18,8 @@ public enum Command: Sendable, Equatable, Hashable {
     case pin, clearPins
     case nextChart, previousChart
     case nextTheme, previousTheme
+    /// v / V: the next or previous lens (all ten assumptions as one change).
+    case nextLens, previousLens
     case cycleMoves
     /// m: open or close the map of futures.
     case openMap
@@ -164,6 +166,11 @@ public enum KeyTable {
         KeyBinding(
             "z", "zoom the selected chart to the whole chart area (z or Esc returns)", short: "z", "zoom a chart",
             keys: [.init(.char("z"), .zoom)], hint: KeyHint(keys: "z", what: "zoom", rank: 13)),
+        KeyBinding(
+            "v / V", "next / previous lens: a critic's (or the essay's) set of assumptions, one undo step",
+            short: "v V", "next / previous lens",
+            keys: [.init(.char("v"), .nextLens), .init(.char("V"), .previousLens)],
+            hint: KeyHint(keys: "v", what: "lens", rank: 8)),
         KeyBinding(
             "t / T", "next / previous theme (the status bar shows its name)", short: "t T", "next / previous theme",
             keys: [.init(.char("t"), .nextTheme), .init(.char("T"), .previousTheme)],

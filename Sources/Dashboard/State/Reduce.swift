@@ -105,6 +105,8 @@ func reduceModeKey(_ state: inout State, _ key: Key) -> [Effect] {
 /// Carries out a command of the normal context.
 func run(_ command: Command?, _ state: inout State) -> [Effect] {
     guard let command else { return [] }
+    // The lens's argument stays under the charts until another key acts.
+    if command != .nextLens && command != .previousLens { state.lensShown = false }
     switch command {
     case .selectPrevious: moveSelection(&state, by: -1)
     case .selectNext: moveSelection(&state, by: 1)
@@ -125,6 +127,8 @@ func run(_ command: Command?, _ state: inout State) -> [Effect] {
         say(&state, "Pins cleared.")
     case .nextChart: state.chart = state.chart.next
     case .previousChart: state.chart = state.chart.previous
+    case .nextLens: cycleLens(&state, by: 1)
+    case .previousLens: cycleLens(&state, by: -1)
     case .nextTheme: cycleTheme(&state, by: 1)
     case .previousTheme: cycleTheme(&state, by: -1)
     case .cycleMoves: state.moves = state.moves.next
@@ -264,4 +268,30 @@ func cycleMapY(_ state: inout State, by step: Int) {
     repeat { i = (i + step + all.count) % all.count } while all[i] == state.selected
     view.y = all[i]
     state.mapView = view
+}
+
+/// `v` / `V`: the lens after (before) the one the assumptions match; from custom
+/// assumptions, the first (last) lens.
+func cycleLens(_ state: inout State, by step: Int) {
+    let lenses = state.lenses
+    guard !lenses.isEmpty else { return }
+    let n = lenses.count
+    let i =
+        state.activeLens.flatMap { lenses.firstIndex(of: $0) }.map { ($0 + step + n) % n } ?? (step > 0 ? 0 : n - 1)
+    applyLens(&state, lenses[i])
+}
+
+/// Sets all ten assumptions to `lens`'s as one change (one undo step), explained in one
+/// line that fits the outcome bar: "Lens Controls backfire: … : lead −0.7 mo".
+func applyLens(_ state: inout State, _ lens: Lens) {
+    var next = state.scenario
+    next.assumptions = lens.assumptions
+    guard next != state.scenario else {
+        say(&state, "Lens \(lens.name): the assumptions are already its own.")
+        return
+    }
+    // The outcome bar shows the line after " Last change: ", up to the screen's edge.
+    let width = max(40, state.width - " Last change: ".count)
+    change(&state, to: next) { Explanation.lens(lens, before: $0, after: $1, width: width) }
+    state.lensShown = true
 }

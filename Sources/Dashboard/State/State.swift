@@ -96,6 +96,11 @@ public struct State: Sendable, Equatable {
     public var mapView: MapView?
     /// The latest map of futures (its scenario and axes inside).
     public var map: FuturesMap?
+    /// The lenses `v` / `V` cycle through (shipped, user, built-in; see `LensCatalog`).
+    public var lenses: [Lens] = Lens.builtIn
+    /// Whether the description under the charts tells the lens just applied (its argument
+    /// and source) instead of the selected slider; the next other key clears it.
+    public var lensShown = false
     /// The themes `t` / `T` cycle through, and the current one.
     public var themes: [Theme] = Theme.builtIn
     public var themeIndex = 0
@@ -185,4 +190,9 @@ extension State {
     public var keyContext: KeyContext {
         mode.context == .normal && mapView != nil ? .map : mode.context
     }
+}
+
+extension State {
+    /// The lens the assumptions match exactly, if any (nil: "custom").
+    public var activeLens: Lens? { lenses.first { $0.matches(scenario.assumptions) } }
 }

@@ -19,7 +19,8 @@ public func render(
     }
     TitleBar(horizon: analysis.scenario.horizon, pins: state.pins.count).render(in: layout.title, into: &screen)
     SliderPanel(
-        scenario: state.scenario, selection: state.selection, responses: analysis.curves, scroll: state.sliderScroll
+        scenario: state.scenario, selection: state.selection, responses: analysis.curves, scroll: state.sliderScroll,
+        lens: state.activeLens?.name
     )
     .render(in: layout.panel, into: &screen)
     if let view = state.mapView, let rect = layout.charts.first?.rect {
@@ -42,8 +43,11 @@ public func render(
         Legend(shadeBand: state.noColor, ensemble: ensemble != nil, mono: state.noColor).render(
             in: layout.legend, into: &screen)
     }
-    AboutBox(id: state.selected, scenario: state.scenario, curve: analysis.curves[state.selection])
-        .render(in: layout.about, into: &screen)
+    AboutBox(
+        id: state.selected, scenario: state.scenario, curve: analysis.curves[state.selection],
+        lens: state.lensShown ? state.activeLens : nil
+    )
+    .render(in: layout.about, into: &screen)
     if !layout.moves.isEmpty {
         MovesPanel(analysis: analysis, view: state.moves, robustness: state.robustness)
             .render(in: layout.moves, into: &screen)

@@ -9,7 +9,11 @@ public struct AboutBox: Sendable, Equatable {
     /// The parameter's response curve (the lead at its range's ends).
     public var curve: [Double]
 
-    public init(id: ParameterID, scenario: Scenario, curve: [Double]) {
+    /// A lens just applied (`v`): its argument and source instead of the slider's.
+    public var lens: Lens?
+
+    public init(id: ParameterID, scenario: Scenario, curve: [Double], lens: Lens? = nil) {
+        self.lens = lens
         self.id = id
         self.scenario = scenario
         self.curve = curve
@@ -19,6 +23,7 @@ public struct AboutBox: Sendable, Equatable {
     /// meaning and range first, then the source, then the lead at the range's ends; each
     /// shortened with "…" when rows are short.
     func lines(width: Int, rows: Int) -> [(text: String, role: Role)] {
+        if let lens { return lensLines(lens, width: width, rows: rows) }
         let spec = id.spec
         if rows == 1 {
             // One row (80×24): the source line, since the slider's name says what it is.
@@ -60,6 +65,26 @@ public struct AboutBox: Sendable, Equatable {
                 shown[shown.count - 1] = String(shown[shown.count - 1].prefix(max(0, width - 1))) + "…"
             }
             out += shown.map { ($0, parts[i].1) }
+        }
+        return out
+    }
+
+    /// The lens's name and argument, then its source, wrapped into `rows`.
+    func lensLines(_ lens: Lens, width: Int, rows: Int) -> [(text: String, role: Role)] {
+        let argument = wrap("Lens \(lens.name): \(lens.argument)", width: width)
+        let source = wrap("Source: \(lens.source)", width: width)
+        let first = rows <= 1 ? 1 : max(1, min(argument.count, rows - min(source.count, rows / 2)))
+        var out = argument.prefix(first).map { ($0, Role.foreground) }
+        if first < argument.count, let last = out.last {
+            out[out.count - 1] = (String(last.0.prefix(max(0, width - 1))) + "…", .foreground)
+        }
+        let left = rows - out.count
+        if left > 0 {
+            var shown = source.prefix(left).map { ($0, Role.muted) }
+            if left < source.count, let last = shown.last {
+                shown[shown.count - 1] = (String(last.0.prefix(max(0, width - 1))) + "…", .muted)
+            }
+            out += shown
         }
         return out
     }

@@ -10,12 +10,26 @@ public struct SliderPanel: Sendable, Equatable {
     public var responses: [[Double]]
     /// The first list line shown (see `Geometry`); clamped so that the selection shows.
     public var scroll: Int
+    /// The name of the lens the assumptions match, shown in their title; nil: "custom".
+    public var lens: String?
 
-    public init(scenario: Scenario, selection: Int, responses: [[Double]], scroll: Int = 0) {
+    public init(scenario: Scenario, selection: Int, responses: [[Double]], scroll: Int = 0, lens: String? = nil) {
+        self.lens = lens
         self.scenario = scenario
         self.selection = selection
         self.responses = responses
         self.scroll = scroll
+    }
+
+    /// "ASSUMPTIONS · lens: Controls backfire", or "· custom" once a slider left the lens;
+    /// shorter where the panel is narrow.
+    func assumptionsTitle(width: Int) -> String {
+        let name = lens ?? "custom"
+        for title in ["ASSUMPTIONS · lens: \(name)", "ASSUMPTIONS · \(name)", "LENS: \(name)"]
+        where title.count <= width {
+            return title
+        }
+        return String("LENS: \(name)".prefix(max(0, width - 1))) + "…"
     }
 
     /// The policy rows: the five levers and "Policy starts".
@@ -78,7 +92,8 @@ public struct SliderPanel: Sendable, Equatable {
         for (i, line) in Self.lines.enumerated() where i >= top && i < top + geometry.listRows {
             let y = geometry.listY + i - top
             guard let index = line else {
-                screen.separator(rect, y: y, title: "ASSUMPTIONS", titleStyle: levers ? off : on)
+                screen.separator(
+                    rect, y: y, title: assumptionsTitle(width: rect.width - 4), titleStyle: levers ? off : on)
                 continue
             }
             let id = ParameterID.all[index]
