@@ -25,8 +25,12 @@ let package = Package(
         .target(name: "Terminal", dependencies: ["CNcurses", "CTerminalSupport"]),
         // The TOML-subset reader, the writer's quoting and sanitized(untrusted:): imports nothing.
         .target(name: "TOML"),
-        // The model of MODEL.md: pure, Foundation (and TOML's sanitized(untrusted:)) only.
-        .target(name: "FuturesModel", dependencies: ["TOML"]),
+        // What the target CPU offers (AVX-512, FMA), for `#if canImport(CPUFeatures.…)`:
+        // empty headers behind module-map `requires`; no code, nothing linked.
+        .systemLibrary(name: "CPUFeatures"),
+        // The model of MODEL.md: pure, Foundation (and TOML's sanitized(untrusted:)) only;
+        // CPUFeatures picks the Float32 kernel's vector width at compile time.
+        .target(name: "FuturesModel", dependencies: ["TOML", "CPUFeatures"]),
         // State, reduce, layout, widgets, themes and demos as values: pure, no terminal, no
         // file, no clock, no globals.
         .target(name: "Dashboard", dependencies: ["FuturesModel", "TOML"]),

@@ -38,6 +38,12 @@ public struct Probabilities: Sendable, Equatable {
     }
 }
 
+/// How an ensemble computes its members (MODEL.md §4 "Precision"): `single` (Float32,
+/// the default whenever the uncertainty is above 0) or `double`, the reference.
+public enum EnsemblePrecision: Sendable, Equatable {
+    case single, double
+}
+
 /// Bands and probabilities of one ensemble.
 public struct EnsembleResult: Sendable, Equatable {
     public let settings: EnsembleSettings
@@ -62,23 +68,127 @@ public enum Ensemble {
     }
 
     /// Runs the ensemble. Results are identical whatever `threads` is. Returns nil when
-    /// `isCancelled` turns true (checked between chunks of members and of percentiles).
+    /// `isCancelled` turns true (checked between months of the kernel and between rows of
+    /// percentiles). Members are computed in single precision when the uncertainty is above
+    /// 0 (MODEL.md §4 "Precision"), in double precision otherwise.
     public static func run(
         _ scenario: Scenario, settings: EnsembleSettings,
         threads: Int = ProcessInfo.processInfo.activeProcessorCount,
         workspace: EnsembleWorkspace? = nil,
         isCancelled: @Sendable () -> Bool = { false }
     ) -> EnsembleResult? {
+        run(
+            scenario, settings: settings, threads: threads, workspace: workspace,
+            precision: settings.uncertainty > 0 ? .single : .double, isCancelled: isCancelled)
+    }
+
+    /// Runs the ensemble in the given precision: `.double` is the reference that the
+    /// Float32 path is held to (same draws), `.single` the fast path. With uncertainty 0
+    /// every member is the deterministic run, so the precision is always double there.
+    public static func run(
+        _ scenario: Scenario, settings: EnsembleSettings, threads: Int, workspace: EnsembleWorkspace?,
+        precision: EnsemblePrecision, isCancelled: @Sendable () -> Bool = { false }
+    ) -> EnsembleResult? {
         precondition(settings.members > 0, "an ensemble needs at least one member")
+        let space = workspace ?? EnsembleWorkspace()
+        let worlds = DrawCache.shared.worlds(scenario.assumptions, settings: settings)
+        let threadCount = max(1, min(threads, 64))
+        let single = precision == .single && settings.uncertainty > 0
+        let computed =
+            single
+            ? runSingle(scenario, settings, worlds, threadCount, space, isCancelled)
+            : runDouble(scenario, settings, worlds, threadCount, space, isCancelled)
+        guard let (bands, counts) = computed else { return nil }
+        let months = scenario.horizon + 1
+        var p = [[[Double]]](repeating: [], count: 3)
+        for i in 0..<3 {
+            p[i] = OutcomeID.allCases.map { o in
+                (0..<months).map { t in bands[(o.rawValue * months + t) * 3 + i] }
+            }
+        }
+        let n = Double(settings.members)
+        let probability = Probabilities(
+            future1: Double(counts.0) / n, contested: Double(counts.1) / n, future2: Double(counts.2) / n)
+        return EnsembleResult(
+            settings: settings, horizon: scenario.horizon, p10: p[0], p50: p[1], p90: p[2],
+            probability: probability)
+    }
+
+    /// A member whose single-precision lead at the horizon lies this close to a future's
+    /// threshold is classified by its lead in double precision, so that no member's future
+    /// depends on the precision (the Float32 lead is within about 1e-4 months).
+    static let thresholdGuard = 0.01
+
+    /// The Float32 members: each worker sets up and runs one contiguous chunk of blocks,
+    /// then the percentiles of every row, then the futures (near-threshold members in
+    /// double precision). The bands, `[(o·(H+1) + t)·3 + quantile]`, and the counts.
+    private static func runSingle(
+        _ scenario: Scenario, _ settings: EnsembleSettings, _ worlds: Worlds, _ threadCount: Int,
+        _ space: EnsembleWorkspace, _ isCancelled: @Sendable () -> Bool
+    ) -> ([Double], (Int, Int, Int))? {
         let n = settings.members
         let months = scenario.horizon + 1
-        let space = workspace ?? EnsembleWorkspace()
+        let lanes = EnsembleKernelF.lanes
+        let blockCount = (n + lanes - 1) / lanes
+        let rowStride = blockCount * lanes
+        let rows = OutcomeID.allCases.count * months
+        let blocks = space.reserveSingle(rows: rows * rowStride, blocks: blockCount)
+        let out = SendablePointer(space.floats.baseAddress!)
+        let flags = CancelFlag()
+        parallel(threadCount) { worker in
+            let range = (blockCount * worker / threadCount)..<(blockCount * (worker + 1) / threadCount)
+            EnsembleKernelF.setUp(scenario, worlds: worlds, blocks: blocks, range: range)
+            let done = EnsembleKernelF.simulate(
+                scenario, blocks: blocks, range: range, rows: out.pointer, stride: rowStride, leads: nil,
+                isCancelled: isCancelled)
+            if !done { flags.set() }
+        }
+        if flags.isSet { return nil }
+        guard let bands = percentiles(out.pointer, rows: rows, stride: rowStride, n: n, threadCount, isCancelled)
+        else { return nil }
+
+        let leads = out.pointer + scenario.horizon * rowStride
+        var counts = (0, 0, 0)
+        var near: [Int] = []
+        for member in 0..<n {
+            let lead = Double(leads[member])
+            if isNearThreshold(lead) {
+                near.append(member)
+            } else {
+                count(lead, &counts)
+            }
+        }
+        for lead in EnsembleKernel.exactLeads(scenario, worlds: worlds, members: near) { count(lead, &counts) }
+        return (bands, counts)
+    }
+
+    /// Whether a single-precision lead is too close to a threshold to classify.
+    @inline(__always)
+    static func isNearThreshold(_ lead: Double) -> Bool {
+        abs(lead - Constants.future1Threshold) < thresholdGuard
+            || abs(lead - Constants.future2Threshold) < thresholdGuard
+    }
+
+    @inline(__always)
+    private static func count(_ lead: Double, _ counts: inout (Int, Int, Int)) {
+        switch Future(lead: lead) {
+        case .future1: counts.0 += 1
+        case .contested: counts.1 += 1
+        case .future2: counts.2 += 1
+        }
+    }
+
+    /// The double-precision members (the reference, and every ensemble with uncertainty 0).
+    private static func runDouble(
+        _ scenario: Scenario, _ settings: EnsembleSettings, _ worlds: Worlds, _ threadCount: Int,
+        _ space: EnsembleWorkspace, _ isCancelled: @Sendable () -> Bool
+    ) -> ([Double], (Int, Int, Int))? {
+        let n = settings.members
+        let months = scenario.horizon + 1
         let blocks = (n + Vec.scalarCount - 1) / Vec.scalarCount
         let rowStride = blocks * Vec.scalarCount
-        let draws = MemberDraws(scenario.assumptions, settings: settings)
         let rows = OutcomeID.allCases.count * months
         space.reserve(values: rows * rowStride)
-        let threadCount = max(1, min(threads, 64))
         let out = SendablePointer(space.values.baseAddress!)
 
         // 1. Members, in contiguous ranges of blocks per worker.
@@ -98,7 +208,7 @@ public enum Ensemble {
                     }
                     let end = min(last, block + 256)
                     let c = EnsembleKernel.simulate(
-                        scenario, draws: draws, blocks: block..<end, members: n, out: out.pointer,
+                        scenario, worlds: worlds, blocks: block..<end, members: n, out: out.pointer,
                         stride: rowStride)
                     local[0] += c.0
                     local[1] += c.1
@@ -110,40 +220,37 @@ public enum Ensemble {
             return flags.isSet
         }
         if cancelled { return nil }
+        guard let bands = percentiles(out.pointer, rows: rows, stride: rowStride, n: n, threadCount, isCancelled)
+        else { return nil }
+        let total = counts.reduce([0, 0, 0]) { [$0[0] + $1[0], $0[1] + $1[1], $0[2] + $1[2]] }
+        return (bands, (total[0], total[1], total[2]))
+    }
 
-        // 2. Percentiles of every (outcome, month) row.
+    /// The percentiles of every (outcome, month) row, `n` values each `stride` apart,
+    /// rows dealt out to the workers in turn: `[row·3 + quantile]`.
+    private static func percentiles<Value: QuantileValue>(
+        _ out: UnsafeMutablePointer<Value>, rows: Int, stride rowStride: Int, n: Int, _ threadCount: Int,
+        _ isCancelled: @Sendable () -> Bool
+    ) -> [Double]? {
+        let base = SendablePointer(out)
         var bands = [Double](repeating: 0, count: rows * 3)
-        let bandsCancelled = bands.withUnsafeMutableBufferPointer { bandsBuffer -> Bool in
+        let cancelled = bands.withUnsafeMutableBufferPointer { bandsBuffer -> Bool in
             let bandsOut = SendablePointer(bandsBuffer.baseAddress!)
             let flags = CancelFlag()
             parallel(threadCount) { worker in
-                let selector = QuantileSelector()
+                let selector = QuantileSelector<Value>()
                 for row in stride(from: worker, to: rows, by: threadCount) {
                     if isCancelled() {
                         flags.set()
                         return
                     }
-                    let values = UnsafeMutableBufferPointer(start: out.pointer + row * rowStride, count: n)
+                    let values = UnsafeMutableBufferPointer(start: base.pointer + row * rowStride, count: n)
                     selector.quantiles(values, Ensemble.quantiles, into: bandsOut.pointer + row * 3)
                 }
             }
             return flags.isSet
         }
-        if bandsCancelled { return nil }
-
-        var p = [[[Double]]](repeating: [], count: 3)
-        for i in 0..<3 {
-            p[i] = OutcomeID.allCases.map { o in
-                (0..<months).map { t in bands[(o.rawValue * months + t) * 3 + i] }
-            }
-        }
-        let total = counts.reduce([0, 0, 0]) { [$0[0] + $1[0], $0[1] + $1[1], $0[2] + $1[2]] }
-        let probability = Probabilities(
-            future1: Double(total[0]) / Double(n), contested: Double(total[1]) / Double(n),
-            future2: Double(total[2]) / Double(n))
-        return EnsembleResult(
-            settings: settings, horizon: scenario.horizon, p10: p[0], p50: p[1], p90: p[2],
-            probability: probability)
+        return cancelled ? nil : bands
     }
 
     /// Runs `body(worker)` for workers 0..<count, concurrently when count > 1.
@@ -159,7 +266,11 @@ public enum Ensemble {
 /// Reusable memory for ensembles: one buffer of outcome rows. Reuse one per caller (the
 /// dashboard's worker keeps one) to avoid page faults on every run. Not for concurrent use.
 public final class EnsembleWorkspace: @unchecked Sendable {
+    /// The outcome rows of the double-precision path, and of the single-precision one.
     fileprivate var values = UnsafeMutableBufferPointer<Double>(start: nil, count: 0)
+    fileprivate var floats = UnsafeMutableBufferPointer<Float>(start: nil, count: 0)
+    /// The Float32 kernel's per-block constants and state.
+    private var blockMemory = UnsafeMutableRawBufferPointer(start: nil, count: 0)
 
     public init() {}
 
@@ -170,7 +281,26 @@ public final class EnsembleWorkspace: @unchecked Sendable {
         values.initialize(repeating: 0)
     }
 
-    deinit { values.deallocate() }
+    /// Room for `rows` floats of outcome rows and `blocks` blocks of the Float32 kernel.
+    fileprivate func reserveSingle(rows count: Int, blocks: Int) -> EnsembleKernelF.Blocks {
+        if floats.count < count {
+            floats.deallocate()
+            floats = .allocate(capacity: count)
+            floats.initialize(repeating: 0)
+        }
+        let bytes = blocks * EnsembleKernelF.Blocks.bytesPerBlock
+        if blockMemory.count < bytes {
+            blockMemory.deallocate()
+            blockMemory = .allocate(byteCount: bytes, alignment: 64)
+        }
+        return EnsembleKernelF.Blocks(blockMemory.baseAddress!, count: blocks)
+    }
+
+    deinit {
+        values.deallocate()
+        floats.deallocate()
+        blockMemory.deallocate()
+    }
 }
 
 /// A raw pointer handed to worker threads, each writing its own disjoint range.

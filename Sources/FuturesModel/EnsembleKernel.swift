@@ -38,14 +38,14 @@ enum EnsembleKernel {
     /// at or past `members` are padding: simulated, written, never counted. Returns the
     /// (future1, contested, future2) counts of the real lanes at the horizon.
     static func simulate(
-        _ scenario: Scenario, draws: MemberDraws, blocks: Range<Int>, members: Int,
+        _ scenario: Scenario, worlds: Worlds, blocks: Range<Int>, members: Int,
         out: UnsafeMutablePointer<Double>, stride: Int
     ) -> (Int, Int, Int) {
         let c = Constants.self
         let lanes = Vec.scalarCount
         let h = scenario.horizon
         let months = h + 1
-        var state = blocks.map { setUp(scenario, drawn(draws, firstMember: $0 * lanes)) }
+        var state = blocks.map { setUp(scenario, worlds.block(firstMember: $0 * lanes)) }
         let start = scenario.policyStart
         let logR0 = log10(c.kCN0 / c.kUS0)
 
@@ -104,6 +104,19 @@ enum EnsembleKernel {
             }
             for k in blockStates.indices { store(observe(blockStates[k]).lead, out + k * lanes) }
         }
+    }
+
+    /// The double-precision lead at the horizon of each of `members` (indices into
+    /// `worlds`), in their order: bit for bit what `simulate` and `leads` give them.
+    static func exactLeads(_ scenario: Scenario, worlds: Worlds, members: [Int]) -> [Double] {
+        if members.isEmpty { return [] }
+        let lanes = Vec.scalarCount
+        let blocks = (0..<((members.count + lanes - 1) / lanes)).map { k in
+            worlds.lanes(SIMD8<Int>((0..<lanes).map { members[min(k * lanes + $0, members.count - 1)] }))
+        }
+        var out = [Double](repeating: 0, count: blocks.count * lanes)
+        out.withUnsafeMutableBufferPointer { leads(scenario, assumptions: blocks[...], out: $0.baseAddress!) }
+        return Array(out.prefix(members.count))
     }
 
     /// The start of month t: China's compute in OOM, both capabilities, the lead and E.

@@ -4,21 +4,23 @@
 /// a strided sample, and values outside it fall into the end bins; binning is monotone, so
 /// the result is exact (it equals sorting the whole array) whatever the data.
 /// One selector per worker thread: it owns scratch memory and is not for concurrent use.
-final class QuantileSelector {
-    static let binCount = 4096
+/// Rows of doubles or of floats (the Float32 ensemble's); the quantiles are doubles either
+/// way (interpolated in double precision).
+final class QuantileSelector<Value: QuantileValue> {
+    static var binCount: Int { 4096 }
     /// Bins per group of the two-level rank search: group counts first, then bin counts.
-    static let groupSize = 64
+    static var groupSize: Int { 64 }
     /// Values tested at once for a chosen bin (two 32-lane vectors of bin numbers).
-    static let chunk = 64
+    static var chunk: Int { 64 }
     /// The slot of a bin that holds no wanted rank.
-    static let noSlot = UInt16.max
+    static var noSlot: UInt16 { UInt16.max }
 
     private let histogram = UnsafeMutablePointer<Int32>.allocate(capacity: binCount)
     private let groups = UnsafeMutablePointer<Int32>.allocate(capacity: binCount / groupSize)
     /// Each bin's slot (its index among the chosen bins); `noSlot` between calls.
     private let slotOf = UnsafeMutablePointer<UInt16>.allocate(capacity: binCount)
     private var binOf = Scratch<UInt16>()
-    private var gathered = Scratch<Double>()
+    private var gathered = Scratch<Value>()
     /// Per wanted rank (two per quantile): its bin and its offset inside the bin.
     private var rankBin = Scratch<Int>(), rankOffset = Scratch<Int>()
     /// Per slot: its bin, where its segment starts in `gathered`, and the next free place.
@@ -38,7 +40,7 @@ final class QuantileSelector {
     }
 
     /// The quantiles `qs` (ascending, in [0, 1]) of `values`, which is left unchanged.
-    func quantiles(_ values: UnsafeMutableBufferPointer<Double>, _ qs: [Double]) -> [Double] {
+    func quantiles(_ values: UnsafeMutableBufferPointer<Value>, _ qs: [Double]) -> [Double] {
         [Double](unsafeUninitializedCapacity: Swift.max(qs.count, 1)) { out, count in
             quantiles(values, qs, into: out.baseAddress!)
             count = qs.count
@@ -48,12 +50,12 @@ final class QuantileSelector {
     /// Writes the quantiles `qs` (ascending, in [0, 1]) of `values`, which is left
     /// unchanged, to `result[0..<qs.count]`. Allocates nothing once its scratch has grown.
     func quantiles(
-        _ values: UnsafeMutableBufferPointer<Double>, _ qs: [Double], into result: UnsafeMutablePointer<Double>
+        _ values: UnsafeMutableBufferPointer<Value>, _ qs: [Double], into result: UnsafeMutablePointer<Double>
     ) {
         let n = values.count
         precondition(n > 0)
         guard let (lo, scale) = binning(values) else {
-            for j in qs.indices { result[j] = values[0] }
+            for j in qs.indices { result[j] = Double(values[0]) }
             return
         }
         let x = values.baseAddress!, bin = binOf.reserve(n)
@@ -119,8 +121,8 @@ final class QuantileSelector {
         for (j, q) in qs.enumerated() {
             let h = q * Double(n - 1)
             let frac = h - Double(Int(h))
-            let a = g[start[Int(slotOf[rankBin[2 * j]])] + rankOffset[2 * j]]
-            let b = g[start[Int(slotOf[rankBin[2 * j + 1]])] + rankOffset[2 * j + 1]]
+            let a = Double(g[start[Int(slotOf[rankBin[2 * j]])] + rankOffset[2 * j]])
+            let b = Double(g[start[Int(slotOf[rankBin[2 * j + 1]])] + rankOffset[2 * j + 1]])
             result[j] = a + frac * (b - a)
         }
         for s in 0..<slots { slotOf[slotBin[s]] = Self.noSlot }
@@ -129,15 +131,15 @@ final class QuantileSelector {
     /// Each value's bin (a branch-free map the compiler vectorises), then the count of
     /// every bin and of every group of bins.
     private func count(
-        _ x: UnsafeMutablePointer<Double>, _ n: Int, lo: Double, scale: Double, bin: UnsafeMutablePointer<UInt16>
+        _ x: UnsafeMutablePointer<Value>, _ n: Int, lo: Value, scale: Value, bin: UnsafeMutablePointer<UInt16>
     ) {
-        let top = Double(Self.binCount - 1)
-        let magic = 4_503_599_627_370_496.0  // 2^52: adding it puts round(y) in the low bits
+        let top = Value(Self.binCount - 1)
+        let magic = Value.roundingMagic  // adding it puts round(y) in the low bits
         for i in 0..<n {
             var y = (x[i] - lo) * scale
             y = y < 0 ? 0 : y
             y = y > top ? top : y
-            bin[i] = UInt16(truncatingIfNeeded: (y + magic).bitPattern)
+            bin[i] = (y + magic).lowBits
         }
         histogram.update(repeating: 0, count: Self.binCount)
         for i in 0..<n { histogram[Int(bin[i])] &+= 1 }
@@ -153,8 +155,8 @@ final class QuantileSelector {
     /// compares (`hit`); only chunks with a hit are walked value by value.
     @inline(__always)
     private func gather(
-        _ x: UnsafeMutablePointer<Double>, _ n: Int, bin: UnsafeMutablePointer<UInt16>,
-        into g: UnsafeMutablePointer<Double>, fill: UnsafeMutablePointer<Int>,
+        _ x: UnsafeMutablePointer<Value>, _ n: Int, bin: UnsafeMutablePointer<UInt16>,
+        into g: UnsafeMutablePointer<Value>, fill: UnsafeMutablePointer<Int>,
         hit: (SIMD32<UInt16>) -> SIMDMask<SIMD32<Int16>>
     ) {
         var i = 0
@@ -184,7 +186,7 @@ final class QuantileSelector {
 
     /// The bins' origin and scale, from a strided sample widened by a quarter of its range
     /// each side; the full range when the sample is flat. Nil when all values are equal.
-    private func binning(_ values: UnsafeMutableBufferPointer<Double>) -> (Double, Double)? {
+    private func binning(_ values: UnsafeMutableBufferPointer<Value>) -> (Value, Value)? {
         let n = values.count
         let step = Swift.max(1, n / 64)
         var lo = values[0], hi = values[0]
@@ -204,8 +206,27 @@ final class QuantileSelector {
             }
             if !(hi > lo) { return nil }
         }
-        return (lo, Double(Self.binCount) / (hi - lo))
+        return (lo, Value(Self.binCount) / (hi - lo))
     }
+}
+
+/// What the selector needs of its values beyond arithmetic: the constant that rounds a
+/// number below 2^16 to an integer in the low bits of the significand, and those bits.
+protocol QuantileValue: BinaryFloatingPoint, SendableMetatype {
+    static var roundingMagic: Self { get }
+    var lowBits: UInt16 { get }
+}
+
+extension Double: QuantileValue {
+    /// 2^52.
+    static var roundingMagic: Double { 4_503_599_627_370_496.0 }
+    var lowBits: UInt16 { UInt16(truncatingIfNeeded: bitPattern) }
+}
+
+extension Float: QuantileValue {
+    /// 2^23.
+    static var roundingMagic: Float { 8_388_608 }
+    var lowBits: UInt16 { UInt16(truncatingIfNeeded: bitPattern) }
 }
 
 /// A scratch buffer that grows to the largest size asked for and is then reused.
@@ -229,13 +250,13 @@ public enum Percentiles {
     public static func linear(_ values: [Double], _ qs: [Double]) -> [Double] {
         precondition(!values.isEmpty, "percentiles of an empty sample")
         var copy = values
-        return copy.withUnsafeMutableBufferPointer { QuantileSelector().quantiles($0, qs) }
+        return copy.withUnsafeMutableBufferPointer { QuantileSelector<Double>().quantiles($0, qs) }
     }
 
     /// The quantiles `qs` of each non-empty row, found with one selector reused for every
     /// row (as the ensemble does).
     public static func linear(rows: [[Double]], _ qs: [Double]) -> [[Double]] {
-        let selector = QuantileSelector()
+        let selector = QuantileSelector<Double>()
         return rows.map { row in
             precondition(!row.isEmpty, "percentiles of an empty sample")
             var copy = row

@@ -63,10 +63,25 @@ public enum Robustness {
 
     /// Runs the six rows with the ensemble `settings` (members > 0). Results are identical
     /// whatever `threads` is. Nil when `isCancelled` turns true; the dashboard's worker
-    /// passes its "a newer request came" check (latest wins).
+    /// passes its "a newer request came" check (latest wins). Members run in single
+    /// precision when the uncertainty is above 0, as in `Ensemble.run`.
     public static func run(
         _ scenario: Scenario, settings: EnsembleSettings,
         threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+        isCancelled: @Sendable () -> Bool = { false }
+    ) -> RobustnessResult? {
+        run(scenario, settings: settings, threads: threads, precision: .single, isCancelled: isCancelled)
+    }
+
+    /// A member whose single-precision gain is this small (but not exactly 0, which means
+    /// the two settings are the same world for it) has both leads computed in double
+    /// precision, so that whether a lever helps or hurts it does not depend on the precision.
+    static let gainGuard = 0.001
+
+    /// The rows in the given precision (`.double` is the reference; uncertainty 0 is
+    /// always double).
+    public static func run(
+        _ scenario: Scenario, settings: EnsembleSettings, threads: Int, precision: EnsemblePrecision,
         isCancelled: @Sendable () -> Bool = { false }
     ) -> RobustnessResult? {
         let pairs = parameters.map { id -> (Scenario, Scenario) in
@@ -78,11 +93,26 @@ public enum Robustness {
         }
         guard
             let leads = MemberLeads(
-                pairs.flatMap { [$0.0, $0.1] }, settings: settings, threads: threads, isCancelled: isCancelled)
+                pairs.flatMap { [$0.0, $0.1] }, settings: settings, threads: threads, precision: precision,
+                isCancelled: isCancelled)
         else { return nil }
-        let selector = QuantileSelector()
+        let single = precision == .single && settings.uncertainty > 0
+        let selector = QuantileSelector<Double>()
         let rows = parameters.indices.map { k in
-            row(parameters[k], weak: leads.values[2 * k], strong: leads.values[2 * k + 1], selector: selector)
+            var weak = leads.values[2 * k], strong = leads.values[2 * k + 1]
+            if single {
+                let small = weak.indices.filter { m in
+                    let gain = strong[m] - weak[m]
+                    return gain != 0 && abs(gain) < gainGuard
+                }
+                for (m, x) in zip(small, MemberLeads.exact(pairs[k].0, worlds: leads.worlds, members: small)) {
+                    weak[m] = x
+                }
+                for (m, x) in zip(small, MemberLeads.exact(pairs[k].1, worlds: leads.worlds, members: small)) {
+                    strong[m] = x
+                }
+            }
+            return row(parameters[k], weak: weak, strong: strong, selector: selector)
         }
         return RobustnessResult(scenario: scenario, settings: settings, rows: sorted(rows, members: settings.members))
     }
@@ -104,7 +134,7 @@ public enum Robustness {
 
     /// One row from each member's lead at the weak and the strong setting.
     private static func row(
-        _ id: ParameterID, weak: [Double], strong: [Double], selector: QuantileSelector
+        _ id: ParameterID, weak: [Double], strong: [Double], selector: QuantileSelector<Double>
     ) -> RobustnessRow {
         let n = weak.count
         var f1 = (weak: 0, strong: 0), f2 = (weak: 0, strong: 0)

@@ -1,0 +1,1 @@
+/* Target CPU features for #if canImport(CPUFeatures.…); see module.modulemap. */

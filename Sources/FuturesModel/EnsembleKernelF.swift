@@ -1,0 +1,206 @@
+import Foundation
+
+/// The ensemble's month in single precision (MODEL.md §4 "Precision"): the equations of
+/// `EnsembleKernel`, `FVec.scalarCount` members to a vector, with the constants apart from
+/// the state and fused multiply-adds where the CPU has them. Rearranged so that Float32
+/// keeps its accuracy over 120 months: nothing large is summed month after month. US
+/// capability is t·ḡ plus the small sum of the revenue feedback, and of the two
+/// algorithmic stocks only their difference d = a_US − a_CN is kept, so that
+/// cap_US − cc_CN = t·gU + Σ(gU·ζ·(u − u0)) − log10(K_CN/K_US0) + d.
+enum EnsembleKernelF {
+    /// A block's lever-independent constants (from its members' drawn assumptions).
+    struct Member {
+        var gU = FVec(), gA = FVec(), invPace = FVec(), rce = FVec(), mGrowth = FVec(), b0 = FVec()
+    }
+
+    /// A block's constants of one lever regime.
+    struct Regime {
+        var domFactor = FVec(), flow = FVec(), priceFactor = FVec(), bFrac = FVec()
+    }
+
+    /// A block's state. feedback = Σ gU·ζ·(u − u0), so that log10(K_US/K_US0) = t·gU + feedback;
+    /// domPow = 10^ℓD.
+    struct State {
+        var feedback = FVec(), kUS = FVec(), kCN = FVec(), d = FVec(), m = FVec(), b = FVec(), u = FVec()
+        var domPow = FVec()
+    }
+
+    /// Memory for one run: per block its constants, both regimes and its state, each an
+    /// array of its own (so the month's loop reads the constants and writes only the state).
+    struct Blocks: @unchecked Sendable {
+        let count: Int
+        let member: UnsafeMutablePointer<Member>
+        let early: UnsafeMutablePointer<Regime>
+        let late: UnsafeMutablePointer<Regime>
+        let state: UnsafeMutablePointer<State>
+
+        static let bytesPerBlock =
+            MemoryLayout<Member>.stride + 2 * MemoryLayout<Regime>.stride + MemoryLayout<State>.stride
+
+        /// The arrays in `memory`, which holds `count · bytesPerBlock` bytes, 64-byte aligned.
+        init(_ memory: UnsafeMutableRawPointer, count: Int) {
+            self.count = count
+            var at = memory
+            func take<T>(_: T.Type) -> UnsafeMutablePointer<T> {
+                let p = at.bindMemory(to: T.self, capacity: count)
+                at += count * MemoryLayout<T>.stride
+                return p
+            }
+            member = take(Member.self)
+            early = take(Regime.self)
+            late = take(Regime.self)
+            state = take(State.self)
+        }
+    }
+
+    static let lanes = FVec.scalarCount
+
+    /// Fills blocks `range` of `blocks` for `scenario` from `worlds` (the block of k holds
+    /// members lanes·k…): the lever-independent constants, the regimes before and from
+    /// `policy_start`, computed in double precision and rounded once.
+    static func setUp(_ scenario: Scenario, worlds: Worlds, blocks: Blocks, range: Range<Int>) {
+        for k in range { fillMember(worlds, blocks.member + k, first: k * lanes) }
+        regimes(scenario, worlds: worlds, blocks: blocks, range: range)
+    }
+
+    /// Only the regimes of blocks `range`: for another setting of the levers and start in
+    /// the same worlds.
+    static func regimes(_ scenario: Scenario, worlds: Worlds, blocks: Blocks, range: Range<Int>) {
+        for k in range {
+            fillRegime(scenario.levers, worlds, blocks.late + k, first: k * lanes)
+            if scenario.policyStart > 0 {
+                fillRegime(Preset.statusQuo.levers, worlds, blocks.early + k, first: k * lanes)
+            } else {
+                blocks.early[k] = blocks.late[k]
+            }
+        }
+    }
+
+    /// Runs blocks `range` from month 0 to the horizon. With `rows`, writes lead, share,
+    /// adoption and norm share to `rows[(o·(H+1) + t)·stride + member]`; with `leads`, the
+    /// lead at the horizon to `leads[member]`. False when `isCancelled` turned true
+    /// (checked every month).
+    static func simulate(
+        _ scenario: Scenario, blocks: Blocks, range: Range<Int>, rows: UnsafeMutablePointer<Float>?,
+        stride: Int, leads: UnsafeMutablePointer<Float>?, isCancelled: () -> Bool
+    ) -> Bool {
+        let c = Constants.self
+        let h = scenario.horizon
+        let months = h + 1
+        let start = scenario.policyStart
+        for k in range {
+            blocks.state[k] = State(
+                feedback: FVec(), kUS: FVec(repeating: Float(c.kUS0)), kCN: FVec(repeating: Float(c.kCN0)),
+                d: FVec(), m: FVec(repeating: 1), b: blocks.member[k].b0, u: FVec(repeating: Float(c.adoption0)),
+                domPow: FVec(repeating: 1))
+        }
+        let logR0 = Float(Foundation.log10(c.kCN0 / c.kUS0))
+        let zeta = Float(c.revenueFeedback), u0 = Float(c.adoption0), d0 = Float(c.domestic0)
+        let keep = Float(1 - c.depreciation), invLag = Float(1 / c.distillationLag)
+        let rho = Float(c.adoptionSpeed), w = Float(c.normLeadWeight)
+        for t in 0..<months {
+            if isCancelled() { return false }
+            let regime = t < start ? blocks.early : blocks.late
+            let tF = Float(t)
+            for k in range {
+                var s = blocks.state[k]
+                let mc = blocks.member[k]
+                // The start of month t.
+                let lKCN = FastMathF.log10(s.kCN) - 2  // log10(K_CN/K_US0)
+                let lKUS = FastMathF.fma(mc.gU, tF, s.feedback)  // log10(K_US/K_US0)
+                let gap = lKUS - lKCN + s.d  // cap_US − cc_CN
+                let lead = (gap - s.b) * mc.invPace
+                let e1 = FastMathF.exp(lead * (-1 / 24))
+                let e3 = e1 * e1 * e1
+                if let rows {
+                    let base = rows + t * stride + k * lanes
+                    let share = s.kUS / (s.kUS + s.kCN)
+                    let norm = FastMathF.fma(s.u, FVec(repeating: 1 - w), w / (1 + e3 * e1))
+                    store(lead, base)
+                    store(share, base + months * stride)
+                    store(s.u, base + 2 * months * stride)
+                    store(norm, base + 3 * months * stride)
+                }
+                if t == h {
+                    if let leads { store(lead, leads + k * lanes) }
+                    continue
+                }
+                // The update to month t + 1.
+                let r = regime[k]
+                let revCN = FastMathF.fma(s.u, FVec(repeating: -zeta), zeta * u0 + 1)
+                let inflow = FastMathF.fma(s.domPow, FVec(repeating: d0), r.flow * s.m) * revCN
+                let bTarget = r.bFrac * FastMathF.positivePart(gap)
+                let uTarget = 1 / FastMathF.fma(e3, r.priceFactor, 1)
+                let research = FastMathF.exp10(mc.rce * (lKCN - lKUS - logR0))
+                s.d = FastMathF.fma(mc.gA, 1 - research, s.d)
+                let usGrowth = mc.gU * (zeta * (s.u - u0))
+                s.feedback += usGrowth
+                s.kUS *= mc.mGrowth * FastMathF.exp10Small(usGrowth)
+                s.m *= mc.mGrowth
+                s.domPow *= r.domFactor
+                s.kCN = FastMathF.fma(s.kCN, FVec(repeating: keep), inflow)
+                s.b = FastMathF.fma(bTarget - s.b, FVec(repeating: invLag), s.b)
+                s.u = FastMathF.fma(uTarget - s.u, FVec(repeating: rho), s.u)
+                blocks.state[k] = s
+            }
+        }
+        return true
+    }
+
+    /// Block k's lever-independent constants from the double-precision columns.
+    private static func fillMember(_ w: Worlds, _ out: UnsafeMutablePointer<Member>, first: Int) {
+        let raw = UnsafeMutableRawPointer(out)
+        for half in Swift.stride(from: 0, to: lanes, by: 8) {
+            let m = first + half
+            put(Worlds.load(w.column(.gU) + m), raw, field: 0, half: half)
+            put(Worlds.load(w.column(.gA) + m), raw, field: 1, half: half)
+            put(Worlds.load(w.column(.invPace) + m), raw, field: 2, half: half)
+            put(Worlds.load(w.column(.researchComputeElasticity) + m), raw, field: 3, half: half)
+            put(Worlds.load(w.column(.mGrowth) + m), raw, field: 4, half: half)
+            put(Worlds.load(w.column(.b0) + m), raw, field: 5, half: half)
+        }
+    }
+
+    /// Rounds eight doubles into lanes half…half+7 of the `field`-th vector at `raw`.
+    @inline(__always)
+    private static func put(_ x: SIMD8<Double>, _ raw: UnsafeMutableRawPointer, field: Int, half: Int) {
+        raw.storeBytes(
+            of: SIMD8<Float>(x), toByteOffset: field * MemoryLayout<FVec>.stride + half * MemoryLayout<Float>.stride,
+            as: SIMD8<Float>.self)
+    }
+
+    /// Block k's regime constants for `levers` (MODEL.md §3), in double precision, rounded.
+    private static func fillRegime(_ lv: Levers, _ w: Worlds, _ out: UnsafeMutablePointer<Regime>, first: Int) {
+        let c = Constants.self
+        let e = lv.exportControls, s = lv.smugglingEnforcement, o = lv.offshoreControls
+        let v = lv.distillationDefense, p = lv.exportPromotion
+        let raw = UnsafeMutableRawPointer(out)
+        let logPriceCut = Foundation.log10(1 - c.maxPromotionDiscount * p)
+        let priceScalar = Foundation.exp(-c.betaPromotion * p - c.betaIncumbency)
+        for half in Swift.stride(from: 0, to: lanes, by: 8) {
+            let m = first + half
+            let at = { (p: UnsafePointer<Double>) in Worlds.load(p + m) }
+            let backfire = at(w.column(.controlsBackfire)), leak = at(w.column(.controlLeakage))
+            let enforcement = at(w.column(.enforcementEffectiveness))
+            let de = at(w.column(.distillationEfficiency)), cf = at(w.column(.countermeasureFeasibility))
+            let growth: SIMD8<Double> = at(w.column(.logDomesticGrowth)) * (1 - c.toolControlEffect * e)
+            let spur: SIMD8<Double> = backfire * (e * Foundation.log10(c.spurFactor))
+            let gD = (growth + spur) * (1.0 / 12)
+            let blocked: SIMD8<Double> = leak * (c.imports0 * e)
+            let smuggled: SIMD8<Double> = (c.smuggledShare * blocked) * (1 - enforcement * s)
+            let offshore: SIMD8<Double> = ((1 - c.smuggledShare) * blocked) * (1 - enforcement * o)
+            let flow = c.imports0 * (1 - e) + smuggled + offshore
+            let logPrice: SIMD8<Double> = at(w.column(.logPriceAdvantage)) + logPriceCut
+            let price = FastMath.exp10(logPrice * c.betaPrice) * priceScalar
+            put(FastMath.exp10(gD), raw, field: 0, half: half)
+            put(flow, raw, field: 1, half: half)
+            put(price, raw, field: 2, half: half)
+            put(de * (1 - v * cf), raw, field: 3, half: half)
+        }
+    }
+
+    @inline(__always)
+    static func store(_ v: FVec, _ p: UnsafeMutablePointer<Float>) {
+        UnsafeMutableRawPointer(p).storeBytes(of: v, as: FVec.self)
+    }
+}

@@ -1,0 +1,137 @@
+#if canImport(CPUFeatures.AVX512)
+    import CPUFeatures.AVX512
+#endif
+#if canImport(CPUFeatures.FMA)
+    import CPUFeatures.FMA
+#endif
+
+// The Float32 ensemble kernel's vector: 16 lanes where the build targets a CPU with
+// AVX-512 (one 512-bit register), 8 otherwise (`make PORTABLE=1`, or AVX2). Chosen at
+// compile time by the CPUFeatures module's `requires` (see its module.modulemap).
+#if canImport(CPUFeatures.AVX512)
+    typealias FVec = SIMD16<Float>
+    typealias FVecBits = SIMD16<UInt32>
+#else
+    typealias FVec = SIMD8<Float>
+    typealias FVecBits = SIMD8<UInt32>
+#endif
+
+/// Vector exp2 / log10 in single precision for the Float32 kernel, accurate to a few
+/// units in the last place over the ranges the model uses (|x| < 100 for exp2, positive
+/// normal x for log10).
+enum FastMathF {
+    /// Whether `fma` is one fused instruction (the target CPU has FMA); without it, a
+    /// fused multiply-add would be a library call per lane, so it multiplies and adds.
+    #if canImport(CPUFeatures.FMA)
+        static let fused = true
+    #else
+        static let fused = false
+    #endif
+
+    /// a·b + c, fused where the hardware can.
+    @inline(__always)
+    static func fma(_ a: FVec, _ b: FVec, _ c: FVec) -> FVec {
+        #if canImport(CPUFeatures.FMA)
+            c.addingProduct(a, b)
+        #else
+            a * b + c
+        #endif
+    }
+
+    @inline(__always)
+    static func fma(_ a: FVec, _ b: Float, _ c: FVec) -> FVec {
+        #if canImport(CPUFeatures.FMA)
+            c.addingProduct(a, b)
+        #else
+            a * b + c
+        #endif
+    }
+
+    @inline(__always)
+    static func fma(_ a: FVec, _ b: FVec, _ c: Float) -> FVec {
+        #if canImport(CPUFeatures.FMA)
+            FVec(repeating: c).addingProduct(a, b)
+        #else
+            a * b + c
+        #endif
+    }
+
+    /// 1.5·2^23: adding it rounds a float of magnitude < 2^22 to an integer in the low bits.
+    static let roundMagic: Float = 12_582_912
+
+    /// 2^x for |x| < 126.
+    @inline(__always)
+    static func exp2(_ x: FVec) -> FVec {
+        let t = x + roundMagic
+        let n = t - roundMagic
+        let f = x - n  // |f| ≤ 1/2
+        // 2^f = e^(f·ln2) by its Taylor series to degree 7 (relative error < 6e-9).
+        let c: (Float, Float, Float, Float, Float, Float, Float) = (
+            0.693_147_180_559_945_3, 0.240_226_506_959_100_7, 0.055_504_108_664_821_58,
+            0.009_618_129_107_628_477, 0.001_333_355_814_642_844, 1.540_353_039_338_161e-4,
+            1.525_273_380_405_984e-5
+        )
+        var p = fma(f, FVec(repeating: c.6), c.5)
+        p = fma(p, f, c.4)
+        p = fma(p, f, c.3)
+        p = fma(p, f, c.2)
+        p = fma(p, f, c.1)
+        p = fma(p, f, c.0)
+        p = fma(p, f, 1)
+        // 2^n from the integer held in t's low bits.
+        let nBits = unsafeBitCast(t, to: FVecBits.self) &- FVecBits(repeating: roundMagic.bitPattern)
+        let scale = unsafeBitCast((nBits &+ 127) &<< 23, to: FVec.self)
+        return p * scale
+    }
+
+    static let log2of10: Float = 3.321_928_094_887_362_3
+
+    /// 10^x.
+    @inline(__always)
+    static func exp10(_ x: FVec) -> FVec { exp2(x * log2of10) }
+
+    /// e^x.
+    @inline(__always)
+    static func exp(_ x: FVec) -> FVec { exp2(x * 1.442_695_040_888_963_4) }
+
+    /// log10(x) for positive, normal x.
+    @inline(__always)
+    static func log10(_ x: FVec) -> FVec {
+        // x = 2^k · z with z in [√½, √2).
+        let bits = unsafeBitCast(x, to: FVecBits.self)
+        let sqrtHalf = FVecBits(repeating: 0x3F35_04F3)
+        let biased = (bits &- sqrtHalf &+ (256 << 23)) &>> 23  // k + 256, in [0, 512)
+        let z = unsafeBitCast(bits &- ((biased &- 256) &<< 23), to: FVec.self)
+        // k as a float, exactly: (2^23 + k+256) − 2^23 − 256.
+        let twoTo23: Float = 8_388_608
+        let k = unsafeBitCast(biased | FVecBits(repeating: twoTo23.bitPattern), to: FVec.self) - (twoTo23 + 256)
+        // ln z = 2·atanh(s), s = (z−1)/(z+1), |s| ≤ 0.1716: series to s^9 (error < 3e-9).
+        let s = (z - 1) / (z + 1)
+        let s2 = s * s
+        var q = fma(s2, FVec(repeating: 1.0 / 9), 1.0 / 7)
+        q = fma(q, s2, 1.0 / 5)
+        q = fma(q, s2, 1.0 / 3)
+        q = fma(q, s2, 1)
+        // log10(x) = k·log10(2) + ln z·log10(e), with log10(2) in two parts for large k.
+        let log10e2: Float = 2 * 0.434_294_481_903_251_8
+        let hi: Float = 0.301_025_390_625  // 1233/4096: k·hi is exact
+        let lo: Float = 4.605_038_981_195_214e-6  // log10(2) − hi
+        return fma(k, FVec(repeating: hi), fma(k, FVec(repeating: lo), s * q * log10e2))
+    }
+
+    /// max(0, x), lane by lane.
+    @inline(__always)
+    static func positivePart(_ x: FVec) -> FVec {
+        x.replacing(with: 0, where: x .< 0)
+    }
+
+    /// 10^x for small |x| (below 0.02): a series to degree 4, relative error < 1e-9.
+    @inline(__always)
+    static func exp10Small(_ x: FVec) -> FVec {
+        let y = x * 2.302_585_092_994_045_7
+        var p = fma(y, FVec(repeating: 1.0 / 24), 1.0 / 6)
+        p = fma(p, y, 0.5)
+        p = fma(p, y, 1)
+        return fma(p, y, 1)
+    }
+}

@@ -1,0 +1,260 @@
+import Foundation
+
+/// The uniform numbers behind an ensemble's draws, for the first `count` members of one
+/// seed: `values[i·count + m]` = `CounterRandom.uniform(seed, m, i)` (assumption i, member
+/// m), column by column. Immutable once made; shared through `DrawCache`.
+final class UniformTable: @unchecked Sendable {
+    let seed: UInt64
+    /// Members held: a whole number of `Worlds.granule`s.
+    let count: Int
+    let values: UnsafeMutableBufferPointer<Double>
+
+    init(seed: UInt64, count: Int) {
+        precondition(count % Worlds.granule == 0)
+        self.seed = seed
+        self.count = count
+        let columns = AssumptionID.allCases.count
+        values = .allocate(capacity: columns * count)
+        let out = values.baseAddress!
+        // CounterRandom.uniform, eight members at a time: the same integer arithmetic and
+        // the same rounding, so the same bits.
+        typealias U = SIMD8<UInt64>
+        let lanes = U(0, 1, 2, 3, 4, 5, 6, 7)
+        for i in 0..<columns {
+            for first in stride(from: 0, to: count, by: 8) {
+                let member = U(repeating: UInt64(first)) &+ lanes
+                let h = Self.mix(Self.mix(seed &+ member &* 0xD1B5_4A32_D192_ED03) &+ UInt64(i))
+                let x = (SIMD8<Double>(h &>> 11) + 0.5) * 0x1p-53
+                UnsafeMutableRawPointer(out + i * count + first).storeBytes(of: x, as: SIMD8<Double>.self)
+            }
+        }
+    }
+
+    deinit { values.deallocate() }
+
+    var bytes: Int { values.count * MemoryLayout<Double>.stride }
+
+    /// `CounterRandom.mix`, lane by lane.
+    @inline(__always)
+    static func mix(_ z0: SIMD8<UInt64>) -> SIMD8<UInt64> {
+        var z = z0 &+ 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z &>> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z &>> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z &>> 31)
+    }
+}
+
+/// The worlds of one ensemble: every member's drawn assumptions (bit for bit those of
+/// `MemberDraws`), and the lever-independent constants the kernels derive from them, each
+/// a column of `count` members (padding members past the ensemble's own are drawn too,
+/// like any other). Immutable once made; shared through `DrawCache`, so that moving a lever
+/// neither redraws nor recomputes them.
+package final class Worlds: @unchecked Sendable {
+    typealias V8 = SIMD8<Double>
+
+    /// Columns are padded to a multiple of this (the widest kernel block).
+    static let granule = 16
+
+    /// The derived columns after the ten drawn ones.
+    enum Derived: Int, CaseIterable {
+        /// gU = log10(us_compute_growth)/12 and gA = log10(algorithmic_progress)/12.
+        case gU, gA
+        /// 1/(gU + gA).
+        case invPace
+        /// 10^gU, the monthly growth of world chip supply.
+        case mGrowth
+        /// B at t = 0: distillation_efficiency · log10(1/r0).
+        case b0
+        /// log10(china_domestic_growth) and log10(china_price_advantage).
+        case logDomesticGrowth, logPriceAdvantage
+    }
+
+    let base: Assumptions
+    let seed: UInt64
+    let uncertainty: Double
+    package let count: Int
+    /// `AssumptionID.allCases.count + Derived.allCases.count` columns of `count`.
+    let values: UnsafeMutableBufferPointer<Double>
+
+    /// Draws `count` members (a multiple of `granule`) of `draws` from their uniforms.
+    init(_ draws: MemberDraws, uncertainty: Double, uniforms: UniformTable, count: Int) {
+        precondition(count % Self.granule == 0 && uniforms.count >= count && uniforms.seed == draws.seed)
+        base = draws.base
+        seed = draws.seed
+        self.uncertainty = uncertainty
+        self.count = count
+        let drawnColumns = AssumptionID.allCases.count
+        values = .allocate(capacity: (drawnColumns + Derived.allCases.count) * count)
+        let out = values.baseAddress!
+        typealias V = SIMD8<Double>
+        for i in 0..<drawnColumns {
+            let low = V(repeating: draws.low[i]), mode = V(repeating: draws.mode[i])
+            let high = V(repeating: draws.high[i])
+            let u = uniforms.values.baseAddress! + i * uniforms.count
+            for m in stride(from: 0, to: count, by: 8) {
+                let x = Self.triangular(low: low, mode: mode, high: high, u: Self.load(u + m))
+                Self.store(x, out + i * count + m)
+            }
+        }
+        // The lever-independent constants, with the kernels' vector math.
+        let column = { (id: AssumptionID) in UnsafePointer(out + id.rawValue * count) }
+        let derived = { (d: Derived) in out + (drawnColumns + d.rawValue) * count }
+        let logR = Foundation.log10(Constants.kUS0 / Constants.kCN0)
+        for m in stride(from: 0, to: count, by: 8) {
+            let gU = FastMath.log10(Self.load(column(.usComputeGrowth) + m)) * (1.0 / 12)
+            let gA = FastMath.log10(Self.load(column(.algorithmicProgress) + m)) * (1.0 / 12)
+            Self.store(gU, derived(.gU) + m)
+            Self.store(gA, derived(.gA) + m)
+            Self.store(1 / (gU + gA), derived(.invPace) + m)
+            Self.store(FastMath.exp10(gU), derived(.mGrowth) + m)
+            Self.store(Self.load(column(.distillationEfficiency) + m) * logR, derived(.b0) + m)
+            Self.store(FastMath.log10(Self.load(column(.chinaDomesticGrowth) + m)), derived(.logDomesticGrowth) + m)
+            Self.store(FastMath.log10(Self.load(column(.chinaPriceAdvantage) + m)), derived(.logPriceAdvantage) + m)
+        }
+    }
+
+    deinit { values.deallocate() }
+
+    var bytes: Int { values.count * MemoryLayout<Double>.stride }
+
+    /// The drawn values of one assumption, a column of `count` members.
+    @inline(__always)
+    func column(_ id: AssumptionID) -> UnsafePointer<Double> {
+        UnsafePointer(values.baseAddress! + id.rawValue * count)
+    }
+
+    @inline(__always)
+    func column(_ d: Derived) -> UnsafePointer<Double> {
+        UnsafePointer(values.baseAddress! + (AssumptionID.allCases.count + d.rawValue) * count)
+    }
+
+    /// One member's drawn assumptions.
+    package func assumptions(member: Int) -> Assumptions {
+        Assumptions(AssumptionID.allCases.map { column($0)[member] })
+    }
+
+    /// The drawn assumptions of eight members, in table order, one lane per member (the
+    /// Double kernel's `drawn`); `members[lane]` may repeat.
+    func lanes(_ members: SIMD8<Int>) -> [Vec] {
+        AssumptionID.allCases.map { id in
+            let c = column(id)
+            var v = Vec()
+            for lane in 0..<8 { v[lane] = c[members[lane]] }
+            return v
+        }
+    }
+
+    /// The drawn assumptions of the block of eight members from `first`.
+    func block(firstMember first: Int) -> [Vec] {
+        AssumptionID.allCases.map { Self.load(column($0) + first) }
+    }
+
+    /// `CounterRandom.triangular`, lane by lane: the same operations in the same order, so
+    /// the same bits.
+    @inline(__always)
+    static func triangular(low: V8, mode: V8, high: V8, u: V8) -> V8 {
+        let width = high - low
+        let isLeft = u * width .< mode - low
+        let left = u * width * (mode - low)
+        let right = (1 - u) * width * (high - mode)
+        let root = left.replacing(with: right, where: .!isLeft).squareRoot()
+        let x = high.replacing(with: low, where: isLeft) + (-root).replacing(with: root, where: isLeft)
+        return mode.replacing(with: x, where: width .> 0)
+    }
+
+    @inline(__always)
+    static func load(_ p: UnsafePointer<Double>) -> SIMD8<Double> {
+        UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Double>.self)
+    }
+
+    @inline(__always)
+    static func load(_ p: UnsafeMutablePointer<Double>) -> SIMD8<Double> { load(UnsafePointer(p)) }
+
+    @inline(__always)
+    static func store(_ v: SIMD8<Double>, _ p: UnsafeMutablePointer<Double>) {
+        UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD8<Double>.self)
+    }
+}
+
+/// The process's cache of uniforms, by (seed, members), and of worlds, by (assumptions,
+/// seed, uncertainty, members): a lever move or a second view of the same worlds
+/// (the ensemble, levers across worlds) draws nothing. An entry with more members serves a
+/// smaller ensemble of the same seed (a member's draws depend only on (seed, member)).
+/// Thread-safe; bounded: a few entries of each kind, least recently used first out, and
+/// nothing larger than `maxBytes` is kept.
+package final class DrawCache: @unchecked Sendable {
+    package static let shared = DrawCache()
+
+    /// The most uniform tables and worlds kept, and the most bytes of each kind.
+    static let maxTables = 3
+    static let maxWorlds = 6
+    static let maxBytes = 24 << 20
+
+    package init() {}
+
+    private let lock = NSLock()
+    private var tables: [UniformTable] = []
+    private var worlds: [Worlds] = []
+
+    /// Members rounded up to whole granules.
+    static func padded(_ members: Int) -> Int {
+        (members + Worlds.granule - 1) / Worlds.granule * Worlds.granule
+    }
+
+    /// The worlds of an ensemble of `settings` around `base`, from the cache or drawn now.
+    package func worlds(_ base: Assumptions, settings: EnsembleSettings) -> Worlds {
+        let count = Self.padded(settings.members)
+        let hit = lock.withLock { () -> Worlds? in
+            guard
+                let i = worlds.firstIndex(where: {
+                    $0.seed == settings.seed && $0.uncertainty == settings.uncertainty && $0.count >= count
+                        && $0.base == base
+                })
+            else { return nil }
+            let w = worlds.remove(at: i)
+            worlds.append(w)
+            return w
+        }
+        if let hit { return hit }
+        let made = Worlds(
+            MemberDraws(base, settings: settings), uncertainty: settings.uncertainty,
+            uniforms: uniforms(seed: settings.seed, count: count), count: count)
+        lock.withLock { Self.keep(made, in: &worlds, max: Self.maxWorlds) }
+        return made
+    }
+
+    /// The uniforms of `seed` for at least `count` members.
+    func uniforms(seed: UInt64, count: Int) -> UniformTable {
+        let hit = lock.withLock { () -> UniformTable? in
+            guard let i = tables.firstIndex(where: { $0.seed == seed && $0.count >= count }) else { return nil }
+            let t = tables.remove(at: i)
+            tables.append(t)
+            return t
+        }
+        if let hit { return hit }
+        let made = UniformTable(seed: seed, count: count)
+        lock.withLock { Self.keep(made, in: &tables, max: Self.maxTables) }
+        return made
+    }
+
+    /// Empties the cache (tests and benchmarks that time a cold start).
+    package func removeAll() {
+        lock.withLock {
+            tables = []
+            worlds = []
+        }
+    }
+
+    /// Appends `entry` as the most recently used, then drops the least recently used until
+    /// at most `max` entries and `maxBytes` remain; an entry above `maxBytes` is not kept.
+    private static func keep<T: Sized>(_ entry: T, in list: inout [T], max: Int) {
+        guard entry.bytes <= maxBytes else { return }
+        list.append(entry)
+        while list.count > max || list.reduce(0, { $0 + $1.bytes }) > maxBytes { list.removeFirst() }
+    }
+}
+
+/// A cache entry's size in bytes.
+protocol Sized: AnyObject { var bytes: Int { get } }
+extension UniformTable: Sized {}
+extension Worlds: Sized {}

@@ -1,0 +1,138 @@
+import Foundation
+import FuturesModel
+import TestSupport
+import Testing
+
+/// MODEL.md §4 "Precision": the Float32 ensemble against the double-precision one on the
+/// same draws, and the cached draws against `Ensemble.draw`.
+@Suite("Precision and cached draws")
+struct PrecisionTests {
+    static let horizons = Array(stride(from: 12, through: 120, by: 12))
+
+    /// MODEL.md's tolerance for a band value of `o`: 1e-3 months of lead, 1e-4 of a share.
+    static func tolerance(_ o: OutcomeID) -> Double { o == .leadMonths ? 1e-3 : 1e-4 }
+
+    /// Every band value of `single` within the tolerance of `double`; the probabilities equal.
+    static func expectClose(_ single: EnsembleResult, _ double: EnsembleResult, _ label: String) {
+        #expect(single.probability == double.probability, "\(label)")
+        for (name, a, b) in [("p10", single.p10, double.p10), ("p50", single.p50, double.p50)]
+            + [("p90", single.p90, double.p90)]
+        {
+            for o in OutcomeID.allCases {
+                let worst = zip(a[o.rawValue], b[o.rawValue]).map { abs($0 - $1) }.max() ?? 0
+                #expect(worst <= tolerance(o), "\(label) \(name) \(o.id): off by \(worst)")
+            }
+        }
+    }
+
+    @Test("Float32 bands lie within MODEL.md's tolerance of Double ones, all presets, r = 1, H = 12…120")
+    func presetsAtFullUncertainty() throws {
+        for preset in Preset.allCases {
+            for h in Self.horizons {
+                let s = Scenario(levers: preset.levers, horizon: h)
+                let settings = EnsembleSettings(members: 4099, seed: 77, uncertainty: 1)
+                let single = try #require(
+                    Ensemble.run(s, settings: settings, threads: 2, workspace: nil, precision: .single))
+                let double = try #require(
+                    Ensemble.run(s, settings: settings, threads: 2, workspace: nil, precision: .double))
+                Self.expectClose(single, double, "\(preset.rawValue) H=\(h)")
+            }
+        }
+    }
+
+    @Test("Float32 bands lie within tolerance for random scenarios, uncertainties and starts")
+    func randomScenarios() throws {
+        var rng = SeededGenerator(seed: 515)
+        for _ in 0..<12 {
+            let s = Scenario.random(using: &rng)
+            let settings = EnsembleSettings(
+                members: Int.random(in: 1...3000, using: &rng), seed: rng.next(),
+                uncertainty: Double.random(in: 0.05...1, using: &rng))
+            let single = try #require(
+                Ensemble.run(s, settings: settings, threads: 1, workspace: nil, precision: .single))
+            let double = try #require(
+                Ensemble.run(s, settings: settings, threads: 1, workspace: nil, precision: .double))
+            Self.expectClose(single, double, "\(s) \(settings)")
+        }
+    }
+
+    @Test("no member changes its future in Float32, all presets, r = 1, H = 12…120")
+    func memberFutures() throws {
+        let scenarios = { (h: Int) in Preset.allCases.map { Scenario(levers: $0.levers, horizon: h) } }
+        for h in Self.horizons {
+            let settings = EnsembleSettings(members: 10_000, seed: 3, uncertainty: 1)
+            let single = try #require(
+                MemberLeads(scenarios(h), settings: settings, threads: 2, precision: .single) { false })
+            let double = try #require(
+                MemberLeads(scenarios(h), settings: settings, threads: 2, precision: .double) { false })
+            for (run, preset) in Preset.allCases.enumerated() {
+                let changed = zip(single.values[run], double.values[run]).filter {
+                    Future(lead: $0) != Future(lead: $1)
+                }
+                #expect(changed.isEmpty, "\(preset.rawValue) H=\(h): \(changed.count) members change their future")
+                let worst = zip(single.values[run], double.values[run]).map { abs($0 - $1) }.max() ?? 0
+                #expect(worst <= 1e-3, "\(preset.rawValue) H=\(h): a lead off by \(worst)")
+            }
+        }
+    }
+
+    @Test("levers across worlds in Float32 count the same members as in Double")
+    func robustness() throws {
+        var rng = SeededGenerator(seed: 31)
+        for _ in 0..<4 {
+            let s = Scenario.random(using: &rng)
+            let settings = EnsembleSettings(members: 2000, seed: rng.next(), uncertainty: 1)
+            let single = try #require(Robustness.run(s, settings: settings, threads: 2, precision: .single))
+            let double = try #require(Robustness.run(s, settings: settings, threads: 2, precision: .double))
+            for row in double.rows {
+                let other = try #require(single.rows.first { $0.parameter == row.parameter })
+                #expect(other.pFuture1 == row.pFuture1 && other.pFuture2 == row.pFuture2)
+                #expect(other.helps == row.helps && other.hurts == row.hurts && other.pivotal == row.pivotal)
+                #expect(abs(other.medianGain - row.medianGain) <= 1e-3)
+            }
+        }
+    }
+
+    @Test("with uncertainty 0 the Float32 request runs in double precision: the deterministic run")
+    func zeroUncertaintyIsDouble() throws {
+        let s = Scenario(levers: Preset.future1.levers, horizon: 60)
+        let settings = EnsembleSettings(members: 100, seed: 1, uncertainty: 0)
+        let single = try #require(Ensemble.run(s, settings: settings, threads: 1, workspace: nil, precision: .single))
+        let double = try #require(Ensemble.run(s, settings: settings, threads: 1, workspace: nil, precision: .double))
+        #expect(single == double)
+    }
+
+    @Test("cached worlds hold each member's draws bit for bit as Ensemble.draw")
+    func cachedDraws() {
+        var rng = SeededGenerator(seed: 12)
+        for members in [1, 15, 16, 17, 1000] {
+            let base = Scenario.random(using: &rng).assumptions
+            let settings = EnsembleSettings(
+                members: members, seed: rng.next(), uncertainty: Double.random(in: 0...1, using: &rng))
+            let worlds = DrawCache.shared.worlds(base, settings: settings)
+            #expect(worlds.count >= members)
+            for member in 0..<worlds.count {
+                let want = Ensemble.draw(base, member: member, settings: settings)
+                let got = worlds.assumptions(member: member)
+                #expect(
+                    got.values.map(\.bitPattern) == want.values.map(\.bitPattern), "members=\(members) member=\(member)"
+                )
+            }
+        }
+    }
+
+    @Test("the cache draws once per (assumptions, seed, r) and serves smaller ensembles of the seed")
+    func cacheReuse() {
+        let cache = DrawCache()
+        let base = Assumptions()
+        let settings = EnsembleSettings(members: 2000, seed: 4242, uncertainty: 0.5)
+        let first = cache.worlds(base, settings: settings)
+        #expect(cache.worlds(base, settings: settings) === first)
+        var fewer = settings
+        fewer.members = 1000
+        #expect(cache.worlds(base, settings: fewer) === first)
+        var otherSeed = settings
+        otherSeed.seed = 4243
+        #expect(cache.worlds(base, settings: otherSeed) !== first)
+    }
+}
