@@ -38,6 +38,7 @@ public enum CoreBench {
                 .leadMonths[0][0]
         }
         let keypress = Timing.keypresses(count: 1000, workspace: workspace)
+        let keypressMap = Timing.keypresses(count: 1000, workspace: workspace, mapOpen: true)
         if sink.isNaN { print("") }  // keeps the measured work observable
         return [
             Figure("deterministic_run_ms", "one deterministic run (36 months)", ms: deterministic),
@@ -51,6 +52,7 @@ public enum CoreBench {
             Figure("keypress_p50_ms", "keypress: reduce + recompute + render, p50", ms: keypress.p50),
             Figure("keypress_p99_ms", "keypress: reduce + recompute + render, p99", ms: keypress.p99, goal: 4),
             Figure("keypress_max_ms", "keypress: reduce + recompute + render, max", ms: keypress.max),
+            Figure("keypress_map_p99_ms", "keypress with the map open, p99", ms: keypressMap.p99, goal: 4),
             Figure("members", "", count: n),
             Figure("horizon", "", count: scenario.horizon),
             Figure("repetitions", "", count: Timing.repetitions),
