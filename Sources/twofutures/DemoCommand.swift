@@ -49,7 +49,7 @@ struct DemoCommand: ParsableCommand {
 
     func run() throws {
         if !headless { return try live() }
-        let settings = try ensembleOptions.settings(defaultMembers: 2000)
+        let settings = try ensembleOptions.settings(defaultMembers: 10_000)
         let threads = try ensembleOptions.threadCount()
         var requested: (width: Int, height: Int)?
         if let size {
@@ -64,14 +64,32 @@ struct DemoCommand: ParsableCommand {
         state.themes = catalog.themes
         state.themeIndex = catalog.themes.firstIndex { $0.name == "dark" } ?? 0
         state.lenses = lenses
+        state.ensembleMembers = settings.members
         var cache = [Scenario: EnsembleResult]()
-        let result = DemoHeadless.play(script, from: state) { scenario in
-            guard settings.members > 0 else { return nil }
-            if let hit = cache[scenario] { return hit }
-            let r = Ensemble.run(scenario, settings: settings, threads: threads)
-            cache[scenario] = r
-            return r
-        }
+        var robust = [Scenario: RobustnessResult]()
+        let result = DemoHeadless.play(
+            script, from: state,
+            ensemble: { scenario in
+                guard settings.members > 0 else { return nil }
+                if let hit = cache[scenario] { return hit }
+                let r = Ensemble.run(scenario, settings: settings, threads: threads)
+                cache[scenario] = r
+                return r
+            },
+            jobs: { job in
+                switch job {
+                case .ensemble: return nil
+                case .robustness(let scenario):
+                    if robust[scenario] == nil {
+                        robust[scenario] = Robustness.run(
+                            scenario, settings: Job.robustnessSettings(settings), threads: threads)
+                    }
+                    return robust[scenario].map { .robustnessFinished($0) }
+                case .map(let r):
+                    return FuturesMap.compute(r.scenario, x: r.x, y: r.y, nx: r.nx, ny: r.ny, threads: threads)
+                        .map { .mapFinished($0) }
+                }
+            })
         if let frames {
             do {
                 try DemoStore.writeFrames(result.frames.map { $0.text + "\n" }, to: frames)
@@ -85,7 +103,7 @@ struct DemoCommand: ParsableCommand {
     /// Plays the script in the live dashboard.
     func live() throws {
         if size != nil || frames != nil { throw InputError("--size and --frames need --headless") }
-        let settings = try ensembleOptions.settings(defaultMembers: 2000)
+        let settings = try ensembleOptions.settings(defaultMembers: 10_000)
         let threads = try ensembleOptions.threadCount(default: max(1, ProcessInfo.processInfo.activeProcessorCount - 1))
         let catalog = ThemeStore.catalog(themeDir: themeDir)
         let lenses = LensStore.catalog(lensDir: lensDir).lenses

@@ -38,7 +38,7 @@ struct RecordCommand: ParsableCommand {
         guard Files.isWritableFolder(folder) else {
             throw InputError("cannot write to the folder \(folder)")
         }
-        let settings = try ensembleOptions.settings(defaultMembers: 2000)
+        let settings = try ensembleOptions.settings(defaultMembers: 10_000)
         let threads = try ensembleOptions.threadCount(default: max(1, ProcessInfo.processInfo.activeProcessorCount - 1))
         let catalog = ThemeStore.catalog(themeDir: themeDir)
         do {
