@@ -1,7 +1,8 @@
 import Foundation
 
 /// One measured figure: a JSON key, a description for the table, the value, its unit and
-/// the budget (a maximum) when there is one.
+/// the budget when there is one (a maximum, or a minimum with `atLeast`). A NaN value is a
+/// figure that could not be measured: null in JSON, "n/a" in the table.
 public struct Figure: Sendable {
     public let key: String
     public let what: String
@@ -9,14 +10,20 @@ public struct Figure: Sendable {
     public let unit: String
     public let goal: Double?
     public let decimals: Int
+    /// The budget is a minimum (a speed-up), not a maximum.
+    public let atLeast: Bool
 
-    public init(_ key: String, _ what: String, value: Double, unit: String, goal: Double? = nil, decimals: Int) {
+    public init(
+        _ key: String, _ what: String, value: Double, unit: String, goal: Double? = nil, decimals: Int,
+        atLeast: Bool = false
+    ) {
         self.key = key
         self.what = what
         self.value = value
         self.unit = unit
         self.goal = goal
         self.decimals = decimals
+        self.atLeast = atLeast
     }
 
     public init(_ key: String, _ what: String, ms: Double, goal: Double? = nil) {
@@ -28,7 +35,7 @@ public struct Figure: Sendable {
     }
 
     /// The value for the JSON object, with the figure's decimals.
-    public var json: String { String(format: "%.\(decimals)f", value) }
+    public var json: String { value.isNaN ? "null" : String(format: "%.\(decimals)f", value) }
 
     /// The figures with a description, as a fixed-width table with the budgets.
     public static func table(_ figures: [Figure]) -> String {
@@ -39,9 +46,11 @@ public struct Figure: Sendable {
         var out = pad("figure", whatWidth) + "  " + lpad("measured", 14) + "  " + pad("budget", 12) + "  within\n"
         out += String(repeating: "-", count: whatWidth + 40) + "\n"
         for f in rows {
-            let shown = String(format: "%.\(min(f.decimals, 2))f", f.value) + (f.unit.isEmpty ? "" : " " + f.unit)
-            let goal = f.goal.map { "≤ " + Self.trimmed($0) + (f.unit.isEmpty ? "" : " " + f.unit) } ?? ""
-            let within = f.goal.map { f.value <= $0 ? "yes" : "NO" } ?? ""
+            let unit = f.unit.isEmpty ? "" : " " + f.unit
+            let shown = f.value.isNaN ? "n/a" : String(format: "%.\(min(f.decimals, 2))f", f.value) + unit
+            let goal = f.goal.map { (f.atLeast ? "≥ " : "≤ ") + Self.trimmed($0) + unit } ?? ""
+            let within =
+                f.value.isNaN ? "" : f.goal.map { (f.atLeast ? f.value >= $0 : f.value <= $0) ? "yes" : "NO" } ?? ""
             out += pad(f.what, whatWidth) + "  " + lpad(shown, 14) + "  " + pad(goal, 12) + "  " + within + "\n"
         }
         for f in figures where f.what.isEmpty { out += "\(f.key) \(f.json)  " }

@@ -12,7 +12,9 @@ struct BenchCommand: ParsableCommand {
         abstract: "Measure the performance budgets: the core in-process, the dashboard on a pseudo-terminal.",
         discussion: """
             Without options: the core's timings (medians of 25 repetitions after a warm-up) and \
-            keypress latency, in milliseconds, as one JSON object.
+            keypress latency, in milliseconds, as one JSON object, with the NumPy reference \
+            (scripts/numpy_ensemble.py, the same ensemble) timed in the same run: numpy_ms and \
+            numpy_ratio, null when python3 or NumPy is missing (stderr says which).
             --process also runs the dashboard itself on a 120x36 pseudo-terminal: startup to \
             the first frame (10 starts), idle CPU from /proc over --idle-seconds, peak RSS, and \
             the bytes written per arrow keypress. --soak SECONDS sends random keys for that long \
@@ -65,6 +67,10 @@ struct BenchCommand: ParsableCommand {
                 figures += try ProcessBench.soak(seconds: soakSeconds)
             } else {
                 figures += CoreBench.figures(members: n, threads: threadCount)
+                let ensembleMs = figures.first { $0.key == "ensemble_ms" }?.value ?? .nan
+                let numpy = NumPyBench.figures(members: n, ensembleMs: ensembleMs)
+                figures += numpy.figures
+                if let note = numpy.note { FileHandle.standardError.write(Data((note + "\n").utf8)) }
                 if process { figures += try ProcessBench.measure(idleSeconds: idle) }
             }
         } catch {

@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+
+/// scripts/numpy_ensemble.py, the NumPy reference that `bench` times: it must run the same
+/// ensemble as `twofutures run`, or the ratio would compare different work.
+@Suite("NumPy reference")
+struct NumPyReferenceTests {
+    static let script = DemoCLITests.path("scripts/numpy_ensemble.py")
+
+    /// Whether python3 with NumPy is here (the test says so and passes when not).
+    static var hasNumPy: Bool {
+        (try? CLI.run("/usr/bin/env", ["python3", "-c", "import numpy"]).status) == 0
+    }
+
+    @Test("the NumPy reference gives the same median lead and probabilities as twofutures run")
+    func sameEnsemble() throws {
+        guard Self.hasNumPy else {
+            print("NumPy reference: python3 with NumPy is missing; not compared")
+            return
+        }
+        let members = 1500
+        let numpy = try CLI.run("/usr/bin/env", ["python3", Self.script, String(members), "1"])
+        #expect(numpy.status == 0, "\(numpy.stderr)")
+        let reference = try JSONSerialization.jsonObject(with: Data(numpy.stdout.utf8)) as! [String: Any]
+        let run = try CLI.run(["run", "--members", String(members), "--format", "json"])
+        #expect(run.status == 0)
+        let doc = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [String: Any]
+        let ensemble = try #require(doc["ensemble"] as? [String: Any])
+        let p50 = try #require((ensemble["p50"] as? [String: Any])?["lead_months"] as? [Double])
+        let want = try #require(reference["p50_lead"] as? Double)
+        // MODEL.md §4 "Precision": the ensemble may run in Float32, within 1e-3 months.
+        #expect(abs(try #require(p50.last) - want) <= 1e-3, "NumPy \(want), twofutures \(p50.last ?? .nan)")
+        let probability = try #require(ensemble["probability"] as? [String: Double])
+        let wantP = try #require(reference["probability"] as? [Double])
+        let got: [Double?] = [probability["future1"], probability["contested"], probability["future2"]]
+        #expect(got == wantP.map { Optional($0) })
+    }
+
+    @Test("bench reports numpy_ms and numpy_ratio, numbers with NumPy and null without")
+    func benchKeys() throws {
+        let result = try CLI.run(["bench", "--members", "300"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let doc = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
+        for key in ["numpy_ms", "numpy_ratio"] {
+            let value = try #require(doc[key], "missing \(key)")
+            if Self.hasNumPy {
+                #expect((value as? Double ?? 0) > 0, "\(key)")
+            } else {
+                #expect(value is NSNull, "\(key)")
+                #expect(result.stderr.contains("numpy_ms:"))
+            }
+        }
+    }
+}
