@@ -23,15 +23,35 @@ public struct Analysis: Sendable, Equatable {
         f2.levers = Preset.future2.levers
         f1.policyStart = 0
         f2.policyStart = 0
-        future1 = Simulation.run(f1)
-        future2 = Simulation.run(f2)
-        // Each distinct run once: the curves' ends are the sensitivity's rows, and the
-        // policy's own outcome serves every sample and coalition that equals it.
+        future1 = f1 == scenario ? policy : Simulation.run(f1)
+        future2 = f2 == scenario ? policy : Simulation.run(f2)
+        // Each distinct scenario runs once: the curves' ends are the sensitivity's rows, the
+        // policy's own outcome serves every sample and coalition that equals it, and a
+        // coalition that is a lever's curve sample or the Future 2 run takes its outcome.
         let now = policy.outcome
         let outcomes = Response.outcomes(scenario, current: now)
         curves = outcomes.map { $0.map(\.leadMonths) }
         sensitivity = Sensitivity.rows(outcomes)
-        attribution = Attribution.compute(scenario, current: now)
+        let f2Outcome = future2.outcome
+        attribution = Attribution.compute(scenario, current: now) { s in
+            if s == f2 { return f2Outcome }
+            return Self.curveSample(s, of: scenario, outcomes)
+        }
+    }
+
+    /// The outcome of `s` from the curves when it differs from `scenario` in one lever
+    /// only, set to one of the curve's samples; nil otherwise.
+    static func curveSample(_ s: Scenario, of scenario: Scenario, _ outcomes: [[Outcome]]) -> Outcome? {
+        guard s.policyStart == scenario.policyStart, s.horizon == scenario.horizon,
+            s.assumptions == scenario.assumptions
+        else { return nil }
+        var changed: LeverID?
+        for lever in LeverID.allCases where s.levers[lever] != scenario.levers[lever] {
+            if changed != nil { return nil }
+            changed = lever
+        }
+        guard let lever = changed, let k = Response.samples.firstIndex(of: s.levers[lever]) else { return nil }
+        return outcomes[ParameterID.all.firstIndex(of: .lever(lever))!][k]
     }
 
     public var outcome: Outcome { policy.outcome }

@@ -11,17 +11,39 @@ public struct Attribution: Sendable, Equatable {
     /// Computes the split over the five levers with 2^5 = 32 runs, assumptions and the
     /// start as set. `current`, when given, is the scenario's own outcome (one run fewer).
     public static func compute(_ scenario: Scenario, base: Preset = .future2, current: Outcome? = nil) -> Attribution {
+        compute(scenario, base: base, current: current) { _ in nil }
+    }
+
+    /// As `compute`, taking a coalition's outcome from `known` when it has it (the full
+    /// update's other runs). Each distinct coalition runs once: a lever whose current value
+    /// is the base's gives the same scenario in or out of a coalition.
+    static func compute(
+        _ scenario: Scenario, base: Preset = .future2, current: Outcome?, known: (Scenario) -> Outcome?
+    ) -> Attribution {
         let n = LeverID.allCases.count
         let baseLevers = base.levers
+        var same = 0
+        for lever in LeverID.allCases where scenario.levers[lever] == baseLevers[lever] {
+            same |= 1 << lever.rawValue
+        }
         // v[S]: the outcome with the levers in coalition S (a bit mask) at their current
-        // values and the rest at the base preset's values.
+        // values and the rest at the base preset's values. S ∪ same is the same scenario as
+        // S, and is not below S, so it is known by the time S is reached.
         var v = [Outcome](repeating: .zero, count: 1 << n)
-        for mask in 0..<(1 << n) {
+        for mask in (0..<(1 << n)).reversed() {
+            if mask | same != mask {
+                v[mask] = v[mask | same]
+                continue
+            }
             var s = scenario
             for lever in LeverID.allCases where mask & (1 << lever.rawValue) == 0 {
                 s.levers[lever] = baseLevers[lever]
             }
-            v[mask] = mask == (1 << n) - 1 ? current ?? Simulation.outcome(s) : Simulation.outcome(s)
+            if mask == (1 << n) - 1, let current {
+                v[mask] = current
+            } else {
+                v[mask] = known(s) ?? Simulation.outcome(s)
+            }
         }
         // Shapley weights |S|!(n−|S|−1)!/n! by coalition size.
         var factorial = [1.0]

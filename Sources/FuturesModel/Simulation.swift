@@ -49,7 +49,7 @@ struct Regime {
         let gD =
             (log10(a.chinaDomesticGrowth) * (1 - c.toolControlEffect * e)
                 + a.controlsBackfire * e * log10(c.spurFactor)) / 12
-        domesticFactor = pow(10, gD)
+        domesticFactor = exp10(gD)
         blocked = a.controlLeakage * c.imports0 * e
         sHat = a.enforcementEffectiveness * lv.smugglingEnforcement
         oHat = a.enforcementEffectiveness * lv.offshoreControls
@@ -58,6 +58,11 @@ struct Regime {
         bFrac = a.distillationEfficiency * (1 - lv.distillationDefense * a.countermeasureFeasibility)
     }
 }
+
+/// 10^x as e^(x·ln 10): within a few units in the last place of `pow(10, x)` over the
+/// model's exponents (|x| < 10), and about twice as fast (it is most of a month's work).
+@inline(__always)
+private func exp10(_ x: Double) -> Double { exp(x * 2.302_585_092_994_045_7) }
 
 /// The deterministic model of MODEL.md §3.
 public enum Simulation {
@@ -96,7 +101,7 @@ public enum Simulation {
         let gA = log10(a.algorithmicProgress) / 12
         let pace = gU + gA
         let logR0 = log10(c.kCN0 / c.kUS0)
-        let mGrowth = pow(10, gU)
+        let mGrowth = exp10(gU)
         let rce = a.researchComputeElasticity
 
         // lKUS = log10(K_US/K_US0); domestic = 10^ℓD.
@@ -118,7 +123,7 @@ public enum Simulation {
             let offT = (1 - c.smuggledShare) * r.blocked * (1 - r.oHat) * m * revCN
             // K_CN/K_US = 10^(lKCN − lKUS).
             let ratioLog = lKCN - lKUS
-            let share = 1 / (1 + pow(10, ratioLog))
+            let share = 1 / (1 + exp10(ratioLog))
             let e1 = exp(lead * (-1.0 / 24))
             let e3 = e1 * e1 * e1
             let norm = c.normLeadWeight / (1 + e3 * e1) + (1 - c.normLeadWeight) * u
@@ -133,7 +138,7 @@ public enum Simulation {
             let bTarget = r.bFrac * max(0, capUS - ccCN)
             let uTarget = 1 / (1 + e3 * r.priceFactor)
             aUS += gA
-            aCN += gA * pow(10, rce * (ratioLog - logR0))
+            aCN += gA * exp10(rce * (ratioLog - logR0))
             lKUS += gU * revUS
             m *= mGrowth
             domestic *= r.domesticFactor
