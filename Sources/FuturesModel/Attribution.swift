@@ -28,23 +28,25 @@ public struct Attribution: Sendable, Equatable {
         }
         // v[S]: the outcome with the levers in coalition S (a bit mask) at their current
         // values and the rest at the base preset's values. S ∪ same is the same scenario as
-        // S, and is not below S, so it is known by the time S is reached.
+        // S: only such coalitions run (side by side), the others copy them.
         var v = [Outcome](repeating: .zero, count: 1 << n)
-        for mask in (0..<(1 << n)).reversed() {
-            if mask | same != mask {
-                v[mask] = v[mask | same]
-                continue
-            }
+        var pending: [Scenario] = [], masks: [Int] = []
+        for mask in 0..<(1 << n) where mask | same == mask {
             var s = scenario
             for lever in LeverID.allCases where mask & (1 << lever.rawValue) == 0 {
                 s.levers[lever] = baseLevers[lever]
             }
             if mask == (1 << n) - 1, let current {
                 v[mask] = current
+            } else if let o = known(s) {
+                v[mask] = o
             } else {
-                v[mask] = known(s) ?? Simulation.outcome(s)
+                pending.append(s)
+                masks.append(mask)
             }
         }
+        for (o, mask) in zip(Simulation.outcomes(pending), masks) { v[mask] = o }
+        for mask in 0..<(1 << n) where mask | same != mask { v[mask] = v[mask | same] }
         // Shapley weights |S|!(n−|S|−1)!/n! by coalition size.
         var factorial = [1.0]
         for k in 1...n { factorial.append(factorial[k - 1] * Double(k)) }

@@ -31,12 +31,21 @@ public enum Response {
     /// others as set. The ends are the sensitivity's rows, so `Analysis` runs them once;
     /// a sample equal to the scenario itself takes `current` instead of a run.
     static func outcomes(_ scenario: Scenario, current: Outcome) -> [[Outcome]] {
-        ParameterID.all.map { id in
-            samples(id).map { x in
+        var result = ParameterID.all.map { _ in [Outcome](repeating: current, count: count) }
+        var pending: [Scenario] = [], slots: [(Int, Int)] = []
+        pending.reserveCapacity(ParameterID.all.count * count)
+        slots.reserveCapacity(ParameterID.all.count * count)
+        for (p, id) in ParameterID.all.enumerated() {
+            for (k, x) in samples(id).enumerated() {
                 var s = scenario
                 s[id] = x
-                return s == scenario ? current : Simulation.outcome(s)
+                if s != scenario {
+                    pending.append(s)
+                    slots.append((p, k))
+                }
             }
         }
+        for (o, (p, k)) in zip(Simulation.outcomes(pending), slots) { result[p][k] = o }
+        return result
     }
 }

@@ -80,72 +80,128 @@ public enum Simulation {
         step(scenario) { _, _ in }
     }
 
+    /// The outcomes of `scenarios`, in order, each bit for bit `outcome(_:)`: runs with the
+    /// same horizon advance four side by side, so that the processor overlaps their months
+    /// (one run alone waits on its own chain of logarithms and exponentials).
+    static func outcomes(_ scenarios: [Scenario]) -> [Outcome] {
+        var result = [Outcome]()
+        result.reserveCapacity(scenarios.count)
+        var i = 0
+        while i < scenarios.count {
+            let h = scenarios[i].horizon
+            guard i + 4 <= scenarios.count, scenarios[(i + 1)..<(i + 4)].allSatisfy({ $0.horizon == h }) else {
+                result.append(outcome(scenarios[i]))
+                i += 1
+                continue
+            }
+            var r0 = Run(scenarios[i]), r1 = Run(scenarios[i + 1])
+            var r2 = Run(scenarios[i + 2]), r3 = Run(scenarios[i + 3])
+            for t in 0..<h {
+                _ = r0.month(t, advance: true)
+                _ = r1.month(t, advance: true)
+                _ = r2.month(t, advance: true)
+                _ = r3.month(t, advance: true)
+            }
+            for r in [r0, r1, r2, r3] {
+                var last = r
+                let o = last.month(h, advance: false)
+                result.append(Outcome(leadMonths: o.0, computeShare: o.1, adoption: o.2, normShare: o.3))
+            }
+            i += 4
+        }
+        return result
+    }
+
     /// The single implementation of the monthly loop. `record(t, outputs)` receives the
     /// eight outputs of month t in `SeriesID` order; the outcome at the horizon is returned.
-    /// The equations of MODEL.md §3, rearranged without changing them: US compute is tracked
-    /// as its logarithm, both sigmoids share E = e^(−lead/24) (σ(lead/6) = 1/(1+E⁴), and the
-    /// adoption target's capability term is E³), and the domestic scale 10^ℓD grows by a
-    /// factor per month. Four transcendental calls remain per month.
     @inline(__always)
     static func step(_ scenario: Scenario, record: (Int, UnsafePointer<Double>) -> Void) -> Outcome {
-        let a = scenario.assumptions
         let h = scenario.horizon
-        let c = Constants.self
-        let before = Regime(Preset.statusQuo.levers, a)
-        let after = Regime(scenario.levers, a)
-        precondition(
-            c.betaCapability / 12 == 3 * (1.0 / 24) && c.normLeadScale == 24.0 / 4,
-            "the shared sigmoid exponent assumes β_cap/12 = 3/24 and s_n = 24/4")
-
-        let gU = log10(a.usComputeGrowth) / 12
-        let gA = log10(a.algorithmicProgress) / 12
-        let pace = gU + gA
-        let logR0 = log10(c.kCN0 / c.kUS0)
-        let mGrowth = exp10(gU)
-        let rce = a.researchComputeElasticity
-
-        // lKUS = log10(K_US/K_US0); domestic = 10^ℓD.
-        var lKUS = 0.0, kCN = c.kCN0, aUS = 0.0, aCN = 0.0, m = 1.0, domestic = 1.0
-        var b = a.distillationEfficiency * log10(1 / (c.kCN0 / c.kUS0))
-        var u = c.adoption0
-        var out = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+        var run = Run(scenario)
         var t = 0
         while true {
-            let r = t < scenario.policyStart ? before : after
-            let lKCN = log10(kCN / c.kUS0)
-            let capUS = lKUS + aUS
-            let ccCN = lKCN + aCN
-            let lead = (capUS - ccCN - b) / pace
-            let revCN = 1 + c.revenueFeedback * (c.adoption0 - u)
-            let domT = c.domestic0 * domestic * revCN
-            let impT = c.imports0 * (1 - r.e) * m * revCN
-            let smgT = c.smuggledShare * r.blocked * (1 - r.sHat) * m * revCN
-            let offT = (1 - c.smuggledShare) * r.blocked * (1 - r.oHat) * m * revCN
-            // K_CN/K_US = 10^(lKCN − lKUS).
-            let ratioLog = lKCN - lKUS
-            let share = 1 / (1 + exp10(ratioLog))
-            let e1 = exp(lead * (-1.0 / 24))
-            let e3 = e1 * e1 * e1
-            let norm = c.normLeadWeight / (1 + e3 * e1) + (1 - c.normLeadWeight) * u
-            out = (lead, share, u, norm, domT, impT, smgT, offT)
+            var out = run.month(t, advance: t < h)
             withUnsafePointer(to: &out) {
                 $0.withMemoryRebound(to: Double.self, capacity: 8) { record(t, $0) }
             }
             if t == h {
-                return Outcome(leadMonths: lead, computeShare: share, adoption: u, normShare: norm)
+                return Outcome(leadMonths: out.0, computeShare: out.1, adoption: out.2, normShare: out.3)
             }
-            let revUS = 1 + c.revenueFeedback * (u - c.adoption0)
-            let bTarget = r.bFrac * max(0, capUS - ccCN)
-            let uTarget = 1 / (1 + e3 * r.priceFactor)
-            aUS += gA
-            aCN += gA * exp10(rce * (ratioLog - logR0))
-            lKUS += gU * revUS
-            m *= mGrowth
-            domestic *= r.domesticFactor
-            kCN += domT + impT + smgT + offT - c.depreciation * kCN
-            b += (bTarget - b) / c.distillationLag
-            u += c.adoptionSpeed * (uTarget - u)
             t += 1
         }
+    }
+}
+
+/// One deterministic run's constants and its state at the start of a month: the equations
+/// of MODEL.md §3, rearranged without changing them: US compute is tracked as its
+/// logarithm, both sigmoids share E = e^(−lead/24) (σ(lead/6) = 1/(1+E⁴), and the adoption
+/// target's capability term is E³), and the domestic scale 10^ℓD grows by a factor per
+/// month. Four transcendental calls remain per month.
+struct Run {
+    let before: Regime, after: Regime
+    let policyStart: Int
+    let gU: Double, gA: Double, pace: Double, logR0: Double, mGrowth: Double, rce: Double
+    // lKUS = log10(K_US/K_US0); domestic = 10^ℓD.
+    var lKUS = 0.0, kCN = Constants.kCN0, aUS = 0.0, aCN = 0.0, m = 1.0, domestic = 1.0
+    var b: Double, u = Constants.adoption0
+
+    @inline(__always)
+    init(_ scenario: Scenario) {
+        let a = scenario.assumptions
+        let c = Constants.self
+        before = Regime(Preset.statusQuo.levers, a)
+        after = Regime(scenario.levers, a)
+        precondition(
+            c.betaCapability / 12 == 3 * (1.0 / 24) && c.normLeadScale == 24.0 / 4,
+            "the shared sigmoid exponent assumes β_cap/12 = 3/24 and s_n = 24/4")
+        policyStart = scenario.policyStart
+        gU = log10(a.usComputeGrowth) / 12
+        gA = log10(a.algorithmicProgress) / 12
+        pace = gU + gA
+        logR0 = log10(c.kCN0 / c.kUS0)
+        mGrowth = exp10(gU)
+        rce = a.researchComputeElasticity
+        b = a.distillationEfficiency * log10(1 / (c.kCN0 / c.kUS0))
+    }
+
+    /// The eight outputs of month t (`SeriesID` order) from the state at its start; then,
+    /// with `advance`, the state moves to the start of month t + 1.
+    @inline(__always)
+    mutating func month(
+        _ t: Int, advance: Bool
+    )
+        -> (Double, Double, Double, Double, Double, Double, Double, Double)
+    {
+        let c = Constants.self
+        let r = t < policyStart ? before : after
+        let lKCN = log10(kCN / c.kUS0)
+        let capUS = lKUS + aUS
+        let ccCN = lKCN + aCN
+        let lead = (capUS - ccCN - b) / pace
+        let revCN = 1 + c.revenueFeedback * (c.adoption0 - u)
+        let domT = c.domestic0 * domestic * revCN
+        let impT = c.imports0 * (1 - r.e) * m * revCN
+        let smgT = c.smuggledShare * r.blocked * (1 - r.sHat) * m * revCN
+        let offT = (1 - c.smuggledShare) * r.blocked * (1 - r.oHat) * m * revCN
+        // K_CN/K_US = 10^(lKCN − lKUS).
+        let ratioLog = lKCN - lKUS
+        let share = 1 / (1 + exp10(ratioLog))
+        let e1 = exp(lead * (-1.0 / 24))
+        let e3 = e1 * e1 * e1
+        let norm = c.normLeadWeight / (1 + e3 * e1) + (1 - c.normLeadWeight) * u
+        let out = (lead, share, u, norm, domT, impT, smgT, offT)
+        if !advance { return out }
+        let revUS = 1 + c.revenueFeedback * (u - c.adoption0)
+        let bTarget = r.bFrac * max(0, capUS - ccCN)
+        let uTarget = 1 / (1 + e3 * r.priceFactor)
+        aUS += gA
+        aCN += gA * exp10(rce * (ratioLog - logR0))
+        lKUS += gU * revUS
+        m *= mGrowth
+        domestic *= r.domesticFactor
+        kCN += domT + impT + smgT + offT - c.depreciation * kCN
+        b += (bTarget - b) / c.distillationLag
+        u += c.adoptionSpeed * (uTarget - u)
+        return out
     }
 }
