@@ -74,10 +74,11 @@ public struct FuturesMap: Sendable, Equatable {
                     }
                     var s = scenario
                     s[y] = yAxis.values[j]
-                    for i in 0..<nx {
-                        s[x] = xAxis.values[i]
-                        out.pointer[j * nx + i] = Simulation.outcome(s).leadMonths
+                    let row = xAxis.values.map { value in
+                        s[x] = value
+                        return s
                     }
+                    for (i, o) in Simulation.outcomes(row).enumerated() { out.pointer[j * nx + i] = o.leadMonths }
                 }
             }
             return flags.isSet
