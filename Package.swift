@@ -36,7 +36,7 @@ let package = Package(
         // forkpty, for the process bench: the dashboard on a pseudo-terminal.
         .target(name: "CPty"),
         // `twofutures bench`'s measuring: the core in-process, the process bench, the pty session.
-        .target(name: "BenchTools", dependencies: ["FuturesModel", "Dashboard", "CPty"]),
+        .target(name: "BenchTools", dependencies: ["FuturesModel", "Dashboard", "Shell", "CPty"]),
         // The main loop on any terminal backend: events in, reduce, effects, frames out.
         .target(name: "Shell", dependencies: ["FuturesModel", "Dashboard", "Terminal"]),
         // Screens that travel: asciicast recordings and SVG pictures (pure: no file, no clock).

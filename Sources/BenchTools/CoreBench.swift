@@ -37,7 +37,18 @@ public enum CoreBench {
                     threads: threadCount)!
                 .leadMonths[0][0]
         }
+        // One frame at 120×36 from a finished analysis and ensemble: what a selection or
+        // theme change costs (render runs no model).
+        let frameAnalysis = Analysis(scenario)
+        let frameEnsemble = Ensemble.run(
+            scenario, settings: EnsembleSettings(members: 2000), threads: threadCount, workspace: workspace)
+        let frameState = State(scenario: scenario, width: 120, height: 36)
+        let frame = Timing.median(batch: 20) {
+            sink += Double(render(frameState, frameAnalysis, ensemble: frameEnsemble).cells.count)
+        }
         let keypress = Timing.keypresses(count: 1000, workspace: workspace)
+        let keypressMap = Timing.keypresses(count: 1000, workspace: workspace, mapOpen: true)
+        let firstBand = Timing.firstBand(members: n, threads: threadCount)
         if sink.isNaN { print("") }  // keeps the measured work observable
         return [
             Figure("deterministic_run_ms", "one deterministic run (36 months)", ms: deterministic),
@@ -48,9 +59,12 @@ public enum CoreBench {
                 "robust_ms", "levers across worlds: 2000 members x 12 runs, \(threadCount) threads", ms: robust,
                 goal: 40),
             Figure("map_ms", "map of futures: 41 x 21 runs, \(threadCount) threads", ms: map, goal: 20),
+            Figure("frame_ms", "one frame rendered at 120x36 (no model work)", ms: frame),
             Figure("keypress_p50_ms", "keypress: reduce + recompute + render, p50", ms: keypress.p50),
             Figure("keypress_p99_ms", "keypress: reduce + recompute + render, p99", ms: keypress.p99, goal: 4),
             Figure("keypress_max_ms", "keypress: reduce + recompute + render, max", ms: keypress.max),
+            Figure("keypress_map_p99_ms", "keypress with the map open, p99", ms: keypressMap.p99, goal: 4),
+            Figure("first_band_ms", "key to the first band (1,000 members) on screen", ms: firstBand, goal: 16),
             Figure("members", "", count: n),
             Figure("horizon", "", count: scenario.horizon),
             Figure("repetitions", "", count: Timing.repetitions),

@@ -25,13 +25,26 @@ enum Timing {
     /// Keypress latency: `count` scripted keys, each through reduce, the deterministic
     /// recompute and render into a 120×36 Screen (the terminal write excluded), with a
     /// 2000-member ensemble's bands on screen. Returns p50, p99 and max in milliseconds.
-    static func keypresses(count: Int, workspace: EnsembleWorkspace) -> (p50: Double, p99: Double, max: Double) {
+    /// `mapOpen`: with the map view open and a map drawn (the worker's, computed once
+    /// before; the keys change the scenario, so it is drawn scaled as while a new one
+    /// computes).
+    static func keypresses(
+        count: Int, workspace: EnsembleWorkspace, mapOpen: Bool = false
+    ) -> (
+        p50: Double, p99: Double, max: Double
+    ) {
         let script: [Key] = [
             .right, .right, .down, .right, .shiftRight, .left, .down, .down, .shiftLeft, .up, .tab, .right,
             .left, .down, .right, .char("1"), .char("c"), .left, .char("a"), .char("3"), .char("u"), .ctrl("r"),
             .end, .home, .char("p"), .right, .char("2"), .up, .right, .char("r"),
         ]
         var state = State(scenario: Scenario(), width: 120, height: 36)
+        if mapOpen {
+            reduce(&state, .keyPressed(.char("m")))
+            if let r = state.mapRequest {
+                reduce(&state, .mapFinished(FuturesMap(r.scenario, x: r.x, y: r.y, nx: r.nx, ny: r.ny)))
+            }
+        }
         var analysis = Analysis(state.scenario)
         let ensemble = Ensemble.run(state.scenario, settings: EnsembleSettings(members: 2000), workspace: workspace)
         var sink = 0

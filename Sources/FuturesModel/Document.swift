@@ -15,11 +15,7 @@ public struct Document: Sendable {
     public func json(pretty: Bool = true) -> String {
         var w = JSONWriter(pretty: pretty)
         w.beginObject()
-        w.value("model", Constants.modelVersion)
-        w.value("horizon", scenario.horizon)
-        w.value("policy_start", scenario.policyStart)
-        w.value("start", monthLabel(0))
-        w.inputs(scenario)
+        w.head(scenario, start: true)
         w.strings("months", months)
         w.beginObject("series")
         for s in SeriesID.allCases { w.numbers(s.id, analysis.policy[s]) }

@@ -5,10 +5,7 @@ extension FuturesMap {
     public func json(pretty: Bool = true) -> String {
         var w = JSONWriter(pretty: pretty)
         w.beginObject()
-        w.value("model", Constants.modelVersion)
-        w.value("horizon", scenario.horizon)
-        w.value("policy_start", scenario.policyStart)
-        w.inputs(scenario)
+        w.head(scenario)
         for (key, axis) in [("x", x), ("y", y)] {
             w.beginObject(key)
             w.value("id", axis.id)

@@ -55,6 +55,16 @@ struct JSONWriter {
         text += "[" + values.map(String.init).joined(separator: pretty ? ", " : ",") + "]"
     }
 
+    /// The head every document of MODEL.md §5 starts with: `model`, `horizon`,
+    /// `policy_start`, the `start` month where `start` is true, then the inputs.
+    mutating func head(_ scenario: Scenario, start: Bool = false) {
+        value("model", Constants.modelVersion)
+        value("horizon", scenario.horizon)
+        value("policy_start", scenario.policyStart)
+        if start { value("start", monthLabel(0)) }
+        inputs(scenario)
+    }
+
     /// The scenario's `"levers"` and `"assumptions"` objects, ids in table order.
     mutating func inputs(_ scenario: Scenario) {
         beginObject("levers")

@@ -5,10 +5,7 @@ extension RobustnessResult {
     public func json(pretty: Bool = true) -> String {
         var w = JSONWriter(pretty: pretty)
         w.beginObject()
-        w.value("model", Constants.modelVersion)
-        w.value("horizon", scenario.horizon)
-        w.value("policy_start", scenario.policyStart)
-        w.inputs(scenario)
+        w.head(scenario)
         w.value("members", settings.members)
         w.value("seed", settings.seed)
         w.value("uncertainty", settings.uncertainty)

@@ -89,6 +89,7 @@ public struct Session {
         state.themes = options.themes
         state.themeIndex = options.themeIndex
         state.lenses = options.lenses
+        state.ensembleMembers = options.settings.members
         state.warning = options.warning
         state.noColor = options.noColor
         var analysis = Analysis(state.scenario)

@@ -40,13 +40,14 @@ public final class Worker: @unchecked Sendable {
         queue.async { [self] in
             guard current() else { return }
             let cancelled: @Sendable () -> Bool = { !current() }
-            guard let action = run(job, isCancelled: cancelled) else { return }
-            let delivered = lock.withLock { () -> Bool in
-                guard generation[kind] == mine else { return false }
-                finished.append(action)
-                return true
+            run(job, isCancelled: cancelled) { action in
+                let delivered = lock.withLock { () -> Bool in
+                    guard generation[kind] == mine else { return false }
+                    finished.append(action)
+                    return true
+                }
+                if delivered { onFinish() }
             }
-            if delivered { onFinish() }
         }
     }
 
@@ -55,19 +56,27 @@ public final class Worker: @unchecked Sendable {
         lock.withLock { generation[kind.rawValue] += 1 }
     }
 
-    private func run(_ job: Job, isCancelled: @escaping @Sendable () -> Bool) -> Action? {
+    /// Runs `job`, handing each result to `deliver`: an ensemble twice, its first
+    /// `Job.firstMembers` members (a band within a frame) and then all of them.
+    private func run(
+        _ job: Job, isCancelled: @escaping @Sendable () -> Bool, deliver: (Action) -> Void
+    ) {
         switch job {
         case .ensemble(let scenario):
-            let result = Ensemble.run(
-                scenario, settings: settings, threads: threads, workspace: workspace, isCancelled: isCancelled)
-            return result.map { .ensembleFinished($0, for: scenario) }
+            for step in Job.ensembleSteps(settings) {
+                let result = Ensemble.run(
+                    scenario, settings: step, threads: threads, workspace: workspace, isCancelled: isCancelled)
+                guard let result else { return }
+                deliver(.ensembleFinished(result, for: scenario))
+            }
         case .robustness(let scenario):
-            let result = Robustness.run(scenario, settings: settings, threads: threads, isCancelled: isCancelled)
-            return result.map { .robustnessFinished($0) }
+            let result = Robustness.run(
+                scenario, settings: Job.robustnessSettings(settings), threads: threads, isCancelled: isCancelled)
+            if let result { deliver(.robustnessFinished(result)) }
         case .map(let r):
             let map = FuturesMap.compute(
                 r.scenario, x: r.x, y: r.y, nx: r.nx, ny: r.ny, threads: threads, isCancelled: isCancelled)
-            return map.map { .mapFinished($0) }
+            if let map { deliver(.mapFinished(map)) }
         }
     }
 

@@ -186,3 +186,25 @@ public struct TOMLReader {
         }
     }
 }
+
+extension TOMLReader {
+    /// The top table of a file whose top-level keys must be among `allowed`: the first
+    /// other key is an error at its line, "KEY: unknown key (expected `expected`)".
+    public static func parse(
+        _ text: String, path: String, allowed: Set<String>, expected: String
+    ) -> Result<TOMLTable, FileError> {
+        let root: TOMLTable
+        do {
+            root = try parse(text, path: path)
+        } catch {
+            return .failure(error)
+        }
+        for key in root.keys.sorted() where !allowed.contains(key) {
+            return .failure(
+                FileError(
+                    path: path, line: root[key]!.line,
+                    message: "\(sanitized(untrusted: key)): unknown key (expected \(expected))"))
+        }
+        return .success(root)
+    }
+}

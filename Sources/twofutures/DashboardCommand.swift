@@ -43,7 +43,7 @@ struct DashboardCommand: ParsableCommand {
         }
         // A version-1 file or token is said once, in the status bar (stderr is hidden).
         let (scenario, notice) = try scenarioOptions.scenarioAndNotice()
-        let settings = try ensembleOptions.settings(defaultMembers: 2000)
+        let settings = try ensembleOptions.settings(defaultMembers: 10_000)
         // Leave a core for the interface.
         let threads = try ensembleOptions.threadCount(default: max(1, ProcessInfo.processInfo.activeProcessorCount - 1))
         let catalog = ThemeStore.catalog(themeDir: themeDir)

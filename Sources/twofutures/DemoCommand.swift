@@ -74,7 +74,7 @@ struct DemoCommand: ParsableCommand {
 
     func run() throws {
         if !headless && cast == nil && !svg {
-            if svgFile != nil { throw InputError("unexpected argument '\(svgFile!)': an SVG file comes after --svg") }
+            if let svgFile { throw InputError("unexpected argument '\(svgFile)': an SVG file comes after --svg") }
             return try live()
         }
         if svg && svgFile == nil && frames == nil {
@@ -82,7 +82,7 @@ struct DemoCommand: ParsableCommand {
         }
         if !svg, let svgFile { throw InputError("unexpected argument '\(svgFile)': an SVG file comes after --svg") }
         let colors = try self.colors.value()
-        let settings = try ensembleOptions.settings(defaultMembers: 2000)
+        let settings = try ensembleOptions.settings(defaultMembers: 10_000)
         let threads = try ensembleOptions.threadCount()
         var requested: (width: Int, height: Int)?
         if let size {
@@ -98,17 +98,18 @@ struct DemoCommand: ParsableCommand {
         state.themes = catalog.themes
         state.themeIndex = catalog.themes.firstIndex { $0.name == "dark" } ?? 0
         state.lenses = lenses
+        state.ensembleMembers = settings.members
         let jobs = DemoJobs(settings: settings, threads: threads)
         let title = DemoCast.title(of: script)
         if let cast {
             let timeline = DemoTimeline.frames(
-                script, from: state, ensembles: jobs.runsEnsembles, jobs: jobs.answer)
+                script, from: state, ensembles: jobs.runsEnsembles, answers: jobs.answers)
             let recording = DemoCast.make(
                 timeline, width: dimensions.width, height: dimensions.height, title: title, colors: colors)
             try OutputFile.write(cast, recording.text, force: force)
         }
-        guard headless || svg else { return }
-        let result = DemoHeadless.frames(script, from: state, ensembles: jobs.runsEnsembles, jobs: jobs.answer)
+        guard headless || svg || frames != nil else { return }
+        let result = DemoHeadless.frames(script, from: state, ensemble: jobs.ensemble, jobs: jobs.answer)
         if let svgFile {
             let picture = SVGWriter.svg(result.final.screen, theme: result.final.theme, title: title)
             try OutputFile.write(svgFile, picture, force: force)
@@ -132,7 +133,7 @@ struct DemoCommand: ParsableCommand {
     /// Plays the script in the live dashboard.
     func live() throws {
         if size != nil || frames != nil { throw InputError("--size and --frames need --headless, --cast or --svg") }
-        let settings = try ensembleOptions.settings(defaultMembers: 2000)
+        let settings = try ensembleOptions.settings(defaultMembers: 10_000)
         let threads = try ensembleOptions.threadCount(default: max(1, ProcessInfo.processInfo.activeProcessorCount - 1))
         let catalog = ThemeStore.catalog(themeDir: themeDir)
         let lenses = LensStore.catalog(lensDir: lensDir).lenses

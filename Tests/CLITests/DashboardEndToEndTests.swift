@@ -8,7 +8,7 @@ struct DashboardEndToEndTests {
     /// Starts the dashboard in a fresh tmux shell and waits for its first frame.
     static func start(
         width: Int = 120, height: Int = 36, args: String = "",
-        ready: (String) -> Bool = { $0.contains("┌ POLICY ─") && $0.contains("ensemble 2000 runs") }
+        ready: (String) -> Bool = { $0.contains("┌ POLICY ─") && $0.contains("ensemble 10,000 runs") }
     ) throws -> Tmux {
         let tmux = try Tmux(width: width, height: height)
         try tmux.waitFor { $0.contains("$") }
@@ -61,7 +61,7 @@ struct DashboardEndToEndTests {
             "export XDG_DATA_HOME='\(dir)'; exec 2>/dev/null; '\(CLI.binary.path)' --scenario tf2:90-85-85-85-75",
             literal: true)
         try tmux.send("Enter")
-        let first = try tmux.waitFor { $0.contains("┌ POLICY ─") && $0.contains("ensemble 2000 runs") }
+        let first = try tmux.waitFor { $0.contains("┌ POLICY ─") && $0.contains("ensemble 10,000 runs") }
         #expect(first.contains("central run 14.9 mo"), "\(first)")
         try tmux.send("e")
         let exported = try tmux.waitFor { $0.contains("Exported ") }
@@ -211,6 +211,29 @@ struct DashboardEndToEndTests {
         try tmux.send("q")
         let stty = try Self.sttyAfterExit(tmux)
         #expect(Self.isOn("icanon", in: stty) && Self.isOn("echo", in: stty), "\(stty)")
+    }
+
+    @Test("v shows a lens by name; a a shows the levers across worlds; m opens the map and Esc closes it")
+    func lensesWorldsAndMap() throws {
+        let tmux = try Self.start()
+        try tmux.send("v")
+        let lens = try tmux.waitFor { $0.contains("lens: Controls backfire") }
+        #expect(lens.contains("Lens Controls backfire: "), "\(lens)")
+        try tmux.send("a")
+        try tmux.send("a")
+        let worlds = try tmux.waitFor { $0.contains("ΔP(F1)") && $0.contains("across 2000 worlds") }
+        #expect(worlds.contains("Export controls") && worlds.contains("median"), "\(worlds)")
+        try tmux.send("m")
+        let map = try tmux.waitFor { $0.contains("Where Future 1 lives") && !$0.contains("computing") }
+        #expect(map.contains("▀") && map.contains("Export controls →"), "\(map)")
+        try tmux.send("Down")
+        let y = try tmux.waitFor { $0.contains("↑ Offshore compute") }
+        #expect(y.contains("Export controls × Offshore compute"), "\(y)")
+        try tmux.send("Escape")
+        let closed = try tmux.waitFor { !$0.contains("Where Future 1 lives") }
+        #expect(closed.contains("US lead, months") || closed.contains("US frontier lead"), "\(closed)")
+        try tmux.send("q")
+        _ = try Self.sttyAfterExit(tmux)
     }
 
     @Test("SIGTERM, SIGHUP and Ctrl-C leave the terminal sane", arguments: ["TERM", "HUP", "C-c"])

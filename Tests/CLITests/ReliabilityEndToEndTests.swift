@@ -36,7 +36,7 @@ struct ReliabilityEndToEndTests {
         }
 
         static func fullFrame(_ screen: String) -> Bool {
-            screen.contains("┌ POLICY ─") && screen.contains("ensemble 2000 runs")
+            screen.contains("┌ POLICY ─") && screen.contains("ensemble 10,000 runs")
         }
 
         /// Runs `command` in the shell (which must be at its prompt) and returns its output.

@@ -157,6 +157,10 @@ struct DemoTests {
         let starts = steps.compactMap { $0.isCaption ? $0.state.scenario.policyStart : nil }
         #expect(Set(starts).isSuperset(of: [0, 12, 24]))
         #expect(steps.contains { $0.state.scenario.assumptions.controlsBackfire == 1 })
+        // The lenses with the levers across worlds, and the map.
+        #expect(steps.contains { $0.state.activeLens?.id == "all-critics" && $0.state.moves == .acrossWorlds })
+        #expect(steps.contains { $0.state.mapView?.y == .policyStart })
+        #expect(steps.last?.state.mapView == nil)
     }
 
     @Test("--frames: each caption's frame shows the state at its last wait, not the next caption's set-up")
@@ -187,8 +191,9 @@ struct DemoTests {
         let text = try String(contentsOfFile: "\(Self.shipped)/quick.demo", encoding: .utf8)
         let script = try DemoParser.parse(text, file: "quick.demo")
         let size = try #require(script.size)
+        // As `twofutures demo --headless` plays it: 10,000 members, seed 1.
         let result = DemoHeadless.play(script, from: State(width: size.width, height: size.height)) {
-            Ensemble.run($0, settings: EnsembleSettings(members: 2000), threads: 2)
+            Ensemble.run($0, settings: EnsembleSettings(members: 10_000), threads: 2)
         }
         #expect(result.frames.count == 5)
         #expect(result.final.text.contains("split by lever"))

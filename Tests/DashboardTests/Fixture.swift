@@ -7,6 +7,7 @@ enum Fixture {
     /// ensemble of 400 members (one thread, so it is reproducible).
     static func state(width: Int, height: Int) -> State {
         var state = State(width: width, height: height)
+        state.ensembleMembers = 400
         reduce(&state, .keyPressed(.char("p")))
         reduce(&state, .keyPressed(.down))
         for _ in 0..<6 { reduce(&state, .keyPressed(.right)) }

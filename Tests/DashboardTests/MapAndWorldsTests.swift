@@ -271,3 +271,24 @@ struct LensKeyTests {
         assertSnapshot(Fixture.frame(state).text, named: "across-worlds-all-critics-120x36")
     }
 }
+
+@Suite("Ensemble refinement in the status bar")
+struct RefinementTests {
+    @Test("the status bar says ensemble 1,000 → 10,000 while the band refines, then ensemble 10,000 runs")
+    func statusText() {
+        var state = State(width: 120, height: 36)
+        #expect(Fixture.frame(state).line(35).contains("ensemble running…"))
+        let quick = Ensemble.run(state.scenario, settings: EnsembleSettings(members: 1000), threads: 1)!
+        reduce(&state, .ensembleFinished(quick, for: state.scenario))
+        #expect(Fixture.frame(state).line(35).contains("ensemble 1,000 → 10,000"), "\(Fixture.frame(state).line(35))")
+        let full = Ensemble.run(state.scenario, settings: EnsembleSettings(members: 10_000), threads: 2)!
+        reduce(&state, .ensembleFinished(full, for: state.scenario))
+        #expect(Fixture.frame(state).line(35).contains("ensemble 10,000 runs"))
+        // A change: the old band shows while the new one computes.
+        reduce(&state, .keyPressed(.right))
+        let stale = render(state, Analysis(state.scenario), ensemble: state.currentEnsemble ?? state.ensemble)
+        #expect(stale.line(35).contains("ensemble 1,000 → 10,000"), "\(stale.line(35))")
+        #expect(Job.ensembleSteps(EnsembleSettings(members: 10_000)).map(\.members) == [1000, 10_000])
+        #expect(Job.ensembleSteps(EnsembleSettings(members: 800)).map(\.members) == [800])
+    }
+}

@@ -11,22 +11,37 @@ import Testing
 /// a replay through a real terminal emulator (pyte) that ends on the headless final screen.
 @Suite("Demo casts")
 struct DemoCastTests {
-    /// Answers the screen's jobs at once, each computed once (a small ensemble, for speed).
+    /// Answers the screen's jobs at once, each computed once (a small ensemble, for speed,
+    /// refined as the worker refines it: its first `Job.firstMembers` members, then all).
     final class Jobs {
-        let settings = EnsembleSettings(members: 200)
-        var ensembles: [Scenario: EnsembleResult] = [:]
+        static let settings = EnsembleSettings(members: 2000)
+        var ensembles: [Int: [Scenario: EnsembleResult]] = [:]
         var robustness: [Scenario: RobustnessResult] = [:]
+
+        func ensemble(_ s: Scenario, _ settings: EnsembleSettings = Jobs.settings) -> EnsembleResult? {
+            if ensembles[settings.members]?[s] == nil {
+                ensembles[settings.members, default: [:]][s] = Ensemble.run(s, settings: settings, threads: 1)
+            }
+            return ensembles[settings.members]?[s]
+        }
 
         func answer(_ job: Job) -> Action? {
             switch job {
-            case .ensemble(let s):
-                if ensembles[s] == nil { ensembles[s] = Ensemble.run(s, settings: settings, threads: 1) }
-                return ensembles[s].map { .ensembleFinished($0, for: s) }
+            case .ensemble: return nil
             case .robustness(let s):
-                if robustness[s] == nil { robustness[s] = Robustness.run(s, settings: settings, threads: 1) }
+                if robustness[s] == nil {
+                    robustness[s] = Robustness.run(s, settings: Job.robustnessSettings(Self.settings), threads: 1)
+                }
                 return robustness[s].map { .robustnessFinished($0) }
             case .map:
                 return nil
+            }
+        }
+
+        func answers(_ job: Job) -> [Action] {
+            guard case .ensemble(let s) = job else { return answer(job).map { [$0] } ?? [] }
+            return Job.ensembleSteps(Self.settings).compactMap { step in
+                ensemble(s, step).map { .ensembleFinished($0, for: s) }
             }
         }
     }
@@ -38,15 +53,16 @@ struct DemoCastTests {
     static func state(_ width: Int = 120, _ height: Int = 36) -> State {
         var state = State(width: width, height: height)
         state.themes = [.dark, .light]
+        state.ensembleMembers = Jobs.settings.members
         return state
     }
 
     static func cast(_ script: DemoScript, width: Int = 120, height: Int = 36, jobs: Jobs = Jobs()) -> Asciicast {
-        let frames = DemoTimeline.frames(script, from: state(width, height), jobs: jobs.answer)
+        let frames = DemoTimeline.frames(script, from: state(width, height), answers: jobs.answers)
         return DemoCast.make(frames, width: width, height: height, title: DemoCast.title(of: script))
     }
 
-    @Test("time follows the script: the start, each ensemble 30 ms after its change, the set's steps, a pause's 2 s")
+    @Test("time follows the script: the start, the ensemble's two answers, the set's steps, a pause's hold")
     func timing() throws {
         let script = try DemoParser.parse(
             """
@@ -58,15 +74,27 @@ struct DemoCastTests {
             caption "two"
             sleep 1s
             """, file: "t.demo")
-        let frames = DemoTimeline.frames(script, from: Self.state(80, 24), jobs: Jobs().answer)
+        let frames = DemoTimeline.frames(script, from: Self.state(80, 24), answers: Jobs().answers)
+        let job = DemoTimeline.jobMilliseconds, pause = DemoTimeline.pauseMilliseconds
+        let step = DemoPlayer.setMilliseconds / DemoPlayer.setFrames
+        let animation = (1...DemoPlayer.setFrames).map { 1000 + step * $0 }
+        let end = animation.last! + 500
+        // Each change: its screen at once, the first band one job later, the full one after another.
+        let changes = [0] + animation
+        let allowed = Set(changes.flatMap { [$0, $0 + job, $0 + 2 * job] } + [end + pause, end + pause + 1000])
         let times = frames.map(\.at)
-        let animation = (1...10).flatMap { [1000 + 50 * $0, 1030 + 50 * $0] }
-        #expect(times == [0, 30] + animation + [4000, 5000])
-        func status(_ i: Int) -> String { frames[i].screen.line(23) }
-        #expect(status(0).contains("ensemble running…"))
-        #expect(status(1).contains("ensemble 200 runs"))
-        #expect(status(2).contains("refining (200 runs)") && status(3).contains("ensemble 200 runs"))
-        #expect(frames[frames.count - 2].screen.text.contains("two"))
+        #expect(times == times.sorted())
+        #expect(Set(times).isSubset(of: allowed), "\(times)")
+        func status(at time: Int) -> String? { frames.last { $0.at == time }?.screen.line(23) }
+        #expect(status(at: 0)?.contains("ensemble running…") == true)
+        for t in changes {
+            #expect(status(at: t + 2 * job)?.contains("ensemble 2,000 runs") == true, "at \(t + 2 * job)")
+        }
+        for t in animation {
+            #expect(status(at: t)?.contains("ensemble 1,000 → 2,000") == true, "at \(t)")
+        }
+        #expect(frames.first { $0.at == end + pause }?.screen.text.contains("two") == true, "the pause holds")
+        #expect(frames.last?.at == end + pause + 1000)
         #expect(frames.last?.screen == frames[frames.count - 2].screen, "the last frame only holds")
     }
 
@@ -77,13 +105,16 @@ struct DemoCastTests {
             caption "across worlds"
             key a 2
             sleep 1s
+            caption "a step keeps the answers in"
+            sleep 1s
             """, file: "t.demo")
         let jobs = Jobs()
-        let frames = DemoTimeline.frames(script, from: Self.state(), jobs: jobs.answer)
-        let headless = DemoHeadless.frames(script, from: Self.state(), jobs: jobs.answer)
+        let frames = DemoTimeline.frames(script, from: Self.state(), answers: jobs.answers)
+        let headless = DemoHeadless.frames(
+            script, from: Self.state(), ensemble: { jobs.ensemble($0) }, jobs: jobs.answer)
         let last = try #require(frames.last)
         #expect(last.screen == headless.final.screen)
-        #expect(last.screen.text.contains("Each lever across 200 worlds"), "\(last.screen.text)")
+        #expect(last.screen.text.contains("Each lever across 2000 worlds"), "\(last.screen.text)")
         #expect(frames.contains { $0.screen.text.contains("computing across worlds") }, "before its answer")
     }
 
@@ -123,7 +154,9 @@ struct DemoCastTests {
         let result = try ExternalTool.replay(file.path, cells: true)
         #expect(result.status == 0, "\(result.stderr)")
         let replayed = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        let final = DemoHeadless.frames(Self.quick, from: Self.state(), jobs: jobs.answer).final
+        let final = DemoHeadless.frames(
+            Self.quick, from: Self.state(), ensemble: { jobs.ensemble($0) }, jobs: jobs.answer
+        ).final
         #expect(replayed["lines"] as? [String] == (0..<36).map { final.screen.line($0) })
         let frame = Bridge.frame(final.screen)
         let palette = DemoCast.palette(final.theme)

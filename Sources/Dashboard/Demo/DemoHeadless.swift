@@ -6,32 +6,33 @@ import FuturesModel
 /// that wait set up the next caption. Without a wait, the state just before the next caption.
 public enum DemoHeadless {
     /// The rendered screens. `ensemble` computes a scenario's ensemble synchronously (nil
-    /// for none); it is attached before each screen is rendered, so the bands show.
+    /// for none); it is attached before each screen is rendered, so the bands show. `jobs`
+    /// does the same for the other work a screen asks for (levers across worlds, the map):
+    /// what the live dashboard's worker would deliver.
     public static func play(
-        _ script: DemoScript, from initial: State, ensemble: (Scenario) -> EnsembleResult?
+        _ script: DemoScript, from initial: State, ensemble: (Scenario) -> EnsembleResult?,
+        jobs: (Job) -> Action? = { _ in nil }
     ) -> (final: Screen, frames: [Screen]) {
-        let played = frames(script, from: initial) { ensembleOnly($0, ensemble) }
+        let played = frames(script, from: initial, ensemble: ensemble, jobs: jobs)
         return (played.final.screen, played.frames.map(\.screen))
     }
 
-    /// The same screens with the theme each is drawn in and the time its state is reached
-    /// (for pictures in the theme's colours). `jobs` answers what each screen asks for
-    /// (`State.jobs`: the ensemble, levers across worlds, the map) synchronously, so that
-    /// each shows what the live dashboard shows once its answers are in; `ensembles` is
-    /// false when none run.
+    /// The same screens with the theme each is drawn in and the script time of its state
+    /// (for pictures in the theme's colours).
     public static func frames(
-        _ script: DemoScript, from initial: State, ensembles: Bool = true, jobs: (Job) -> Action?
+        _ script: DemoScript, from initial: State, ensemble: (Scenario) -> EnsembleResult?,
+        jobs: (Job) -> Action? = { _ in nil }
     ) -> (final: DemoFrame, frames: [DemoFrame]) {
+        func frame(_ at: Int, _ state: State) -> DemoFrame {
+            DemoFrame(at: at, screen: screen(state, ensemble, jobs: jobs), theme: state.theme)
+        }
         let steps = DemoPlayer.steps(script, from: initial)
         var frames = [DemoFrame]()
         var segment: (lastWait: DemoStep?, last: DemoStep)?
-        func frame(_ step: DemoStep) -> DemoFrame {
-            DemoFrame(
-                at: step.at, screen: screen(step.state, ensembles: ensembles, jobs: jobs), theme: step.state.theme)
-        }
         for step in steps {
             if step.isCaption, let current = segment {
-                frames.append(frame(current.lastWait ?? current.last))
+                let shown = current.lastWait ?? current.last
+                frames.append(frame(shown.at, shown.state))
             }
             guard step.isCaption || segment != nil else { continue }
             let isWait =
@@ -42,30 +43,23 @@ public enum DemoHeadless {
             let lastWait = step.isCaption ? nil : segment?.lastWait
             segment = (isWait ? step : lastWait, step)
         }
-        if let current = segment { frames.append(frame(current.lastWait ?? current.last)) }
-        let final =
-            steps.last.map(frame)
-            ?? DemoFrame(at: 0, screen: screen(initial, ensembles: ensembles, jobs: jobs), theme: initial.theme)
+        if let current = segment {
+            let shown = current.lastWait ?? current.last
+            frames.append(frame(shown.at, shown.state))
+        }
+        let final = steps.last.map { frame($0.at, $0.state) } ?? frame(0, initial)
         return (final, frames)
     }
 
-    /// One screen of `state`, with its ensemble attached.
-    public static func screen(_ state: State, _ ensemble: (Scenario) -> EnsembleResult?) -> Screen {
-        screen(state) { ensembleOnly($0, ensemble) }
-    }
-
-    /// One screen of `state`, with the answers to its jobs reduced into it.
-    public static func screen(_ state: State, ensembles: Bool = true, jobs: (Job) -> Action?) -> Screen {
+    /// One screen of `state`, with its ensemble and the other jobs' results attached.
+    public static func screen(
+        _ state: State, _ ensemble: (Scenario) -> EnsembleResult?, jobs: (Job) -> Action? = { _ in nil }
+    ) -> Screen {
         var state = state
-        for job in state.jobs(ensemble: ensembles) {
-            if let answer = jobs(job) { reduce(&state, answer) }
+        if let result = ensemble(state.scenario) { reduce(&state, .ensembleFinished(result, for: state.scenario)) }
+        for job in state.jobs(ensemble: state.currentEnsemble != nil) where job.kind != .ensemble {
+            if let action = jobs(job) { reduce(&state, action) }
         }
         return render(state, Analysis(state.scenario), ensemble: state.currentEnsemble)
-    }
-
-    /// A job answered by an ensemble function: the ensemble only.
-    static func ensembleOnly(_ job: Job, _ ensemble: (Scenario) -> EnsembleResult?) -> Action? {
-        guard case .ensemble(let scenario) = job else { return nil }
-        return ensemble(scenario).map { .ensembleFinished($0, for: scenario) }
     }
 }

@@ -19,23 +19,25 @@ public struct DemoFrame: Sendable, Equatable {
 /// plays the shell's part as `Session` and `DemoSession` do. The steps come at their times:
 /// those due together make one screen, a `set` animates, a `pause` holds for `pause`
 /// milliseconds (live, the presenter decides). The jobs the screen asks for (`State.jobs`:
-/// the ensemble, levers across worlds, the map) are answered `jobDelay` milliseconds after
-/// they are asked for, unless a newer request of their kind came first (the worker's
-/// latest-wins); meanwhile the screen shows the previous ensemble, "refining". The last
-/// screen is `DemoHeadless`'s final screen.
+/// the ensemble, levers across worlds, the map) are answered as the worker answers them,
+/// one answer every `jobDelay` milliseconds after the request (an ensemble twice: its
+/// first `Job.firstMembers` members, then all), unless a newer request of their kind came
+/// first (latest wins); meanwhile the screen shows the previous ensemble, refining. The
+/// last screen is `DemoHeadless`'s final screen.
 public enum DemoTimeline {
     /// How long a `pause` holds when nobody presses Space.
     public static let pauseMilliseconds = 2000
-    /// When a job's answer arrives: about what the worker takes for a 2000-member ensemble
-    /// on two cores, plus a frame.
-    public static let jobMilliseconds = 30
+    /// How long each answer of a job takes: a frame at 60 Hz, the budget of the first band
+    /// (`bench`'s first_band_ms); the full 10,000-member ensemble takes about as long again.
+    public static let jobMilliseconds = 16
 
     /// Every screen that changes, with its time, and one more at the end of the script's last
-    /// wait (the same screen), so that a recording lasts as long as the demo. `jobs` answers
-    /// a job synchronously (nil: no answer); `ensembles` is false when none run (`--members 0`).
+    /// wait (the same screen), so that a recording lasts as long as the demo. `answers` gives
+    /// a job's answers in the order the worker delivers them (none: no answer); `ensembles`
+    /// is false when none run (`--members 0`).
     public static func frames(
         _ script: DemoScript, from initial: State, pause: Int = pauseMilliseconds, jobDelay: Int = jobMilliseconds,
-        ensembles: Bool = true, jobs: (Job) -> Action?
+        ensembles: Bool = true, answers: (Job) -> [Action]
     ) -> [DemoFrame] {
         var player = Player(delay: jobDelay, ensembles: ensembles)
         let steps = DemoPlayer.steps(script, from: initial)
@@ -55,7 +57,7 @@ public enum DemoTimeline {
         }
         while index < steps.count {
             time = steps[index].at + offset
-            player.deliver(until: time, jobs)
+            player.deliver(until: time, answers)
             // Every step due at this moment, up to and including a pause.
             let due = steps[index].at
             repeat {
@@ -68,20 +70,21 @@ public enum DemoTimeline {
                 time += pause
             }
         }
-        player.deliver(until: Int.max, jobs)
+        player.deliver(until: Int.max, answers)
         player.hold(until: time)
         return player.frames
     }
 
     /// The virtual shell: the state on the screen (with the answers reduced into it), the
-    /// jobs asked for and when their answers are due, and the screens drawn.
+    /// jobs asked for, their answers and when the next one is due, and the screens drawn.
     private struct Player {
         let delay: Int
         let ensembles: Bool
         var frames: [DemoFrame] = []
         var shell = State()
         var requested: [Job.Kind: Job] = [:]
-        var due: [Job.Kind: Int] = [:]
+        /// Per kind: the next answer's time and index, and the answers once computed.
+        var pending: [Job.Kind: (due: Int, next: Int, answers: [Action]?)] = [:]
         var analysis: Analysis?
 
         init(delay: Int, ensembles: Bool) {
@@ -89,14 +92,11 @@ public enum DemoTimeline {
             self.ensembles = ensembles
         }
 
-        /// Shows a step's state at `time`, keeping the ensemble the shell has (as
-        /// `DemoSession` does), and asks for what it needs.
+        /// Shows a step's state at `time`, keeping what the shell owns (as `DemoSession`
+        /// does), and asks for what it needs.
         mutating func show(_ state: State, at time: Int) {
             var next = state
-            if !frames.isEmpty {
-                next.ensemble = shell.ensemble
-                next.ensembleScenario = shell.ensembleScenario
-            }
+            if !frames.isEmpty { DemoSession.keepResults(from: shell, in: &next) }
             // The tick that applied the step: the slider list scrolls to the selection.
             reduce(&next, .tick(now: next.now))
             shell = next
@@ -104,21 +104,28 @@ public enum DemoTimeline {
             draw(at: time)
         }
 
-        /// Asks for the jobs the screen needs that differ from those asked for (`Session`).
+        /// Asks for the jobs the screen needs that differ from those asked for (`Session`):
+        /// a new request drops the answers of its kind's last one.
         mutating func request(at time: Int) {
             let wanted = Dictionary(uniqueKeysWithValues: shell.jobs(ensemble: ensembles).map { ($0.kind, $0) })
             for kind in Job.Kind.allCases where requested[kind] != wanted[kind] {
-                due[kind] = wanted[kind] == nil ? nil : time + delay
+                pending[kind] = wanted[kind] == nil ? nil : (time + delay, 0, nil)
                 requested[kind] = wanted[kind]
             }
         }
 
-        /// The answers due by `time` arrive, the earliest first, and the screen is redrawn.
-        mutating func deliver(until time: Int, _ jobs: (Job) -> Action?) {
-            while let next = due.values.min(), next <= time {
-                for kind in Job.Kind.allCases where due[kind] == next {
-                    due[kind] = nil
-                    if let job = requested[kind], let answer = jobs(job) { reduce(&shell, answer) }
+        /// The answers due by `time` arrive, the earliest first, and the screen is redrawn
+        /// after each moment's answers.
+        mutating func deliver(until time: Int, _ answers: (Job) -> [Action]) {
+            while let next = pending.values.map(\.due).min(), next <= time {
+                for kind in Job.Kind.allCases {
+                    guard var job = pending[kind], job.due == next, let request = requested[kind] else { continue }
+                    let all = job.answers ?? answers(request)
+                    if job.next < all.count { reduce(&shell, all[job.next]) }
+                    job.next += 1
+                    job.answers = all
+                    job.due += delay
+                    pending[kind] = job.next < all.count ? job : nil
                 }
                 request(at: next)
                 draw(at: next)

@@ -15,6 +15,28 @@ public enum Job: Sendable, Equatable {
         case ensemble, robustness, map
     }
 
+    /// The members of the first, quick band after a change; the full count follows.
+    public static let firstMembers = 1000
+    /// The members the levers across worlds run (their budget is set for 2,000).
+    public static let robustnessMembers = 2000
+
+    /// The ensembles one request runs in turn: the first `firstMembers` members, then all
+    /// (one run where the ensemble is no larger).
+    public static func ensembleSteps(_ settings: EnsembleSettings) -> [EnsembleSettings] {
+        guard settings.members > firstMembers else { return [settings] }
+        var first = settings
+        first.members = firstMembers
+        return [first, settings]
+    }
+
+    /// The settings of the levers across worlds: the ensemble's, with at most
+    /// `robustnessMembers` members.
+    public static func robustnessSettings(_ settings: EnsembleSettings) -> EnsembleSettings {
+        var s = settings
+        s.members = min(s.members, robustnessMembers)
+        return s
+    }
+
     public var kind: Kind {
         switch self {
         case .ensemble: .ensemble

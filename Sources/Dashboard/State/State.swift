@@ -86,6 +86,8 @@ public struct State: Sendable, Equatable {
     public var explanationIsChange = false
     public var width: Int
     public var height: Int
+    /// The members of the full ensemble (the status bar shows the refinement toward it).
+    public var ensembleMembers = 10_000
     /// The latest ensemble and the scenario it was run for.
     public var ensemble: EnsembleResult?
     public var ensembleScenario: Scenario?

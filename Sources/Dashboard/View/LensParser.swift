@@ -25,15 +25,9 @@ public enum LensParser {
                     + "letters, digits, - and _ (like all-critics.toml)")
         }
         let root: TOMLTable
-        do {
-            root = try TOMLReader.parse(text, path: path)
-        } catch {
-            return .failure(error)
-        }
-        for key in root.keys.sorted() where !topKeys.contains(key) {
-            return fail(
-                root[key]!.line,
-                "\(sanitized(untrusted: key)): unknown key (expected name, argument, source, [assumptions])")
+        switch TOMLReader.parse(text, path: path, allowed: topKeys, expected: "name, argument, source, [assumptions]") {
+        case .success(let table): root = table
+        case .failure(let error): return .failure(error)
         }
         var texts = [String: String]()
         for key in ["name", "argument", "source"] {

@@ -96,6 +96,21 @@ func renderTooSmall(into screen: inout Screen) {
 /// The ensemble's state for the status bar.
 func ensembleText(_ state: State, _ ensemble: EnsembleResult?) -> String {
     guard let ensemble else { return "ensemble running…" }
-    let n = ensemble.settings.members
-    return state.currentEnsemble == nil && state.ensemble != nil ? "refining (\(n) runs)" : "ensemble \(n) runs"
+    let n = ensemble.settings.members, target = state.ensembleMembers
+    // While the band is stale or the first quick one: the refinement toward the full count.
+    if state.currentEnsemble == nil || n < target {
+        return "ensemble \(grouped(min(n, Job.firstMembers))) → \(grouped(target))"
+    }
+    return "ensemble \(grouped(n)) runs"
+}
+
+/// An integer with thousands separators: "10,000".
+func grouped(_ n: Int) -> String {
+    let digits = String(n)
+    var out = ""
+    for (i, c) in digits.enumerated() {
+        if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+        out.append(c)
+    }
+    return out
 }

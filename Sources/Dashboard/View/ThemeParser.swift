@@ -14,15 +14,9 @@ public enum ThemeParser {
             .failure(ThemeError(path: path, line: line, message: message))
         }
         let root: TOMLTable
-        do {
-            root = try TOMLReader.parse(text, path: path)
-        } catch {
-            return .failure(error)
-        }
-        for key in root.keys.sorted() where !topKeys.contains(key) {
-            return fail(
-                root[key]!.line,
-                "\(sanitized(untrusted: key)): unknown key (expected name, description, [colors], [style])")
+        switch TOMLReader.parse(text, path: path, allowed: topKeys, expected: "name, description, [colors], [style]") {
+        case .success(let table): root = table
+        case .failure(let error): return .failure(error)
         }
         guard let rawName = root["name"] else { return fail(1, "name: missing") }
         guard let nameText = rawName.string else { return fail(rawName.line, "name: must be a string") }
