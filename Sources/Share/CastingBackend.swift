@@ -46,8 +46,9 @@ public final class CastingBackend: TerminalBackend {
 
     public func draw(_ frame: TerminalFrame) {
         inner.draw(frame)
-        if started == nil { started = clock() }
-        recorder.draw(frame, at: elapsed())
+        let now = clock()
+        if started == nil { started = now }
+        recorder.draw(frame, at: now - (started ?? now))
     }
 
     public func copyToClipboard(_ text: String) { inner.copyToClipboard(text) }

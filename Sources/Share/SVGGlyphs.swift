@@ -16,6 +16,7 @@ enum SVGGlyphs {
         private var data: [Fill: String] = [:]
 
         mutating func add(_ fill: Fill, _ d: String) {
+            guard !d.isEmpty else { return }
             if data[fill] == nil { order.append(fill) }
             data[fill, default: ""] += d
         }

@@ -34,7 +34,7 @@ public struct ANSIWriter: Sendable {
         let full = previous.map { $0.width != frame.width || $0.height != frame.height } ?? true
         var out = full ? "\u{1B}[0m\u{1B}[?25l\u{1B}[H\u{1B}[2J" : ""
         var cursor: (x: Int, y: Int)? = full ? (0, 0) : nil
-        var sgr: String? = nil
+        var pen: Pen? = nil
         for y in 0..<frame.height {
             for x in 0..<frame.width {
                 let cell = frame[x, y]
@@ -46,41 +46,64 @@ public struct ANSIWriter: Sendable {
                 } else {
                     out += "\u{1B}[\(y + 1);\(x + 1)H"
                 }
-                let style = self.sgr(cell)
-                if style != sgr {
-                    out += style
-                    sgr = style
+                let next = self.pen(cell)
+                if next != pen {
+                    out += Self.change(from: pen, to: next, colors: colors)
+                    pen = next
                 }
                 out.unicodeScalars.append(Self.printable(cell.character))
                 // After the last column the terminal waits to wrap: move explicitly next time.
                 cursor = x + 1 < frame.width ? (x + 1, y) : nil
             }
         }
-        if sgr != nil { out += "\u{1B}[0m" }
+        if pen != nil { out += "\u{1B}[0m" }
         previous = frame
         return out
     }
 
-    /// The SGR sequence for a cell, from a reset: attributes, then foreground and background.
-    func sgr(_ cell: TerminalCell) -> String {
-        var s = "\u{1B}[0"
-        if cell.bold { s += ";1" }
-        if cell.dim { s += ";2" }
-        if cell.underline { s += ";4" }
-        if cell.reverse { s += ";7" }
-        if palette.roles.indices.contains(cell.role), let fg = palette.roles[cell.role] {
-            s += color(fg, base: 38)
-        }
-        let bg = palette.roles.indices.contains(cell.background) ? palette.roles[cell.background] : palette.background
-        if let bg = bg ?? palette.background { s += color(bg, base: 48) }
-        return s + "m"
+    /// What a cell is drawn with: its attributes and colours.
+    struct Pen: Equatable {
+        var bold = false, dim = false, underline = false, reverse = false
+        var foreground: RGB?
+        var background: RGB?
     }
 
-    private func color(_ c: RGB, base: Int) -> String {
-        switch colors {
-        case .truecolor: ";\(base);2;\(c.r);\(c.g);\(c.b)"
-        case .xterm256: ";\(base);5;\(ColorMapping.nearest(c, among: 256))"
+    /// The pen of a cell in this palette (nil colours: the terminal's defaults).
+    func pen(_ cell: TerminalCell) -> Pen {
+        let fg = palette.roles.indices.contains(cell.role) ? palette.roles[cell.role] : nil
+        let bg = palette.roles.indices.contains(cell.background) ? palette.roles[cell.background] : nil
+        return Pen(
+            bold: cell.bold, dim: cell.dim, underline: cell.underline, reverse: cell.reverse, foreground: fg,
+            background: bg ?? palette.background)
+    }
+
+    /// The SGR sequence from `old` (nil: unknown) to `new`: only the colours that changed
+    /// when the attributes stay and no colour goes back to the default, else a reset and
+    /// everything (SGR cannot switch one attribute off portably).
+    static func change(from old: Pen?, to new: Pen, colors: Colors) -> String {
+        func color(_ c: RGB, base: Int) -> String {
+            switch colors {
+            case .truecolor: "\(base);2;\(c.r);\(c.g);\(c.b)"
+            case .xterm256: "\(base);5;\(ColorMapping.nearest(c, among: 256))"
+            }
         }
+        if let old, old.bold == new.bold, old.dim == new.dim, old.underline == new.underline,
+            old.reverse == new.reverse, new.foreground != nil || old.foreground == nil,
+            new.background != nil || old.background == nil
+        {
+            var parts = [String]()
+            if let fg = new.foreground, fg != old.foreground { parts.append(color(fg, base: 38)) }
+            if let bg = new.background, bg != old.background { parts.append(color(bg, base: 48)) }
+            return "\u{1B}[" + parts.joined(separator: ";") + "m"
+        }
+        var parts = ["0"]
+        if new.bold { parts.append("1") }
+        if new.dim { parts.append("2") }
+        if new.underline { parts.append("4") }
+        if new.reverse { parts.append("7") }
+        if let fg = new.foreground { parts.append(color(fg, base: 38)) }
+        if let bg = new.background { parts.append(color(bg, base: 48)) }
+        return "\u{1B}[" + parts.joined(separator: ";") + "m"
     }
 
     /// The cell's character as ncurses draws it: its first scalar, with control characters

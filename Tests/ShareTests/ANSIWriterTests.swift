@@ -88,4 +88,20 @@ struct ANSIWriterTests {
         let out = writer.draw(frame)
         #expect(out.hasSuffix("\u{1B}[0m  e\u{1B}[0m"), "\(out.debugDescription)")
     }
+
+    @Test("between cells of the same attributes only the colour that changed is written; else a reset and all")
+    func colourChangesOnly() {
+        var writer = ANSIWriter(palette: Self.palette)
+        var frame = Self.frame(["abc"])
+        frame.cells[1] = TerminalCell("b", role: 1)
+        frame.cells[2] = TerminalCell("c", role: 1, bold: true)
+        let out = writer.draw(frame)
+        let plain = "\u{1B}[0;38;2;216;222;233;48;2;28;31;38m"
+        let bold = "\u{1B}[0;1;38;2;255;95;95;48;2;28;31;38m"
+        #expect(out.hasSuffix(plain + "a\u{1B}[38;2;255;95;95mb" + bold + "c\u{1B}[0m"), "\(out.debugDescription)")
+        var back = Self.frame(["ab"])
+        back.cells[1] = TerminalCell("b", role: 2)
+        var fresh = ANSIWriter(palette: Self.palette)
+        #expect(fresh.draw(back).hasSuffix("a\u{1B}[0;48;2;28;31;38mb\u{1B}[0m"), "a default colour resets")
+    }
 }

@@ -67,4 +67,27 @@ struct AsciicastTests {
         #expect(events[4].data.contains("\u{1B}[2J") && events[5].data.contains("\u{1B}[2J"))
         #expect(events[6].data == "")
     }
+
+    @Test("record --cast's backend: every call reaches the terminal, every frame the cast, at its time from the first")
+    func castingBackend() {
+        let memory = MemoryBackend(width: 2, height: 1, script: [])
+        var now = 5_000
+        let backend = CastingBackend(
+            memory, palette: TerminalPalette(background: nil, roles: [RGB(1, 2, 3)]), term: "xterm-256color",
+            title: "t", timestamp: 1_700_000_000
+        ) { now }
+        backend.draw(ANSIWriterTests.frame(["ab"]))
+        now += 250_000
+        backend.draw(ANSIWriterTests.frame(["aX"]))
+        backend.invalidate()
+        now += 1_000_000
+        backend.draw(ANSIWriterTests.frame(["aX"]))
+        now += 500_000
+        let cast = backend.cast
+        #expect(memory.frames.count == 3 && memory.invalidations == 1)
+        #expect(cast.header.width == 2 && cast.header.height == 1 && cast.header.timestamp == 1_700_000_000)
+        #expect(cast.events.map(\.time) == [0, 250_000, 1_250_000, 1_750_000])
+        #expect(cast.events[2].data.contains("\u{1B}[2J"), "Ctrl-L repaints the cast too")
+        #expect(cast.events[3].data.isEmpty, "the last screen holds until the end")
+    }
 }

@@ -65,21 +65,47 @@ public enum ExternalTool {
         return try run(python, [script] + (cells ? ["--cells"] : []) + [cast])
     }
 
-    /// Parses an XML file with Python's strict parser (expat); returns the root element's
-    /// tag and attributes, or throws the parser's message.
-    public static func parseXML(_ file: String) throws -> (tag: String, attributes: [String: String]) {
+    /// An XML document as Python's strict parser (expat) reads it.
+    public struct XMLRoot: Sendable {
+        /// The root element's tag, with its namespace as `{uri}name`.
+        public let tag: String
+        public let attributes: [String: String]
+        /// The text of every `text` element (SVG's), in document order.
+        public let texts: [String]
+    }
+
+    /// Parses an XML file with Python's strict parser (expat); returns the root element and
+    /// the SVG text elements' text, or throws the parser's message.
+    public static func parseXML(_ file: String) throws -> XMLRoot {
         let python = try path("python3", package: "python3")
         let code = """
             import json, sys, xml.etree.ElementTree as ET
             root = ET.parse(sys.argv[1]).getroot()
-            print(json.dumps({"tag": root.tag, "attributes": root.attrib}))
+            texts = [t.text or "" for t in root.iter("{http://www.w3.org/2000/svg}text")]
+            print(json.dumps({"tag": root.tag, "attributes": root.attrib, "texts": texts}))
             """
         let result = try run(python, ["-c", code, file])
         guard result.status == 0,
             let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any],
-            let tag = object["tag"] as? String, let attributes = object["attributes"] as? [String: String]
+            let tag = object["tag"] as? String, let attributes = object["attributes"] as? [String: String],
+            let texts = object["texts"] as? [String]
         else { throw NotWellFormed(message: result.stderr) }
-        return (tag, attributes)
+        return XMLRoot(tag: tag, attributes: attributes, texts: texts)
+    }
+
+    /// Renders an SVG file to PNG with rsvg-convert (librsvg2-bin); returns the run (the
+    /// PNG is written to `png`).
+    public static func rsvgConvert(_ svg: String, to png: String) throws -> Output {
+        try run(try path("rsvg-convert", package: "librsvg2-bin"), [svg, "-o", png])
+    }
+
+    /// A PNG's width and height from its header (nil when it is no PNG).
+    public static func pngSize(_ file: String) -> (width: Int, height: Int)? {
+        guard let data = FileManager.default.contents(atPath: file), data.count >= 24,
+            Array(data.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+        else { return nil }
+        func big(_ at: Int) -> Int { data[at..<(at + 4)].reduce(0) { $0 << 8 | Int($1) } }
+        return (big(16), big(20))
     }
 
     /// A tool that is not installed.
