@@ -218,26 +218,36 @@ public struct MapLegend: Sendable, Equatable {
     public func render(in rect: Rect, into screen: inout Screen) {
         guard rect.height > 0 else { return }
         let text = Style(.muted)
-        let sample = { (role: Role, c: Character) -> (String, Style) in
-            self.halfBlocks ? ("  ", Style(role, background: role)) : (String(c), Style(role, .bold))
+        // In colour each future's sample shows its two shades, the lesser lead first, so
+        // that the samples side by side are the map's scale from the least lead to the most.
+        let pair = { (low: Role, high: Role, c: Character) -> [(String, Style)] in
+            self.halfBlocks
+                ? [(" ", Style(low, background: low)), (" ", Style(high, background: high))]
+                : [(String(c), Style(low, .bold))]
         }
-        let long: [(String, Style)] = [
-            sample(.future1, "#"), (" Future 1 (≥ 12 mo) ", text), sample(.muted, "."), (" contested ", text),
-            sample(.future2, "-"), (" Future 2 (≤ 3 mo) · deeper colour: further in · ", text),
-            (halfBlocks ? "●" : "@", Style(.policy, .bold)), (" you · ", text),
-            (halfBlocks ? "▀" : "=", Style(.foreground)), (" the 12-month edge · Y: \(y.spec.name)", text),
-        ]
-        let short: [(String, Style)] = [
-            sample(.future1, "#"), (" F1 ", text), sample(.muted, "."), (" contested ", text),
-            sample(.future2, "-"), (" F2 · ", text), (halfBlocks ? "●" : "@", Style(.policy, .bold)),
-            (" you · ", text), (halfBlocks ? "▀" : "=", Style(.foreground)), (" F1 edge", text),
-        ]
-        let shortest: [(String, Style)] = [
-            sample(.future1, "#"), (" F1 ", text), sample(.muted, "."), (" contested ", text),
-            sample(.future2, "-"), (" F2 ", text), (halfBlocks ? "●" : "@", Style(.policy, .bold)),
-            (" you ", text), (halfBlocks ? "▀" : "=", Style(.foreground)), (" edge", text),
-        ]
-        let chosen = [long, short, shortest].first { $0.reduce(0) { $0 + $1.0.count } <= rect.width - 1 } ?? shortest
+        let f2 = pair(.future2, .future2Faint, "-"), contested = pair(.grid, .muted, ".")
+        let f1 = pair(.future1Faint, .future1, "#")
+        let you: (String, Style) = (halfBlocks ? "●" : "@", Style(.policy, .bold))
+        let edge: (String, Style) = (halfBlocks ? "▀" : "=", Style(.foreground))
+        let scale: [(String, Style)] = halfBlocks ? [("less → more lead: ", text)] : []
+        let long: [(String, Style)] =
+            (halfBlocks ? [("Lead, less → more: ", text)] : []) + f2 + [(" Future 2 (≤ 3 mo) ", text)] + contested
+            + [(" contested ", text)] + f1 + [(" Future 1 (≥ 12 mo) · ", text), you, (" you · ", text), edge]
+            + [(" the 12-month edge · Y: \(y.spec.name)", text)]
+        let short: [(String, Style)] =
+            scale + f2 + [(" F2 ", text)] + contested + [(" contested ", text)] + f1
+            + [(" F1 · ", text), you, (" you · ", text), edge, (" F1 edge", text)]
+        let shorter: [(String, Style)] =
+            f2 + [(" F2 ", text)] + contested + [(" contested ", text)] + f1
+            + [(" F1 · ", text), you, (" you · ", text), edge, (" F1 edge", text)]
+        // Colour: the scale alone between its ends; characters: each named.
+        let shortest: [(String, Style)] =
+            halfBlocks
+            ? [("F2 ", text)] + f2 + contested + f1 + [(" F1 · ", text), you, (" you · ", text), edge, (" edge", text)]
+            : f2 + [(" F2 ", text)] + contested + [(" contested ", text)] + f1
+                + [(" F1 ", text), you, (" you ", text), edge, (" edge", text)]
+        let chosen =
+            [long, short, shorter, shortest].first { $0.reduce(0) { $0 + $1.0.count } <= rect.width - 1 } ?? shortest
         var x = rect.x + 1
         for piece in chosen { x = screen.write(piece.0, x: x, y: rect.y, style: piece.1, clip: rect) }
     }

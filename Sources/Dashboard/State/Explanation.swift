@@ -32,7 +32,10 @@ public enum Explanation {
         // The flip of the central run's future, where the line has room for it.
         let endings = a.future != b.future ? [lead + " (central run now \(b.future.title))", lead] : [lead]
         let title = "Lens \(lens.name)"
-        let changed = AssumptionID.allCases.filter { before.assumptions[$0] != after.assumptions[$0] }
+        // What the lens itself sets (values off their defaults) first, then what it resets.
+        let moved = AssumptionID.allCases.filter { before.assumptions[$0] != after.assumptions[$0] }
+        let isReset = { (id: AssumptionID) in after.assumptions[id] == ParameterID.assumption(id).spec.defaultValue }
+        let changed = moved.filter { !isReset($0) } + moved.filter(isReset)
         guard !changed.isEmpty else { return title + ": no assumption changed" }
         func change(_ id: AssumptionID, labelWidth: Int) -> String {
             let spec = ParameterID.assumption(id).spec

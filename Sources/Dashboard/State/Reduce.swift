@@ -137,7 +137,7 @@ func run(_ command: Command?, _ state: inout State) -> [Effect] {
             state.mapView = MapView(y: MapView.defaultY(for: state.selected))
             say(&state, "Map: ↑↓ or Tab picks Y, ←→ moves X (the selected slider), m or Esc closes.")
         } else {
-            state.mapView = nil
+            closeMap(&state)
         }
     case .mapNextY: cycleMapY(&state, by: 1)
     case .mapPreviousY: cycleMapY(&state, by: -1)
@@ -152,7 +152,7 @@ func run(_ command: Command?, _ state: inout State) -> [Effect] {
     case .help: state.mode = .help
     case .zoom: state.chartEnlarged.toggle()
     case .close:
-        if state.mapView != nil { state.mapView = nil } else { state.chartEnlarged = false }
+        if state.mapView != nil { closeMap(&state) } else { state.chartEnlarged = false }
     case .redraw: return [.redraw]
     case .quit: return [.quit]
     case .listPrevious, .listNext, .listPageUp, .listPageDown, .listFirst, .listLast, .listOpen, .demoPause,
@@ -160,6 +160,12 @@ func run(_ command: Command?, _ state: inout State) -> [Effect] {
         break
     }
     return []
+}
+
+/// Closes the map view; its key help, still on the message line, would now be false.
+private func closeMap(_ state: inout State) {
+    state.mapView = nil
+    say(&state, "Map closed: ↑↓ select sliders again.")
 }
 
 /// The `s` prompt: typing, Backspace, Enter saves (a non-empty name), Esc cancels.

@@ -93,7 +93,7 @@ public struct HelpOverlay: Sendable, Equatable {
         ("shaded band", "your policy in the middle 80 % of plausible worlds (p10–p90)"),
         ("┄ dotted", "the median of those worlds"),
         ("╌ F1≥12", "thresholds: Future 1 at ≥ 12 mo, Future 2 ≤ 3"),
-        ("▁▃▅█", "each slider's lead at the horizon across its range; bold: now"),
+        ("▁▃▅█", "each slider's lead at the horizon across its range; highlighted cell: now"),
         ("┃", "what moves the lead: your lead now; a bar spans a slider's range"),
     ]
 

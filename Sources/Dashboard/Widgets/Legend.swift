@@ -21,9 +21,9 @@ public struct Legend: Sendable, Equatable {
     typealias Piece = (text: String, style: Style)
 
     /// How many lengths `pieces` has (the last one without the words on how the lines differ).
-    static let lengths = 6
+    static let lengths = 7
 
-    /// The legend at one of six lengths, longest first; `ascii`: lines are drawn in ASCII.
+    /// The legend at one of seven lengths, longest first; `ascii`: lines are drawn in ASCII.
     func pieces(_ length: Int, ascii: Bool = false) -> [Piece] {
         let text = Style(.muted)
         let sample: Piece = shadeBand ? ("░░", Style(.band)) : ("  ", Style(.band, background: .band))
@@ -36,14 +36,16 @@ public struct Legend: Sendable, Equatable {
                 )
             case 1: (" the essay's two policies · ", " your settings, central run", " 80 % of worlds", " · ┄ median")
             case 2: (" essay's policies · ", " your central run", " 80 % of worlds", " · ┄ median")
-            case 3: (" essay · ", " central run", " 80 % of worlds", " · ┄ median")
+            // F1 and F2 are policies (the presets), not outcomes: said wherever it fits.
+            case 3: (" policies · ", " central run", " 80 % of worlds", " · ┄ median")
+            case 4: (" essay · ", " central run", " 80 % of worlds", " · ┄ median")
             default: (" essay · ", "", " 80%", " ┄ median")
             }
         // How the lines differ without colour: ASCII draws each with its own character;
         // braille without colour dashes F2 and makes You bold.
         let marks: (f1: String, f2: String, you: String) =
             ascii ? ("o ", "x ", "# ") : ("", "", "")
-        let manner: (f2: String, you: String) = mono && !ascii && length < 5 ? (" (dashed)", " (bold)") : ("", "")
+        let manner: (f2: String, you: String) = mono && !ascii && length < 6 ? (" (dashed)", " (bold)") : ("", "")
         var out: [Piece] = [
             (marks.f1, text), ("F1", Style(.future1, .bold)), (" ", text), (marks.f2, text),
             ("F2", Style(.future2, .bold)), (manner.f2, text), (words.futures, text), (marks.you, text),

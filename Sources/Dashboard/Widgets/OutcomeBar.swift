@@ -45,7 +45,9 @@ public struct OutcomeBar: Sendable, Equatable {
         let outcome = analysis.outcome
         let h = analysis.scenario.horizon
         let lead = OutcomeID.leadMonths.rawValue
-        let central = Format.outcome(outcome.leadMonths, .leadMonths)
+        // A negative lead takes the minus sign the rest of the screen uses.
+        let minus = { (text: String) in text.replacingOccurrences(of: "-", with: "−") }
+        let central = minus(Format.outcome(outcome.leadMonths, .leadMonths))
         guard let e = ensemble, e.horizon == h else {
             // Before the ensemble is in, only the central run speaks, and says so.
             let title = outcome.future.title.uppercased()
@@ -55,8 +57,8 @@ public struct OutcomeBar: Sendable, Equatable {
             ]
         }
         let (future, probability) = e.probability.mostLikely
-        let median = String(format: "%.1f", e.p50[lead][h])
-        let range = String(format: "%.1f–%.1f", e.p10[lead][h], e.p90[lead][h])
+        let median = minus(String(format: "%.1f", e.p50[lead][h]))
+        let range = minus(String(format: "%.1f–%.1f", e.p10[lead][h], e.p90[lead][h]))
         let p = e.probability
         let narrow = length >= 3
         let name =
