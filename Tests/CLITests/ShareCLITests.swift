@@ -99,12 +99,22 @@ struct ShareCLITests {
         let replaced = try String(contentsOfFile: existing, encoding: .utf8)
         #expect(forced.status == 0 && replaced != "keep")
 
-        // A folder that is a file, and one that does not exist.
-        for target in [existing + "/out", dir.appendingPathComponent("missing/out").path] {
+        // A folder that is a file, one that does not exist, one that takes no new file (sysfs,
+        // even for root), and, unless root (who may write anywhere), one without write permission.
+        var targets = [existing + "/out", dir.appendingPathComponent("missing/out").path, "/sys/twofutures-test.out"]
+        if geteuid() != 0 {
+            let locked = dir.appendingPathComponent("locked")
+            try FileManager.default.createDirectory(at: locked, withIntermediateDirectories: false)
+            try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: locked.path)
+            targets.append(locked.appendingPathComponent("out").path)
+        }
+        for target in targets {
             let result = try CLI.run(["demo", Self.quick, option, target])
             #expect(result.status == 73 && result.stdout.isEmpty, "\(target): \(result.stderr)")
             #expect(result.stderr.split(separator: "\n").count == 1 && result.stderr.contains("cannot write"))
         }
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["existing"], "no partial file")
+        #expect(!FileManager.default.fileExists(atPath: "/sys/twofutures-test.out"))
+        let left = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0 != "locked" }
+        #expect(left == ["existing"], "no partial file")
     }
 }
