@@ -29,10 +29,13 @@ public struct MovesPanel: Sendable, Equatable {
         case .acrossWorlds:
             let n = robustness.map { " \($0.settings.members)" } ?? ""
             let current = robustness?.scenario == analysis.scenario
+            // Rows past the panel's height are named by count, as the tornado's are.
+            let count = robustness?.rows.count ?? 0, fit = max(0, rect.height - 3)
+            let cut = count > fit ? " (\(fit) of \(count))" : ""
             title =
                 !current
                 ? "Across\(n) worlds · computing…"
-                : wide ? "Each lever across\(n) worlds, F2's → F1's setting" : "Across\(n) worlds"
+                : wide ? "Each lever across\(n) worlds, F2's → F1's setting\(cut)" : "Across\(n) worlds\(cut)"
         }
         screen.box(rect, title: title)
         let inner = rect.inset(1)
