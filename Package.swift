@@ -43,12 +43,15 @@ let package = Package(
         .target(name: "BenchTools", dependencies: ["FuturesModel", "Dashboard", "Shell", "CPty"]),
         // The main loop on any terminal backend: events in, reduce, effects, frames out.
         .target(name: "Shell", dependencies: ["FuturesModel", "Dashboard", "Terminal"]),
+        // Screens that travel: asciicast recordings and SVG pictures (pure: no file, no clock).
+        .target(name: "Share", dependencies: ["Dashboard", "Terminal", "Shell"]),
         .executableTarget(
             name: "twofutures",
             dependencies: [
                 "FuturesModel",
                 "Dashboard",
                 "Shell",
+                "Share",
                 "TOML",
                 "Storage",
                 "BenchTools",
@@ -84,7 +87,12 @@ let package = Package(
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["twofutures"]
+            dependencies: ["twofutures", "TestSupport"]
+        ),
+        .testTarget(
+            name: "ShareTests",
+            dependencies: ["Share", "Dashboard", "FuturesModel", "Terminal", "Shell", "TestSupport"],
+            exclude: ["Snapshots"]
         ),
         .testTarget(
             name: "ShellTests",

@@ -1,9 +1,12 @@
 #!/bin/sh
 # Checks for what building and testing TwoFutures needs beyond the Swift toolchain:
-# the ncursesw headers, tmux for the end-to-end tests and mandoc for the man page's lint
-# (and, optionally, NumPy for bench's reference).
-# As root it installs what is missing with apt-get; otherwise it prints the exact command
-# to run, and fails.
+# the ncursesw headers, tmux for the end-to-end tests, mandoc for the man page's lint,
+# rsvg-convert (librsvg2-bin) to render the SVG pictures, and python3 with venv for the
+# share tests' Python tools. As root it installs what is missing with apt-get; otherwise
+# it prints the exact command to run, and fails. Then it puts pyte (a terminal emulator
+# that replays casts) and asciinema (which reads them) from PyPI into a virtual
+# environment under .build/share-tools, where the tests look for them first, and, optionally,
+# NumPy for bench's reference.
 set -eu
 
 missing=""
@@ -26,28 +29,51 @@ if ! command -v mandoc >/dev/null 2>&1; then
     missing="$missing mandoc"
 fi
 
-# NumPy, optional: `twofutures bench` times scripts/numpy_ensemble.py against the ensemble.
-# Installed with pip when python3 is there; without it bench reports numpy_ms as null.
-if command -v python3 >/dev/null 2>&1 && ! python3 -c "import numpy" >/dev/null 2>&1; then
-    if python3 -m pip install --quiet numpy >/dev/null 2>&1 \
-        || python3 -m pip install --quiet --user numpy >/dev/null 2>&1; then
+# rsvg-convert renders the SVG screens to PNG in the share tests.
+if ! command -v rsvg-convert >/dev/null 2>&1; then
+    missing="$missing librsvg2-bin"
+fi
+
+# python3 and its venv module (Debian splits ensurepip into python3-venv) for the tools below.
+if ! command -v python3 >/dev/null 2>&1; then
+    missing="$missing python3 python3-venv"
+elif ! python3 -c "import ensurepip" >/dev/null 2>&1; then
+    missing="$missing python3-venv"
+fi
+
+if [ -n "$missing" ]; then
+    if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+        echo "ensure-deps: installing$missing" >&2
+        # A fresh machine has no package lists yet: update first when the install fails.
+        if ! apt-get install -y --no-install-recommends $missing >/dev/null 2>&1; then
+            apt-get update >/dev/null
+            apt-get install -y --no-install-recommends $missing >/dev/null
+        fi
+    else
+        echo "ensure-deps: missing$missing. Install with:" >&2
+        echo "  sudo apt-get update && sudo apt-get install -y$missing" >&2
+        exit 1
+    fi
+fi
+
+# pyte and asciinema from PyPI, in a venv of our own (no system or user site touched).
+venv=.build/share-tools
+if ! "$venv/bin/python3" -c "import pyte" >/dev/null 2>&1 || [ ! -x "$venv/bin/asciinema" ]; then
+    echo "ensure-deps: installing pyte and asciinema into $venv" >&2
+    mkdir -p .build
+    python3 -m venv "$venv"
+    "$venv/bin/python3" -m pip install --quiet --disable-pip-version-check pyte asciinema
+fi
+
+# NumPy, optional: `twofutures bench` times scripts/numpy_ensemble.py (run by the python3
+# on PATH) against the ensemble. Installed with pip when it can be; without it bench
+# reports numpy_ms as null.
+if ! python3 -c "import numpy" >/dev/null 2>&1; then
+    if python3 -m pip install --quiet --disable-pip-version-check numpy >/dev/null 2>&1 \
+        || python3 -m pip install --quiet --disable-pip-version-check --user numpy >/dev/null 2>&1; then
         echo "ensure-deps: installed numpy (for bench's NumPy reference)" >&2
     else
         echo "ensure-deps: numpy not installed; bench will report numpy_ms as null" >&2
     fi
 fi
-
-[ -z "$missing" ] && exit 0
-
-if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
-    echo "ensure-deps: installing$missing" >&2
-    if ! apt-get install -y --no-install-recommends $missing >/dev/null 2>&1; then
-        apt-get update >/dev/null
-        apt-get install -y --no-install-recommends $missing >/dev/null
-    fi
-    exit 0
-fi
-
-echo "ensure-deps: missing$missing. Install with:" >&2
-echo "  sudo apt-get install -y$missing" >&2
-exit 1
+exit 0

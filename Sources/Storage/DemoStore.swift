@@ -22,12 +22,14 @@ public enum DemoStore {
     }
 
     /// Writes `frames` into `folder` (made when missing) as `frame-001.txt`, `frame-002.txt`,
-    /// …, each replacing a file of that name.
-    public static func writeFrames(_ frames: [String], to folder: String) throws(StorageError) {
+    /// … (or another `extension`), each replacing a file of that name.
+    public static func writeFrames(
+        _ frames: [String], to folder: String, extension suffix: String = "txt"
+    ) throws(StorageError) {
         try Files.createFolder(folder)
         for (i, text) in frames.enumerated() {
             let number = String(i + 1)
-            let name = "frame-" + String(repeating: "0", count: max(0, 3 - number.count)) + number + ".txt"
+            let name = "frame-" + String(repeating: "0", count: max(0, 3 - number.count)) + number + "." + suffix
             try AtomicFile.create(Files.path(name, in: folder), contents: text, replace: true)
         }
     }

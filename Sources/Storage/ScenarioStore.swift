@@ -51,15 +51,17 @@ public enum ScenarioStore {
         return (list, errors)
     }
 
-    /// Exports a run as `run-N.json` and `run-N.csv` (the first N free) in `dir` (made
-    /// when missing); returns the path without the extension.
-    public static func export(_ document: Document, in dir: String) throws(StorageError) -> String {
+    /// Exports a run as `run-N.json` and `run-N.csv`, and with `svg` the screen as
+    /// `run-N.svg` (the first N free for all three) in `dir` (made when missing); returns
+    /// the path without the extension.
+    public static func export(_ document: Document, svg: String? = nil, in dir: String) throws(StorageError) -> String {
         try Files.createFolder(dir)
         for n in 1...10_000 {
             let stem = Files.path("run-\(n)", in: dir)
-            if Files.exists(stem + ".json") || Files.exists(stem + ".csv") { continue }
+            if Files.exists(stem + ".json") || Files.exists(stem + ".csv") || Files.exists(stem + ".svg") { continue }
             try AtomicFile.create(stem + ".json", contents: document.json())
             try AtomicFile.create(stem + ".csv", contents: document.csv())
+            if let svg { try AtomicFile.create(stem + ".svg", contents: svg) }
             return stem
         }
         throw .tooManyExports(folder: dir)

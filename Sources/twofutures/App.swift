@@ -1,6 +1,7 @@
 import Dashboard
 import Foundation
 import FuturesModel
+import Share
 import Shell
 import Terminal
 
@@ -27,6 +28,11 @@ struct App {
     var exitAfterFirstFrame = false
     /// The test hook `--crash-for-testing`: crash once the first frame is drawn.
     var crashForTesting: Crash? = nil
+    /// `record --cast`: every frame also goes into an asciicast with its real time, in
+    /// these colours; `recorded` gets it when the session ends (however it ends).
+    var castColors: ANSIWriter.Colors = .truecolor
+    var castTitle: String? = nil
+    var recorded: ((Asciicast) -> Void)? = nil
 
     /// How `--crash-for-testing` crashes.
     enum Crash: String {
@@ -76,12 +82,28 @@ struct App {
                 if let crash { Self.crash(crash) }
                 return exitAfterFirstFrame
             }, lenses: lenses)
-        var session = Session(options: options, backend: terminal, effects: EffectRunner(lenses: lenses)) {
+        let palette = Session.palette(themes[themeIndex], noColor: noColor)
+        let casting = recorded.map { _ in
+            CastingBackend(
+                terminal, palette: palette, colors: castColors,
+                term: ProcessInfo.processInfo.environment["TERM"] ?? "xterm-256color", title: castTitle,
+                timestamp: Int(Date().timeIntervalSince1970)
+            ) {
+                let elapsed = clock.now - start
+                return Int(elapsed.components.seconds) * 1_000_000
+                    + Int(elapsed.components.attoseconds / 1_000_000_000_000)
+            }
+        }
+        var session = Session(
+            options: options, backend: casting ?? terminal, effects: EffectRunner(lenses: lenses)
+        ) {
             let elapsed = clock.now - start
             return Int(elapsed.components.seconds) * 1000
                 + Int(elapsed.components.attoseconds / 1_000_000_000_000_000)
         }
-        return session.run()
+        let status = session.run()
+        if let casting { recorded?(casting.cast) }
+        return status
     }
 
     /// Removes the empty `twofutures-PID.log` files of processes that are gone (killed

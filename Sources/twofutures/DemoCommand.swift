@@ -2,10 +2,12 @@ import ArgumentParser
 import Dashboard
 import Foundation
 import FuturesModel
+import Share
 import Storage
 import Terminal
 
-/// `twofutures demo FILE --headless`: plays a `.demo` script and prints the final screen.
+/// `twofutures demo FILE --headless`: plays a `.demo` script and prints the final screen;
+/// `--cast` records it as an asciicast, `--svg` draws screens as SVG.
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
@@ -16,10 +18,18 @@ struct DemoCommand: ParsableCommand {
             pause the normal keys work. When the demo ends the dashboard stays, unless --exit.
             FILE is a path, or a bare name (tour or tour.demo) looked up in the shipped Demos \
             folder (share/twofutures/Demos when installed, else Demos/ in the source tree).
+            --cast and --svg play headless too, and write files that travel: an asciicast v2 \
+            recording (asciinema play, or a web page with asciinema-player) timed like the live \
+            demo, with each pause held 2 s; an SVG picture of the final screen (--svg OUT.svg), \
+            or of each caption's screen with --frames DIR (frame-001.svg, ...). They refuse to \
+            replace a file without --force (exit 73).
             Examples:
               twofutures demo tour
               twofutures demo Demos/quick.demo --headless
               twofutures demo Demos/tour.demo --headless --size 120x36 --frames /tmp/tour
+              twofutures demo tour --cast tour.cast
+              twofutures demo quick --svg quick.svg
+              twofutures demo quick --frames /tmp/quick --svg
             A bad script is reported as FILE:LINE: ... with exit code 65, before anything is shown.
             """
     )
@@ -27,17 +37,32 @@ struct DemoCommand: ParsableCommand {
     @Argument(help: "The .demo script: a path, or the name of a shipped demo (tour, quick).")
     var file: String
 
+    @Argument(help: ArgumentHelp("With --svg: the SVG file of the final screen.", valueName: "svg-file"))
+    var svgFile: String?
+
     @Flag(help: "Play without a terminal or waiting, and print the final screen.")
     var headless = false
 
     @Flag(help: "Quit the dashboard when the demo ends.")
     var exit = false
 
-    @Option(help: "Screen size WxH for --headless (default: the script's size command, else 120x36).")
+    @Option(help: "Screen size WxH for --headless, --cast and --svg (default: the script's size command, else 120x36).")
     var size: String?
 
-    @Option(help: "A folder to write one text frame per caption into (frame-001.txt, ...).")
+    @Option(help: "A folder to write one frame per caption into (frame-001.txt, ...; frame-001.svg, ... with --svg).")
     var frames: String?
+
+    @Option(help: ArgumentHelp("Record the demo as an asciicast v2 file (.cast).", valueName: "file"))
+    var cast: String?
+
+    @Option(help: "The cast's colours: the theme's own (truecolor) or the nearest of 256.")
+    var colors = Checked<ANSIWriter.Colors>("truecolor")
+
+    @Flag(help: "Draw screens as SVG: the final one into <svg-file>, or one per caption with --frames.")
+    var svg = false
+
+    @Flag(help: "Replace the --cast and --svg files if they exist.")
+    var force = false
 
     @OptionGroup var ensembleOptions: EnsembleOptions
 
@@ -48,7 +73,15 @@ struct DemoCommand: ParsableCommand {
     var lensDir: String?
 
     func run() throws {
-        if !headless { return try live() }
+        if !headless && cast == nil && !svg {
+            if let svgFile { throw InputError("unexpected argument '\(svgFile)': an SVG file comes after --svg") }
+            return try live()
+        }
+        if svg && svgFile == nil && frames == nil {
+            throw InputError("--svg needs a file (--svg OUT.svg) or --frames DIR for one SVG per caption")
+        }
+        if !svg, let svgFile { throw InputError("unexpected argument '\(svgFile)': an SVG file comes after --svg") }
+        let colors = try self.colors.value()
         let settings = try ensembleOptions.settings(defaultMembers: 10_000)
         let threads = try ensembleOptions.threadCount()
         var requested: (width: Int, height: Int)?
@@ -56,6 +89,7 @@ struct DemoCommand: ParsableCommand {
             guard case .size(let w, let h) = try DemoParser.command("size \(size)") else { return }
             requested = (w, h)
         }
+        for output in [cast, svgFile].compactMap({ $0 }) { try OutputFile.check(output, force: force) }
         let catalog = ThemeStore.catalog(themeDir: themeDir)
         let lenses = LensStore.catalog(lensDir: lensDir).lenses
         let script = try Self.load(file, themes: catalog.themes, lenses: lenses)
@@ -65,44 +99,40 @@ struct DemoCommand: ParsableCommand {
         state.themeIndex = catalog.themes.firstIndex { $0.name == "dark" } ?? 0
         state.lenses = lenses
         state.ensembleMembers = settings.members
-        var cache = [Scenario: EnsembleResult]()
-        var robust = [Scenario: RobustnessResult]()
-        let result = DemoHeadless.play(
-            script, from: state,
-            ensemble: { scenario in
-                guard settings.members > 0 else { return nil }
-                if let hit = cache[scenario] { return hit }
-                let r = Ensemble.run(scenario, settings: settings, threads: threads)
-                cache[scenario] = r
-                return r
-            },
-            jobs: { job in
-                switch job {
-                case .ensemble: return nil
-                case .robustness(let scenario):
-                    if robust[scenario] == nil {
-                        robust[scenario] = Robustness.run(
-                            scenario, settings: Job.robustnessSettings(settings), threads: threads)
-                    }
-                    return robust[scenario].map { .robustnessFinished($0) }
-                case .map(let r):
-                    return FuturesMap.compute(r.scenario, x: r.x, y: r.y, nx: r.nx, ny: r.ny, threads: threads)
-                        .map { .mapFinished($0) }
-                }
-            })
+        let jobs = DemoJobs(settings: settings, threads: threads)
+        let title = DemoCast.title(of: script)
+        if let cast {
+            let timeline = DemoTimeline.frames(
+                script, from: state, ensembles: jobs.runsEnsembles, answers: jobs.answers)
+            let recording = DemoCast.make(
+                timeline, width: dimensions.width, height: dimensions.height, title: title, colors: colors)
+            try OutputFile.write(cast, recording.text, force: force)
+        }
+        guard headless || svg || frames != nil else { return }
+        let result = DemoHeadless.frames(script, from: state, ensemble: jobs.ensemble, jobs: jobs.answer)
+        if let svgFile {
+            let picture = SVGWriter.svg(result.final.screen, theme: result.final.theme, title: title)
+            try OutputFile.write(svgFile, picture, force: force)
+        }
         if let frames {
             do {
-                try DemoStore.writeFrames(result.frames.map { $0.text + "\n" }, to: frames)
+                if svg {
+                    try DemoStore.writeFrames(
+                        result.frames.map { SVGWriter.svg($0.screen, theme: $0.theme, title: title) }, to: frames,
+                        extension: "svg")
+                } else {
+                    try DemoStore.writeFrames(result.frames.map { $0.screen.text + "\n" }, to: frames)
+                }
             } catch {
                 throw ExitError(message: "cannot write frames to \(frames): \(error.reason)", code: .cantCreate)
             }
         }
-        print(result.final.text)
+        if headless { print(result.final.screen.text) }
     }
 
     /// Plays the script in the live dashboard.
     func live() throws {
-        if size != nil || frames != nil { throw InputError("--size and --frames need --headless") }
+        if size != nil || frames != nil { throw InputError("--size and --frames need --headless, --cast or --svg") }
         let settings = try ensembleOptions.settings(defaultMembers: 10_000)
         let threads = try ensembleOptions.threadCount(default: max(1, ProcessInfo.processInfo.activeProcessorCount - 1))
         let catalog = ThemeStore.catalog(themeDir: themeDir)

@@ -1,5 +1,6 @@
 import Dashboard
 import FuturesModel
+import Share
 import Shell
 import Storage
 
@@ -28,10 +29,14 @@ struct EffectRunner: EffectPerformer {
                 OpenList(
                     entries: list, folder: displayPath(folder),
                     skipped: skipped.map { $0.hasPrefix(folder + "/") ? String($0.dropFirst(folder.count + 1)) : $0 }))
-        case .export(let scenario, let ensemble):
+        case .export(let scenario, let ensemble, let shown):
             let run = analysis.scenario == scenario ? analysis : Analysis(scenario)
+            // The screen as the session draws it: the latest ensemble, even while it refines.
+            let screen = render(shown, run, ensemble: shown.currentEnsemble ?? shown.ensemble)
+            let svg = SVGWriter.svg(screen, theme: shown.theme, title: "TwoFutures: " + ShareToken.encode(scenario))
             do {
-                let stem = try ScenarioStore.export(Document(analysis: run, ensemble: ensemble), in: folder)
+                let stem = try ScenarioStore.export(
+                    Document(analysis: run, ensemble: ensemble), svg: svg, in: folder)
                 return .exported(.exported(stem: stem))
             } catch {
                 return .exported(.failed("\(error)"))

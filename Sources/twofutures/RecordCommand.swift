@@ -2,6 +2,7 @@ import ArgumentParser
 import Dashboard
 import Foundation
 import FuturesModel
+import Share
 import Storage
 import Terminal
 
@@ -15,14 +16,23 @@ struct RecordCommand: ParsableCommand {
             `twofutures demo FILE` replays the recording. Mouse input is not recorded. FILE is \
             written when recording ends (q, Ctrl-C or a signal), through a temporary file and a \
             rename; an existing FILE is only replaced with --force.
+            With --cast OUT.cast, what the terminal shows is also recorded as an asciicast v2 \
+            file with the real timings (asciinema play OUT.cast replays it), written when \
+            recording ends; an existing OUT.cast is only replaced with --force (exit 73).
             """
     )
 
     @Argument(help: "The .demo file to write.")
     var file: String
 
-    @Flag(help: "Replace FILE if it exists.")
+    @Flag(help: "Replace FILE (and the --cast file) if it exists.")
     var force = false
+
+    @Option(help: ArgumentHelp("Also record the screen as an asciicast v2 file (.cast).", valueName: "file"))
+    var cast: String?
+
+    @Option(help: "The cast's colours: the theme's own (truecolor) or the nearest of 256.")
+    var colors = Checked<ANSIWriter.Colors>("truecolor")
 
     @OptionGroup var ensembleOptions: EnsembleOptions
 
@@ -38,6 +48,8 @@ struct RecordCommand: ParsableCommand {
         guard Files.isWritableFolder(folder) else {
             throw InputError("cannot write to the folder \(folder)")
         }
+        let colors = try self.colors.value()
+        if let cast { try OutputFile.check(cast, force: force) }
         let settings = try ensembleOptions.settings(defaultMembers: 10_000)
         let threads = try ensembleOptions.threadCount(default: max(1, ProcessInfo.processInfo.activeProcessorCount - 1))
         let catalog = ThemeStore.catalog(themeDir: themeDir)
@@ -47,16 +59,22 @@ struct RecordCommand: ParsableCommand {
             throw InputError("recording needs an interactive terminal (\(error.description))")
         }
         let box = RecorderBox()
-        let status = try App(
+        var app = App(
             scenario: Scenario(), settings: settings, threads: threads, themes: catalog.themes,
             themeIndex: catalog.themes.firstIndex { $0.name == "dark" } ?? 0,
-            lenses: LensStore.catalog(lensDir: nil).lenses, warning: "", onKey: { box.record($0) }
-        ).run()
+            lenses: LensStore.catalog(lensDir: nil).lenses, warning: "", onKey: { box.record($0) })
+        if cast != nil {
+            app.castColors = colors
+            app.castTitle = (file as NSString).lastPathComponent
+            app.recorded = { box.cast = $0 }
+        }
+        let status = try app.run()
         do {
             try AtomicFile.create(file, contents: box.recorder.text, replace: force)
         } catch {
             throw ExitError(message: error.description, code: .cantCreate)
         }
+        if let cast, let recording = box.cast { try OutputFile.write(cast, recording.text, force: force) }
         if status != 0 { throw ExitCode(status) }
     }
 }
@@ -64,6 +82,8 @@ struct RecordCommand: ParsableCommand {
 /// The recorder and its clock, shared with the event loop's key callback.
 final class RecorderBox {
     private(set) var recorder = DemoRecorder()
+    /// The asciicast of the session (`--cast`), once it has ended.
+    var cast: Asciicast?
     private let clock = ContinuousClock()
     private let start: ContinuousClock.Instant
 

@@ -33,7 +33,7 @@ struct ScenarioStoreTests {
         #expect(none.scenarios.isEmpty && none.skipped.isEmpty)
     }
 
-    @Test("export writes run-N.json and run-N.csv with the first free N")
+    @Test("export writes run-N.json and run-N.csv, and run-N.svg when given, with the first free N")
     func export() throws {
         let folder = try TemporaryFolder("exports")
         defer { folder.remove() }
@@ -44,6 +44,12 @@ struct ScenarioStoreTests {
         #expect(try Files.readText(first + ".csv") == document.csv())
         try AtomicFile.create(folder.file("run-2.csv"), contents: "taken")
         #expect(try ScenarioStore.export(document, in: folder.path) == folder.file("run-3"))
+        // With the screen's SVG (the dashboard's e): a third file, and a taken .svg also skips N.
+        try AtomicFile.create(folder.file("run-4.svg"), contents: "taken")
+        let pictured = try ScenarioStore.export(document, svg: "<svg/>", in: folder.path)
+        #expect(pictured == folder.file("run-5"))
+        #expect(try Files.readText(pictured + ".svg") == "<svg/>")
+        #expect(try Files.readText(pictured + ".json") == document.json())
     }
 
     @Test("the scenarios folder follows XDG_DATA_HOME; displayPath writes the home as ~")

@@ -13,13 +13,26 @@ public enum DemoHeadless {
         _ script: DemoScript, from initial: State, ensemble: (Scenario) -> EnsembleResult?,
         jobs: (Job) -> Action? = { _ in nil }
     ) -> (final: Screen, frames: [Screen]) {
-        func screen(_ state: State) -> Screen { Self.screen(state, ensemble, jobs: jobs) }
+        let played = frames(script, from: initial, ensemble: ensemble, jobs: jobs)
+        return (played.final.screen, played.frames.map(\.screen))
+    }
+
+    /// The same screens with the theme each is drawn in and the script time of its state
+    /// (for pictures in the theme's colours).
+    public static func frames(
+        _ script: DemoScript, from initial: State, ensemble: (Scenario) -> EnsembleResult?,
+        jobs: (Job) -> Action? = { _ in nil }
+    ) -> (final: DemoFrame, frames: [DemoFrame]) {
+        func frame(_ at: Int, _ state: State) -> DemoFrame {
+            DemoFrame(at: at, screen: screen(state, ensemble, jobs: jobs), theme: state.theme)
+        }
         let steps = DemoPlayer.steps(script, from: initial)
-        var frames = [Screen]()
-        var segment: (lastWait: State?, last: State)?
+        var frames = [DemoFrame]()
+        var segment: (lastWait: DemoStep?, last: DemoStep)?
         for step in steps {
             if step.isCaption, let current = segment {
-                frames.append(screen(current.lastWait ?? current.last))
+                let shown = current.lastWait ?? current.last
+                frames.append(frame(shown.at, shown.state))
             }
             guard step.isCaption || segment != nil else { continue }
             let isWait =
@@ -28,11 +41,14 @@ public enum DemoHeadless {
                 default: false
                 }
             let lastWait = step.isCaption ? nil : segment?.lastWait
-            segment = (isWait ? step.state : lastWait, step.state)
+            segment = (isWait ? step : lastWait, step)
         }
-        if let current = segment { frames.append(screen(current.lastWait ?? current.last)) }
-        let final = steps.last?.state ?? initial
-        return (screen(final), frames)
+        if let current = segment {
+            let shown = current.lastWait ?? current.last
+            frames.append(frame(shown.at, shown.state))
+        }
+        let final = steps.last.map { frame($0.at, $0.state) } ?? frame(0, initial)
+        return (final, frames)
     }
 
     /// One screen of `state`, with its ensemble and the other jobs' results attached.

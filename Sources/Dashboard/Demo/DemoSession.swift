@@ -98,17 +98,27 @@ public struct DemoSession: Sendable, Equatable {
         state.demoProgress = progress
     }
 
-    /// Shows step `index`, keeping what the shell owns (size, clock, ensemble, colour mode).
+    /// Shows step `index`, keeping what the shell owns (size, clock, the jobs' results,
+    /// colour mode).
     private mutating func show(_ index: Int, on state: inout State) {
         var next = steps[index].state
         next.width = state.width
         next.height = state.height
         next.now = state.now
-        next.ensemble = state.ensemble
-        next.ensembleScenario = state.ensembleScenario
+        Self.keepResults(from: state, in: &next)
         next.noColor = state.noColor
         next.warning = state.warning
         state = next
         applied = index + 1
+    }
+
+    /// Keeps the results of the shell's jobs from `shown` in a step's state `next`: the
+    /// ensemble, levers across worlds and the map. The shell asks again only when a request
+    /// changes, so a step that dropped them would leave the panel waiting for good.
+    public static func keepResults(from shown: State, in next: inout State) {
+        next.ensemble = shown.ensemble
+        next.ensembleScenario = shown.ensembleScenario
+        next.robustness = shown.robustness
+        next.map = shown.map
     }
 }

@@ -39,7 +39,7 @@ public enum SaveResult: Sendable, Equatable {
 
 /// How an export ended.
 public enum ExportResult: Sendable, Equatable {
-    /// `stem`.json and `stem`.csv were written.
+    /// `stem`.json, `stem`.csv and `stem`.svg were written.
     case exported(stem: String)
     case failed(String)
 }

@@ -12,9 +12,11 @@ public enum Effect: Sendable, Equatable {
     case save(SaveRequest, Scenario)
     /// Read the saved scenarios; they come back as `.savedListed`.
     case listSaved
-    /// Export the run of `scenario` (with `ensemble` when it is current) as JSON and CSV;
-    /// the result comes back as `.exported`.
-    case export(Scenario, ensemble: EnsembleResult?)
+    /// Export the run of `scenario` (with `ensemble` when it is current) as JSON and CSV,
+    /// and the screen as SVG; the result comes back as `.exported`. `shown` is the
+    /// dashboard as it is on the screen: the shell draws it with `render` (which needs the
+    /// analysis that the shell holds, not `reduce`).
+    case export(Scenario, ensemble: EnsembleResult?, shown: State)
     /// End the program.
     case quit
 }

@@ -182,7 +182,8 @@ public enum KeyTable {
             "y", "show the share token and copy it (OSC 52)", short: "y", "share token (copied)",
             keys: [.init(.char("y"), .shareToken)]),
         KeyBinding(
-            "e", "export the run as JSON and CSV next to the saved scenarios", short: "e", "export JSON, CSV",
+            "e", "export the run as JSON and CSV, and the screen as SVG, next to the saved scenarios", short: "e",
+            "export JSON, CSV, SVG",
             keys: [.init(.char("e"), .export)]),
         KeyBinding(
             "s", "save the scenario under a name (asks before replacing a file)", short: "s", "save under a name",

@@ -36,7 +36,7 @@ public func reduce(_ state: inout State, _ action: Action) -> [Effect] {
         state.mode = .openList(list)
     case .exported(let result):
         switch result {
-        case .exported(let stem): say(&state, "Exported \(stem).json and .csv")
+        case .exported(let stem): say(&state, "Exported \(stem).json, .csv and .svg")
         case .failed(let why): state.warning = "export failed: \(why)"
         }
     case .demoLoaded(let script, let exitAtEnd):
@@ -146,7 +146,7 @@ func run(_ command: Command?, _ state: inout State) -> [Effect] {
         let token = ShareToken.encode(state.scenario)
         say(&state, "Share token: \(token) (copied where the terminal allows OSC 52)")
         return [.copyToClipboard(token)]
-    case .export: return [.export(state.scenario, ensemble: state.currentEnsemble)]
+    case .export: return [.export(state.scenario, ensemble: state.currentEnsemble, shown: state)]
     case .save: state.mode = .savePrompt("")
     case .open: return [.listSaved]
     case .help: state.mode = .help

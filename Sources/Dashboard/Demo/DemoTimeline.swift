@@ -1,0 +1,148 @@
+import FuturesModel
+
+/// One screen of a demo's playback, the moment it appears and the theme it is drawn in.
+public struct DemoFrame: Sendable, Equatable {
+    /// Milliseconds from the start of the playback.
+    public var at: Int
+    public var screen: Screen
+    public var theme: Theme
+
+    public init(at: Int, screen: Screen, theme: Theme) {
+        self.at = at
+        self.screen = screen
+        self.theme = theme
+    }
+}
+
+/// A demo as the audience of the live dashboard sees it, screen by screen in time, with no
+/// terminal and no clock: what a recording of the demo (`demo FILE --cast`) shows. It
+/// plays the shell's part as `Session` and `DemoSession` do. The steps come at their times:
+/// those due together make one screen, a `set` animates, a `pause` holds for `pause`
+/// milliseconds (live, the presenter decides). The jobs the screen asks for (`State.jobs`:
+/// the ensemble, levers across worlds, the map) are answered as the worker answers them,
+/// one answer every `jobDelay` milliseconds after the request (an ensemble twice: its
+/// first `Job.firstMembers` members, then all), unless a newer request of their kind came
+/// first (latest wins); meanwhile the screen shows the previous ensemble, refining. The
+/// last screen is `DemoHeadless`'s final screen.
+public enum DemoTimeline {
+    /// How long a `pause` holds when nobody presses Space.
+    public static let pauseMilliseconds = 2000
+    /// How long each answer of a job takes: a frame at 60 Hz, the budget of the first band
+    /// (`bench`'s first_band_ms); the full 10,000-member ensemble takes about as long again.
+    public static let jobMilliseconds = 16
+
+    /// Every screen that changes, with its time, and one more at the end of the script's last
+    /// wait (the same screen), so that a recording lasts as long as the demo. `answers` gives
+    /// a job's answers in the order the worker delivers them (none: no answer); `ensembles`
+    /// is false when none run (`--members 0`).
+    public static func frames(
+        _ script: DemoScript, from initial: State, pause: Int = pauseMilliseconds, jobDelay: Int = jobMilliseconds,
+        ensembles: Bool = true, answers: (Job) -> [Action]
+    ) -> [DemoFrame] {
+        var player = Player(delay: jobDelay, ensembles: ensembles)
+        let steps = DemoPlayer.steps(script, from: initial)
+        var state = initial
+        var offset = 0
+        var index = 0
+        var time = 0
+        // The steps due at the start are applied before the first screen.
+        while index < steps.count, steps[index].at == 0, !(index > 0 && steps[index - 1].isPause) {
+            state = steps[index].state
+            index += 1
+        }
+        player.show(state, at: 0)
+        if index > 0, steps[index - 1].isPause {
+            offset += pause
+            time += pause
+        }
+        while index < steps.count {
+            time = steps[index].at + offset
+            player.deliver(until: time, answers)
+            // Every step due at this moment, up to and including a pause.
+            let due = steps[index].at
+            repeat {
+                state = steps[index].state
+                index += 1
+            } while index < steps.count && steps[index].at == due && !steps[index - 1].isPause
+            player.show(state, at: time)
+            if steps[index - 1].isPause {
+                offset += pause
+                time += pause
+            }
+        }
+        player.deliver(until: Int.max, answers)
+        player.hold(until: time)
+        return player.frames
+    }
+
+    /// The virtual shell: the state on the screen (with the answers reduced into it), the
+    /// jobs asked for, their answers and when the next one is due, and the screens drawn.
+    private struct Player {
+        let delay: Int
+        let ensembles: Bool
+        var frames: [DemoFrame] = []
+        var shell = State()
+        var requested: [Job.Kind: Job] = [:]
+        /// Per kind: the next answer's time and index, and the answers once computed.
+        var pending: [Job.Kind: (due: Int, next: Int, answers: [Action]?)] = [:]
+        var analysis: Analysis?
+
+        init(delay: Int, ensembles: Bool) {
+            self.delay = delay
+            self.ensembles = ensembles
+        }
+
+        /// Shows a step's state at `time`, keeping what the shell owns (as `DemoSession`
+        /// does), and asks for what it needs.
+        mutating func show(_ state: State, at time: Int) {
+            var next = state
+            if !frames.isEmpty { DemoSession.keepResults(from: shell, in: &next) }
+            // The tick that applied the step: the slider list scrolls to the selection.
+            reduce(&next, .tick(now: next.now))
+            shell = next
+            request(at: time)
+            draw(at: time)
+        }
+
+        /// Asks for the jobs the screen needs that differ from those asked for (`Session`):
+        /// a new request drops the answers of its kind's last one.
+        mutating func request(at time: Int) {
+            let wanted = Dictionary(uniqueKeysWithValues: shell.jobs(ensemble: ensembles).map { ($0.kind, $0) })
+            for kind in Job.Kind.allCases where requested[kind] != wanted[kind] {
+                pending[kind] = wanted[kind] == nil ? nil : (time + delay, 0, nil)
+                requested[kind] = wanted[kind]
+            }
+        }
+
+        /// The answers due by `time` arrive, the earliest first, and the screen is redrawn
+        /// after each moment's answers.
+        mutating func deliver(until time: Int, _ answers: (Job) -> [Action]) {
+            while let next = pending.values.map(\.due).min(), next <= time {
+                for kind in Job.Kind.allCases {
+                    guard var job = pending[kind], job.due == next, let request = requested[kind] else { continue }
+                    let all = job.answers ?? answers(request)
+                    if job.next < all.count { reduce(&shell, all[job.next]) }
+                    job.next += 1
+                    job.answers = all
+                    job.due += delay
+                    pending[kind] = job.next < all.count ? job : nil
+                }
+                request(at: next)
+                draw(at: next)
+            }
+        }
+
+        /// A last frame at `time` when the script's last wait ends after the last change.
+        mutating func hold(until time: Int) {
+            guard let last = frames.last, last.at < time else { return }
+            frames.append(DemoFrame(at: time, screen: last.screen, theme: last.theme))
+        }
+
+        private mutating func draw(at time: Int) {
+            if analysis?.scenario != shell.scenario { analysis = Analysis(shell.scenario) }
+            let screen = render(shell, analysis!, ensemble: shell.currentEnsemble ?? shell.ensemble)
+            if let last = frames.last, last.screen == screen, last.theme == shell.theme { return }
+            frames.append(DemoFrame(at: time, screen: screen, theme: shell.theme))
+        }
+    }
+}
