@@ -217,20 +217,30 @@ struct DashboardEndToEndTests {
     func lensesWorldsAndMap() throws {
         let tmux = try Self.start()
         try tmux.send("v")
-        let lens = try tmux.waitFor { $0.contains("lens: Controls backfire") }
+        let lens = try tmux.waitFor {
+            $0.contains("lens: Controls backfire") && $0.contains("Lens Controls backfire: ")
+        }
         #expect(lens.contains("Lens Controls backfire: "), "\(lens)")
         try tmux.send("a")
         try tmux.send("a")
-        let worlds = try tmux.waitFor { $0.contains("ΔP(F1)") && $0.contains("across 2000 worlds") }
+        let worlds = try tmux.waitFor {
+            $0.contains("ΔP(F1)") && $0.contains("across 2000 worlds") && $0.contains("median")
+        }
         #expect(worlds.contains("Export controls") && worlds.contains("median"), "\(worlds)")
         try tmux.send("m")
-        let map = try tmux.waitFor { $0.contains("Where Future 1 lives") && !$0.contains("computing") }
+        let map = try tmux.waitFor {
+            $0.contains("Where Future 1 lives") && !$0.contains("computing") && $0.contains("Export controls →")
+        }
         #expect(map.contains("▀") && map.contains("Export controls →"), "\(map)")
         try tmux.send("Down")
-        let y = try tmux.waitFor { $0.contains("↑ Offshore compute") }
+        let y = try tmux.waitFor {
+            $0.contains("↑ Offshore compute") && $0.contains("Export controls × Offshore compute")
+        }
         #expect(y.contains("Export controls × Offshore compute"), "\(y)")
         try tmux.send("Escape")
-        let closed = try tmux.waitFor { !$0.contains("Where Future 1 lives") }
+        let closed = try tmux.waitFor {
+            !$0.contains("Where Future 1 lives") && ($0.contains("US lead, months") || $0.contains("US frontier lead"))
+        }
         #expect(closed.contains("US lead, months") || closed.contains("US frontier lead"), "\(closed)")
         try tmux.send("q")
         _ = try Self.sttyAfterExit(tmux)

@@ -71,13 +71,20 @@ final class Tmux {
                 .trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
     }
 
-    /// Polls the screen until `condition` holds or `seconds` pass; returns the last screen.
-    /// The deadline only bounds the wait: the test then checks what the screen shows.
+    /// Polls the screen until `condition` holds on two captures in a row, or `seconds`
+    /// pass; returns the last screen. The second capture is there because ncurses writes a
+    /// frame in many small writes: under load tmux can show half of one, where the
+    /// condition already holds and what the test checks next is not drawn yet. The
+    /// deadline only bounds the wait: the test then checks what the screen shows.
     @discardableResult
     func waitFor(seconds: Double = 10, _ condition: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(seconds)
         var screen = try capture()
-        while !condition(screen) && Date() < deadline {
+        var held = false
+        while Date() < deadline {
+            let holds = condition(screen)
+            if holds && held { break }
+            held = holds
             Thread.sleep(forTimeInterval: 0.05)
             screen = try capture()
         }
