@@ -69,7 +69,7 @@ public enum ProcessBench {
                 goal: 0.5, decimals: 3),
             Figure("idle_bytes", "bytes written while idle", count: idleBytes, unit: "B"),
             Figure(
-                "peak_rss_mb", "peak RSS (VmHWM), 2000-member ensemble", value: Double(peak) / 1024, unit: "MB",
+                "peak_rss_mb", "peak RSS (VmHWM), 10,000-member ensemble", value: Double(peak) / 1024, unit: "MB",
                 goal: 40, decimals: 2),
             Figure(
                 "bytes_per_arrow_key", "bytes written per arrow keypress (+ its ensemble frame)",
