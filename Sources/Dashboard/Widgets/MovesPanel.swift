@@ -298,7 +298,10 @@ struct BarScale {
             if c >= c0 && c < c1 {
                 screen[x, y] = Cell("█", Style(c >= zero ? .accent : .muted))
             } else if c == zero || (zero == width && c == width - 1) {
-                screen[x, y] = Cell("│", Style(.grid))
+                // Where the bar ends at "now" the line is the marker of now, drawn as bold
+                // as inside a bar; elsewhere it is a faint guide.
+                screen[x, y] =
+                    c0 < c1 && (c0 == zero || c1 == zero) ? Cell("┃", Style(.foreground)) : Cell("│", Style(.grid))
             }
         }
         if c0 == c1 {
