@@ -94,12 +94,17 @@ public enum Ensemble {
         let worlds = DrawCache.shared.worlds(scenario.assumptions, settings: settings)
         let threadCount = max(1, min(threads, 64))
         let single = precision == .single && settings.uncertainty > 0
-        let computed =
+        let months = scenario.horizon + 1
+        var computed =
             single
             ? runSingle(scenario, settings, worlds, threadCount, space, isCancelled)
             : runDouble(scenario, settings, worlds, threadCount, space, isCancelled)
+        // Float32 holds a lead to MODEL.md's 1e-3 months only while leads stay modest
+        // (its step at 2048 months is 2.4e-4); worlds that run away are redone in double.
+        if single, let (bands, _) = computed, Self.leadsRunAway(bands, months: months) {
+            computed = runDouble(scenario, settings, worlds, threadCount, space, isCancelled)
+        }
         guard let (bands, counts) = computed else { return nil }
-        let months = scenario.horizon + 1
         var p = [[[Double]]](repeating: [], count: 3)
         for i in 0..<3 {
             p[i] = OutcomeID.allCases.map { o in
@@ -112,6 +117,16 @@ public enum Ensemble {
         return EnsembleResult(
             settings: settings, horizon: scenario.horizon, p10: p[0], p50: p[1], p90: p[2],
             probability: probability)
+    }
+
+    /// The largest lead, in months, that a single-precision band may hold: past it the
+    /// ensemble is computed in double precision.
+    static let singleLeadLimit = 256.0
+
+    /// Whether any percentile of the lead, at any month, lies beyond `singleLeadLimit`.
+    static func leadsRunAway(_ bands: [Double], months: Int) -> Bool {
+        let start = OutcomeID.leadMonths.rawValue * months * 3
+        return bands[start..<(start + months * 3)].contains { !(abs($0) <= singleLeadLimit) }
     }
 
     /// A member whose single-precision lead at the horizon lies this close to a future's

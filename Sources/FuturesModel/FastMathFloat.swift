@@ -59,9 +59,11 @@ enum FastMathF {
     /// 1.5·2^23: adding it rounds a float of magnitude < 2^22 to an integer in the low bits.
     static let roundMagic: Float = 12_582_912
 
-    /// 2^x for |x| < 126.
+    /// 2^x, exact to single precision for |x| < 126; beyond, x is clamped to ±126 (else
+    /// the exponent bits would wrap around and give garbage, not a large or small number).
     @inline(__always)
     static func exp2(_ x: FVec) -> FVec {
+        let x = x.clamped(lowerBound: FVec(repeating: -126), upperBound: FVec(repeating: 126))
         let t = x + roundMagic
         let n = t - roundMagic
         let f = x - n  // |f| ≤ 1/2

@@ -101,9 +101,12 @@ public enum Robustness {
         let rows = parameters.indices.map { k in
             var weak = leads.values[2 * k], strong = leads.values[2 * k + 1]
             if single {
+                // A gain of exactly 0 is checked too: two settings whose double-precision
+                // constants differ by ~1e-8 can round to the same Float32 world.
+                let same = pairs[k].0 == pairs[k].1
                 let small = weak.indices.filter { m in
                     let gain = strong[m] - weak[m]
-                    return gain != 0 && abs(gain) < gainGuard
+                    return !same && abs(gain) < gainGuard
                 }
                 for (m, x) in zip(small, MemberLeads.exact(pairs[k].0, worlds: leads.worlds, members: small)) {
                     weak[m] = x

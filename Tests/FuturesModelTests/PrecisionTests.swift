@@ -56,6 +56,66 @@ struct PrecisionTests {
         }
     }
 
+    /// A random scenario with every assumption at one end of its range.
+    static func corner(_ rng: inout SeededGenerator, horizon: Int) -> Scenario {
+        var s = Scenario.random(using: &rng)
+        for id in AssumptionID.allCases {
+            let spec = ParameterID.assumption(id).spec
+            s[.assumption(id)] = Bool.random(using: &rng) ? spec.min : spec.max
+        }
+        s.horizon = horizon
+        return s
+    }
+
+    @Test("at the corners of the assumptions, H = 120, Float32 bands stay within tolerance (runaway leads in double)")
+    func corners() throws {
+        // Found by review: leads of thousands of months overflowed the Float32 2^x (garbage
+        // shares) and outgrow 1e-3 months of single precision.
+        var runaway = Scenario(levers: Levers([1, 1, 0, 1, 1]), horizon: 120)
+        runaway.assumptions = Assumptions([2, 6, 3, 1, 1, 1, 0, 1, 0.6, 50])
+        #expect(Simulation.outcome(runaway).leadMonths < -10_000, "a lead of minus thousands of months")
+        for r in [0.1, 0.5] {
+            let settings = EnsembleSettings(members: 2000, seed: 3, uncertainty: r)
+            let single = try #require(
+                Ensemble.run(runaway, settings: settings, threads: 2, workspace: nil, precision: .single))
+            let double = try #require(
+                Ensemble.run(runaway, settings: settings, threads: 2, workspace: nil, precision: .double))
+            Self.expectClose(single, double, "runaway r=\(r)")
+        }
+        var rng = SeededGenerator(seed: 9001)
+        for trial in 0..<40 {
+            let s = Self.corner(&rng, horizon: [60, 120][trial % 2])
+            let settings = EnsembleSettings(
+                members: 1500, seed: rng.next(), uncertainty: Double.random(in: 0.3...1, using: &rng))
+            let single = try #require(
+                Ensemble.run(s, settings: settings, threads: 2, workspace: nil, precision: .single))
+            let double = try #require(
+                Ensemble.run(s, settings: settings, threads: 2, workspace: nil, precision: .double))
+            Self.expectClose(single, double, "corner \(trial): \(s) \(settings)")
+        }
+    }
+
+    @Test("levers across worlds at the corners count the same members in Float32 as in Double")
+    func robustnessCorners() throws {
+        // Found by review: with distillation at its minimum two settings round to the same
+        // Float32 world, a gain of exactly 0 where double precision has a small gain.
+        var rng = SeededGenerator(seed: 4242)
+        for trial in 0..<30 {
+            let s = Self.corner(&rng, horizon: [60, 120, 120][trial % 3])
+            let settings = EnsembleSettings(
+                members: 1000, seed: rng.next(), uncertainty: Double.random(in: 0.3...1, using: &rng))
+            let single = try #require(Robustness.run(s, settings: settings, threads: 2, precision: .single))
+            let double = try #require(Robustness.run(s, settings: settings, threads: 2, precision: .double))
+            for (a, b) in zip(single.rows, double.rows) {
+                #expect(a.parameter == b.parameter, "corner \(trial)")
+                #expect(
+                    a.helps == b.helps && a.hurts == b.hurts && a.pivotal == b.pivotal,
+                    "corner \(trial) \(b.parameter): helps \(a.helps) vs \(b.helps), hurts \(a.hurts) vs \(b.hurts)")
+                #expect(a.pFuture1 == b.pFuture1 && a.pFuture2 == b.pFuture2, "corner \(trial) \(b.parameter)")
+            }
+        }
+    }
+
     @Test("no member changes its future in Float32, all presets, r = 1, H = 12…120")
     func memberFutures() throws {
         let scenarios = { (h: Int) in Preset.allCases.map { Scenario(levers: $0.levers, horizon: h) } }
