@@ -65,13 +65,12 @@ if ! "$venv/bin/python3" -c "import pyte" >/dev/null 2>&1 || [ ! -x "$venv/bin/a
     "$venv/bin/python3" -m pip install --quiet --disable-pip-version-check pyte asciinema
 fi
 
-# NumPy, optional: `twofutures bench` times scripts/numpy_ensemble.py (run by the python3
-# on PATH) against the ensemble. Installed with pip when it can be; without it bench
-# reports numpy_ms as null.
-if ! python3 -c "import numpy" >/dev/null 2>&1; then
-    if python3 -m pip install --quiet --disable-pip-version-check numpy >/dev/null 2>&1 \
-        || python3 -m pip install --quiet --disable-pip-version-check --user numpy >/dev/null 2>&1; then
-        echo "ensure-deps: installed numpy (for bench's NumPy reference)" >&2
+# NumPy, optional, in the same venv (Debian's python3 refuses pip installs outside one):
+# `twofutures bench` times scripts/numpy_ensemble.py with this venv's python3 when it is
+# there, else with the python3 on PATH. Without NumPy bench reports numpy_ms as null.
+if ! "$venv/bin/python3" -c "import numpy" >/dev/null 2>&1; then
+    if "$venv/bin/python3" -m pip install --quiet --disable-pip-version-check numpy >/dev/null 2>&1; then
+        echo "ensure-deps: installed numpy into $venv (for bench's NumPy reference)" >&2
     else
         echo "ensure-deps: numpy not installed; bench will report numpy_ms as null" >&2
     fi

@@ -30,7 +30,7 @@ public enum NumPyBench {
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script, String(n), "7"]
+        process.arguments = [python(besideScript: script), script, String(n), "7"]
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -40,7 +40,7 @@ public enum NumPyBench {
         process.waitUntilExit()
         switch process.terminationStatus {
         case 0: break
-        case 3: return (nil, "numpy_ms: NumPy is not installed (make deps installs it with pip)")
+        case 3: return (nil, "numpy_ms: NumPy is not installed (make deps installs it into .build/share-tools)")
         case 127: return (nil, "numpy_ms: python3 is not installed")
         default: return (nil, "numpy_ms: the NumPy reference failed (exit \(process.terminationStatus))")
         }
@@ -49,6 +49,14 @@ public enum NumPyBench {
             let ms = doc["numpy_ms"] as? Double, ms > 0
         else { return (nil, "numpy_ms: the NumPy reference printed no time") }
         return (ms, nil)
+    }
+
+    /// The python3 of `make deps`' virtual environment (`.build/share-tools`, where it puts
+    /// NumPy) in the script's source tree, if there is one; else the python3 on PATH.
+    static func python(besideScript script: String) -> String {
+        let root = URL(fileURLWithPath: script).deletingLastPathComponent().deletingLastPathComponent()
+        let venv = root.appendingPathComponent(".build/share-tools/bin/python3").path
+        return FileManager.default.isExecutableFile(atPath: venv) ? venv : "python3"
     }
 
     /// The script in the source tree the binary was built in: found by walking up from the

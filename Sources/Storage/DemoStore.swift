@@ -1,3 +1,5 @@
+import Foundation
+
 /// Demo scripts: found by path or by bare name (`tour` or `tour.demo`) in the shipped
 /// `Demos/` folder, and the text frames of `demo --headless --frames`.
 public enum DemoStore {
@@ -22,15 +24,30 @@ public enum DemoStore {
     }
 
     /// Writes `frames` into `folder` (made when missing) as `frame-001.txt`, `frame-002.txt`,
-    /// … (or another `extension`), each replacing a file of that name.
+    /// … (or another `extension`), each replacing a file of that name; with `removeStale`,
+    /// then removes the frames of that extension an earlier, longer run left behind.
     public static func writeFrames(
-        _ frames: [String], to folder: String, extension suffix: String = "txt"
+        _ frames: [String], to folder: String, extension suffix: String = "txt", removeStale: Bool = false
     ) throws(StorageError) {
         try Files.createFolder(folder)
+        var written: Set<String> = []
         for (i, text) in frames.enumerated() {
             let number = String(i + 1)
             let name = "frame-" + String(repeating: "0", count: max(0, 3 - number.count)) + number + "." + suffix
             try AtomicFile.create(Files.path(name, in: folder), contents: text, replace: true)
+            written.insert(name)
+        }
+        guard removeStale else { return }
+        for name in existingFrames(in: folder, extension: suffix) where !written.contains(name) {
+            try? FileManager.default.removeItem(atPath: Files.path(name, in: folder))
+        }
+    }
+
+    /// The frame files (`frame-NNN.extension`) already in `folder`.
+    public static func existingFrames(in folder: String, extension suffix: String) -> [String] {
+        Files.names(in: folder, suffix: "." + suffix).filter { name in
+            let stem = name.dropLast(suffix.count + 1)
+            return stem.hasPrefix("frame-") && stem.dropFirst(6).allSatisfy(\.isNumber) && stem.count > 6
         }
     }
 }

@@ -61,7 +61,7 @@ struct DemoCommand: ParsableCommand {
     @Flag(help: "Draw screens as SVG: the final one into <svg-file>, or one per caption with --frames.")
     var svg = false
 
-    @Flag(help: "Replace the --cast and --svg files if they exist.")
+    @Flag(help: "Replace the --cast and --svg files, and the SVG frames of --frames, if they exist.")
     var force = false
 
     @OptionGroup var ensembleOptions: EnsembleOptions
@@ -89,7 +89,16 @@ struct DemoCommand: ParsableCommand {
             guard case .size(let w, let h) = try DemoParser.command("size \(size)") else { return }
             requested = (w, h)
         }
+        if let cast, let svgFile,
+            URL(fileURLWithPath: cast).standardizedFileURL == URL(fileURLWithPath: svgFile).standardizedFileURL
+        {
+            throw InputError("--cast and --svg name the same file, \(cast): give each its own")
+        }
         for output in [cast, svgFile].compactMap({ $0 }) { try OutputFile.check(output, force: force) }
+        if svg, let frames, !force, !DemoStore.existingFrames(in: frames, extension: "svg").isEmpty {
+            throw ExitError(
+                message: "\(frames) holds SVG frames already; use --force to replace them", code: .cantCreate)
+        }
         let catalog = ThemeStore.catalog(themeDir: themeDir)
         let lenses = LensStore.catalog(lensDir: lensDir).lenses
         let script = try Self.load(file, themes: catalog.themes, lenses: lenses)
@@ -119,7 +128,7 @@ struct DemoCommand: ParsableCommand {
                 if svg {
                     try DemoStore.writeFrames(
                         result.frames.map { SVGWriter.svg($0.screen, theme: $0.theme, title: title) }, to: frames,
-                        extension: "svg")
+                        extension: "svg", removeStale: true)
                 } else {
                     try DemoStore.writeFrames(result.frames.map { $0.screen.text + "\n" }, to: frames)
                 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// scripts/numpy_ensemble.py, the NumPy reference that `bench` times: it must run the same
@@ -7,9 +8,15 @@ import Testing
 struct NumPyReferenceTests {
     static let script = DemoCLITests.path("scripts/numpy_ensemble.py")
 
-    /// Whether python3 with NumPy is here (the test says so and passes when not).
+    /// The python3 that bench uses: `make deps`' virtual environment's, else the one on PATH.
+    static let python: String = {
+        let venv = ExternalTool.tools + "/python3"
+        return FileManager.default.isExecutableFile(atPath: venv) ? venv : "python3"
+    }()
+
+    /// Whether that python3 has NumPy (the test says so and passes when not).
     static var hasNumPy: Bool {
-        (try? CLI.run("/usr/bin/env", ["python3", "-c", "import numpy"]).status) == 0
+        (try? CLI.run("/usr/bin/env", [python, "-c", "import numpy"]).status) == 0
     }
 
     @Test("the NumPy reference gives the same median lead and probabilities as twofutures run")
@@ -19,7 +26,7 @@ struct NumPyReferenceTests {
             return
         }
         let members = 1500
-        let numpy = try CLI.run("/usr/bin/env", ["python3", Self.script, String(members), "1"])
+        let numpy = try CLI.run("/usr/bin/env", [Self.python, Self.script, String(members), "1"])
         #expect(numpy.status == 0, "\(numpy.stderr)")
         let reference = try JSONSerialization.jsonObject(with: Data(numpy.stdout.utf8)) as! [String: Any]
         let run = try CLI.run(["run", "--members", String(members), "--format", "json"])

@@ -80,6 +80,26 @@ struct ShareCLITests {
             try ExternalTool.parseXML(frames.appendingPathComponent("frame-001.svg").path).texts.contains {
                 $0.contains("status quo")
             })
+
+        // A folder with frames already: refused without --force, the frames kept; with
+        // --force replaced, and a stale frame of a longer earlier run removed.
+        let stale = frames.appendingPathComponent("frame-009.svg").path
+        try "old".write(toFile: stale, atomically: true, encoding: .utf8)
+        let first = frames.appendingPathComponent("frame-001.svg").path
+        let before = try String(contentsOfFile: first, encoding: .utf8)
+        let refused = try CLI.run(["demo", Self.quick, "--frames", frames.path, "--svg", "--size", "80x24"])
+        #expect(refused.status == 73 && refused.stderr.contains("--force"), "\(refused.stderr)")
+        #expect(try String(contentsOfFile: first, encoding: .utf8) == before)
+        let forced = try CLI.run(["demo", Self.quick, "--frames", frames.path, "--svg", "--size", "80x24", "--force"])
+        #expect(forced.status == 0, "\(forced.stderr)")
+        #expect(try String(contentsOfFile: first, encoding: .utf8) != before)
+        #expect(!FileManager.default.fileExists(atPath: stale))
+
+        // The cast and the picture cannot be the same file: refused before anything is written.
+        let same = dir.appendingPathComponent("same.out").path
+        let clash = try CLI.run(["demo", Self.quick, "--cast", same, "--svg", same])
+        #expect(clash.status == 64 && clash.stderr.contains("same file"), "\(clash.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: same))
     }
 
     @Test(
