@@ -63,7 +63,7 @@ enum FastMathF {
     /// the exponent bits would wrap around and give garbage, not a large or small number).
     @inline(__always)
     static func exp2(_ x: FVec) -> FVec {
-        let x = x.clamped(lowerBound: FVec(repeating: -126), upperBound: FVec(repeating: 126))
+        let x = pointwiseMax(pointwiseMin(x, FVec(repeating: 126)), FVec(repeating: -126))
         let t = x + roundMagic
         let n = t - roundMagic
         let f = x - n  // |f| ≤ 1/2
