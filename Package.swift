@@ -44,7 +44,7 @@ let package = Package(
         // The main loop on any terminal backend: events in, reduce, effects, frames out.
         .target(name: "Shell", dependencies: ["FuturesModel", "Dashboard", "Terminal"]),
         // Screens that travel: asciicast recordings and SVG pictures (pure: no file, no clock).
-        .target(name: "Share", dependencies: ["Dashboard", "Terminal", "Shell"]),
+        .target(name: "Share", dependencies: ["FuturesModel", "Dashboard", "Terminal", "Shell"]),
         .executableTarget(
             name: "twofutures",
             dependencies: [

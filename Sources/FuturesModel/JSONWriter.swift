@@ -1,6 +1,6 @@
 /// A small JSON writer that keeps key order and prints doubles in Swift's shortest
 /// round-trip form, so the same inputs always give byte-identical documents.
-struct JSONWriter {
+public struct JSONWriter {
     private(set) var text = ""
     private var indent = 0
     private var needsComma = [false]
@@ -88,7 +88,9 @@ struct JSONWriter {
         return x.description
     }
 
-    static func quoted(_ s: String) -> String {
+    /// `s` as a JSON string: quotes, backslashes and control characters (DEL included)
+    /// escaped, the rest as UTF-8. Documents and asciicasts alike write strings with it.
+    public static func quoted(_ s: String) -> String {
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {
@@ -97,7 +99,7 @@ struct JSONWriter {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
                 let hex = String(scalar.value, radix: 16)
                 out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             default: out.unicodeScalars.append(scalar)

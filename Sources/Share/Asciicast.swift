@@ -1,3 +1,5 @@
+import FuturesModel
+
 /// An asciicast v2 recording (asciinema's `.cast`): a header line and one line per event,
 /// each a JSON value. Written by hand, in a fixed order and number format, so that the same
 /// recording always gives the same bytes.
@@ -51,7 +53,7 @@ public struct Asciicast: Sendable, Equatable {
     public var text: String {
         var out = headerLine + "\n"
         for event in events {
-            out += "[\(Self.seconds(event.time)), \"\(event.kind.rawValue)\", \(Self.json(event.data))]\n"
+            out += "[\(Self.seconds(event.time)), \"\(event.kind.rawValue)\", \(JSONWriter.quoted(event.data))]\n"
         }
         return out
     }
@@ -59,8 +61,8 @@ public struct Asciicast: Sendable, Equatable {
     var headerLine: String {
         var fields = ["\"version\": 2", "\"width\": \(header.width)", "\"height\": \(header.height)"]
         if let timestamp = header.timestamp { fields.append("\"timestamp\": \(timestamp)") }
-        if let title = header.title { fields.append("\"title\": \(Self.json(title))") }
-        fields.append("\"env\": {\"TERM\": \(Self.json(header.term))}")
+        if let title = header.title { fields.append("\"title\": \(JSONWriter.quoted(title))") }
+        fields.append("\"env\": {\"TERM\": \(JSONWriter.quoted(header.term))}")
         return "{" + fields.joined(separator: ", ") + "}"
     }
 
@@ -69,28 +71,5 @@ public struct Asciicast: Sendable, Equatable {
         let us = max(0, microseconds)
         let fraction = String(us % 1_000_000)
         return "\(us / 1_000_000)." + String(repeating: "0", count: 6 - fraction.count) + fraction
-    }
-
-    /// `text` as a JSON string: quotes, backslashes and control characters escaped, the rest
-    /// as UTF-8.
-    static func json(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
     }
 }

@@ -1,13 +1,10 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Runs the built `twofutures` binary, which sits next to the test bundle.
 struct CLI {
-    struct Result {
-        let status: Int32
-        let stdout: String
-        let stderr: String
-    }
+    typealias Result = ExternalTool.Output
 
     static var binary: URL {
         if let path = ProcessInfo.processInfo.environment["TWOFUTURES_BIN"] {
@@ -25,27 +22,11 @@ struct CLI {
 
     static func run(_ args: [String]) throws -> Result { try run(binary.path, args) }
 
-    /// Runs `executable` with `args`, in `directory` when given, with exactly `environment`
-    /// when given (else this process's), and waits for it.
+    /// Runs `executable` with `args` (ExternalTool.run: optional environment and folder).
     static func run(
         _ executable: String, _ args: [String], environment: [String: String]? = nil, directory: URL? = nil
     ) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = args
-        if let environment { process.environment = environment }
-        if let directory { process.currentDirectoryURL = directory }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(
-            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self))
+        try ExternalTool.run(executable, args, environment: environment, directory: directory)
     }
 }
 

@@ -39,11 +39,16 @@ public enum ExternalTool {
         return python
     }
 
-    /// Runs `executable` with `args` and waits for it.
-    public static func run(_ executable: String, _ args: [String]) throws -> Output {
+    /// Runs `executable` with `args`, in `directory` when given, with exactly `environment`
+    /// when given (else this process's), and waits for it.
+    public static func run(
+        _ executable: String, _ args: [String], environment: [String: String]? = nil, directory: URL? = nil
+    ) throws -> Output {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = args
+        if let environment { process.environment = environment }
+        if let directory { process.currentDirectoryURL = directory }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
