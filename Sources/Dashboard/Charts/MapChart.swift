@@ -234,12 +234,10 @@ public struct MapLegend: Sendable, Equatable {
             (halfBlocks ? [("Lead, less → more: ", text)] : []) + f2 + [(" Future 2 (≤ 3 mo) ", text)] + contested
             + [(" contested ", text)] + f1 + [(" Future 1 (≥ 12 mo) · ", text), you, (" you · ", text), edge]
             + [(" the 12-month edge · Y: \(y.spec.name)", text)]
-        let short: [(String, Style)] =
-            scale + f2 + [(" F2 ", text)] + contested + [(" contested ", text)] + f1
-            + [(" F1 · ", text), you, (" you · ", text), edge, (" F1 edge", text)]
         let shorter: [(String, Style)] =
             f2 + [(" F2 ", text)] + contested + [(" contested ", text)] + f1
             + [(" F1 · ", text), you, (" you · ", text), edge, (" F1 edge", text)]
+        let short = scale + shorter
         // Colour: the scale alone between its ends; characters: each named.
         let shortest: [(String, Style)] =
             halfBlocks
