@@ -17,14 +17,17 @@ public struct Analysis: Sendable, Equatable {
 
     public init(_ scenario: Scenario) {
         self.scenario = scenario
-        policy = Simulation.run(scenario)
         var f1 = scenario, f2 = scenario
         f1.levers = Preset.future1.levers
         f2.levers = Preset.future2.levers
         f1.policyStart = 0
         f2.policyStart = 0
-        future1 = f1 == scenario ? policy : Simulation.run(f1)
-        future2 = f2 == scenario ? policy : Simulation.run(f2)
+        // The three runs side by side (one batch of lanes), each distinct scenario once.
+        let distinct = [scenario, f1, f2].reduce(into: [Scenario]()) { if !$0.contains($1) { $0.append($1) } }
+        let runs = Simulation.runs(distinct)
+        policy = runs[0]
+        future1 = runs[distinct.firstIndex(of: f1)!]
+        future2 = runs[distinct.firstIndex(of: f2)!]
         // Each distinct scenario runs once: the curves' ends are the sensitivity's rows, the
         // policy's own outcome serves every sample and coalition that equals it, and a
         // coalition that is a lever's curve sample or the Future 2 run takes its outcome.

@@ -1,7 +1,7 @@
 /// Vectorised exp2 / log10 for the ensemble's hot loop (4 members per vector).
 ///
 /// Accuracy is about 1e-12 relative over the ranges the model uses: far below the
-/// ensemble's statistical tolerance, and the deterministic runs keep using libm.
+/// ensemble's statistical tolerance; the deterministic runs use the closer `LaneMath`.
 typealias Vec = SIMD8<Double>
 typealias VecBits = SIMD8<UInt64>
 

@@ -15,15 +15,15 @@ public enum Sensitivity {
     /// each assumption: the outcome at its min and max. Rows are sorted by |swing of
     /// lead_months|, largest first; ties keep table order (a stable sort).
     public static func rows(_ scenario: Scenario) -> [SensitivityRow] {
-        let current = Simulation.outcome(scenario)
-        return rows(
-            ParameterID.all.map { id in
-                [id.spec.min, id.spec.max].map { x in
-                    var s = scenario
-                    s[id] = x
-                    return s == scenario ? current : Simulation.outcome(s)
-                }
-            })
+        let ends = ParameterID.all.flatMap { id in
+            [id.spec.min, id.spec.max].map { x in
+                var s = scenario
+                s[id] = x
+                return s
+            }
+        }
+        let o = Simulation.outcomes(ends)
+        return rows(ParameterID.all.indices.map { [o[2 * $0], o[2 * $0 + 1]] })
     }
 
     /// The rows from each parameter's outcomes across its range (`ParameterID.all` order):

@@ -13,6 +13,18 @@ public struct Trajectory: Sendable, Equatable {
 
     public subscript(id: SeriesID) -> [Double] { series[id.rawValue] }
 
+    /// Stores lane `lane` of `month` as month t.
+    mutating func record(_ month: Month, lane: Int, at t: Int) {
+        series[0][t] = month.lead[lane]
+        series[1][t] = month.share[lane]
+        series[2][t] = month.adoption[lane]
+        series[3][t] = month.norm[lane]
+        series[4][t] = month.domestic[lane]
+        series[5][t] = month.imports[lane]
+        series[6][t] = month.smuggled[lane]
+        series[7][t] = month.offshore[lane]
+    }
+
     /// The four headline outputs at month t.
     public func outcome(at t: Int) -> Outcome {
         Outcome(
@@ -24,157 +36,201 @@ public struct Trajectory: Sendable, Equatable {
     public var outcome: Outcome { outcome(at: horizon) }
 }
 
-/// The lever-dependent constants of one lever regime (MODEL.md §3, "Lever regimes"):
-/// the months before `policy_start` run on the `status_quo` preset's, the rest on the
-/// scenario's.
+/// The lever-dependent constants of one lever regime (MODEL.md §3, "Lever regimes"), lane
+/// by lane: the months before `policy_start` run on the `status_quo` preset's, the rest on
+/// the scenario's.
 struct Regime {
     /// Export controls e.
-    let e: Double
+    var e: Lanes
     /// 10^gD: domestic output's growth factor per month.
-    let domesticFactor: Double
+    var domesticFactor: Lanes
     /// The chip demand that controls block, before rerouting is enforced.
-    let blocked: Double
+    var blocked: Lanes
     /// Effective enforcement ŝ and ô.
-    let sHat: Double
-    let oHat: Double
+    var sHat: Lanes
+    var oHat: Lanes
     /// e^(β_price·ln(price) − β_promo·p − β_inc): the adoption target is
     /// σ(β_cap·lead/12 − …) = 1/(1 + e^(−β_cap·lead/12)·priceFactor).
-    let priceFactor: Double
-    let bFrac: Double
+    var priceFactor: Lanes
+    var bFrac: Lanes
 
-    init(_ lv: Levers, _ a: Assumptions) {
+    @inline(__always)
+    init(_ lv: LaneInputs.Levers, _ a: LaneInputs.Assumptions) {
         let c = Constants.self
         e = lv.exportControls
         let p = lv.exportPromotion
         let gD =
-            (log10(a.chinaDomesticGrowth) * (1 - c.toolControlEffect * e)
-                + a.controlsBackfire * e * log10(c.spurFactor)) / 12
-        domesticFactor = exp10(gD)
+            (LaneMath.log10(a.chinaDomesticGrowth) * (1 - c.toolControlEffect * e)
+                + a.controlsBackfire * e * Foundation.log10(c.spurFactor)) / 12
+        domesticFactor = LaneMath.exp10(gD)
         blocked = a.controlLeakage * c.imports0 * e
         sHat = a.enforcementEffectiveness * lv.smugglingEnforcement
         oHat = a.enforcementEffectiveness * lv.offshoreControls
-        let lnPrice = log(a.chinaPriceAdvantage * (1 - c.maxPromotionDiscount * p))
-        priceFactor = exp(c.betaPrice * lnPrice - c.betaPromotion * p - c.betaIncumbency)
+        let lnPrice = LaneMath.log(a.chinaPriceAdvantage * (1 - c.maxPromotionDiscount * p))
+        priceFactor = LaneMath.exp(c.betaPrice * lnPrice - c.betaPromotion * p - c.betaIncumbency)
         bFrac = a.distillationEfficiency * (1 - lv.distillationDefense * a.countermeasureFeasibility)
+    }
+
+    /// `early` where `mask` is false, `late` where it is true.
+    @inline(__always)
+    init(_ early: Regime, _ late: Regime, where mask: SIMDMask<SIMD8<Int64>>) {
+        e = early.e.replacing(with: late.e, where: mask)
+        domesticFactor = early.domesticFactor.replacing(with: late.domesticFactor, where: mask)
+        blocked = early.blocked.replacing(with: late.blocked, where: mask)
+        sHat = early.sHat.replacing(with: late.sHat, where: mask)
+        oHat = early.oHat.replacing(with: late.oHat, where: mask)
+        priceFactor = early.priceFactor.replacing(with: late.priceFactor, where: mask)
+        bFrac = early.bFrac.replacing(with: late.bFrac, where: mask)
     }
 }
 
-/// 10^x as e^(x·ln 10): within a few units in the last place of `pow(10, x)` over the
-/// model's exponents (|x| < 10), and about twice as fast (it is most of a month's work).
-@inline(__always)
-private func exp10(_ x: Double) -> Double { exp(x * 2.302_585_092_994_045_7) }
+/// Up to eight scenarios' inputs, one per lane; unused lanes repeat the first scenario.
+struct LaneInputs {
+    struct Levers {
+        var exportControls = Lanes(), smugglingEnforcement = Lanes(), offshoreControls = Lanes()
+        var distillationDefense = Lanes(), exportPromotion = Lanes()
+    }
+    struct Assumptions {
+        var usComputeGrowth = Lanes(), algorithmicProgress = Lanes(), chinaDomesticGrowth = Lanes()
+        var controlsBackfire = Lanes(), controlLeakage = Lanes(), enforcementEffectiveness = Lanes()
+        var distillationEfficiency = Lanes(), countermeasureFeasibility = Lanes()
+        var researchComputeElasticity = Lanes(), chinaPriceAdvantage = Lanes()
+    }
+    var levers = Levers(), statusQuo = Levers(), assumptions = Assumptions()
+    var policyStart = Lanes()
+
+    init(_ scenarios: UnsafeBufferPointer<Scenario>) {
+        let q = Preset.statusQuo.levers
+        for lane in 0..<Lanes.scalarCount {
+            let s = scenarios[lane < scenarios.count ? lane : 0]
+            let lv = s.levers, a = s.assumptions
+            levers.exportControls[lane] = lv.exportControls
+            levers.smugglingEnforcement[lane] = lv.smugglingEnforcement
+            levers.offshoreControls[lane] = lv.offshoreControls
+            levers.distillationDefense[lane] = lv.distillationDefense
+            levers.exportPromotion[lane] = lv.exportPromotion
+            statusQuo.exportControls[lane] = q.exportControls
+            statusQuo.smugglingEnforcement[lane] = q.smugglingEnforcement
+            statusQuo.offshoreControls[lane] = q.offshoreControls
+            statusQuo.distillationDefense[lane] = q.distillationDefense
+            statusQuo.exportPromotion[lane] = q.exportPromotion
+            assumptions.usComputeGrowth[lane] = a.usComputeGrowth
+            assumptions.algorithmicProgress[lane] = a.algorithmicProgress
+            assumptions.chinaDomesticGrowth[lane] = a.chinaDomesticGrowth
+            assumptions.controlsBackfire[lane] = a.controlsBackfire
+            assumptions.controlLeakage[lane] = a.controlLeakage
+            assumptions.enforcementEffectiveness[lane] = a.enforcementEffectiveness
+            assumptions.distillationEfficiency[lane] = a.distillationEfficiency
+            assumptions.countermeasureFeasibility[lane] = a.countermeasureFeasibility
+            assumptions.researchComputeElasticity[lane] = a.researchComputeElasticity
+            assumptions.chinaPriceAdvantage[lane] = a.chinaPriceAdvantage
+            policyStart[lane] = Double(s.policyStart)
+        }
+    }
+}
 
 /// The deterministic model of MODEL.md §3.
+///
+/// Every run goes through one implementation, `Run`, which advances up to eight scenarios
+/// side by side in the lanes of a vector (a single run fills one lane). The lanes never mix,
+/// so a scenario's results are bit for bit the same whichever lane and batch it runs in.
 public enum Simulation {
     /// Runs the model and records all eight series.
-    public static func run(_ scenario: Scenario) -> Trajectory {
-        var trajectory = Trajectory(horizon: scenario.horizon)
-        _ = step(scenario) { t, o in
-            for i in 0..<SeriesID.allCases.count { trajectory.series[i][t] = o[i] }
-        }
-        return trajectory
-    }
+    public static func run(_ scenario: Scenario) -> Trajectory { runs([scenario])[0] }
 
-    /// Runs the model and returns only the outcome at the horizon (no allocation).
-    public static func outcome(_ scenario: Scenario) -> Outcome {
-        step(scenario) { _, _ in }
-    }
+    /// Runs the model and returns only the outcome at the horizon.
+    public static func outcome(_ scenario: Scenario) -> Outcome { outcomes([scenario])[0] }
 
-    /// The outcomes of `scenarios`, in order, each bit for bit `outcome(_:)`: runs with the
-    /// same horizon advance four side by side, so that the processor overlaps their months
-    /// (one run alone waits on its own chain of logarithms and exponentials).
-    static func outcomes(_ scenarios: [Scenario]) -> [Outcome] {
-        var result = [Outcome]()
-        result.reserveCapacity(scenarios.count)
-        var i = 0
-        while i < scenarios.count {
-            let h = scenarios[i].horizon
-            guard i + 4 <= scenarios.count, scenarios[(i + 1)..<(i + 4)].allSatisfy({ $0.horizon == h }) else {
-                result.append(outcome(scenarios[i]))
-                i += 1
-                continue
+    /// The trajectories of `scenarios`, in order, each bit for bit `run(_:)`.
+    public static func runs(_ scenarios: [Scenario]) -> [Trajectory] {
+        var result = scenarios.map { Trajectory(horizon: $0.horizon) }
+        batches(scenarios) { first, count, t, month in
+            for lane in 0..<count where t <= scenarios[first + lane].horizon {
+                result[first + lane].record(month, lane: lane, at: t)
             }
-            var r0 = Run(scenarios[i]), r1 = Run(scenarios[i + 1])
-            var r2 = Run(scenarios[i + 2]), r3 = Run(scenarios[i + 3])
-            for t in 0..<h {
-                _ = r0.month(t, advance: true)
-                _ = r1.month(t, advance: true)
-                _ = r2.month(t, advance: true)
-                _ = r3.month(t, advance: true)
-            }
-            for r in [r0, r1, r2, r3] {
-                var last = r
-                let o = last.month(h, advance: false)
-                result.append(Outcome(leadMonths: o.0, computeShare: o.1, adoption: o.2, normShare: o.3))
-            }
-            i += 4
         }
         return result
     }
 
-    /// The single implementation of the monthly loop. `record(t, outputs)` receives the
-    /// eight outputs of month t in `SeriesID` order; the outcome at the horizon is returned.
+    /// The outcomes of `scenarios` at their horizons, in order, each bit for bit
+    /// `outcome(_:)`.
+    public static func outcomes(_ scenarios: [Scenario]) -> [Outcome] {
+        var result = [Outcome](repeating: .zero, count: scenarios.count)
+        batches(scenarios) { first, count, t, month in
+            for lane in 0..<count where t == scenarios[first + lane].horizon {
+                result[first + lane] = Outcome(
+                    leadMonths: month.lead[lane], computeShare: month.share[lane], adoption: month.adoption[lane],
+                    normShare: month.norm[lane])
+            }
+        }
+        return result
+    }
+
+    /// Runs `scenarios` eight at a time, each batch to its longest horizon, and hands
+    /// `body(first, count, t, outputs)` the outputs of every month t (lanes 0..<count are
+    /// scenarios first..<first + count; lanes past a scenario's horizon are to be ignored).
     @inline(__always)
-    static func step(_ scenario: Scenario, record: (Int, UnsafePointer<Double>) -> Void) -> Outcome {
-        let h = scenario.horizon
-        var run = Run(scenario)
-        var t = 0
-        while true {
-            var out = run.month(t, advance: t < h)
-            withUnsafePointer(to: &out) {
-                $0.withMemoryRebound(to: Double.self, capacity: 8) { record(t, $0) }
+    private static func batches(_ scenarios: [Scenario], _ body: (Int, Int, Int, Month) -> Void) {
+        scenarios.withUnsafeBufferPointer { all in
+            var first = 0
+            while first < all.count {
+                let count = min(Lanes.scalarCount, all.count - first)
+                let batch = UnsafeBufferPointer(rebasing: all[first..<(first + count)])
+                let horizon = batch.lazy.map(\.horizon).max()!
+                var run = Run(LaneInputs(batch))
+                for t in 0...horizon { body(first, count, t, run.month(t, advance: t < horizon)) }
+                first += count
             }
-            if t == h {
-                return Outcome(leadMonths: out.0, computeShare: out.1, adoption: out.2, normShare: out.3)
-            }
-            t += 1
         }
     }
 }
 
-/// One deterministic run's constants and its state at the start of a month: the equations
-/// of MODEL.md §3, rearranged without changing them: US compute is tracked as its
+/// The eight outputs of one month (`SeriesID` order), lane by lane.
+struct Month {
+    var lead: Lanes, share: Lanes, adoption: Lanes, norm: Lanes
+    var domestic: Lanes, imports: Lanes, smuggled: Lanes, offshore: Lanes
+}
+
+/// Up to eight deterministic runs' constants and their states at the start of a month: the
+/// equations of MODEL.md §3, rearranged without changing them: US compute is tracked as its
 /// logarithm, both sigmoids share E = e^(−lead/24) (σ(lead/6) = 1/(1+E⁴), and the adoption
 /// target's capability term is E³), and the domestic scale 10^ℓD grows by a factor per
-/// month. Four transcendental calls remain per month.
+/// month. Four exponentials and logarithms remain per month, each over all lanes at once.
 struct Run {
     let before: Regime, after: Regime
-    let policyStart: Int
-    let gU: Double, gA: Double, pace: Double, logR0: Double, mGrowth: Double, rce: Double
+    let policyStart: Lanes
+    let gU: Lanes, gA: Lanes, pace: Lanes, logR0: Double, mGrowth: Lanes, rce: Lanes
     // lKUS = log10(K_US/K_US0); domestic = 10^ℓD.
-    var lKUS = 0.0, kCN = Constants.kCN0, aUS = 0.0, aCN = 0.0, m = 1.0, domestic = 1.0
-    var b: Double, u = Constants.adoption0
+    var lKUS = Lanes(), kCN = Lanes(repeating: Constants.kCN0), aUS = Lanes(), aCN = Lanes()
+    var m = Lanes(repeating: 1), domestic = Lanes(repeating: 1)
+    var b: Lanes, u = Lanes(repeating: Constants.adoption0)
 
     @inline(__always)
-    init(_ scenario: Scenario) {
-        let a = scenario.assumptions
+    init(_ inputs: LaneInputs) {
+        let a = inputs.assumptions
         let c = Constants.self
-        before = Regime(Preset.statusQuo.levers, a)
-        after = Regime(scenario.levers, a)
+        before = Regime(inputs.statusQuo, a)
+        after = Regime(inputs.levers, a)
         precondition(
             c.betaCapability / 12 == 3 * (1.0 / 24) && c.normLeadScale == 24.0 / 4,
             "the shared sigmoid exponent assumes β_cap/12 = 3/24 and s_n = 24/4")
-        policyStart = scenario.policyStart
-        gU = log10(a.usComputeGrowth) / 12
-        gA = log10(a.algorithmicProgress) / 12
+        policyStart = inputs.policyStart
+        gU = LaneMath.log10(a.usComputeGrowth) / 12
+        gA = LaneMath.log10(a.algorithmicProgress) / 12
         pace = gU + gA
-        logR0 = log10(c.kCN0 / c.kUS0)
-        mGrowth = exp10(gU)
+        logR0 = Foundation.log10(c.kCN0 / c.kUS0)
+        mGrowth = LaneMath.exp10(gU)
         rce = a.researchComputeElasticity
-        b = a.distillationEfficiency * log10(1 / (c.kCN0 / c.kUS0))
+        b = a.distillationEfficiency * Foundation.log10(1 / (c.kCN0 / c.kUS0))
     }
 
-    /// The eight outputs of month t (`SeriesID` order) from the state at its start; then,
-    /// with `advance`, the state moves to the start of month t + 1.
+    /// The outputs of month t from the state at its start; then, with `advance`, the state
+    /// moves to the start of month t + 1.
     @inline(__always)
-    mutating func month(
-        _ t: Int, advance: Bool
-    )
-        -> (Double, Double, Double, Double, Double, Double, Double, Double)
-    {
+    mutating func month(_ t: Int, advance: Bool) -> Month {
         let c = Constants.self
-        let r = t < policyStart ? before : after
-        let lKCN = log10(kCN / c.kUS0)
+        let r = Regime(before, after, where: Lanes(repeating: Double(t)) .>= policyStart)
+        let lKCN = LaneMath.log10(kCN / c.kUS0)
         let capUS = lKUS + aUS
         let ccCN = lKCN + aCN
         let lead = (capUS - ccCN - b) / pace
@@ -185,17 +241,20 @@ struct Run {
         let offT = (1 - c.smuggledShare) * r.blocked * (1 - r.oHat) * m * revCN
         // K_CN/K_US = 10^(lKCN − lKUS).
         let ratioLog = lKCN - lKUS
-        let share = 1 / (1 + exp10(ratioLog))
-        let e1 = exp(lead * (-1.0 / 24))
+        let share = 1 / (1 + LaneMath.exp10(ratioLog))
+        let e1 = LaneMath.exp(lead * (-1.0 / 24))
         let e3 = e1 * e1 * e1
         let norm = c.normLeadWeight / (1 + e3 * e1) + (1 - c.normLeadWeight) * u
-        let out = (lead, share, u, norm, domT, impT, smgT, offT)
+        let out = Month(
+            lead: lead, share: share, adoption: u, norm: norm, domestic: domT, imports: impT, smuggled: smgT,
+            offshore: offT)
         if !advance { return out }
         let revUS = 1 + c.revenueFeedback * (u - c.adoption0)
-        let bTarget = r.bFrac * max(0, capUS - ccCN)
+        let gap = capUS - ccCN
+        let bTarget = r.bFrac * gap.replacing(with: 0, where: gap .< 0)
         let uTarget = 1 / (1 + e3 * r.priceFactor)
         aUS += gA
-        aCN += gA * exp10(rce * (ratioLog - logR0))
+        aCN += gA * LaneMath.exp10(rce * (ratioLog - logR0))
         lKUS += gU * revUS
         m *= mGrowth
         domestic *= r.domesticFactor
