@@ -20,15 +20,8 @@
 /// units in the last place over the ranges the model uses (|x| < 100 for exp2, positive
 /// normal x for log10).
 enum FastMathF {
-    /// Whether `fma` is one fused instruction (the target CPU has FMA); without it, a
-    /// fused multiply-add would be a library call per lane, so it multiplies and adds.
-    #if canImport(CPUFeatures.FMA)
-        static let fused = true
-    #else
-        static let fused = false
-    #endif
-
-    /// a·b + c, fused where the hardware can.
+    /// a·b + c, fused where the hardware can (the target CPU has FMA); without it, a fused
+    /// multiply-add would be a library call per lane, so it multiplies and adds.
     @inline(__always)
     static func fma(_ a: FVec, _ b: FVec, _ c: FVec) -> FVec {
         #if canImport(CPUFeatures.FMA)
@@ -39,22 +32,10 @@ enum FastMathF {
     }
 
     @inline(__always)
-    static func fma(_ a: FVec, _ b: Float, _ c: FVec) -> FVec {
-        #if canImport(CPUFeatures.FMA)
-            c.addingProduct(a, b)
-        #else
-            a * b + c
-        #endif
-    }
+    static func fma(_ a: FVec, _ b: Float, _ c: FVec) -> FVec { fma(a, FVec(repeating: b), c) }
 
     @inline(__always)
-    static func fma(_ a: FVec, _ b: FVec, _ c: Float) -> FVec {
-        #if canImport(CPUFeatures.FMA)
-            FVec(repeating: c).addingProduct(a, b)
-        #else
-            a * b + c
-        #endif
-    }
+    static func fma(_ a: FVec, _ b: FVec, _ c: Float) -> FVec { fma(a, b, FVec(repeating: c)) }
 
     /// 1.5·2^23: adding it rounds a float of magnitude < 2^22 to an integer in the low bits.
     static let roundMagic: Float = 12_582_912

@@ -73,9 +73,9 @@ public enum Robustness {
         run(scenario, settings: settings, threads: threads, precision: .single, isCancelled: isCancelled)
     }
 
-    /// A member whose single-precision gain is this small (but not exactly 0, which means
-    /// the two settings are the same world for it) has both leads computed in double
-    /// precision, so that whether a lever helps or hurts it does not depend on the precision.
+    /// A member whose single-precision gain is this small (0 included, unless the two
+    /// settings are the same scenario) has both leads computed in double precision, so that
+    /// whether a lever helps or hurts it does not depend on the precision.
     static let gainGuard = 0.001
 
     /// The rows in the given precision (`.double` is the reference; uncertainty 0 is
