@@ -11,15 +11,15 @@ public enum ScenarioStore {
     /// Saves `scenario` as `<name as a file name>.toml` in `dir` (made when missing). An
     /// existing file of that name is replaced only with `request.overwrite` (the user said
     /// y); else this throws `.exists(path)`. Returns the path.
-    /// `lens`: the lens the assumptions are, recorded as `lens = "id"` while they match it.
+    /// `lens`: the lens the assumptions are, recorded as `lens = "id"` while they match it
+    /// (`ScenarioFile.toml` checks).
     public static func save(
         _ request: SaveRequest, scenario: Scenario, in dir: String, lens: Lens? = nil
     ) throws(StorageError) -> String {
         try Files.createFolder(dir)
         let path = Files.path(request.fileName, in: dir)
         if !request.overwrite && Files.exists(path) { throw .exists(path: path) }
-        let file = ScenarioFile(
-            name: request.name, scenario: scenario, lens: lens.flatMap { $0.matches(scenario.assumptions) ? $0 : nil })
+        let file = ScenarioFile(name: request.name, scenario: scenario, lens: lens)
         try AtomicFile.create(path, contents: file.toml, replace: request.overwrite)
         return path
     }

@@ -74,13 +74,10 @@ public struct ScenarioFile: Sendable, Equatable {
         func fail(_ line: Int, _ message: String) -> ScenarioFileError {
             ScenarioFileError(path: path, line: line, message: message)
         }
-        let root = try TOMLReader.parse(text, path: path)
-        for key in root.keys.sorted() where !topKeys.contains(key) {
-            throw fail(
-                root[key]!.line,
-                "\(sanitized(untrusted: key)): unknown key (expected model, name, notes, lens, horizon, "
-                    + "policy_start, [levers], [assumptions])")
-        }
+        let root = try TOMLReader.parse(
+            text, path: path, allowed: topKeys,
+            expected: "model, name, notes, lens, horizon, policy_start, [levers], [assumptions]"
+        ).get()
         guard let rawModel = root["model"] else {
             throw fail(1, "model: missing (expected model = \"\(Constants.modelVersion)\")")
         }
