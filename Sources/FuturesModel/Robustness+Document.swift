@@ -102,12 +102,13 @@ extension RobustnessRow {
             + "hurts in \(Format.percent(hurts)), pivotal in \(Format.percent(pivotal)) of worlds"
     }
 
-    /// A change of probability in percentage points: "+52 pts", "−1.5 pts", "0 pts".
-    static func points(_ delta: Double) -> String {
+    /// A change of probability in percentage points: "+52 pts", "−1.5 pts", "0 pts" (with
+    /// `unit` "" the number alone).
+    public static func points(_ delta: Double, unit: String = " pts") -> String {
         let p = abs(delta) * 100
         let magnitude = p >= 9.95 ? String(format: "%.0f", p) : String(format: "%.1f", p)
-        if magnitude == "0.0" { return "0 pts" }
-        return (delta < 0 ? "−" : "+") + magnitude + " pts"
+        if magnitude == "0.0" { return "0" + unit }
+        return (delta < 0 ? "−" : "+") + magnitude + unit
     }
 
     /// Writes a row's value: whole months for the start, the lever's value otherwise.

@@ -1,6 +1,16 @@
 import Foundation
 import FuturesModel
 
+extension Screen {
+    /// A time chart's box: its title, or the short one where the title leaves no room for
+    /// the compact layout's " c: 1/5 " after it; accent-coloured when highlighted.
+    mutating func chartBox(_ rect: Rect, title: String, shortTitle: String, highlighted: Bool) {
+        box(
+            rect, title: title.count + 12 <= rect.width ? title : shortTitle,
+            style: Style(highlighted ? .accent : .grid))
+    }
+}
+
 /// The frame every time chart shares: y labels and axis on the left, a plot area, end
 /// labels on the right, and a bottom axis with a tick and label per year.
 struct ChartFrame {

@@ -42,12 +42,7 @@ public struct MapChart: Sendable, Equatable {
     /// The y labels: the low end, the middle and the high end of Y's range.
     static func yLabels(_ y: ParameterID) -> [String] {
         let spec = y.spec
-        return [spec.min, (spec.min + spec.max) / 2, spec.max].map { value(y, $0) }
-    }
-
-    /// A parameter's value as its slider shows it (dates for the start, whole months).
-    static func value(_ id: ParameterID, _ v: Double) -> String {
-        Format.value(id == .policyStart ? Double(Scenario.wholeMonth(v)) : v, id.spec)
+        return [spec.min, (spec.min + spec.max) / 2, spec.max].map { Format.value($0, spec) }
     }
 
     /// Where the plot goes in a chart at `rect` with `y` on the Y axis.
@@ -64,7 +59,7 @@ public struct MapChart: Sendable, Equatable {
     /// The map's size for a chart in `rect`: a point per column, and two per row with half
     /// blocks; nil where the chart is too small to draw a map.
     public static func gridSize(
-        in rect: Rect, halfBlocks: Bool, y: ParameterID = .lever(.exportControls)
+        in rect: Rect, halfBlocks: Bool, y: ParameterID
     )
         -> (nx: Int, ny: Int)?
     {
@@ -190,7 +185,7 @@ public struct MapChart: Sendable, Equatable {
         for (k, v) in ticks.enumerated() {
             let col = f.plot.x + Int((Double(k) / 2 * Double(f.plot.width - 1)).rounded())
             screen[col, base] = Cell("┬", grid)
-            let label = Self.value(x, v)
+            let label = Format.value(v, spec)
             let lx = min(max(f.inner.x, col - label.count / 2), f.inner.maxX - label.count)
             guard lx >= nextFree else { continue }
             screen.write(label, x: lx, y: base + 1, role: .muted, clip: f.inner)

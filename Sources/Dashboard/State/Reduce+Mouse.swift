@@ -63,7 +63,12 @@ func clickMap(_ state: inout State, _ rect: Rect, _ view: MapView, x: Int, y: In
 /// The value at `fraction` of a parameter's range, snapped to its fine step.
 func snapped(_ id: ParameterID, fraction: Double) -> Double {
     let spec = id.spec
+    return snapped(id, spec.min + max(0, min(1, fraction)) * (spec.max - spec.min))
+}
+
+/// `value` snapped to the parameter's fine step, within its range.
+func snapped(_ id: ParameterID, _ value: Double) -> Double {
+    let spec = id.spec
     let fine = StepSize.fine(spec)
-    let raw = spec.min + max(0, min(1, fraction)) * (spec.max - spec.min)
-    return Swift.min(spec.max, Swift.max(spec.min, ((raw - spec.min) / fine).rounded() * fine + spec.min))
+    return Swift.min(spec.max, Swift.max(spec.min, ((value - spec.min) / fine).rounded() * fine + spec.min))
 }

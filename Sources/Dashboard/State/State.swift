@@ -127,7 +127,10 @@ public struct State: Sendable, Equatable {
     }
 
     /// Where everything goes at the current size.
-    public var layout: Layout {
+    public var layout: Layout { layout(width: width, height: height) }
+
+    /// Where everything goes at a size.
+    public func layout(width: Int, height: Int) -> Layout {
         Layout(
             width: width, height: height, chart: chart, enlarged: chartEnlarged || mapView != nil,
             showsCaption: demo != nil || !(caption ?? "").isEmpty)

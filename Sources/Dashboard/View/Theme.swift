@@ -63,7 +63,7 @@ public struct Theme: Sendable, Equatable {
 /// either is malformed).
 public func mix(_ a: String, _ b: String, _ t: Double) -> String {
     func rgb(_ hex: String) -> [Double]? {
-        guard hex.count == 7, hex.first == "#", let v = UInt32(hex.dropFirst(), radix: 16) else { return nil }
+        guard let v = hexValue(hex) else { return nil }
         return [Double(v >> 16 & 0xFF), Double(v >> 8 & 0xFF), Double(v & 0xFF)]
     }
     guard let x = rgb(a), let y = rgb(b) else { return a }
@@ -71,10 +71,16 @@ public func mix(_ a: String, _ b: String, _ t: Double) -> String {
     return String(format: "#%02x%02x%02x", c[0], c[1], c[2])
 }
 
+/// "#rrggbb" as 0xrrggbb; nil when malformed.
+private func hexValue(_ hex: String) -> UInt32? {
+    guard hex.count == 7, hex.first == "#" else { return nil }
+    return UInt32(hex.dropFirst(), radix: 16)
+}
+
 /// WCAG 2 contrast between two "#rrggbb" colours (1…21); nil for a malformed colour.
 public func contrastRatio(_ a: String, _ b: String) -> Double? {
     func luminance(_ hex: String) -> Double? {
-        guard hex.count == 7, hex.first == "#", let v = UInt32(hex.dropFirst(), radix: 16) else { return nil }
+        guard let v = hexValue(hex) else { return nil }
         func channel(_ c: UInt32) -> Double {
             let x = Double(c & 0xFF) / 255
             return x <= 0.03928 ? x / 12.92 : pow((x + 0.055) / 1.055, 2.4)

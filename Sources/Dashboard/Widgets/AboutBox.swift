@@ -60,13 +60,18 @@ public struct AboutBox: Sendable, Equatable {
         if left > 0 { counts[2] = min(left, wrapped[2].count) }
         var out: [(text: String, role: Role)] = []
         for (i, lines) in wrapped.enumerated() where counts[i] > 0 {
-            var shown = Array(lines.prefix(counts[i]))
-            if counts[i] < lines.count {
-                shown[shown.count - 1] = String(shown[shown.count - 1].prefix(max(0, width - 1))) + "…"
-            }
-            out += shown.map { ($0, parts[i].1) }
+            out += Self.clipped(lines, to: counts[i], width: width).map { ($0, parts[i].1) }
         }
         return out
+    }
+
+    /// The first `count` of `lines`, the last of them cut to end in "…" when lines are left out.
+    static func clipped(_ lines: [String], to count: Int, width: Int) -> [String] {
+        var shown = Array(lines.prefix(count))
+        if count < lines.count, let last = shown.last {
+            shown[shown.count - 1] = String(last.prefix(max(0, width - 1))) + "…"
+        }
+        return shown
     }
 
     /// The lens's name and argument, then its source, wrapped into `rows`.
@@ -74,18 +79,9 @@ public struct AboutBox: Sendable, Equatable {
         let argument = wrap("Lens \(lens.name): \(lens.argument)", width: width)
         let source = wrap("Source: \(lens.source)", width: width)
         let first = rows <= 1 ? 1 : max(1, min(argument.count, rows - min(source.count, rows / 2)))
-        var out = argument.prefix(first).map { ($0, Role.foreground) }
-        if first < argument.count, let last = out.last {
-            out[out.count - 1] = (String(last.0.prefix(max(0, width - 1))) + "…", .foreground)
-        }
+        var out = Self.clipped(argument, to: first, width: width).map { ($0, Role.foreground) }
         let left = rows - out.count
-        if left > 0 {
-            var shown = source.prefix(left).map { ($0, Role.muted) }
-            if left < source.count, let last = shown.last {
-                shown[shown.count - 1] = (String(last.0.prefix(max(0, width - 1))) + "…", .muted)
-            }
-            out += shown
-        }
+        if left > 0 { out += Self.clipped(source, to: left, width: width).map { ($0, Role.muted) } }
         return out
     }
 

@@ -41,15 +41,16 @@ public struct MovesPanel: Sendable, Equatable {
         let inner = rect.inset(1)
         guard inner.height > 0, inner.width > 20 else { return }
         let nameWidth = inner.width >= 50 ? 20 : 15
-        // Wide panels write the unit after each number: "+4.9 mo".
-        let valueWidth = inner.width >= 50 ? 8 : 6
-        let barWidth = inner.width - nameWidth - valueWidth - 2
+        let barWidth = inner.width - nameWidth - Self.valueWidth(inner) - 2
         switch view {
         case .tornado: renderTornado(rect, inner, nameWidth: nameWidth, barWidth: barWidth, into: &screen)
         case .attribution: renderWaterfall(inner, nameWidth: nameWidth, barWidth: barWidth, into: &screen)
         case .acrossWorlds: renderAcrossWorlds(inner, nameWidth: nameWidth, into: &screen)
         }
     }
+
+    /// The value column's width: wide panels write the unit after each number ("+4.9 mo").
+    static func valueWidth(_ inner: Rect) -> Int { inner.width >= 50 ? 8 : 6 }
 
     struct Row {
         var name: String
@@ -106,7 +107,7 @@ public struct MovesPanel: Sendable, Equatable {
         } else {
             scale.draw(from: row.from, to: row.to, x0: inner.x + nameWidth + 1, y: y, into: &screen)
         }
-        let valueWidth = inner.width >= 50 ? 8 : 6
+        let valueWidth = Self.valueWidth(inner)
         let value = Format.pad(row.value + (inner.width >= 50 ? " mo" : ""), valueWidth, right: true)
         screen.write(value, x: inner.maxX - valueWidth, y: y, role: .foreground, flags: .bold, clip: inner)
         if notes, let note = row.note, y + 1 < inner.maxY {
@@ -171,9 +172,7 @@ public struct MovesPanel: Sendable, Equatable {
             let ch: Character = filled >= 8 ? "█" : filled > 0 ? partial[filled] : " "
             if ch != " " { screen[x + c, y] = Cell(ch, Style(role)) }
         }
-        let points = abs(delta) * 100
-        let magnitude = points >= 9.95 ? String(format: "%.0f", points) : String(format: "%.1f", points)
-        let text = magnitude == "0.0" ? "0" : (delta < 0 ? "−" : "+") + magnitude
+        let text = RobustnessRow.points(delta, unit: "")
         screen.write(Format.pad(text, 5, right: true), x: x + width, y: y, role: .foreground, flags: .bold, clip: inner)
     }
 
