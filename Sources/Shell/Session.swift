@@ -116,7 +116,7 @@ public struct Session {
                 backend.setPalette(Self.palette(state.theme, noColor: state.noColor))
                 palette = state.themeIndex
             }
-            let screen = render(state, analysis, ensemble: state.currentEnsemble ?? state.ensemble)
+            let screen = render(state, analysis, ensemble: state.ensemble)  // the latest, even while it refines
             backend.draw(Bridge.frame(screen))
             if firstFrame, let after = options.afterFirstFrame, after() { return 0 }
             firstFrame = false

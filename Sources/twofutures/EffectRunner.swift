@@ -32,7 +32,7 @@ struct EffectRunner: EffectPerformer {
         case .export(let scenario, let ensemble, let shown):
             let run = analysis.scenario == scenario ? analysis : Analysis(scenario)
             // The screen as the session draws it: the latest ensemble, even while it refines.
-            let screen = render(shown, run, ensemble: shown.currentEnsemble ?? shown.ensemble)
+            let screen = render(shown, run, ensemble: shown.ensemble)
             let svg = SVGWriter.svg(screen, theme: shown.theme, title: "TwoFutures: " + ShareToken.encode(scenario))
             do {
                 let stem = try ScenarioStore.export(

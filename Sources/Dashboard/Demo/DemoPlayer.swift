@@ -73,7 +73,7 @@ public enum DemoPlayer {
                 }
                 emit(item.line)
             case .lens(let id):
-                if let lens = script.lenses.first(where: { $0.id == id }) { apply(lens, to: &state) }
+                if let lens = script.lenses.first(where: { $0.id == id }) { applyLens(&state, lens) }
                 emit(item.line)
             case .sleep(let ms):
                 time += ms
@@ -90,12 +90,6 @@ public enum DemoPlayer {
     /// The final state of `script` played from `initial`.
     public static func finalState(_ script: DemoScript, from initial: State) -> State {
         steps(script, from: initial).last?.state ?? initial
-    }
-
-    /// Sets all ten assumptions to `lens`'s as one change (one undo step), explained in one
-    /// line that fits the outcome bar: "Lens Controls backfire: … : lead −0.7 mo".
-    public static func apply(_ lens: Lens, to state: inout State) {
-        applyLens(&state, lens)
     }
 
     /// Makes `id` the selected slider.

@@ -140,7 +140,7 @@ public enum DemoTimeline {
 
         private mutating func draw(at time: Int) {
             if analysis?.scenario != shell.scenario { analysis = Analysis(shell.scenario) }
-            let screen = render(shell, analysis!, ensemble: shell.currentEnsemble ?? shell.ensemble)
+            let screen = render(shell, analysis!, ensemble: shell.ensemble)  // as the session draws it
             if let last = frames.last, last.screen == screen, last.theme == shell.theme { return }
             frames.append(DemoFrame(at: time, screen: screen, theme: shell.theme))
         }

@@ -265,11 +265,15 @@ public enum KeyTable {
     /// The status bar's hints in `context`, by rank: the map view's own with the essential
     /// ones (help, quit); the normal dashboard's everywhere else.
     public static func hints(in context: KeyContext = .normal) -> [KeyHint] {
-        let normal = bindings.filter { $0.contexts.contains(.normal) }.compactMap(\.hint)
-        guard context == .map else { return normal.sorted { $0.rank < $1.rank } }
-        let own = bindings.filter { $0.contexts.contains(.map) }.compactMap(\.hint)
-        return (own + normal.filter(\.essential)).sorted { $0.rank < $1.rank }
+        context == .map ? mapHints : normalHints
     }
+
+    /// Worked out once: the status bar draws them every frame.
+    private static let normalHints = bindings.filter { $0.contexts.contains(.normal) }.compactMap(\.hint)
+        .sorted { $0.rank < $1.rank }
+    private static let mapHints =
+        (bindings.filter { $0.contexts.contains(.map) }.compactMap(\.hint) + normalHints.filter(\.essential))
+        .sorted { $0.rank < $1.rank }
 
     /// The status bar's hints of the normal dashboard, by rank.
     public static var hints: [KeyHint] { hints(in: .normal) }

@@ -25,10 +25,7 @@ func nudge(_ state: inout State, coarse: Int = 0, fine: Int = 0) {
 /// Sets the selected parameter, snapped to the fine grid and clamped to its range.
 func setSelected(_ state: inout State, to value: Double) {
     let id = state.selected
-    let spec = id.spec
-    let fine = StepSize.fine(spec)
-    let snapped = ((value - spec.min) / fine).rounded() * fine + spec.min
-    let clamped = Swift.min(spec.max, Swift.max(spec.min, snapped))
+    let clamped = snapped(id, value)
     var next = state.scenario
     next[id] = clamped
     let before = state.scenario[id]
@@ -69,32 +66,36 @@ func applyPreset(_ state: inout State, _ preset: Preset) {
     var next = state.scenario
     next.levers = preset.levers
     next.policyStart = 0
-    guard next != state.scenario else {
-        say(&state, "Already at \(preset.title)'s levers, starting \(monthLabel(0)): nothing changed.")
-        return
-    }
-    change(&state, to: next) { Explanation.outcome("Preset \(preset.title)", before: $0, after: $1) }
+    change(
+        &state, to: next, unchanged: "Already at \(preset.title)'s levers, starting \(monthLabel(0)): nothing changed."
+    ) { Explanation.outcome("Preset \(preset.title)", before: $0, after: $1) }
 }
 
 /// Back to the status-quo levers and the default assumptions (the horizon stays).
 func reset(_ state: inout State) {
     let next = Scenario(horizon: state.scenario.horizon)
-    guard next != state.scenario else {
-        say(&state, "Already at the status quo with the default assumptions: nothing changed.")
-        return
+    change(&state, to: next, unchanged: "Already at the status quo with the default assumptions: nothing changed.") {
+        Explanation.outcome("Reset", before: $0, after: $1)
     }
-    change(&state, to: next) { Explanation.outcome("Reset", before: $0, after: $1) }
 }
 
-/// Makes `next` the scenario, recording the old one for undo; a no-op change records nothing.
-func change(_ state: inout State, to next: Scenario, explain: (Scenario, Scenario) -> String) {
-    guard next != state.scenario else { return }
+/// Makes `next` the scenario, recording the old one for undo. A no-op change records
+/// nothing and says `unchanged`, when given. Whether the scenario changed.
+@discardableResult
+func change(
+    _ state: inout State, to next: Scenario, unchanged: String? = nil, explain: (Scenario, Scenario) -> String
+) -> Bool {
+    guard next != state.scenario else {
+        if let unchanged { say(&state, unchanged) }
+        return false
+    }
     state.undoStack.append(state.scenario)
     if state.undoStack.count > State.undoLimit { state.undoStack.removeFirst(state.undoStack.count - State.undoLimit) }
     state.redoStack.removeAll()
     state.explanation = explain(state.scenario, next)
     state.explanationIsChange = true
     state.scenario = next
+    return true
 }
 
 /// Steps back one change.

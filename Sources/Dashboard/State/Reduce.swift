@@ -292,12 +292,10 @@ func cycleLens(_ state: inout State, by step: Int) {
 func applyLens(_ state: inout State, _ lens: Lens) {
     var next = state.scenario
     next.assumptions = lens.assumptions
-    guard next != state.scenario else {
-        say(&state, "Lens \(lens.name): the assumptions are already its own.")
-        return
-    }
     // The outcome bar shows the line after " Last change: ", up to the screen's edge.
     let width = max(40, state.width - " Last change: ".count)
-    change(&state, to: next) { Explanation.lens(lens, before: $0, after: $1, width: width) }
-    state.lensShown = true
+    let changed = change(&state, to: next, unchanged: "Lens \(lens.name): the assumptions are already its own.") {
+        Explanation.lens(lens, before: $0, after: $1, width: width)
+    }
+    if changed { state.lensShown = true }
 }

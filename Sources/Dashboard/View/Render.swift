@@ -10,42 +10,43 @@ public func render(
     screen.glyphs = state.theme.glyphs
     screen.boldTitles = state.theme.boldTitles
     screen.mono = state.noColor
-    let layout = Layout(
-        width: width, height: height, chart: state.chart, enlarged: state.chartEnlarged || state.mapView != nil,
-        showsCaption: state.demo != nil || !(state.caption ?? "").isEmpty)
+    let layout = state.layout(width: width, height: height)
     guard layout.tier != .tooSmall else {
         renderTooSmall(into: &screen)
         return screen.glyphs == .ascii ? screen.asciified() : screen
     }
     TitleBar(horizon: analysis.scenario.horizon, pins: state.pins.count).render(in: layout.title, into: &screen)
+    let lens = state.activeLens
     SliderPanel(
         scenario: state.scenario, selection: state.selection, responses: analysis.curves, scroll: state.sliderScroll,
-        lens: state.activeLens?.name
+        lens: lens?.name
     )
     .render(in: layout.panel, into: &screen)
-    if let view = state.mapView, let rect = layout.charts.first?.rect {
+    if let view = state.mapView {
         let y = view.y(for: state.selected)
-        MapChart(map: state.map, scenario: state.scenario, x: state.selected, y: y, halfBlocks: state.mapHalfBlocks)
+        if let rect = layout.charts.first?.rect {
+            MapChart(
+                map: state.map, scenario: state.scenario, x: state.selected, y: y, halfBlocks: state.mapHalfBlocks
+            )
             .render(in: rect, into: &screen)
-        MapLegend(halfBlocks: state.mapHalfBlocks, y: y).render(in: layout.legend, into: &screen)
-    }
-    for (kind, rect) in layout.charts where state.mapView == nil {
-        let highlighted = layout.tier == .grid && kind == state.chart && layout.charts.count > 1
-        ChartBuilder.render(
-            kind, state: state, analysis: analysis, ensemble: ensemble, highlighted: highlighted, in: rect,
-            into: &screen)
-    }
-    if layout.charts.count == 1, state.mapView == nil, let rect = layout.charts.first?.rect {
-        let position = " c: \(state.chart.rawValue + 1)/\(ChartKind.allCases.count) "
-        screen.write(position, x: rect.maxX - position.count - 1, y: rect.y, role: .muted, clip: rect)
-    }
-    if state.mapView == nil {
-        Legend(shadeBand: state.noColor, ensemble: ensemble != nil, mono: state.noColor).render(
-            in: layout.legend, into: &screen)
+            MapLegend(halfBlocks: state.mapHalfBlocks, y: y).render(in: layout.legend, into: &screen)
+        }
+    } else {
+        for (kind, rect) in layout.charts {
+            let highlighted = layout.tier == .grid && kind == state.chart && layout.charts.count > 1
+            ChartBuilder.render(
+                kind, state: state, analysis: analysis, ensemble: ensemble, highlighted: highlighted, in: rect,
+                into: &screen)
+        }
+        if layout.charts.count == 1, let rect = layout.charts.first?.rect {
+            let position = " c: \(state.chart.rawValue + 1)/\(ChartKind.allCases.count) "
+            screen.write(position, x: rect.maxX - position.count - 1, y: rect.y, role: .muted, clip: rect)
+        }
+        Legend(shadeBand: state.noColor, ensemble: ensemble != nil).render(in: layout.legend, into: &screen)
     }
     AboutBox(
         id: state.selected, scenario: state.scenario, curve: analysis.curves[state.selection],
-        lens: state.lensShown ? state.activeLens : nil
+        lens: state.lensShown ? lens : nil
     )
     .render(in: layout.about, into: &screen)
     if !layout.moves.isEmpty {

@@ -5,17 +5,15 @@ import Foundation
 /// it also says how the lines differ (F2 dashed, You bold), and in ASCII which character
 /// draws which line (o, x, #).
 public struct Legend: Sendable, Equatable {
-    /// No colours: the band is drawn as a light shade, so the sample is one too.
+    /// No colours: the band is drawn as a light shade, so the sample is one too, and the
+    /// lines are told apart by weight and dashes.
     public var shadeBand: Bool
     /// Whether the ensemble is in (the band and the median are on the charts).
     public var ensemble: Bool
-    /// The lines are told apart by weight and dashes, not colour.
-    public var mono: Bool
 
-    public init(shadeBand: Bool = false, ensemble: Bool = true, mono: Bool? = nil) {
+    public init(shadeBand: Bool = false, ensemble: Bool = true) {
         self.shadeBand = shadeBand
         self.ensemble = ensemble
-        self.mono = mono ?? shadeBand
     }
 
     typealias Piece = (text: String, style: Style)
@@ -45,7 +43,7 @@ public struct Legend: Sendable, Equatable {
         // braille without colour dashes F2 and makes You bold.
         let marks: (f1: String, f2: String, you: String) =
             ascii ? ("o ", "x ", "# ") : ("", "", "")
-        let manner: (f2: String, you: String) = mono && !ascii && length < 6 ? (" (dashed)", " (bold)") : ("", "")
+        let manner: (f2: String, you: String) = shadeBand && !ascii && length < 6 ? (" (dashed)", " (bold)") : ("", "")
         var out: [Piece] = [
             (marks.f1, text), ("F1", Style(.future1, .bold)), (" ", text), (marks.f2, text),
             ("F2", Style(.future2, .bold)), (manner.f2, text), (words.futures, text), (marks.you, text),
