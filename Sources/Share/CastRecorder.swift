@@ -15,10 +15,8 @@ public struct CastRecorder: Sendable {
         size = (header.width, header.height)
     }
 
-    /// The palette for the next frames; the next frame repaints every cell.
-    public mutating func setPalette(_ palette: TerminalPalette) {
-        if palette != writer.palette { writer.palette = palette }
-    }
+    /// The palette for the next frames; other colours repaint every cell on the next frame.
+    public mutating func setPalette(_ palette: TerminalPalette) { writer.palette = palette }
 
     /// The next frame repaints every cell (Ctrl-L).
     public mutating func invalidate() { writer.invalidate() }

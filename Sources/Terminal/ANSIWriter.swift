@@ -11,9 +11,9 @@ public struct ANSIWriter: Sendable {
         case xterm256 = "256"
     }
 
-    /// The colours of the roles; setting it repaints every cell on the next `draw`.
+    /// The colours of the roles; setting other colours repaints every cell on the next `draw`.
     public var palette: TerminalPalette {
-        didSet { previous = nil }
+        didSet { if palette != oldValue { previous = nil } }
     }
     public let colors: Colors
     private var previous: TerminalFrame?

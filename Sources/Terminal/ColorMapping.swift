@@ -36,13 +36,17 @@ public enum ColorMapping {
         return system + cube + greys
     }()
 
+    /// The xterm palette in L*a*b*, converted once: `nearest` runs for every colour change
+    /// of a 256-colour recording.
+    private static let xterm256Lab = xterm256.map(lab)
+
     /// The index of the nearest colour among the first `count` xterm colours (256, 16 or 8).
     public static func nearest(_ color: RGB, among count: Int) -> Int {
         let target = lab(color)
         var best = 0
         var bestDistance = Double.infinity
         for i in 0..<min(count, xterm256.count) {
-            let c = lab(xterm256[i])
+            let c = xterm256Lab[i]
             let d =
                 (c.0 - target.0) * (c.0 - target.0) + (c.1 - target.1) * (c.1 - target.1)
                 + (c.2 - target.2) * (c.2 - target.2)
