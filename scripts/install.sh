@@ -39,14 +39,8 @@ dest=$DESTDIR$PREFIX
 # The installed files, one per line, relative to $dest. Install and uninstall share it.
 files() {
     echo bin/twofutures
-    for f in "$root"/Themes/*.toml; do
-        if [ -f "$f" ]; then echo "share/twofutures/Themes/${f##*/}"; fi
-    done
-    for f in "$root"/Lenses/*.toml; do
-        if [ -f "$f" ]; then echo "share/twofutures/Lenses/${f##*/}"; fi
-    done
-    for f in "$root"/Demos/*.demo; do
-        if [ -f "$f" ]; then echo "share/twofutures/Demos/${f##*/}"; fi
+    for f in "$root"/Themes/*.toml "$root"/Lenses/*.toml "$root"/Demos/*.demo; do
+        if [ -f "$f" ]; then echo "share/twofutures/${f#"$root"/}"; fi
     done
     echo share/bash-completion/completions/twofutures
     echo share/zsh/site-functions/_twofutures

@@ -62,8 +62,8 @@ struct App {
         let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("twofutures-\(getpid()).log").path
         Self.removeStaleLogs(in: FileManager.default.temporaryDirectory.path)
-        let terminal = try Terminal(
-            palette: Session.palette(themes[themeIndex], noColor: noColor), stderrPath: log)
+        let palette = Session.palette(themes[themeIndex], noColor: noColor)
+        let terminal = try Terminal(palette: palette, stderrPath: log)
         defer {
             terminal.stop()
             if let attributes = try? FileManager.default.attributesOfItem(atPath: log),
@@ -74,6 +74,10 @@ struct App {
         }
         let clock = ContinuousClock()
         let start = clock.now
+        func microseconds() -> Int {
+            let elapsed = clock.now - start
+            return Int(elapsed.components.seconds) * 1_000_000 + Int(elapsed.components.attoseconds / 1_000_000_000_000)
+        }
         let crash = crashForTesting, exitAfterFirstFrame = exitAfterFirstFrame
         let options = SessionOptions(
             scenario: scenario, settings: settings, threads: threads, themes: themes, themeIndex: themeIndex,
@@ -82,25 +86,16 @@ struct App {
                 if let crash { Self.crash(crash) }
                 return exitAfterFirstFrame
             }, lenses: lenses)
-        let palette = Session.palette(themes[themeIndex], noColor: noColor)
         let casting = recorded.map { _ in
             CastingBackend(
                 terminal, palette: palette, colors: castColors,
                 term: ProcessInfo.processInfo.environment["TERM"] ?? "xterm-256color", title: castTitle,
                 timestamp: Int(Date().timeIntervalSince1970)
-            ) {
-                let elapsed = clock.now - start
-                return Int(elapsed.components.seconds) * 1_000_000
-                    + Int(elapsed.components.attoseconds / 1_000_000_000_000)
-            }
+            ) { microseconds() }
         }
         var session = Session(
             options: options, backend: casting ?? terminal, effects: EffectRunner(lenses: lenses)
-        ) {
-            let elapsed = clock.now - start
-            return Int(elapsed.components.seconds) * 1000
-                + Int(elapsed.components.attoseconds / 1_000_000_000_000_000)
-        }
+        ) { microseconds() / 1000 }
         let status = session.run()
         if let casting { recorded?(casting.cast) }
         return status

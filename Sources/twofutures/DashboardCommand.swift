@@ -42,7 +42,8 @@ struct DashboardCommand: ParsableCommand {
             return kind
         }
         // A version-1 file or token is said once, in the status bar (stderr is hidden).
-        let (scenario, notice) = try scenarioOptions.scenarioAndNotice()
+        let lenses = scenarioOptions.lensCatalog()
+        let (scenario, notice) = try scenarioOptions.scenarioAndNotice(catalog: lenses)
         let settings = try ensembleOptions.settings(defaultMembers: 10_000)
         // Leave a core for the interface.
         let threads = try ensembleOptions.threadCount(default: max(1, ProcessInfo.processInfo.activeProcessorCount - 1))
@@ -68,7 +69,7 @@ struct DashboardCommand: ParsableCommand {
         }
         var app = App(
             scenario: scenario, settings: settings, threads: threads, themes: catalog.themes, themeIndex: index,
-            lenses: scenarioOptions.lensCatalog().lenses,
+            lenses: lenses.lenses,
             warning: catalog.errors.first.map { e in
                 "skipped \(catalog.errors.count) bad theme file\(catalog.errors.count == 1 ? "" : "s"): \(e)"
             } ?? notice ?? "", crashForTesting: crash)

@@ -73,14 +73,11 @@ struct DemoCommand: ParsableCommand {
     var lensDir: String?
 
     func run() throws {
-        if !headless && cast == nil && !svg {
-            if let svgFile { throw InputError("unexpected argument '\(svgFile)': an SVG file comes after --svg") }
-            return try live()
-        }
+        if !svg, let svgFile { throw InputError("unexpected argument '\(svgFile)': an SVG file comes after --svg") }
+        if !headless && cast == nil && !svg { return try live() }
         if svg && svgFile == nil && frames == nil {
             throw InputError("--svg needs a file (--svg OUT.svg) or --frames DIR for one SVG per caption")
         }
-        if !svg, let svgFile { throw InputError("unexpected argument '\(svgFile)': an SVG file comes after --svg") }
         let colors = try self.colors.value()
         let settings = try ensembleOptions.settings(defaultMembers: 10_000)
         let threads = try ensembleOptions.threadCount()
@@ -165,7 +162,7 @@ struct DemoCommand: ParsableCommand {
     /// Finds (see `DemoStore.resolve`), reads and parses a script, and checks its `theme`
     /// and `lens` commands against `themes` and `lenses`; a missing or unreadable one exits
     /// 66, a bad one prints `FILE:LINE: …` and exits 65.
-    static func load(_ argument: String, themes: [Theme], lenses: [Lens] = Lens.builtIn) throws -> DemoScript {
+    static func load(_ argument: String, themes: [Theme], lenses: [Lens]) throws -> DemoScript {
         let path: String
         switch DemoStore.resolve(argument) {
         case .success(let found): path = found

@@ -12,8 +12,6 @@ struct LensName: ExpressibleByArgument, Sendable {
     /// The id as given.
     let id: String
 
-    init(_ id: String) { self.id = id }
-
     init?(argument: String) { id = argument }
 
     var defaultValueDescription: String { id }

@@ -42,21 +42,7 @@ struct LensesCommand: ParsableCommand {
 
     func run() throws {
         let format = try format.value()
-        if check {
-            guard !files.isEmpty else { throw InputError("--check needs at least one lens file") }
-            var stderr = StandardError()
-            var bad = 0
-            for file in files {
-                switch LensStore.load(file) {
-                case .success(let lens): print("\(file): ok (\(lens.id): \(lens.name))")
-                case .failure(let error):
-                    bad += 1
-                    print(error.description, to: &stderr)
-                }
-            }
-            if bad > 0 { throw ExitCode.dataError }
-            return
-        }
+        if check { return try checkFiles(files, kind: "lens", load: LensStore.load) { "\($0.id): \($0.name)" } }
         guard files.isEmpty else { throw InputError("lens files are only taken with --check") }
         let catalog = LensStore.catalog(lensDir: lensDir)
         if format == .json {

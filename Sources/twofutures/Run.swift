@@ -46,10 +46,11 @@ struct ScenarioOptions: ParsableArguments {
         return scenario
     }
 
-    /// The scenario and the version-1 notice of its `--scenario` input, if any.
-    func scenarioAndNotice() throws -> (Scenario, String?) {
+    /// The scenario and the version-1 notice of its `--scenario` input, if any. `catalog`:
+    /// the lenses when the caller has read them already.
+    func scenarioAndNotice(catalog given: LensCatalog? = nil) throws -> (Scenario, String?) {
         // The lens files are read only when a lens is asked for or a file may name one.
-        var catalog: LensCatalog?
+        var catalog = given
         func lenses() -> LensCatalog {
             if let catalog { return catalog }
             let found = lensCatalog()

@@ -22,11 +22,7 @@ struct LoadedScenario {
 enum ScenarioSource {
     /// A share token (`tf2:…` or `tf1:…`, exit 64 when bad) or a scenario file (exit 65
     /// when bad, 66 when unreadable). The label is the file's `name` or the token itself.
-    /// A file's `lens = "id"` names one of the compiled-in lenses.
-    static func load(_ text: String) throws -> LoadedScenario { try load(text, lenses: { Lens.builtIn }) }
-
-    /// `load(_:)`, where `lenses` gives the lenses a file's `lens = "id"` may name; it is
-    /// asked only for a file.
+    /// `lenses` gives the lenses a file's `lens = "id"` may name; it is asked only for a file.
     static func load(_ text: String, lenses: () -> [Lens]) throws -> LoadedScenario {
         if ShareToken.looksLikeToken(text), !Files.exists(text) {
             let (scenario, version) = try ShareToken.read(text)

@@ -28,21 +28,7 @@ struct ThemesCommand: ParsableCommand {
     var files: [String] = []
 
     func run() throws {
-        if check {
-            guard !files.isEmpty else { throw InputError("--check needs at least one theme file") }
-            var stderr = StandardError()
-            var bad = 0
-            for file in files {
-                switch ThemeStore.load(file) {
-                case .success(let theme): print("\(file): ok (\(theme.name))")
-                case .failure(let error):
-                    bad += 1
-                    print(error.description, to: &stderr)
-                }
-            }
-            if bad > 0 { throw ExitCode.dataError }
-            return
-        }
+        if check { return try checkFiles(files, kind: "theme", load: ThemeStore.load) { $0.name } }
         guard files.isEmpty else { throw InputError("theme files are only taken with --check") }
         let catalog = ThemeStore.catalog(themeDir: themeDir)
         let width = catalog.themes.map(\.name.count).max() ?? 0
