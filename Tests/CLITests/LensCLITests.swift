@@ -5,15 +5,13 @@ import Testing
 /// that take a scenario.
 @Suite("twofutures lenses and --lens")
 struct LensCLITests {
-    static let root = URL(fileURLWithPath: "\(#filePath)").deletingLastPathComponent()
-        .appendingPathComponent("../..").standardized
-    static let shipped = root.appendingPathComponent("Lenses").path
-    static let fixtures = root.appendingPathComponent("Tests/DashboardTests/Fixtures/lenses").path
+    static let shipped = DemoCLITests.path("Lenses")
+    static let fixtures = DemoCLITests.path("Tests/DashboardTests/Fixtures/lenses")
     static let ids = ["essay", "backfire", "leaky", "distillation", "price", "all-critics", "optimist"]
 
     /// The assumptions of a `run --format json` document.
     static func assumptions(_ stdout: String) throws -> [String: Double] {
-        let doc = try #require(try JSONSerialization.jsonObject(with: Data(stdout.utf8)) as? [String: Any])
+        let doc = try Model2CLITests.json(stdout)
         return try #require(doc["assumptions"] as? [String: Double])
     }
 
@@ -29,7 +27,7 @@ struct LensCLITests {
         #expect(lines[4].hasSuffix("china_price_advantage=30"))
         let json = try CLI.run(["lenses", "--format", "json"])
         #expect(json.status == 0)
-        let doc = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let doc = try Model2CLITests.json(json.stdout)
         let lenses = try #require(doc["lenses"] as? [[String: Any]])
         #expect(lenses.compactMap { $0["id"] as? String } == Self.ids)
         #expect((lenses[1]["sets"] as? [String: Double]) == ["controls_backfire": 0.9, "china_domestic_growth": 1.8])
@@ -114,9 +112,8 @@ struct LensCLITests {
 
     @Test("a scenario file may name a lens; its [assumptions] override it")
     func scenarioFile() throws {
-        let path = NSTemporaryDirectory() + "twofutures-lens-\(UUID().uuidString).toml"
-        try "model = \"twofutures/2\"\nname = \"Leaky\"\nlens = \"leaky\"\n[assumptions]\ncontrol_leakage = 0.8\n"
-            .write(toFile: path, atomically: true, encoding: .utf8)
+        let path = try ScenarioCLITests.temporaryFile(
+            "model = \"twofutures/2\"\nname = \"Leaky\"\nlens = \"leaky\"\n[assumptions]\ncontrol_leakage = 0.8\n")
         defer { try? FileManager.default.removeItem(atPath: path) }
         let result = try CLI.run(["run", "--scenario", path, "--format", "json"])
         #expect(result.status == 0, "\(result.stderr)")
@@ -169,7 +166,7 @@ struct LensReadmeTests {
             ReadmeTests.readme.components(separatedBy: "## Lenses\n").dropFirst().first?
                 .components(separatedBy: "\n## ").first)
         let listed = try CLI.run(["lenses", "--format", "json"])
-        let doc = try #require(try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [String: Any])
+        let doc = try Model2CLITests.json(listed.stdout)
         let lenses = try #require(doc["lenses"] as? [[String: Any]])
         #expect(lenses.count == 7)
         for lens in lenses {

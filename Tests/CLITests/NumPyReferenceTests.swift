@@ -8,30 +8,22 @@ import Testing
 struct NumPyReferenceTests {
     static let script = DemoCLITests.path("scripts/numpy_ensemble.py")
 
-    /// The python3 that bench uses: `make deps`' virtual environment's, else the one on PATH.
-    static let python: String = {
-        let venv = ExternalTool.tools + "/python3"
-        return FileManager.default.isExecutableFile(atPath: venv) ? venv : "python3"
-    }()
+    /// The python3 that bench uses (`make deps`' virtual environment's, else the one on
+    /// PATH), when it has NumPy.
+    static let numpyPython = try? ExternalTool.python(with: "numpy")
 
-    /// Whether that python3 has NumPy (the test says so and passes when not).
-    static var hasNumPy: Bool {
-        (try? CLI.run("/usr/bin/env", [python, "-c", "import numpy"]).status) == 0
-    }
-
-    @Test("the NumPy reference gives the same median lead and probabilities as twofutures run")
+    @Test(
+        "the NumPy reference gives the same median lead and probabilities as twofutures run",
+        .enabled(if: numpyPython != nil, "python3 with NumPy is missing (make deps installs it)"))
     func sameEnsemble() throws {
-        guard Self.hasNumPy else {
-            print("NumPy reference: python3 with NumPy is missing; not compared")
-            return
-        }
+        let python = try #require(Self.numpyPython)
         let members = 1500
-        let numpy = try CLI.run("/usr/bin/env", [Self.python, Self.script, String(members), "1"])
+        let numpy = try CLI.run(python, [Self.script, String(members), "1"])
         #expect(numpy.status == 0, "\(numpy.stderr)")
-        let reference = try JSONSerialization.jsonObject(with: Data(numpy.stdout.utf8)) as! [String: Any]
+        let reference = try Model2CLITests.json(numpy.stdout)
         let run = try CLI.run(["run", "--members", String(members), "--format", "json"])
         #expect(run.status == 0)
-        let doc = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [String: Any]
+        let doc = try Model2CLITests.json(run.stdout)
         let ensemble = try #require(doc["ensemble"] as? [String: Any])
         let p50 = try #require((ensemble["p50"] as? [String: Any])?["lead_months"] as? [Double])
         let want = try #require(reference["p50_lead"] as? Double)
@@ -47,10 +39,10 @@ struct NumPyReferenceTests {
     func benchKeys() throws {
         let result = try CLI.run(["bench", "--members", "300"])
         #expect(result.status == 0, "\(result.stderr)")
-        let doc = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
+        let doc = try Model2CLITests.json(result.stdout)
         for key in ["numpy_ms", "numpy_ratio"] {
             let value = try #require(doc[key], "missing \(key)")
-            if Self.hasNumPy {
+            if Self.numpyPython != nil {
                 #expect((value as? Double ?? 0) > 0, "\(key)")
             } else {
                 #expect(value is NSNull, "\(key)")

@@ -9,16 +9,9 @@ import Testing
 struct ShareCLITests {
     static let quick = DemoCLITests.path("Demos/quick.demo")
 
-    /// A fresh folder, removed by the caller.
-    static func folder() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("share-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir
-    }
-
     @Test("the cast plays in asciinema, replays through pyte to the headless final screen, and is the same each run")
     func cast() throws {
-        let dir = try Self.folder()
+        let dir = try InstallTests.temporaryFolder("share-cli")
         defer { try? FileManager.default.removeItem(at: dir) }
         let one = dir.appendingPathComponent("one.cast").path, two = dir.appendingPathComponent("two.cast").path
         let made = try CLI.run(["demo", Self.quick, "--cast", one, "--size", "100x30"])
@@ -46,7 +39,7 @@ struct ShareCLITests {
 
     @Test("--colors 256 writes xterm's 256 colours only; a bad value is a usage error")
     func colors() throws {
-        let dir = try Self.folder()
+        let dir = try InstallTests.temporaryFolder("share-cli")
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("q.cast").path
         #expect(try CLI.run(["demo", Self.quick, "--cast", file, "--colors", "256"]).status == 0)
@@ -60,7 +53,7 @@ struct ShareCLITests {
 
     @Test("--svg writes the final screen, --frames DIR --svg one picture per caption; rsvg-convert renders them")
     func svg() throws {
-        let dir = try Self.folder()
+        let dir = try InstallTests.temporaryFolder("share-cli")
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("quick.svg").path
         let result = try CLI.run(["demo", Self.quick, "--svg", file, "--size", "80x24"])
@@ -106,7 +99,7 @@ struct ShareCLITests {
         "an existing file without --force, or a folder that cannot take a file: one line, exit 73, nothing written",
         arguments: ["--cast", "--svg"])
     func badPaths(option: String) throws {
-        let dir = try Self.folder()
+        let dir = try InstallTests.temporaryFolder("share-cli")
         defer { try? FileManager.default.removeItem(at: dir) }
         let existing = dir.appendingPathComponent("existing").path
         try "keep".write(toFile: existing, atomically: true, encoding: .utf8)

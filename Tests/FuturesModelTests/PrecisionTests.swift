@@ -12,6 +12,15 @@ struct PrecisionTests {
     /// MODEL.md's tolerance for a band value of `o`: 1e-3 months of lead, 1e-4 of a share.
     static func tolerance(_ o: OutcomeID) -> Double { o == .leadMonths ? 1e-3 : 1e-4 }
 
+    /// The ensemble of `s` in Float32 and in Double on the same draws, held to `expectClose`.
+    static func compare(_ s: Scenario, _ settings: EnsembleSettings, threads: Int, _ label: String) throws {
+        let single = try #require(
+            Ensemble.run(s, settings: settings, threads: threads, workspace: nil, precision: .single))
+        let double = try #require(
+            Ensemble.run(s, settings: settings, threads: threads, workspace: nil, precision: .double))
+        expectClose(single, double, label)
+    }
+
     /// Every band value of `single` within the tolerance of `double`; the probabilities equal.
     static func expectClose(_ single: EnsembleResult, _ double: EnsembleResult, _ label: String) {
         #expect(single.probability == double.probability, "\(label)")
@@ -31,11 +40,7 @@ struct PrecisionTests {
             for h in Self.horizons {
                 let s = Scenario(levers: preset.levers, horizon: h)
                 let settings = EnsembleSettings(members: 4099, seed: 77, uncertainty: 1)
-                let single = try #require(
-                    Ensemble.run(s, settings: settings, threads: 2, workspace: nil, precision: .single))
-                let double = try #require(
-                    Ensemble.run(s, settings: settings, threads: 2, workspace: nil, precision: .double))
-                Self.expectClose(single, double, "\(preset.rawValue) H=\(h)")
+                try Self.compare(s, settings, threads: 2, "\(preset.rawValue) H=\(h)")
             }
         }
     }
@@ -48,11 +53,7 @@ struct PrecisionTests {
             let settings = EnsembleSettings(
                 members: Int.random(in: 1...3000, using: &rng), seed: rng.next(),
                 uncertainty: Double.random(in: 0.05...1, using: &rng))
-            let single = try #require(
-                Ensemble.run(s, settings: settings, threads: 1, workspace: nil, precision: .single))
-            let double = try #require(
-                Ensemble.run(s, settings: settings, threads: 1, workspace: nil, precision: .double))
-            Self.expectClose(single, double, "\(s) \(settings)")
+            try Self.compare(s, settings, threads: 1, "\(s) \(settings)")
         }
     }
 
@@ -76,22 +77,14 @@ struct PrecisionTests {
         #expect(Simulation.outcome(runaway).leadMonths < -10_000, "a lead of minus thousands of months")
         for r in [0.1, 0.5] {
             let settings = EnsembleSettings(members: 2000, seed: 3, uncertainty: r)
-            let single = try #require(
-                Ensemble.run(runaway, settings: settings, threads: 2, workspace: nil, precision: .single))
-            let double = try #require(
-                Ensemble.run(runaway, settings: settings, threads: 2, workspace: nil, precision: .double))
-            Self.expectClose(single, double, "runaway r=\(r)")
+            try Self.compare(runaway, settings, threads: 2, "runaway r=\(r)")
         }
         var rng = SeededGenerator(seed: 9001)
         for trial in 0..<40 {
             let s = Self.corner(&rng, horizon: [60, 120][trial % 2])
             let settings = EnsembleSettings(
                 members: 1500, seed: rng.next(), uncertainty: Double.random(in: 0.3...1, using: &rng))
-            let single = try #require(
-                Ensemble.run(s, settings: settings, threads: 2, workspace: nil, precision: .single))
-            let double = try #require(
-                Ensemble.run(s, settings: settings, threads: 2, workspace: nil, precision: .double))
-            Self.expectClose(single, double, "corner \(trial): \(s) \(settings)")
+            try Self.compare(s, settings, threads: 2, "corner \(trial): \(s) \(settings)")
         }
     }
 
@@ -106,6 +99,7 @@ struct PrecisionTests {
                 members: 1000, seed: rng.next(), uncertainty: Double.random(in: 0.3...1, using: &rng))
             let single = try #require(Robustness.run(s, settings: settings, threads: 2, precision: .single))
             let double = try #require(Robustness.run(s, settings: settings, threads: 2, precision: .double))
+            #expect(single.rows.count == double.rows.count && !double.rows.isEmpty, "corner \(trial)")
             for (a, b) in zip(single.rows, double.rows) {
                 #expect(a.parameter == b.parameter, "corner \(trial)")
                 #expect(
@@ -144,6 +138,7 @@ struct PrecisionTests {
             let settings = EnsembleSettings(members: 2000, seed: rng.next(), uncertainty: 1)
             let single = try #require(Robustness.run(s, settings: settings, threads: 2, precision: .single))
             let double = try #require(Robustness.run(s, settings: settings, threads: 2, precision: .double))
+            #expect(single.rows.count == double.rows.count && !double.rows.isEmpty)
             for row in double.rows {
                 let other = try #require(single.rows.first { $0.parameter == row.parameter })
                 #expect(other.pFuture1 == row.pFuture1 && other.pFuture2 == row.pFuture2)
