@@ -78,7 +78,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DashboardTests",
-            dependencies: ["Dashboard", "FuturesModel", "TOML", "TestSupport"],
+            dependencies: ["Dashboard", "FuturesModel", "Shell", "TOML", "TestSupport"],
             exclude: ["Snapshots", "Fixtures"]
         ),
         .testTarget(

@@ -12,10 +12,11 @@ extension Timing {
     static func firstBand(members: Int, threads: Int) -> Double {
         let signal = DispatchSemaphore(value: 0)
         let settings = EnsembleSettings(members: members, seed: 1, uncertainty: Constants.defaultUncertainty)
-        let worker = Worker(threads: threads, settings: settings) { signal.signal() }
+        let runtime = Runtime(settings: settings, threads: threads)
+        let worker = Worker(executor: runtime.executor) { signal.signal() }
         defer { worker.cancelAll() }
         var state = State(width: 120, height: 36)
-        state.ensembleMembers = members
+        state.results.ensembleMembers = members
         let keys: [Key] = [.right, .left, .down, .right, .right, .up, .left, .char("1"), .char("3")]
         var samples: [Double] = []
         var sink = 0
@@ -26,7 +27,7 @@ extension Timing {
             while signal.wait(timeout: .now()) == .success {}
             let start = DispatchTime.now().uptimeNanoseconds
             reduce(&state, .keyPressed(keys[i % keys.count]))
-            let analysis = Analysis(state.scenario)
+            let analysis = runtime.analysis(for: state.scenario)
             worker.request(.ensemble(state.scenario))
             var band = false
             while !band, signal.wait(timeout: .now() + 30) == .success {
@@ -35,7 +36,7 @@ extension Timing {
                     band = band || state.currentEnsemble != nil
                 }
             }
-            let screen = render(state, analysis, ensemble: state.currentEnsemble)
+            let screen = render(state, analysis)
             let end = DispatchTime.now().uptimeNanoseconds
             sink &+= screen.cells.count
             if i >= 3 { samples.append(Double(end - start) / 1e6) }  // the first three warm up

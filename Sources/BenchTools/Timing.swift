@@ -2,6 +2,7 @@ import Dashboard
 import Dispatch
 import Foundation
 import FuturesModel
+import Shell
 
 /// Wall-clock timing with a monotonic clock.
 enum Timing {
@@ -42,19 +43,23 @@ enum Timing {
         if mapOpen {
             reduce(&state, .keyPressed(.char("m")))
             if let r = state.mapRequest {
-                reduce(&state, .mapFinished(FuturesMap(r.scenario, x: r.x, y: r.y, nx: r.nx, ny: r.ny)))
+                let map = FuturesMap(r.scenario, x: r.x, y: r.y, nx: r.nx, ny: r.ny)
+                reduce(&state, .jobFinished(JobResult(.map(r), .map(map))))
             }
         }
-        var analysis = Analysis(state.scenario)
-        let ensemble = Ensemble.run(state.scenario, settings: EnsembleSettings(members: 2000), workspace: workspace)
+        let runtime = Runtime(settings: EnsembleSettings(members: 2000), threads: 1)
+        if let ensemble = Ensemble.run(
+            state.scenario, settings: EnsembleSettings(members: 2000), workspace: workspace)
+        {
+            reduce(&state, .jobFinished(JobResult(.ensemble(state.scenario), .ensemble(ensemble))))
+        }
         var sink = 0
         var samples = [Double]()
         samples.reserveCapacity(count)
         for i in 0..<(count + 50) {
             let start = DispatchTime.now().uptimeNanoseconds
             reduce(&state, .keyPressed(script[i % script.count]))
-            if analysis.scenario != state.scenario { analysis = Analysis(state.scenario) }
-            let screen = render(state, analysis, ensemble: ensemble)
+            let screen = runtime.screen(state)
             let end = DispatchTime.now().uptimeNanoseconds
             sink &+= screen.cells.count
             if i >= 50 { samples.append(Double(end - start) / 1e6) }  // the first 50 warm up

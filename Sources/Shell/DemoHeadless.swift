@@ -1,3 +1,4 @@
+import Dashboard
 import FuturesModel
 
 /// Plays a script with no terminal and no waiting, and renders the screens a viewer would
@@ -5,35 +6,35 @@ import FuturesModel
 /// looks at while reading it: the end of its last wait (`sleep` or `pause`); commands after
 /// that wait set up the next caption. Without a wait, the state just before the next caption.
 public enum DemoHeadless {
-    /// The rendered screens. `ensemble` computes a scenario's ensemble synchronously (nil
-    /// for none); it is attached before each screen is rendered, so the bands show. `jobs`
-    /// does the same for the other work a screen asks for (levers across worlds, the map):
-    /// what the live dashboard's worker would deliver.
+    /// The rendered screens. Each is drawn with the final answers of the jobs it asks for
+    /// (the bands, levers across worlds, the map), which the runtime computes, each once:
+    /// what the live dashboard shows once its worker has delivered.
     public static func play(
-        _ script: DemoScript, from initial: State, ensemble: (Scenario) -> EnsembleResult?,
-        jobs: (Job) -> Action? = { _ in nil }
-    ) -> (final: Screen, frames: [Screen]) {
-        let played = frames(script, from: initial, ensemble: ensemble, jobs: jobs)
+        _ script: DemoScript, from initial: State, runtime: Runtime
+    ) -> (
+        final: Screen, frames: [Screen]
+    ) {
+        let played = frames(script, from: initial, runtime: runtime)
         return (played.final.screen, played.frames.map(\.screen))
     }
 
     /// The same screens with the theme each is drawn in and the script time of its state
     /// (for pictures in the theme's colours).
     public static func frames(
-        _ script: DemoScript, from initial: State, ensemble: (Scenario) -> EnsembleResult?,
-        jobs: (Job) -> Action? = { _ in nil }
-    ) -> (final: DemoFrame, frames: [DemoFrame]) {
-        func frame(_ at: Int, _ state: State) -> DemoFrame {
-            DemoFrame(at: at, screen: screen(state, ensemble, jobs: jobs), theme: state.theme)
+        _ script: DemoScript, from initial: State, runtime: Runtime
+    ) -> (
+        final: DemoFrame, frames: [DemoFrame]
+    ) {
+        func frame(_ step: DemoStep?) -> DemoFrame {
+            var state = initial
+            step?.show(on: &state)
+            return DemoFrame(at: step?.at ?? 0, screen: screen(state, runtime: runtime), theme: state.view.theme)
         }
         let steps = DemoPlayer.steps(script, from: initial)
         var frames = [DemoFrame]()
         var segment: (lastWait: DemoStep?, last: DemoStep)?
         for step in steps {
-            if step.isCaption, let current = segment {
-                let shown = current.lastWait ?? current.last
-                frames.append(frame(shown.at, shown.state))
-            }
+            if step.isCaption, let current = segment { frames.append(frame(current.lastWait ?? current.last)) }
             guard step.isCaption || segment != nil else { continue }
             let isWait =
                 switch script.lines[step.command].command {
@@ -43,23 +44,12 @@ public enum DemoHeadless {
             let lastWait = step.isCaption ? nil : segment?.lastWait
             segment = (isWait ? step : lastWait, step)
         }
-        if let current = segment {
-            let shown = current.lastWait ?? current.last
-            frames.append(frame(shown.at, shown.state))
-        }
-        let final = steps.last.map { frame($0.at, $0.state) } ?? frame(0, initial)
-        return (final, frames)
+        if let current = segment { frames.append(frame(current.lastWait ?? current.last)) }
+        return (frame(steps.last), frames)
     }
 
-    /// One screen of `state`, with its ensemble and the other jobs' results attached.
-    public static func screen(
-        _ state: State, _ ensemble: (Scenario) -> EnsembleResult?, jobs: (Job) -> Action? = { _ in nil }
-    ) -> Screen {
-        var state = state
-        if let result = ensemble(state.scenario) { reduce(&state, .ensembleFinished(result, for: state.scenario)) }
-        for job in state.jobs(ensemble: state.currentEnsemble != nil) where job.kind != .ensemble {
-            if let action = jobs(job) { reduce(&state, action) }
-        }
-        return render(state, Analysis(state.scenario), ensemble: state.currentEnsemble)
+    /// One screen of `state`, with the final answers of the jobs it asks for.
+    public static func screen(_ state: State, runtime: Runtime) -> Screen {
+        runtime.screen(runtime.settled(state))
     }
 }

@@ -1,3 +1,4 @@
+import Dashboard
 import FuturesModel
 
 /// One screen of a demo's playback, the moment it appears and the theme it is drawn in.
@@ -16,7 +17,7 @@ public struct DemoFrame: Sendable, Equatable {
 
 /// A demo as the audience of the live dashboard sees it, screen by screen in time, with no
 /// terminal and no clock: what a recording of the demo (`demo FILE --cast`) shows. It
-/// plays the shell's part as `Session` and `DemoSession` do. The steps come at their times:
+/// plays the shell's part as `Session` and `DemoSession` do, through the same `Runtime`. The steps come at their times:
 /// those due together make one screen, a `set` animates, a `pause` holds for `pause`
 /// milliseconds (live, the presenter decides). The jobs the screen asks for (`State.jobs`:
 /// the ensemble, levers across worlds, the map) are answered as the worker answers them,
@@ -32,14 +33,13 @@ public enum DemoTimeline {
     public static let jobMilliseconds = 16
 
     /// Every screen that changes, with its time, and one more at the end of the script's last
-    /// wait (the same screen), so that a recording lasts as long as the demo. `answers` gives
-    /// a job's answers in the order the worker delivers them (none: no answer); `ensembles`
-    /// is false when none run (`--members 0`).
+    /// wait (the same screen), so that a recording lasts as long as the demo. The runtime
+    /// answers the jobs (each once) in the order the worker delivers them.
     public static func frames(
-        _ script: DemoScript, from initial: State, pause: Int = pauseMilliseconds, jobDelay: Int = jobMilliseconds,
-        ensembles: Bool = true, answers: (Job) -> [Action]
+        _ script: DemoScript, from initial: State, runtime: Runtime, pause: Int = pauseMilliseconds,
+        jobDelay: Int = jobMilliseconds
     ) -> [DemoFrame] {
-        var player = Player(delay: jobDelay, ensembles: ensembles)
+        var player = Player(delay: jobDelay, runtime: runtime)
         let steps = DemoPlayer.steps(script, from: initial)
         var state = initial
         var offset = 0
@@ -47,7 +47,7 @@ public enum DemoTimeline {
         var time = 0
         // The steps due at the start are applied before the first screen.
         while index < steps.count, steps[index].at == 0, !(index > 0 && steps[index - 1].isPause) {
-            state = steps[index].state
+            steps[index].show(on: &state)
             index += 1
         }
         player.show(state, at: 0)
@@ -57,11 +57,11 @@ public enum DemoTimeline {
         }
         while index < steps.count {
             time = steps[index].at + offset
-            player.deliver(until: time, answers)
+            player.deliver(until: time)
             // Every step due at this moment, up to and including a pause.
             let due = steps[index].at
             repeat {
-                state = steps[index].state
+                steps[index].show(on: &state)
                 index += 1
             } while index < steps.count && steps[index].at == due && !steps[index - 1].isPause
             player.show(state, at: time)
@@ -70,58 +70,55 @@ public enum DemoTimeline {
                 time += pause
             }
         }
-        player.deliver(until: Int.max, answers)
+        player.deliver(until: Int.max)
         player.hold(until: time)
         return player.frames
     }
 
-    /// The virtual shell: the state on the screen (with the answers reduced into it), the
-    /// jobs asked for, their answers and when the next one is due, and the screens drawn.
+    /// The virtual shell: the state on the screen (with the answers reduced into it), when
+    /// the next answer of each kind is due, and the screens drawn.
     private struct Player {
         let delay: Int
-        let ensembles: Bool
+        let runtime: Runtime
         var frames: [DemoFrame] = []
         var shell = State()
-        var requested: [Job.Kind: Job] = [:]
+        var requests = JobRequests()
         /// Per kind: the next answer's time and index, and the answers once computed.
-        var pending: [Job.Kind: (due: Int, next: Int, answers: [Action]?)] = [:]
-        var analysis: Analysis?
+        var pending: [Job.Kind: (job: Job, due: Int, next: Int, answers: [JobResult]?)] = [:]
 
-        init(delay: Int, ensembles: Bool) {
+        init(delay: Int, runtime: Runtime) {
             self.delay = delay
-            self.ensembles = ensembles
+            self.runtime = runtime
         }
 
-        /// Shows a step's state at `time`, keeping what the shell owns (as `DemoSession`
-        /// does), and asks for what it needs.
+        /// Shows a step's state at `time`, keeping what the shell owns (its results), and
+        /// asks for what it needs.
         mutating func show(_ state: State, at time: Int) {
             var next = state
-            if !frames.isEmpty { DemoSession.keepResults(from: shell, in: &next) }
+            if !frames.isEmpty { next.results = shell.results }
             // The tick that applied the step: the slider list scrolls to the selection.
-            reduce(&next, .tick(now: next.now))
+            reduce(&next, .tick(now: next.demo.now))
             shell = next
             request(at: time)
             draw(at: time)
         }
 
-        /// Asks for the jobs the screen needs that differ from those asked for (`Session`):
-        /// a new request drops the answers of its kind's last one.
+        /// Asks for the jobs the screen needs that differ from those asked for (as
+        /// `Session` does): a new request drops the answers of its kind's last one.
         mutating func request(at time: Int) {
-            let wanted = Dictionary(uniqueKeysWithValues: shell.jobs(ensemble: ensembles).map { ($0.kind, $0) })
-            for kind in Job.Kind.allCases where requested[kind] != wanted[kind] {
-                pending[kind] = wanted[kind] == nil ? nil : (time + delay, 0, nil)
-                requested[kind] = wanted[kind]
+            for change in requests.changes(for: shell) {
+                pending[change.kind] = change.job.map { ($0, time + delay, 0, nil) }
             }
         }
 
         /// The answers due by `time` arrive, the earliest first, and the screen is redrawn
         /// after each moment's answers.
-        mutating func deliver(until time: Int, _ answers: (Job) -> [Action]) {
+        mutating func deliver(until time: Int) {
             while let next = pending.values.map(\.due).min(), next <= time {
                 for kind in Job.Kind.allCases {
-                    guard var job = pending[kind], job.due == next, let request = requested[kind] else { continue }
-                    let all = job.answers ?? answers(request)
-                    if job.next < all.count { reduce(&shell, all[job.next]) }
+                    guard var job = pending[kind], job.due == next else { continue }
+                    let all = job.answers ?? runtime.answers(job.job)
+                    if job.next < all.count { reduce(&shell, .jobFinished(all[job.next])) }
                     job.next += 1
                     job.answers = all
                     job.due += delay
@@ -139,10 +136,9 @@ public enum DemoTimeline {
         }
 
         private mutating func draw(at time: Int) {
-            if analysis?.scenario != shell.scenario { analysis = Analysis(shell.scenario) }
-            let screen = render(shell, analysis!, ensemble: shell.ensemble)  // as the session draws it
-            if let last = frames.last, last.screen == screen, last.theme == shell.theme { return }
-            frames.append(DemoFrame(at: time, screen: screen, theme: shell.theme))
+            let screen = runtime.screen(shell)  // as the session draws it
+            if let last = frames.last, last.screen == screen, last.theme == shell.view.theme { return }
+            frames.append(DemoFrame(at: time, screen: screen, theme: shell.view.theme))
         }
     }
 }

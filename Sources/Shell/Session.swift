@@ -8,8 +8,9 @@ import Terminal
 /// a folder of their own.
 public protocol EffectPerformer {
     /// Does `effect` and returns the action that reports its result, if it has one.
-    /// `analysis` is the current scenario's (an export needs it).
-    func perform(_ effect: Effect, analysis: Analysis) -> Action?
+    /// `state` is the dashboard as it is now, and `runtime` draws it and holds its
+    /// analysis (an export needs both).
+    func perform(_ effect: Effect, in state: State, runtime: Runtime) -> Action?
 }
 
 /// How a dashboard session starts: the scenario, the ensemble, the themes, and what the
@@ -82,63 +83,59 @@ public struct Session {
 
     /// Runs until a quit; returns the exit status: 0, or 128 + the signal that ended it.
     public mutating func run() -> Int32 {
-        let worker = Worker(threads: options.threads, settings: options.settings, onFinish: backend.waker)
+        let runtime = Runtime(settings: options.settings, threads: options.threads)
+        let worker = Worker(executor: runtime.executor, onFinish: backend.waker)
         defer { worker.cancelAll() }
         let size = backend.size
         var state = State(scenario: options.scenario, width: size.width, height: size.height)
-        state.themes = options.themes
-        state.themeIndex = options.themeIndex
-        state.lenses = options.lenses
-        state.ensembleMembers = options.settings.members
-        state.warning = options.warning
-        state.noColor = options.noColor
-        var analysis = Analysis(state.scenario)
-        var requested: [Job.Kind: Job] = [:]
-        var palette = state.themeIndex
-        var quit = dispatch(.tick(now: now()), &state, analysis)
+        state.view.themes = options.themes
+        state.view.themeIndex = options.themeIndex
+        state.document.lenses = options.lenses
+        state.results.ensembleMembers = options.settings.members
+        state.view.warning = options.warning
+        state.view.noColor = options.noColor
+        var requests = JobRequests()
+        var palette = state.view.themeIndex
+        var quit = dispatch(.tick(now: now()), &state, runtime)
         if let demo = options.demo, !quit {
-            quit = dispatch(.demoLoaded(demo, exitAtEnd: options.exitAfterDemo), &state, analysis)
+            quit = dispatch(.demoLoaded(demo, exitAtEnd: options.exitAfterDemo), &state, runtime)
         }
         var firstFrame = true
         while !quit {
-            // Recompute what the state needs, then draw it.
-            if analysis.scenario != state.scenario { analysis = Analysis(state.scenario) }
             // What the screen needs computed: new requests supersede their kind's last one;
             // a kind no longer needed is cancelled.
-            let wanted = Dictionary(
-                uniqueKeysWithValues: state.jobs(ensemble: options.settings.members > 0).map { ($0.kind, $0) })
-            for kind in Job.Kind.allCases where requested[kind] != wanted[kind] {
-                if let job = wanted[kind] { worker.request(job) } else { worker.cancel(kind) }
-                requested[kind] = wanted[kind]
+            for change in requests.changes(for: state) {
+                if let job = change.job { worker.request(job) } else { worker.cancel(change.kind) }
             }
-            if state.themeIndex != palette {
+            if state.view.themeIndex != palette {
                 // The whole theme or nothing: every theme in the list was validated at start.
-                backend.setPalette(Self.palette(state.theme, noColor: state.noColor))
-                palette = state.themeIndex
+                backend.setPalette(Self.palette(state.view.theme, noColor: state.view.noColor))
+                palette = state.view.themeIndex
             }
-            let screen = render(state, analysis, ensemble: state.ensemble)  // the latest, even while it refines
-            backend.draw(Bridge.frame(screen))
+            backend.draw(Bridge.frame(runtime.screen(state)))  // the latest results, even while they refine
             if firstFrame, let after = options.afterFirstFrame, after() { return 0 }
             firstFrame = false
 
             // Wait for one event, then take every event already pending, so that a held
             // key is applied in full before the next frame and never lags behind.
-            let wait = state.demo?.millisecondsUntilNext(now: now()).map { Int32(min($0, 60_000)) } ?? -1
+            let wait = state.demo.session?.millisecondsUntilNext(now: now()).map { Int32(min($0, 60_000)) } ?? -1
             var event = backend.nextEvent(timeoutMilliseconds: wait)
-            if event == nil { quit = dispatch(.tick(now: now()), &state, analysis) }
+            if event == nil { quit = dispatch(.tick(now: now()), &state, runtime) }
             while let current = event, !quit {
-                quit = dispatch(.tick(now: now()), &state, analysis)
                 switch current {
                 case .quit(let signal):
                     return 128 + signal
                 case .wake:
-                    for action in worker.take() { quit = quit || dispatch(action, &state, analysis) }
+                    quit = dispatch(.tick(now: now()), &state, runtime)
+                    for action in worker.take() { quit = quit || dispatch(action, &state, runtime) }
                 default:
-                    if let action = Bridge.action(current) {
-                        let quits = dispatch(action, &state, analysis)
-                        if case .keyPressed(let key) = action, !quits { options.onKey?(key) }
-                        quit = quit || quits
+                    // The event with the clock it came at: one `reduce`.
+                    guard let action = Bridge.action(current) else {
+                        quit = dispatch(.tick(now: now()), &state, runtime)
+                        break
                     }
+                    quit = dispatch(.timed(action, now: now()), &state, runtime)
+                    if case .keyPressed(let key) = action, !quit { options.onKey?(key) }
                 }
                 event = quit ? nil : backend.nextEvent(timeoutMilliseconds: 0)
             }
@@ -148,7 +145,7 @@ public struct Session {
 
     /// Reduces `action`, carries out its effects and reduces their results in turn.
     /// Returns whether one of them was a quit.
-    mutating func dispatch(_ action: Action, _ state: inout State, _ analysis: Analysis) -> Bool {
+    mutating func dispatch(_ action: Action, _ state: inout State, _ runtime: Runtime) -> Bool {
         var queue = [action]
         var quit = false
         while !queue.isEmpty {
@@ -159,8 +156,7 @@ public struct Session {
                 case .copyToClipboard(let text): backend.copyToClipboard(text)
                 case .redraw: backend.invalidate()
                 default:
-                    let current = analysis.scenario == state.scenario ? analysis : Analysis(state.scenario)
-                    if let result = effects.perform(effect, analysis: current) { queue.append(result) }
+                    if let result = effects.perform(effect, in: state, runtime: runtime) { queue.append(result) }
                 }
             }
         }

@@ -3,6 +3,7 @@ import Dashboard
 import Foundation
 import FuturesModel
 import Share
+import Shell
 import Storage
 import Terminal
 
@@ -101,21 +102,20 @@ struct DemoCommand: ParsableCommand {
         let script = try Self.load(file, themes: catalog.themes, lenses: lenses)
         let dimensions = requested ?? script.size ?? (120, 36)
         var state = State(width: dimensions.width, height: dimensions.height)
-        state.themes = catalog.themes
-        state.themeIndex = catalog.themes.firstIndex { $0.name == "dark" } ?? 0
-        state.lenses = lenses
-        state.ensembleMembers = settings.members
-        let jobs = DemoJobs(settings: settings, threads: threads)
+        state.view.themes = catalog.themes
+        state.view.themeIndex = catalog.themes.firstIndex { $0.name == "dark" } ?? 0
+        state.document.lenses = lenses
+        state.results.ensembleMembers = settings.members
+        let runtime = Runtime(settings: settings, threads: threads)
         let title = DemoCast.title(of: script)
         if let cast {
-            let timeline = DemoTimeline.frames(
-                script, from: state, ensembles: jobs.runsEnsembles, answers: jobs.answers)
+            let timeline = DemoTimeline.frames(script, from: state, runtime: runtime)
             let recording = DemoCast.make(
                 timeline, width: dimensions.width, height: dimensions.height, title: title, colors: colors)
             try OutputFile.write(cast, recording.text, force: force)
         }
         guard headless || svg || frames != nil else { return }
-        let result = DemoHeadless.frames(script, from: state, ensemble: jobs.ensemble, jobs: jobs.answer)
+        let result = DemoHeadless.frames(script, from: state, runtime: runtime)
         if let svgFile {
             let picture = SVGWriter.svg(result.final.screen, theme: result.final.theme, title: title)
             try OutputFile.write(svgFile, picture, force: force)

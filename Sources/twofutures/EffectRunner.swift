@@ -11,12 +11,12 @@ struct EffectRunner: EffectPerformer {
     /// The lenses a saved file may name.
     var lenses: [Lens] = Lens.builtIn
 
-    func perform(_ effect: Effect, analysis: Analysis) -> Action? {
+    func perform(_ effect: Effect, in state: State, runtime: Runtime) -> Action? {
         switch effect {
-        case .save(let request, let scenario):
+        case .save(let request, let document):
             do {
-                let lens = lenses.first { $0.matches(scenario.assumptions) }
-                let path = try ScenarioStore.save(request, scenario: scenario, in: folder, lens: lens)
+                let path = try ScenarioStore.save(
+                    request, scenario: document.scenario, in: folder, lens: document.activeLens)
                 return .saveFinished(.saved(path: path, replaced: request.overwrite))
             } catch StorageError.exists {
                 return .saveFinished(.exists(request))
@@ -29,14 +29,16 @@ struct EffectRunner: EffectPerformer {
                 OpenList(
                     entries: list, folder: displayPath(folder),
                     skipped: skipped.map { $0.hasPrefix(folder + "/") ? String($0.dropFirst(folder.count + 1)) : $0 }))
-        case .export(let scenario, let ensemble, let shown):
-            let run = analysis.scenario == scenario ? analysis : Analysis(scenario)
-            // The screen as the session draws it: the latest ensemble, even while it refines.
-            let screen = render(shown, run, ensemble: shown.ensemble)
-            let svg = SVGWriter.svg(screen, theme: shown.theme, title: "TwoFutures: " + ShareToken.encode(scenario))
+        case .export(let document):
+            let scenario = document.scenario
+            // The screen as the session draws it: the latest results, even while they refine.
+            let screen = runtime.screen(state)
+            let svg = SVGWriter.svg(
+                screen, theme: state.view.theme, title: "TwoFutures: " + ShareToken.encode(scenario))
+            let ensemble = state.results.ensembleScenario == scenario ? state.results.ensemble : nil
             do {
                 let stem = try ScenarioStore.export(
-                    Document(analysis: run, ensemble: ensemble), svg: svg, in: folder)
+                    RunDocument(analysis: runtime.analysis(for: scenario), ensemble: ensemble), svg: svg, in: folder)
                 return .exported(.exported(stem: stem))
             } catch {
                 return .exported(.failed("\(error)"))

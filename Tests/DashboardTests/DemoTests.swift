@@ -1,6 +1,7 @@
 import Dashboard
 import Foundation
 import FuturesModel
+import Shell
 import Testing
 
 /// The `.demo` format: parsing, error fixtures, playback, headless screens, record → play.
@@ -92,14 +93,14 @@ struct DemoTests {
         #expect(steps.count == 1 + DemoPlayer.setFrames)
         #expect(steps.first?.isCaption == true)
         #expect(steps.last?.at == DemoPlayer.setMilliseconds)
-        let values = steps.dropFirst().map { $0.state.scenario.levers[.exportControls] }
+        let values = steps.dropFirst().map { $0.document.scenario.levers[.exportControls] }
         #expect(zip(values, values.dropFirst()).allSatisfy { $0 < $1 })
-        let last = try #require(steps.last?.state)
-        #expect(last.scenario.levers[.exportControls] == 0.9)
-        #expect(last.undoStack.count == 1)
-        #expect(last.selected == .lever(.exportControls))
+        let last = try #require(steps.last)
+        #expect(last.document.scenario.levers[.exportControls] == 0.9)
+        #expect(last.document.undoStack.count == 1)
+        #expect(last.view.selected == .lever(.exportControls))
         #expect(last.caption == "a")
-        #expect(last.explanation.hasPrefix("Export controls 50→90 %"))
+        #expect(last.view.explanation.hasPrefix("Export controls 50→90 %"))
     }
 
     @Test("keys go through reduce, with their delays on the clock")
@@ -110,7 +111,7 @@ struct DemoTests {
         #expect(steps.map(\.isPause) == [false, false, false, false, false, true, false])
         var state = State()
         for key: Key in [.down, .right, .right, .right, .char("1")] { reduce(&state, .keyPressed(key)) }
-        #expect(steps.last?.state == state)
+        #expect(steps.last?.document == state.document && steps.last?.view == state.view)
     }
 
     @Test("record → play: recorded keys, written and parsed back, give the same final state")
@@ -154,13 +155,13 @@ struct DemoTests {
         let end = try #require(steps.last).at
         #expect(end > 120_000 && end < 180_000, "\(end) ms")
         // Each chapter's numbers, as the screen shows them while its caption is read.
-        let starts = steps.compactMap { $0.isCaption ? $0.state.scenario.policyStart : nil }
+        let starts = steps.compactMap { $0.isCaption ? $0.document.scenario.policyStart : nil }
         #expect(Set(starts).isSuperset(of: [0, 12, 24]))
-        #expect(steps.contains { $0.state.scenario.assumptions.controlsBackfire == 1 })
+        #expect(steps.contains { $0.document.scenario.assumptions.controlsBackfire == 1 })
         // The lenses with the levers across worlds, and the map.
-        #expect(steps.contains { $0.state.activeLens?.id == "all-critics" && $0.state.moves == .acrossWorlds })
-        #expect(steps.contains { $0.state.mapView?.y == .policyStart })
-        #expect(steps.last?.state.mapView == nil)
+        #expect(steps.contains { $0.document.activeLens?.id == "all-critics" && $0.view.moves == .acrossWorlds })
+        #expect(steps.contains { $0.view.mapView?.y == .policyStart })
+        #expect(steps.last?.view.mapView == nil)
     }
 
     @Test("--frames: each caption's frame shows the state at its last wait, not the next caption's set-up")
@@ -178,7 +179,9 @@ struct DemoTests {
             caption "No wait at all."
             key 1
             """, file: "f.demo")
-        let result = DemoHeadless.play(script, from: State(width: 120, height: 36)) { _ in nil }
+        var initial = State(width: 120, height: 36)
+        initial.results.ensembleMembers = 0
+        let result = DemoHeadless.play(script, from: initial, runtime: Runtime(settings: .init(members: 0), threads: 1))
         #expect(result.frames.count == 3)
         #expect(result.frames[0].text.contains("lead 14.9 mo"), "the state at the end of the sleep")
         #expect(result.frames[0].text.contains("Future 1: 14.9 months."))
@@ -192,9 +195,9 @@ struct DemoTests {
         let script = try DemoParser.parse(text, file: "quick.demo")
         let size = try #require(script.size)
         // As `twofutures demo --headless` plays it: 10,000 members, seed 1.
-        let result = DemoHeadless.play(script, from: State(width: size.width, height: size.height)) {
-            Ensemble.run($0, settings: EnsembleSettings(members: 10_000), threads: 2)
-        }
+        let result = DemoHeadless.play(
+            script, from: State(width: size.width, height: size.height),
+            runtime: Runtime(settings: EnsembleSettings(members: 10_000), threads: 2))
         #expect(result.frames.count == 5)
         #expect(result.final.text.contains("split by lever"))
         assertSnapshot(result.final.text, named: "demo-quick-final-120x36")
@@ -203,11 +206,11 @@ struct DemoTests {
     @Test("no caption leaves the screen as it was; a caption draws a band above the outcome bar")
     func captionBox() {
         var state = State(width: 80, height: 24)
-        let plain = render(state, Analysis(state.scenario), ensemble: nil)
-        state.caption = ""
-        #expect(render(state, Analysis(state.scenario), ensemble: nil) == plain)
-        state.caption = "Future 1: strict, enforced controls."
-        let shown = render(state, Analysis(state.scenario), ensemble: nil)
+        let plain = render(state, Analysis(state.scenario))
+        state.demo.caption = ""
+        #expect(render(state, Analysis(state.scenario)) == plain)
+        state.demo.caption = "Future 1: strict, enforced controls."
+        let shown = render(state, Analysis(state.scenario))
         let at = shown.find("Future 1: strict, enforced controls.")
         #expect(at?.y == state.layout.outcome.y - 2)
     }
@@ -219,31 +222,31 @@ struct DemoTests {
         var state = State()
         reduce(&state, .tick(now: 100))
         #expect(reduce(&state, .demoLoaded(script, exitAtEnd: true)).isEmpty)
-        #expect(state.caption == "one" && state.demoProgress == "step 1/2")
+        #expect(state.demo.caption == "one" && state.demo.progress == "step 1/2")
         // While it plays, other keys do nothing.
         #expect(reduce(&state, .keyPressed(.char("1"))).isEmpty)
         #expect(state.scenario == Scenario())
         reduce(&state, .tick(now: 1100))
-        #expect(state.caption == "two")
+        #expect(state.demo.caption == "two")
         reduce(&state, .keyPressed(.char("b")))
-        #expect(state.caption == "one")
+        #expect(state.demo.caption == "one")
         reduce(&state, .keyPressed(.char(" ")))
-        #expect(state.demoProgress == "step 1/2 paused")
+        #expect(state.demo.progress == "step 1/2 paused")
         // Paused, the presenter's keys act.
         reduce(&state, .keyPressed(.char("2")))
         #expect(state.scenario.levers == Preset.future2.levers)
         reduce(&state, .keyPressed(.char(" ")))
         reduce(&state, .keyPressed(.char("n")))
-        #expect(state.caption == "two")
+        #expect(state.demo.caption == "two")
         #expect(reduce(&state, .keyPressed(.ctrl("l"))) == [.redraw])
         #expect(reduce(&state, .tick(now: 60_000)) == [.quit], "the end of a demo --exit")
         // Without --exit the dashboard stays, and the first key clears what the demo left.
         var kept = State()
         reduce(&kept, .demoLoaded(script, exitAtEnd: false))
         #expect(reduce(&kept, .tick(now: 60_000)).isEmpty)
-        #expect(kept.demo == nil && kept.demoProgress == "demo ended")
+        #expect(kept.demo.session == nil && kept.demo.progress == "demo ended")
         reduce(&kept, .keyPressed(.down))
-        #expect(kept.demoProgress.isEmpty && kept.caption == nil)
+        #expect(kept.demo.progress.isEmpty && kept.demo.caption == nil)
         #expect(reduce(&kept, .keyPressed(.char("q"))) == [.quit])
     }
 
@@ -258,15 +261,15 @@ struct DemoTests {
             caption "three"
             sleep 1s
             """
-        let script = try DemoParser.parse(text, file: "s.demo")
+        let script = try DemoParser.parse(text, file: "s.demo.session")
         var state = State()
         var session = DemoSession(script: script, state: state, now: 0)
         session.advance(&state, now: 0)
-        #expect(state.caption == "one")
-        #expect(state.demoProgress == "step 1/3")
+        #expect(state.demo.caption == "one")
+        #expect(state.demo.progress == "step 1/3")
         #expect(session.millisecondsUntilNext(now: 400) == 600)
         session.advance(&state, now: 1000)
-        #expect(state.caption == "two")
+        #expect(state.demo.caption == "two")
         #expect(session.paused)
         #expect(session.millisecondsUntilNext(now: 5000) == nil)
         // The presenter takes over at the pause, then resumes: the demo goes on from there.
@@ -277,12 +280,12 @@ struct DemoTests {
         var expected = State()
         for key: Key in [.char("2"), .right, .right] { reduce(&expected, .keyPressed(key)) }
         #expect(state.scenario == expected.scenario)
-        #expect(state.caption == "three")
+        #expect(state.demo.caption == "three")
         session.previousCaption(&state, now: 9300)
-        #expect(state.caption == "two")
+        #expect(state.demo.caption == "two")
         #expect(state.scenario == Scenario())
         session.nextCaption(&state, now: 9400)
-        #expect(state.caption == "three")
+        #expect(state.demo.caption == "three")
         session.advance(&state, now: 10_400)
         #expect(session.finished)
     }

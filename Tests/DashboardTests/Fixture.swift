@@ -7,18 +7,21 @@ enum Fixture {
     /// ensemble of 400 members (one thread, so it is reproducible).
     static func state(width: Int, height: Int) -> State {
         var state = State(width: width, height: height)
-        state.ensembleMembers = 400
+        state.results.ensembleMembers = 400
         reduce(&state, .keyPressed(.char("p")))
         reduce(&state, .keyPressed(.down))
         for _ in 0..<6 { reduce(&state, .keyPressed(.right)) }
         let result = Ensemble.run(
             state.scenario, settings: EnsembleSettings(members: 400, seed: 7), threads: 1)!
-        reduce(&state, .ensembleFinished(result, for: state.scenario))
+        reduce(&state, .jobFinished(JobResult(.ensemble(state.scenario), .ensemble(result))))
         return state
     }
 
-    /// The frame of `state` at its own size.
+    /// The frame of `state` at its own size, with its ensemble only while it is current
+    /// (a stale one, which the live session still shows while the next refines, is left out).
     static func frame(_ state: State) -> Screen {
-        render(state, Analysis(state.scenario), ensemble: state.currentEnsemble)
+        var shown = state
+        if state.currentEnsemble == nil { shown.results.drop(.ensemble) }
+        return render(shown, Analysis(state.scenario))
     }
 }

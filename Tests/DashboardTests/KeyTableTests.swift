@@ -40,14 +40,14 @@ struct KeyTableTests {
     func help() {
         var state = State(width: 120, height: 36)
         reduce(&state, .keyPressed(.char("?")))
-        let screen = render(state, Analysis(state.scenario), ensemble: nil).text
+        let screen = render(state, Analysis(state.scenario)).text
         for binding in KeyTable.documented {
             #expect(screen.contains(binding.label), "\(binding.label)")
         }
         for (key, _) in HelpOverlay.legend { #expect(screen.contains(key), "\(key)") }
         var small = State(width: 80, height: 24)
         reduce(&small, .keyPressed(.char("?")))
-        let compact = render(small, Analysis(small.scenario), ensemble: nil).text
+        let compact = render(small, Analysis(small.scenario)).text
         for binding in KeyTable.documented {
             #expect(compact.contains(binding.short), "\(binding.short)")
         }
@@ -55,7 +55,7 @@ struct KeyTableTests {
 
     @Test("the status bar's hints are the table's, by rank, as far as they fit")
     func hints() {
-        let screen = render(State(width: 200, height: 60), Analysis(Scenario()), ensemble: nil)
+        let screen = render(State(width: 200, height: 60), Analysis(Scenario()))
         let bar = screen.line(59)
         var at = bar.startIndex
         for hint in KeyTable.hints {
@@ -72,12 +72,12 @@ struct KeyTableTests {
         // Two states, so that a command that is a no-op in one (3 at the status quo, Esc
         // with no chart enlarged) shows what it does in the other.
         var plain = State(width: 120, height: 36)
-        plain.selection = 1
+        plain.view.selection = 1
         var busy = plain
         reduce(&busy, .keyPressed(.char("2")))
         reduce(&busy, .keyPressed(.char("p")))
         reduce(&busy, .mouse(.click(x: busy.layout.charts[0].rect.x + 2, y: busy.layout.charts[0].rect.y + 2)))
-        #expect(busy.chartEnlarged)
+        #expect(busy.view.chartEnlarged)
         for binding in KeyTable.bindings(in: .normal) {
             for key in binding.keys {
                 let acts = [plain, busy].contains { start in

@@ -103,11 +103,12 @@ struct LensUseTests {
         let script = try DemoParser.parse("caption \"x\"\nset controls_backfire 0.5\nlens backfire\n", file: "d.demo")
         #expect(script.lines.last?.command == .lens("backfire"))
         let steps = DemoPlayer.steps(script, from: State(width: 120, height: 36))
-        let last = try #require(steps.last?.state)
+        var last = State(width: 120, height: 36)
+        try #require(steps.last).show(on: &last)
         #expect(last.scenario.assumptions == Lens.backfire.assumptions)
-        #expect(last.undoStack.count == 2)
+        #expect(last.document.undoStack.count == 2)
         #expect(
-            last.explanation.hasPrefix(
+            last.view.explanation.hasPrefix(
                 "Lens Controls backfire: China chip growth 1.30→1.80, Controls backfire 0.50→0.90: lead"))
         var undone = last
         reduce(&undone, .keyPressed(.char("u")))

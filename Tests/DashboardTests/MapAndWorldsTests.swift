@@ -10,7 +10,9 @@ struct MapAndWorldsTests {
     static func withMap(_ state: State) -> State {
         var state = state
         if let r = state.mapRequest {
-            reduce(&state, .mapFinished(FuturesMap(r.scenario, x: r.x, y: r.y, nx: r.nx, ny: r.ny)))
+            reduce(
+                &state,
+                .jobFinished(JobResult(.map(r), .map(FuturesMap(r.scenario, x: r.x, y: r.y, nx: r.nx, ny: r.ny)))))
         }
         return state
     }
@@ -19,7 +21,7 @@ struct MapAndWorldsTests {
     static func withWorlds(_ state: State, members: Int = 400) -> State {
         var state = state
         let result = Robustness.run(state.scenario, settings: EnsembleSettings(members: members), threads: 1)!
-        reduce(&state, .robustnessFinished(result))
+        reduce(&state, .jobFinished(JobResult(.robustness(result.scenario), .robustness(result))))
         return state
     }
 
@@ -28,54 +30,58 @@ struct MapAndWorldsTests {
     func mapKeys() throws {
         var state = State(width: 120, height: 36)
         reduce(&state, .keyPressed(.char("m")))
-        let view = try #require(state.mapView)
+        let view = try #require(state.view.mapView)
         #expect(view.y == .lever(.smugglingEnforcement) && state.keyContext == .map)
         #expect(state.selected == .lever(.exportControls))
         // ↑ from the second slider skips the first (X) and wraps to the last.
         reduce(&state, .keyPressed(.up))
-        #expect(state.mapView?.y == ParameterID.all.last, "\(String(describing: state.mapView))")
+        #expect(state.view.mapView?.y == ParameterID.all.last, "\(String(describing: state.view.mapView))")
         reduce(&state, .keyPressed(.tab))
-        #expect(state.mapView?.y == .lever(.smugglingEnforcement), "Tab goes on, past X")
+        #expect(state.view.mapView?.y == .lever(.smugglingEnforcement), "Tab goes on, past X")
         for _ in 0..<40 {
             reduce(&state, .keyPressed(.down))
-            #expect(state.mapView?.y != state.selected)
+            #expect(state.view.mapView?.y != state.selected)
         }
         // ←→ still move X, and other keys act as usual.
         let before = state.scenario.levers[.exportControls]
         reduce(&state, .keyPressed(.right))
         #expect(state.scenario.levers[.exportControls] > before && state.selected == .lever(.exportControls))
         reduce(&state, .keyPressed(.char("1")))
-        #expect(state.scenario.levers == Preset.future1.levers && state.mapView != nil)
+        #expect(state.scenario.levers == Preset.future1.levers && state.view.mapView != nil)
         reduce(&state, .keyPressed(.escape))
-        #expect(state.mapView == nil && state.keyContext == .normal)
+        #expect(state.view.mapView == nil && state.keyContext == .normal)
         reduce(&state, .keyPressed(.char("m")))
         reduce(&state, .keyPressed(.char("m")))
-        #expect(state.mapView == nil)
+        #expect(state.view.mapView == nil)
     }
 
     @Test("the map asks for one point per column and two per row, keeps only the answer to its request")
     func mapJobs() throws {
         var state = State(width: 120, height: 36)
-        #expect(state.jobs().map(\.kind) == [.ensemble])
+        #expect(state.jobs.map(\.kind) == [.ensemble])
         reduce(&state, .keyPressed(.char("m")))
         let request = try #require(state.mapRequest)
         let rect = try #require(state.layout.charts.first?.rect)
-        let plot = MapChart.frame(in: rect, y: request.y).plot
+        let plot = MapGeometry(in: rect, y: request.y).plot
         #expect(request.nx == plot.width && request.ny == plot.height * 2)
-        #expect(state.jobs().map(\.kind) == [.ensemble, .map])
+        #expect(state.jobs.map(\.kind) == [.ensemble, .map])
         // A map for another scenario is dropped; the answer is kept, and not asked for again.
         var other = request
         other.scenario.levers[.exportControls] = 0.9
-        reduce(&state, .mapFinished(FuturesMap(other.scenario, x: other.x, y: other.y, nx: other.nx, ny: other.ny)))
-        #expect(state.map == nil)
+        reduce(
+            &state,
+            .jobFinished(
+                JobResult(
+                    .map(other), .map(FuturesMap(other.scenario, x: other.x, y: other.y, nx: other.nx, ny: other.ny)))))
+        #expect(state.results.map == nil)
         state = Self.withMap(state)
-        #expect(state.map != nil && state.jobs().map(\.kind) == [.ensemble])
+        #expect(state.results.map != nil && state.jobs.map(\.kind) == [.ensemble])
         // Moving a slider asks for a new map; the old one stays on screen meanwhile.
         reduce(&state, .keyPressed(.right))
-        #expect(state.jobs().map(\.kind) == [.ensemble, .map])
+        #expect(state.jobs.map(\.kind) == [.ensemble, .map])
         #expect(Fixture.frame(state).text.contains("computing…"))
         // Without colour, one map row per cell.
-        state.noColor = true
+        state.view.noColor = true
         #expect(state.mapRequest?.ny == plot.height)
     }
 
@@ -84,10 +90,10 @@ struct MapAndWorldsTests {
         var state = State(scenario: Scenario(levers: Preset.future1.levers), width: 120, height: 36)
         reduce(&state, .keyPressed(.char("m")))
         state = Self.withMap(state)
-        let map = try #require(state.map)
+        let map = try #require(state.results.map)
         let screen = Fixture.frame(state)
         let rect = try #require(state.layout.charts.first?.rect)
-        let plot = MapChart.frame(in: rect, y: map.y.parameter).plot
+        let plot = MapGeometry(in: rect, y: map.y.parameter).plot
         #expect(plot.width == map.x.values.count && plot.height * 2 == map.y.values.count)
         // Where the grid is the plot's size, a cell's upper half is row 2·cy from the top.
         let futureRole: (Double) -> Set<Role> = { lead in
@@ -127,15 +133,15 @@ struct MapAndWorldsTests {
         reduce(&state, .keyPressed(.char("m")))
         state = Self.withMap(state)
         assertSnapshot(Fixture.frame(state).text, named: "map-future1-80x24")
-        state.noColor = true
+        state.view.noColor = true
         state = Self.withMap(state)
         let mono = Fixture.frame(state)
         #expect(!mono.cells.contains { $0.style.background != nil && $0.character == "▀" })
         for c in ["#", ".", "@", "="] { #expect(mono.text.contains(c), "\(c)") }
         assertSnapshot(mono.text, named: "map-future1-no-color-80x24")
         // Y = the start: dates on the axis, rounded to whole months.
-        state.noColor = false
-        while state.mapView?.y != .policyStart { reduce(&state, .keyPressed(.down)) }
+        state.view.noColor = false
+        while state.view.mapView?.y != .policyStart { reduce(&state, .keyPressed(.down)) }
         state = Self.withMap(state)
         let text = Fixture.frame(state).text
         #expect(text.contains("2026-01") && text.contains("2028-01") && text.contains("2027-01"), "\(text)")
@@ -146,10 +152,10 @@ struct MapAndWorldsTests {
         var state = State(width: 120, height: 36)
         reduce(&state, .keyPressed(.char("m")))
         let rect = try #require(state.layout.charts.first?.rect)
-        let plot = MapChart.frame(in: rect, y: .lever(.smugglingEnforcement)).plot
+        let plot = MapGeometry(in: rect, y: .lever(.smugglingEnforcement)).plot
         reduce(&state, .mouse(.click(x: plot.maxX - 1, y: plot.y)))
         #expect(state.scenario.levers[.exportControls] == 1 && state.scenario.levers[.smugglingEnforcement] == 1)
-        #expect(state.undoStack.count == 1 && state.explanation.hasPrefix("Map: Export controls 100 %"))
+        #expect(state.document.undoStack.count == 1 && state.view.explanation.hasPrefix("Map: Export controls 100 %"))
         reduce(&state, .keyPressed(.char("u")))
         #expect(state.scenario == Scenario())
     }
@@ -158,29 +164,31 @@ struct MapAndWorldsTests {
     func acrossWorldsJobs() {
         var state = State(width: 120, height: 36)
         reduce(&state, .keyPressed(.char("a")))
-        #expect(state.moves == .attribution)
+        #expect(state.view.moves == .attribution)
         reduce(&state, .keyPressed(.char("a")))
-        #expect(state.moves == .acrossWorlds && state.jobs().map(\.kind) == [.ensemble, .robustness])
-        #expect(state.jobs(ensemble: false).isEmpty, "no ensemble (--members 0), no rows either")
+        #expect(state.view.moves == .acrossWorlds && state.jobs.map(\.kind) == [.ensemble, .robustness])
+        var none = state
+        none.results.ensembleMembers = 0
+        #expect(none.jobs.isEmpty, "no ensemble (--members 0), no rows either")
         #expect(Fixture.frame(state).text.contains("computing across worlds…"))
         state = Self.withWorlds(state)
-        #expect(state.jobs().map(\.kind) == [.ensemble])
+        #expect(state.jobs.map(\.kind) == [.ensemble])
         // A result for an older scenario is not taken; the old one shows, marked computing.
-        let old = state.robustness
+        let old = state.results.robustness
         reduce(&state, .keyPressed(.right))
-        reduce(&state, .robustnessFinished(old!))
-        #expect(state.robustness == old)
+        reduce(&state, .jobFinished(JobResult(.robustness(old!.scenario), .robustness(old!))))
+        #expect(state.results.robustness == old)
         #expect(Fixture.frame(state).text.contains("computing…"))
         reduce(&state, .keyPressed(.char("a")))
-        #expect(state.moves == .tornado && state.jobs().map(\.kind) == [.ensemble])
+        #expect(state.view.moves == .tornado && state.jobs.map(\.kind) == [.ensemble])
     }
 
     @Test("the across-worlds panel: per lever ΔP(F1) and ΔP(F2) in their futures' colours, the median gain")
     func acrossWorldsPanel() throws {
         var state = State(scenario: Scenario(levers: Preset.future1.levers), width: 120, height: 36)
-        state.moves = .acrossWorlds
+        state.view.moves = .acrossWorlds
         state = Self.withWorlds(state, members: 2000)
-        let result = try #require(state.robustness)
+        let result = try #require(state.results.robustness)
         let screen = Fixture.frame(state)
         let text = screen.text
         #expect(text.contains("ΔP(F1)") && text.contains("ΔP(F2)") && text.contains("median"))
@@ -195,8 +203,8 @@ struct MapAndWorldsTests {
         assertSnapshot(text, named: "across-worlds-future1-120x36")
         // At 80×24 the panel keeps the two probability columns.
         var small = state
-        small.width = 80
-        small.height = 24
+        small.view.width = 80
+        small.view.height = 24
         let compact = Fixture.frame(small).text
         #expect(compact.contains("ΔP(F1)") && compact.contains("+51"), "\(compact)")
         assertSnapshot(compact, named: "across-worlds-future1-80x24")
@@ -224,26 +232,26 @@ struct LensKeyTests {
     @Test("v cycles the lenses in order, each one undo step; the assumptions' title names the lens or custom")
     func cycle() {
         var state = State(width: 120, height: 36)
-        #expect(state.activeLens?.id == "essay")
+        #expect(state.document.activeLens?.id == "essay")
         #expect(Fixture.frame(state).text.contains("ASSUMPTIONS · lens: The essay's view"))
         for lens in Lens.builtIn.dropFirst() {
             reduce(&state, .keyPressed(.char("v")))
-            #expect(state.activeLens?.id == lens.id && state.scenario.assumptions == lens.assumptions)
-            #expect(state.explanation.hasPrefix("Lens \(lens.name): "), "\(state.explanation)")
+            #expect(state.document.activeLens?.id == lens.id && state.scenario.assumptions == lens.assumptions)
+            #expect(state.view.explanation.hasPrefix("Lens \(lens.name): "), "\(state.view.explanation)")
         }
-        #expect(state.undoStack.count == Lens.builtIn.count - 1)
+        #expect(state.document.undoStack.count == Lens.builtIn.count - 1)
         reduce(&state, .keyPressed(.char("v")))
-        #expect(state.activeLens?.id == "essay", "wraps to the first")
+        #expect(state.document.activeLens?.id == "essay", "wraps to the first")
         reduce(&state, .keyPressed(.char("V")))
-        #expect(state.activeLens?.id == "optimist", "V goes back")
+        #expect(state.document.activeLens?.id == "optimist", "V goes back")
         reduce(&state, .keyPressed(.char("u")))
-        #expect(state.activeLens?.id == "essay", "one undo step")
+        #expect(state.document.activeLens?.id == "essay", "one undo step")
         // A slider leaves the lens: custom; v then starts from the first lens.
-        state.selection = SliderPanel.policyCount + 3
+        state.view.selection = SliderPanel.policyCount + 3
         reduce(&state, .keyPressed(.right))
-        #expect(state.activeLens == nil && Fixture.frame(state).text.contains("ASSUMPTIONS · lens: custom"))
+        #expect(state.document.activeLens == nil && Fixture.frame(state).text.contains("ASSUMPTIONS · lens: custom"))
         reduce(&state, .keyPressed(.char("v")))
-        #expect(state.activeLens?.id == "essay")
+        #expect(state.document.activeLens?.id == "essay")
     }
 
     @Test("the backfire lens explains itself as the issue says, and its argument shows under the charts")
@@ -251,7 +259,7 @@ struct LensKeyTests {
         var state = State(width: 120, height: 36)
         reduce(&state, .keyPressed(.char("v")))
         #expect(
-            state.explanation
+            state.view.explanation
                 == "Lens Controls backfire: China chip growth 1.30→1.80, Controls backfire 0.30→0.90: lead −0.7 mo")
         let argument = "Lens Controls backfire: " + Lens.backfire.argument.prefix(20)
         let text = Fixture.frame(state).text
@@ -263,10 +271,10 @@ struct LensKeyTests {
     @Test("the all-critics lens, then across worlds: no lever moves P(Future 2) by more than 2 points")
     func allCritics() {
         var state = State(width: 120, height: 36)
-        while state.activeLens?.id != "all-critics" { reduce(&state, .keyPressed(.char("v"))) }
+        while state.document.activeLens?.id != "all-critics" { reduce(&state, .keyPressed(.char("v"))) }
         for _ in 0..<2 { reduce(&state, .keyPressed(.char("a"))) }
         state = MapAndWorldsTests.withWorlds(state, members: 2000)
-        let rows = state.robustness!.rows
+        let rows = state.results.robustness!.rows
         #expect(rows.allSatisfy { abs($0.pFuture2.delta) <= 0.02 }, "\(rows.map(\.pFuture2.delta))")
         assertSnapshot(Fixture.frame(state).text, named: "across-worlds-all-critics-120x36")
     }
@@ -279,14 +287,14 @@ struct RefinementTests {
         var state = State(width: 120, height: 36)
         #expect(Fixture.frame(state).line(35).contains("ensemble running…"))
         let quick = Ensemble.run(state.scenario, settings: EnsembleSettings(members: 1000), threads: 1)!
-        reduce(&state, .ensembleFinished(quick, for: state.scenario))
+        reduce(&state, .jobFinished(JobResult(.ensemble(state.scenario), .ensemble(quick))))
         #expect(Fixture.frame(state).line(35).contains("ensemble 1,000 → 10,000"), "\(Fixture.frame(state).line(35))")
         let full = Ensemble.run(state.scenario, settings: EnsembleSettings(members: 10_000), threads: 2)!
-        reduce(&state, .ensembleFinished(full, for: state.scenario))
+        reduce(&state, .jobFinished(JobResult(.ensemble(state.scenario), .ensemble(full))))
         #expect(Fixture.frame(state).line(35).contains("ensemble 10,000 runs"))
         // A change: the old band shows while the new one computes.
         reduce(&state, .keyPressed(.right))
-        let stale = render(state, Analysis(state.scenario), ensemble: state.currentEnsemble ?? state.ensemble)
+        let stale = render(state, Analysis(state.scenario))
         #expect(stale.line(35).contains("ensemble 1,000 → 10,000"), "\(stale.line(35))")
         #expect(Job.ensembleSteps(EnsembleSettings(members: 10_000)).map(\.members) == [1000, 10_000])
         #expect(Job.ensembleSteps(EnsembleSettings(members: 800)).map(\.members) == [800])

@@ -129,9 +129,9 @@ struct ReadingTests {
     func captionBand() {
         for (width, height) in [(80, 24), (120, 36)] {
             var state = State(width: width, height: height)
-            state.caption = "A caption that a presenter wants the room to read."
+            state.demo.caption = "A caption that a presenter wants the room to read."
             let layout = state.layout
-            let screen = render(state, Analysis(state.scenario), ensemble: nil)
+            let screen = render(state, Analysis(state.scenario))
             let at = screen.find("A caption that")
             #expect(at.map { layout.caption.contains(x: $0.x, y: $0.y) } == true, "\(width)")
             for chart in layout.charts { #expect(chart.rect.intersection(layout.caption).isEmpty) }
@@ -156,10 +156,10 @@ struct ReadingTests {
             reduce(&state, .keyPressed(.char("c")))
             #expect(state.layout.charts[0].kind == .adoption, "c still selects charts")
             reduce(&state, .keyPressed(.char("z")))
-            #expect(!state.chartEnlarged)
+            #expect(!state.view.chartEnlarged)
             reduce(&state, .keyPressed(.char("z")))
             reduce(&state, .keyPressed(.escape))
-            #expect(!state.chartEnlarged)
+            #expect(!state.view.chartEnlarged)
         }
     }
 
@@ -170,20 +170,20 @@ struct ReadingTests {
         #expect(Format.delta(-0.2, .leadMonths) == "−0.2 mo")
         var state = State(width: 120, height: 36)
         reduce(&state, .keyPressed(.char("g")))
-        let screen = render(state, Analysis(state.scenario), ensemble: nil)
+        let screen = render(state, Analysis(state.scenario))
         #expect(!screen.line(state.layout.outcome.y + 1).contains("Last change:"))
         reduce(&state, .keyPressed(.right))
-        let moved = render(state, Analysis(state.scenario), ensemble: nil)
+        let moved = render(state, Analysis(state.scenario))
         #expect(moved.line(state.layout.outcome.y + 1).contains("Last change: Export controls 50→55 %"))
     }
 
     @Test("the key bar keeps ? help and q quit at 80×24, and plain ASCII hints in the mono theme")
     func keyBar() {
         var state = State(width: 80, height: 24)
-        let bar = render(state, Analysis(state.scenario), ensemble: nil).line(23)
+        let bar = render(state, Analysis(state.scenario)).line(23)
         #expect(bar.contains("? help") && bar.contains("q quit"), "\(bar)")
-        state.themes = [Theme(name: "plain", colors: Theme.dark.colors, glyphs: .ascii)]
-        let ascii = render(state, Analysis(state.scenario), ensemble: nil).line(23)
+        state.view.themes = [Theme(name: "plain", colors: Theme.dark.colors, glyphs: .ascii)]
+        let ascii = render(state, Analysis(state.scenario)).line(23)
         #expect(ascii.contains("h l adjust") && !ascii.contains("<>"), "\(ascii)")
     }
 
@@ -191,12 +191,14 @@ struct ReadingTests {
     func presetWithoutChange() {
         var state = State(width: 120, height: 36)
         reduce(&state, .keyPressed(.char("3")))
-        #expect(state.explanation.contains("nothing changed") && !state.explanationIsChange, "\(state.explanation)")
-        #expect(state.undoStack.isEmpty)
+        #expect(
+            state.view.explanation.contains("nothing changed") && !state.view.explanationIsChange,
+            "\(state.view.explanation)")
+        #expect(state.document.undoStack.isEmpty)
         reduce(&state, .keyPressed(.char("r")))
-        #expect(state.explanation.contains("nothing changed") && state.undoStack.isEmpty)
+        #expect(state.view.explanation.contains("nothing changed") && state.document.undoStack.isEmpty)
         reduce(&state, .keyPressed(.char("1")))
-        #expect(state.explanation.hasPrefix("Preset Future 1") && state.undoStack.count == 1)
+        #expect(state.view.explanation.hasPrefix("Preset Future 1") && state.document.undoStack.count == 1)
     }
 
     @Test("the start's tornado row says it changes nothing while the levers are the status quo")
@@ -225,10 +227,11 @@ struct ReadingTests {
 
     @Test("at 80×24 the outcome bar keeps the verdict, the three probabilities and the central run")
     func narrowOutcomeBar() {
-        let state = State(width: 80, height: 24)
+        var state = State(width: 80, height: 24)
         let analysis = Analysis(state.scenario)
-        let ensemble = Ensemble.run(state.scenario, settings: EnsembleSettings(members: 200), threads: 1)
-        let screen = render(state, analysis, ensemble: ensemble)
+        let ensemble = Ensemble.run(state.scenario, settings: EnsembleSettings(members: 200), threads: 1)!
+        reduce(&state, .jobFinished(JobResult(.ensemble(state.scenario), .ensemble(ensemble))))
+        let screen = render(state, analysis)
         let line = screen.line(21)
         for word in ["MOST LIKELY", "P(F1)", "contested", "P(F2)", "central 3.7 mo"] {
             #expect(line.contains(word), "\(word): \(line)")
@@ -237,9 +240,9 @@ struct ReadingTests {
 
     @Test("charts name what they plot, shortened where the whole title does not fit")
     func chartTitles() {
-        let wide = render(State(width: 200, height: 60), Analysis(Scenario()), ensemble: nil).text
+        let wide = render(State(width: 200, height: 60), Analysis(Scenario())).text
         for kind in [ChartKind.lead, .computeShare, .adoption, .chinaSources] { #expect(wide.contains(kind.title)) }
-        let narrow = render(State(width: 120, height: 36), Analysis(Scenario()), ensemble: nil).text
+        let narrow = render(State(width: 120, height: 36), Analysis(Scenario())).text
         #expect(narrow.contains(ChartKind.adoption.shortTitle) && !narrow.contains(ChartKind.adoption.title))
     }
 }

@@ -51,8 +51,8 @@ struct ReducerFuzzTests {
             // Typing: mostly letters, so prompts fill up and overflow their limit.
             return .keyPressed(rng.chance(0.9) ? .char(rng.pick(typed)) : .ctrl(rng.pick(Array("abcdefrxyz"))))
         case 760..<900:
-            let x = rng.below(state.width + 20) - 10
-            let y = rng.below(state.height + 20) - 10
+            let x = rng.below(state.view.width + 20) - 10
+            let y = rng.below(state.view.height + 20) - 10
             switch rng.below(4) {
             case 0: return .mouse(.wheelUp(x: x, y: y))
             case 1: return .mouse(.wheelDown(x: x, y: y))
@@ -68,7 +68,7 @@ struct ReducerFuzzTests {
             }
         default:
             let (scenario, result) = rng.pick(ensembles)
-            return .ensembleFinished(result, for: scenario)
+            return .jobFinished(JobResult(.ensemble(scenario), .ensemble(result)))
         }
     }
 
@@ -99,40 +99,44 @@ struct ReducerFuzzTests {
             }
         }
         if rng.below(500) == 0 {
-            state.caption = rng.chance(0.5) ? nil : String((0..<rng.below(300)).map { _ in rng.pick(typed) })
+            state.demo.caption = rng.chance(0.5) ? nil : String((0..<rng.below(300)).map { _ in rng.pick(typed) })
         }
     }
 
     /// The first broken invariant of `state`, or nil.
     static func violation(_ state: State) -> String? {
         if let v = state.scenario.violation { return "scenario: \(v)" }
-        for (name, stack) in [("undo", state.undoStack), ("redo", state.redoStack)] {
+        for (name, stack) in [("undo", state.document.undoStack), ("redo", state.document.redoStack)] {
             for s in stack { if let v = s.violation { return "\(name) stack: \(v)" } }
         }
-        if state.undoStack.count + state.redoStack.count > State.undoLimit {
-            return "history \(state.undoStack.count) + \(state.redoStack.count) > \(State.undoLimit)"
+        if state.document.undoStack.count + state.document.redoStack.count > Document.undoLimit {
+            return
+                "history \(state.document.undoStack.count) + \(state.document.redoStack.count) > \(Document.undoLimit)"
         }
-        if state.pins.count > State.pinLimit { return "\(state.pins.count) pins" }
-        for pin in state.pins {
+        if state.view.pins.count > ViewState.pinLimit { return "\(state.view.pins.count) pins" }
+        for pin in state.view.pins {
             if let v = pin.scenario.violation { return "pin: \(v)" }
             if pin.trajectory.series.contains(where: { $0.contains { !$0.isFinite } }) { return "pin: NaN in run" }
-            if pin.number < 1 || pin.number > state.pinsMade { return "pin number \(pin.number)" }
+            if pin.number < 1 || pin.number > state.view.pinsMade { return "pin number \(pin.number)" }
         }
-        if case .seekResult(let seek) = state.mode {
+        if case .seekResult(let seek) = state.view.mode {
             if !seek.leadMonths.isFinite || !seek.targetLead.isFinite { return "seek: not finite" }
             if let v = seek.value, !v.isFinite || !LeverID.allCases[0].spec.contains(v) { return "seek value \(v)" }
         }
-        if !ParameterID.all.indices.contains(state.selection) { return "selection \(state.selection)" }
-        if !state.themes.indices.contains(state.themeIndex) { return "theme index \(state.themeIndex)" }
-        if state.width < 0 || state.height < 0 { return "size \(state.width)x\(state.height)" }
-        if case .openList(let list) = state.mode, !list.entries.isEmpty, !list.entries.indices.contains(list.index) {
+        if !ParameterID.all.indices.contains(state.view.selection) { return "selection \(state.view.selection)" }
+        if !state.view.themes.indices.contains(state.view.themeIndex) { return "theme index \(state.view.themeIndex)" }
+        if state.view.width < 0 || state.view.height < 0 { return "size \(state.view.width)x\(state.view.height)" }
+        if case .openList(let list) = state.view.mode, !list.entries.isEmpty, !list.entries.indices.contains(list.index)
+        {
             return "open index \(list.index) of \(list.entries.count)"
         }
-        if case .savePrompt(let typed) = state.mode, typed.count > 60 || typed.contains(where: \.isNewline) {
+        if case .savePrompt(let typed) = state.view.mode, typed.count > 60 || typed.contains(where: \.isNewline) {
             return "save prompt \(typed.debugDescription)"
         }
-        if state.explanation.contains(where: \.isNewline) { return "explanation has a line break" }
-        if state.currentEnsemble != nil, state.ensembleScenario != state.scenario { return "stale ensemble shown" }
+        if state.view.explanation.contains(where: \.isNewline) { return "explanation has a line break" }
+        if state.currentEnsemble != nil, state.results.ensembleScenario != state.scenario {
+            return "stale ensemble shown"
+        }
         return nil
     }
 
@@ -153,13 +157,13 @@ struct ReducerFuzzTests {
                 return
             }
             if i % 997 == 0 {
-                let frame = render(state, Analysis(state.scenario), ensemble: state.currentEnsemble)
+                let frame = render(state, Analysis(state.scenario))
                 renders += 1
-                guard frame.width == state.width, frame.height == state.height,
-                    frame.cells.count == state.width * state.height
+                guard frame.width == state.view.width, frame.height == state.view.height,
+                    frame.cells.count == state.view.width * state.view.height
                 else {
                     Issue.record(
-                        "seed \(Self.seed), event \(i): frame \(frame.width)x\(frame.height) for \(state.width)x\(state.height)"
+                        "seed \(Self.seed), event \(i): frame \(frame.width)x\(frame.height) for \(state.view.width)x\(state.view.height)"
                     )
                     return
                 }

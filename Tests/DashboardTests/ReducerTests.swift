@@ -13,12 +13,12 @@ struct ReducerTests {
 
     /// The goal-seek result waiting for Enter, if any.
     func pendingSeek(_ state: State) -> SeekResult? {
-        if case .seekResult(let seek) = state.mode { seek } else { nil }
+        if case .seekResult(let seek) = state.view.mode { seek } else { nil }
     }
 
     /// The open `o` list, if any.
     func openList(_ state: State) -> OpenList? {
-        if case .openList(let list) = state.mode { list } else { nil }
+        if case .openList(let list) = state.view.mode { list } else { nil }
     }
 
     @Test("g finds the least of a lever for Future 1; Enter applies it, Esc discards it")
@@ -29,8 +29,8 @@ struct ReducerTests {
         let seek = try #require(pendingSeek(s))
         let value = try #require(seek.value)
         #expect(value < 0.9)
-        #expect(s.explanation.hasPrefix("Export controls ≥ "))
-        #expect(s.explanation.hasSuffix("Enter applies, Esc discards."))
+        #expect(s.view.explanation.hasPrefix("Export controls ≥ "))
+        #expect(s.view.explanation.hasSuffix("Enter applies, Esc discards."))
         press(&s, .enter)
         #expect(pendingSeek(s) == nil)
         #expect(s.scenario.levers.exportControls == value)
@@ -44,31 +44,31 @@ struct ReducerTests {
         // Out of reach: a message, nothing waits.
         press(&s, .char("3"), .char("g"))
         #expect(pendingSeek(s) == nil)
-        #expect(s.explanation.hasPrefix("Future 1 is out of reach with this lever alone (max lead "))
+        #expect(s.view.explanation.hasPrefix("Future 1 is out of reach with this lever alone (max lead "))
         // An assumption cannot be sought.
         press(&s, .tab, .char("g"))
-        #expect(s.explanation.hasPrefix("Goal-seek works on the five levers"))
+        #expect(s.view.explanation.hasPrefix("Goal-seek works on the five levers"))
     }
 
     @Test("s prompts for a name: typing, Backspace, Esc cancels, Enter asks the shell to save")
     func savePrompt() {
         var s = State()
         press(&s, .char("s"))
-        #expect(s.mode == .savePrompt(""))
+        #expect(s.view.mode == .savePrompt(""))
         let typed = press(&s, .char("q"), .char("x"), .backspace, .char("1"))
-        #expect(s.mode == .savePrompt("q1"))
+        #expect(s.view.mode == .savePrompt("q1"))
         #expect(typed.isEmpty, "q is typed, not a quit")
         #expect(press(&s, .escape).isEmpty)
-        #expect(s.mode == .normal)
-        #expect(s.explanation == "Save cancelled.")
+        #expect(s.view.mode == .normal)
+        #expect(s.view.explanation == "Save cancelled.")
         #expect(press(&s, .char("s"), .char(" "), .enter).isEmpty)
-        #expect(s.mode == .savePrompt(" "), "an empty name is not saved")
-        #expect(press(&s, .char("A"), .enter) == [.save(SaveRequest(name: "A"), s.scenario)])
-        #expect(s.mode == .normal)
+        #expect(s.view.mode == .savePrompt(" "), "an empty name is not saved")
+        #expect(press(&s, .char("A"), .enter) == [.save(SaveRequest(name: "A"), s.document)])
+        #expect(s.view.mode == .normal)
         reduce(&s, .saveFinished(.saved(path: "/x/a.toml", replaced: false)))
-        #expect(s.explanation == "Saved /x/a.toml")
+        #expect(s.view.explanation == "Saved /x/a.toml")
         reduce(&s, .saveFinished(.failed("cannot create /x")))
-        #expect(s.warning == "not saved: cannot create /x")
+        #expect(s.view.warning == "not saved: cannot create /x")
     }
 
     @Test("a save that would replace a file asks: y replaces, n edits the name, Esc keeps the file")
@@ -79,22 +79,22 @@ struct ReducerTests {
         #expect(SaveRequest(name: "  ").fileName == "scenario.toml")
         // The shell found the file: its result opens the question.
         reduce(&s, .saveFinished(.exists(asked)))
-        #expect(s.mode == .overwrite(asked))
+        #expect(s.view.mode == .overwrite(asked))
         #expect(s.promptLine == "enforcement-first.toml exists: y replaces it, n picks another name, Esc keeps it")
-        #expect(press(&s, .char("y")) == [.save(SaveRequest(name: "Enforcement first!", overwrite: true), s.scenario)])
-        #expect(s.mode == .normal)
+        #expect(press(&s, .char("y")) == [.save(SaveRequest(name: "Enforcement first!", overwrite: true), s.document)])
+        #expect(s.view.mode == .normal)
         reduce(&s, .saveFinished(.saved(path: "/x/enforcement-first.toml", replaced: true)))
-        #expect(s.explanation == "Replaced /x/enforcement-first.toml")
+        #expect(s.view.explanation == "Replaced /x/enforcement-first.toml")
         reduce(&s, .saveFinished(.exists(asked)))
         #expect(press(&s, .char("n")).isEmpty)
-        #expect(s.mode == .savePrompt("Enforcement first!"))
-        #expect(press(&s, .backspace, .enter) == [.save(SaveRequest(name: "Enforcement first"), s.scenario)])
+        #expect(s.view.mode == .savePrompt("Enforcement first!"))
+        #expect(press(&s, .backspace, .enter) == [.save(SaveRequest(name: "Enforcement first"), s.document)])
         for key in [Key.escape, .enter, .char("q"), .char("1")] {
             reduce(&s, .saveFinished(.exists(asked)))
             let before = s.scenario
             let effects = press(&s, key)
-            #expect(s.mode == .normal && effects.isEmpty, "\(key)")
-            #expect(s.explanation == "Not saved: enforcement-first.toml is unchanged.", "\(key)")
+            #expect(s.view.mode == .normal && effects.isEmpty, "\(key)")
+            #expect(s.view.explanation == "Not saved: enforcement-first.toml is unchanged.", "\(key)")
             #expect(s.scenario == before, "\(key) only answers the question")
         }
         reduce(&s, .saveFinished(.exists(asked)))
@@ -114,15 +114,15 @@ struct ReducerTests {
         press(&s, .down)
         #expect(openList(s)?.index == 1)
         press(&s, .escape)
-        #expect(s.mode == .normal && s.scenario == Scenario())
+        #expect(s.view.mode == .normal && s.scenario == Scenario())
         reduce(&s, .savedListed(OpenList(entries: list)))
         press(&s, .enter)
         #expect(s.scenario == first)
-        #expect(s.explanation.hasPrefix("Opened F1 (Future 1"))
+        #expect(s.view.explanation.hasPrefix("Opened F1 (Future 1"))
         press(&s, .char("u"))
         #expect(s.scenario == Scenario())
         #expect(press(&s, .char("o")) == [.listSaved])
-        #expect(s.mode == .normal, "the list opens when the shell has read it")
+        #expect(s.view.mode == .normal, "the list opens when the shell has read it")
     }
 
     @Test("the o list: Home End PgUp PgDn move by pages and stop at the ends; opening the current one says so")
@@ -148,21 +148,21 @@ struct ReducerTests {
         press(&s, .pageDown, .down, .down, .down)
         #expect(openList(s)?.index == 20)
         press(&s, .enter)
-        #expect(s.mode == .normal)
-        #expect(s.explanation == "S20 is the current scenario already.", "export controls 20/40 = 0.5, as now")
-        #expect(s.undoStack.isEmpty)
+        #expect(s.view.mode == .normal)
+        #expect(s.view.explanation == "S20 is the current scenario already.", "export controls 20/40 = 0.5, as now")
+        #expect(s.document.undoStack.isEmpty)
         reduce(&s, .savedListed(OpenList(entries: [])))
         press(&s, .down, .pageDown, .end)
         #expect(openList(s)?.index == 0)
         press(&s, .enter)
-        #expect(s.mode == .normal && s.scenario == Scenario())
+        #expect(s.view.mode == .normal && s.scenario == Scenario())
     }
 
     @Test("y shows the share token and asks the shell to copy it; the token round-trips")
     func shareToken() throws {
         var s = State()
         let effects = press(&s, .char("2"), .char("y"))
-        #expect(s.explanation.hasPrefix("Share token: tf2:30-10-10-10-10 "))
+        #expect(s.view.explanation.hasPrefix("Share token: tf2:30-10-10-10-10 "))
         guard case .copyToClipboard(let token) = try #require(effects.first) else {
             Issue.record("no copy: \(effects)")
             return
@@ -173,14 +173,14 @@ struct ReducerTests {
     @Test("e asks the shell to export, with the ensemble when it is current; the result is shown")
     func export() throws {
         var s = State()
-        #expect(press(&s, .char("e")) == [.export(Scenario(), ensemble: nil, shown: s)])
+        #expect(press(&s, .char("e")) == [.export(Document())])
         let result = try #require(Ensemble.run(s.scenario, settings: EnsembleSettings(members: 16), threads: 1))
-        reduce(&s, .ensembleFinished(result, for: s.scenario))
-        #expect(press(&s, .char("e")) == [.export(Scenario(), ensemble: result, shown: s)])
+        reduce(&s, .jobFinished(JobResult(.ensemble(s.scenario), .ensemble(result))))
+        #expect(press(&s, .char("e")) == [.export(Document())], "the shell takes the ensemble from the state")
         reduce(&s, .exported(.exported(stem: "/x/run-2")))
-        #expect(s.explanation == "Exported /x/run-2.json, .csv and .svg")
+        #expect(s.view.explanation == "Exported /x/run-2.json, .csv and .svg")
         reduce(&s, .exported(.failed("disk full")))
-        #expect(s.warning == "export failed: disk full")
+        #expect(s.view.warning == "export failed: disk full")
         #expect(press(&s, .ctrl("l")) == [.redraw])
     }
 
@@ -188,10 +188,10 @@ struct ReducerTests {
     func selectionWraps() {
         var s = State()
         press(&s, .up)
-        #expect(s.selection == ParameterID.all.count - 1)
-        #expect(s.focus == .assumptions)
+        #expect(s.view.selection == ParameterID.all.count - 1)
+        #expect(s.view.focus == .assumptions)
         press(&s, .down)
-        #expect(s.selection == 0)
+        #expect(s.view.selection == 0)
         press(&s, .char("j"), .char("j"))
         #expect(s.selected == .lever(.offshoreControls))
         press(&s, .tab)
@@ -253,7 +253,7 @@ struct ReducerTests {
         press(&s, .ctrl("r"), .ctrl("r"))
         #expect(s.scenario == twice)
         press(&s, .char("u"), .left)
-        #expect(s.redoStack.isEmpty)
+        #expect(s.document.redoStack.isEmpty)
     }
 
     @Test("the undo stack is bounded")
@@ -261,16 +261,16 @@ struct ReducerTests {
         var s = State()
         press(&s, .home)
         for _ in 0..<150 { press(&s, .shiftRight, .shiftLeft) }
-        #expect(s.undoStack.count == State.undoLimit)
+        #expect(s.document.undoStack.count == Document.undoLimit)
     }
 
     @Test("a press at a bound records no undo step")
     func noOpNotRecorded() {
         var s = State()
         press(&s, .end)
-        let depth = s.undoStack.count
+        let depth = s.document.undoStack.count
         press(&s, .right, .end)
-        #expect(s.undoStack.count == depth)
+        #expect(s.document.undoStack.count == depth)
     }
 
     @Test("presets set the levers and keep the assumptions; r resets everything")
@@ -287,7 +287,7 @@ struct ReducerTests {
         #expect(s.scenario.levers == Preset.statusQuo.levers)
         press(&s, .char("r"))
         #expect(s.scenario == Scenario())
-        #expect(s.explanation.hasPrefix("Reset"))
+        #expect(s.view.explanation.hasPrefix("Reset"))
     }
 
     @Test("at most three pins are kept, the oldest dropping out; P clears them")
@@ -296,36 +296,36 @@ struct ReducerTests {
         for _ in 0..<5 {
             press(&s, .char("p"), .right)
         }
-        #expect(s.pins.count == 3)
-        #expect(s.pins.map(\.number) == [3, 4, 5])
+        #expect(s.view.pins.count == 3)
+        #expect(s.view.pins.map(\.number) == [3, 4, 5])
         press(&s, .char("P"))
-        #expect(s.pins.isEmpty)
+        #expect(s.view.pins.isEmpty)
     }
 
     @Test("a change explains itself in one line")
     func explanation() {
         var s = State()
         press(&s, .down, .right)
-        #expect(s.explanation.hasPrefix("Anti-smuggling 30→35 %: lead +"))
-        #expect(s.explanation.contains("adoption"))
+        #expect(s.view.explanation.hasPrefix("Anti-smuggling 30→35 %: lead +"))
+        #expect(s.view.explanation.contains("adoption"))
     }
 
     @Test("charts cycle, a toggles the moves view, help opens and closes, q quits")
     func toggles() {
         var s = State()
         for _ in ChartKind.allCases { press(&s, .char("c")) }
-        #expect(s.chart == .lead)
+        #expect(s.view.chart == .lead)
         press(&s, .char("c"))
-        #expect(s.chart == .computeShare)
+        #expect(s.view.chart == .computeShare)
         press(&s, .char("a"))
-        #expect(s.moves == .attribution)
+        #expect(s.view.moves == .attribution)
         press(&s, .char("?"))
-        #expect(s.mode == .help)
+        #expect(s.view.mode == .help)
         press(&s, .right)  // closes help, does not move a slider
-        #expect(s.mode == .normal)
+        #expect(s.view.mode == .normal)
         #expect(s.scenario == Scenario())
         press(&s, .char("?"), .escape)
-        #expect(s.mode == .normal)
+        #expect(s.view.mode == .normal)
         #expect(press(&s, .char("?"), .char("q")) == [.quit], "q quits from the help too")
         #expect(press(&s, .char("q")) == [.quit])
     }
@@ -336,9 +336,9 @@ struct ReducerTests {
         let old = s.scenario
         let result = try #require(Ensemble.run(old, settings: EnsembleSettings(members: 20), threads: 1))
         press(&s, .right)
-        reduce(&s, .ensembleFinished(result, for: old))
-        #expect(s.ensemble == nil)
-        reduce(&s, .ensembleFinished(result, for: s.scenario))
+        reduce(&s, .jobFinished(JobResult(.ensemble(old), .ensemble(result))))
+        #expect(s.results.ensemble == nil)
+        reduce(&s, .jobFinished(JobResult(.ensemble(s.scenario), .ensemble(result))))
         #expect(s.currentEnsemble != nil)
         press(&s, .right)
         #expect(s.currentEnsemble == nil)
@@ -347,10 +347,10 @@ struct ReducerTests {
     @Test("a click on a track sets the value; the wheel nudges")
     func mouse() {
         var s = State(width: 80, height: 24)
-        let layout = Layout(width: 80, height: 24, chart: s.chart)
+        let layout = Layout(width: 80, height: 24, chart: s.view.chart)
         let columns = SliderRow.Columns(width: layout.panel.width - 2)
         let trackEnd = layout.panel.x + 1 + columns.trackOffset + columns.track - 1
-        let row = SliderPanel.Geometry(rect: layout.panel).row(of: 2, scroll: 0)!
+        let row = SliderGeometry(rect: layout.panel).row(of: 2, scroll: 0)!
         reduce(&s, .mouse(.click(x: trackEnd, y: row)))
         #expect(s.selected == .lever(.offshoreControls))
         #expect(s.scenario.levers.offshoreControls == 1)
@@ -362,39 +362,39 @@ struct ReducerTests {
     func sliderScroll() throws {
         // With a demo's caption band the panel is two rows short of the whole list.
         var s = State(width: 80, height: 24)
-        s.caption = "A caption"
-        let geometry = SliderPanel.Geometry(rect: s.layout.panel)
+        s.demo.caption = "A caption"
+        let geometry = SliderGeometry(rect: s.layout.panel)
         #expect(geometry.scrolls)
         press(&s, .up)  // wraps to the last assumption
         #expect(s.selected == .assumption(.chinaPriceAdvantage))
-        #expect(s.sliderScroll > 0)
+        #expect(s.view.sliderScroll > 0)
         let last = ParameterID.all.count - 1
-        let y = try #require(geometry.row(of: last, scroll: s.sliderScroll))
+        let y = try #require(geometry.row(of: last, scroll: s.view.sliderScroll))
         #expect(y == geometry.listY + geometry.listRows - 1)
-        #expect(geometry.row(of: 0, scroll: s.sliderScroll) == nil)
+        #expect(geometry.row(of: 0, scroll: s.view.sliderScroll) == nil)
         // A click on the row now shown second from the bottom selects what is drawn there.
         reduce(&s, .mouse(.click(x: s.layout.panel.x + 3, y: y - 1)))
-        #expect(s.selection == last - 1)
-        let screen = render(s, Analysis(s.scenario), ensemble: nil)
+        #expect(s.view.selection == last - 1)
+        let screen = render(s, Analysis(s.scenario))
         #expect(screen.line(y - 1).contains(Labels.fitting(ParameterID.all[last - 1], width: 14).prefix(8)))
         press(&s, .down, .down)  // wraps to the first lever: scrolled back to the top
-        #expect(s.sliderScroll == 0)
+        #expect(s.view.sliderScroll == 0)
     }
 
     @Test("the policy's start moves by 3 months, by 1 with Shift, and presets start now")
     func policyStartSlider() {
         var s = State(width: 120, height: 36)
-        s.selection = ParameterID.all.firstIndex(of: .policyStart)!
+        s.view.selection = ParameterID.all.firstIndex(of: .policyStart)!
         press(&s, .right)
         #expect(s.scenario.policyStart == 3)
         press(&s, .shiftRight)
         #expect(s.scenario.policyStart == 4)
         press(&s, .end)
         #expect(s.scenario.policyStart == 24)
-        #expect(s.explanation.hasPrefix("Policy starts 2026-05→2028-01: lead"))
+        #expect(s.view.explanation.hasPrefix("Policy starts 2026-05→2028-01: lead"))
         press(&s, .char("1"))
         #expect(s.scenario.policyStart == 0 && s.scenario.levers == Preset.future1.levers)
-        s.selection = ParameterID.all.firstIndex(of: .policyStart)!
+        s.view.selection = ParameterID.all.firstIndex(of: .policyStart)!
         press(&s, .char("u"))
         #expect(s.scenario.policyStart == 24)
     }
@@ -404,13 +404,13 @@ struct ReducerTests {
         var s = State(width: 120, height: 36)
         let adoption = try #require(s.layout.charts.first { $0.kind == .adoption })
         reduce(&s, .mouse(.click(x: adoption.rect.x + 3, y: adoption.rect.y + 3)))
-        #expect(s.chart == .adoption && s.chartEnlarged)
+        #expect(s.view.chart == .adoption && s.view.chartEnlarged)
         #expect(s.layout.charts.map(\.kind) == [.adoption])
         let big = s.layout.charts[0].rect
         reduce(&s, .mouse(.click(x: big.x + 3, y: big.y + 3)))
-        #expect(!s.chartEnlarged)
+        #expect(!s.view.chartEnlarged)
         reduce(&s, .mouse(.click(x: adoption.rect.x + 3, y: adoption.rect.y + 3)))
         reduce(&s, .keyPressed(.escape))
-        #expect(!s.chartEnlarged && s.layout.charts.count == 4)
+        #expect(!s.view.chartEnlarged && s.layout.charts.count == 4)
     }
 }

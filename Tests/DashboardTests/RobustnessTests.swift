@@ -31,10 +31,10 @@ struct RobustnessTests {
         for i in 0..<2000 {
             quits += reduce(&s, .keyPressed(Self.keys[rng.next(Self.keys.count)])).filter { $0 == .quit }.count
             for id in ParameterID.all { #expect(id.spec.contains(s.scenario[id]), "\(id.spec.id) after \(i)") }
-            #expect(ParameterID.all.indices.contains(s.selection))
-            #expect(s.undoStack.count <= State.undoLimit && s.pins.count <= State.pinLimit)
+            #expect(ParameterID.all.indices.contains(s.view.selection))
+            #expect(s.document.undoStack.count <= Document.undoLimit && s.view.pins.count <= ViewState.pinLimit)
             if i % 250 == 0 {
-                let frame = render(s, Analysis(s.scenario), ensemble: nil)
+                let frame = render(s, Analysis(s.scenario))
                 #expect(frame.width == 120 && frame.height == 36)
             }
         }
@@ -45,8 +45,8 @@ struct RobustnessTests {
     func oddSizes(size: (Int, Int)) {
         var s = State()
         reduce(&s, .resized(width: size.0, height: size.1))
-        #expect(s.width == size.0 && s.height == size.1)
-        let frame = render(s, Analysis(s.scenario), ensemble: nil)
+        #expect(s.view.width == size.0 && s.view.height == size.1)
+        let frame = render(s, Analysis(s.scenario))
         #expect(frame.width == size.0 && frame.height == size.1)
         if size.0 >= 30 {
             #expect(frame.text.contains("enlarge the terminal"))

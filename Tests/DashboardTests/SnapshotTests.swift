@@ -24,7 +24,7 @@ struct SnapshotTests {
     func delayedStart() {
         var state = Fixture.state(width: 120, height: 36)
         reduce(&state, .keyPressed(.char("1")))
-        state.selection = ParameterID.all.firstIndex(of: .policyStart)!
+        state.view.selection = ParameterID.all.firstIndex(of: .policyStart)!
         for _ in 0..<4 { reduce(&state, .keyPressed(.right)) }
         #expect(state.scenario.policyStart == 12)
         let text = Fixture.frame(state).text
@@ -36,7 +36,7 @@ struct SnapshotTests {
     @Test("at 200×60 the selected parameter's source line shows in full, under the charts")
     func sourceInFull() {
         var state = Fixture.state(width: 200, height: 60)
-        state.selection = ParameterID.all.firstIndex(of: .assumption(.controlLeakage))!
+        state.view.selection = ParameterID.all.firstIndex(of: .assumption(.controlLeakage))!
         let screen = Fixture.frame(state)
         let box = state.layout.about
         let about = (box.y..<box.maxY).map {
@@ -53,20 +53,20 @@ struct SnapshotTests {
         for (width, height) in [(80, 24), (120, 36)] {
             let size = "\(width)x\(height)"
             var plain = Fixture.state(width: width, height: height)
-            plain.noColor = true
+            plain.view.noColor = true
             assertSnapshot(Fixture.frame(plain).text, named: "no-color-\(size)")
             var ascii = Fixture.state(width: width, height: height)
-            ascii.themes = [Theme(name: "mono", colors: Theme.dark.colors, glyphs: .ascii)]
-            ascii.noColor = true
+            ascii.view.themes = [Theme(name: "mono", colors: Theme.dark.colors, glyphs: .ascii)]
+            ascii.view.noColor = true
             assertSnapshot(Fixture.frame(ascii).text, named: "ascii-\(size)")
             var captioned = Fixture.state(width: width, height: height)
-            captioned.caption = "Export controls at 100 %: legal imports stop, smuggled and offshore compute grow."
+            captioned.demo.caption = "Export controls at 100 %: legal imports stop, smuggled and offshore compute grow."
             assertSnapshot(Fixture.frame(captioned).text, named: "caption-\(size)")
             var zoomed = Fixture.state(width: width, height: height)
             reduce(&zoomed, .keyPressed(.char("z")))
             assertSnapshot(Fixture.frame(zoomed).text, named: "zoom-\(size)")
             let waiting = State(width: width, height: height)
-            assertSnapshot(render(waiting, Analysis(waiting.scenario), ensemble: nil).text, named: "waiting-\(size)")
+            assertSnapshot(render(waiting, Analysis(waiting.scenario)).text, named: "waiting-\(size)")
         }
     }
 

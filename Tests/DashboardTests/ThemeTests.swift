@@ -132,28 +132,28 @@ struct ThemeTests {
     @Test("t and T cycle through the themes, wrapping, and the status bar names the theme")
     func cycling() throws {
         var state = State(width: 120, height: 36)
-        state.themes = try Self.shippedCatalog().themes
-        #expect(state.theme.name == "dark")
+        state.view.themes = try Self.shippedCatalog().themes
+        #expect(state.view.theme.name == "dark")
         reduce(&state, .keyPressed(.char("t")))
-        #expect(state.theme.name == state.themes[1].name)
-        #expect(state.explanation.hasPrefix("Theme \(state.theme.name)"))
+        #expect(state.view.theme.name == state.view.themes[1].name)
+        #expect(state.view.explanation.hasPrefix("Theme \(state.view.theme.name)"))
         reduce(&state, .keyPressed(.char("T")))
         reduce(&state, .keyPressed(.char("T")))
-        #expect(state.themeIndex == state.themes.count - 1)
+        #expect(state.view.themeIndex == state.view.themes.count - 1)
         reduce(&state, .keyPressed(.char("t")))
-        #expect(state.theme.name == "dark")
-        let screen = render(state, Analysis(state.scenario), ensemble: nil)
-        #expect(screen.line(35).contains("\(state.theme.name) · ensemble running…"))
+        #expect(state.view.theme.name == "dark")
+        let screen = render(state, Analysis(state.scenario))
+        #expect(screen.line(35).contains("\(state.view.theme.name) · ensemble running…"))
     }
 
     @Test("a warning replaces the key hints until the next key")
     func warning() {
         var state = State(width: 120, height: 36)
-        state.warning = "skipped 1 bad theme file: Themes/x.toml:7: colors.future1: bad"
-        var screen = render(state, Analysis(state.scenario), ensemble: nil)
+        state.view.warning = "skipped 1 bad theme file: Themes/x.toml:7: colors.future1: bad"
+        var screen = render(state, Analysis(state.scenario))
         #expect(screen.line(35).contains("skipped 1 bad theme file"))
         reduce(&state, .keyPressed(.char("c")))
-        screen = render(state, Analysis(state.scenario), ensemble: nil)
+        screen = render(state, Analysis(state.scenario))
         #expect(!screen.line(35).contains("skipped"))
         #expect(screen.line(35).contains("select"))
     }
@@ -163,7 +163,7 @@ struct ThemeTests {
         let mono = try Self.shippedTheme("mono")
         for (w, h) in [(120, 36), (80, 24), (200, 60), (60, 16)] {
             var state = Fixture.state(width: w, height: h)
-            state.themes = [mono]
+            state.view.themes = [mono]
             for keys in [[], ["?"], ["a", "c", "c", "c", "c"]] as [[Character]] {
                 var s = state
                 for k in keys { reduce(&s, .keyPressed(.char(k))) }
@@ -177,7 +177,7 @@ struct ThemeTests {
     @Test("block glyphs draw charts without braille")
     func blockGlyphs() {
         var state = Fixture.state(width: 120, height: 36)
-        state.themes = [Theme(name: "b", colors: Theme.dark.colors, glyphs: .block)]
+        state.view.themes = [Theme(name: "b", colors: Theme.dark.colors, glyphs: .block)]
         let text = Fixture.frame(state).text
         #expect(!text.unicodeScalars.contains { (0x2800...0x28FF).contains($0.value) })
         #expect(text.contains("▀") || text.contains("▄") || text.contains("█"))
@@ -186,7 +186,7 @@ struct ThemeTests {
     @Test("bold_titles = false draws titles without bold")
     func boldTitles() throws {
         var state = Fixture.state(width: 120, height: 36)
-        state.themes = [Theme(name: "plain", colors: Theme.dark.colors, boldTitles: false)]
+        state.view.themes = [Theme(name: "plain", colors: Theme.dark.colors, boldTitles: false)]
         let screen = Fixture.frame(state)
         let (x, y) = try #require(screen.find("Lead at 2029-01"))
         #expect(!screen[x, y].flags.contains(.bold))
@@ -195,8 +195,8 @@ struct ThemeTests {
     @Test("NO_COLOR with the ASCII theme: the lines differ by their characters")
     func noColorASCII() throws {
         var state = Fixture.state(width: 120, height: 36)
-        state.noColor = true
-        state.themes = [try Self.shippedTheme("mono")]
+        state.view.noColor = true
+        state.view.themes = [try Self.shippedTheme("mono")]
         let text = Fixture.frame(state).text
         for c in ["o", "x", "#"] { #expect(text.contains(c)) }
         assertSnapshot(text, named: "no-color-ascii-120x36")
@@ -205,7 +205,7 @@ struct ThemeTests {
     @Test("NO_COLOR with braille: Future 2 dashed, your policy bold, end labels")
     func noColorBraille() {
         var state = Fixture.state(width: 120, height: 36)
-        state.noColor = true
+        state.view.noColor = true
         let screen = Fixture.frame(state)
         assertSnapshot(screen.text, named: "no-color-braille-120x36")
         let boldBraille = screen.cells.contains {

@@ -73,7 +73,7 @@ struct WidgetTests {
     func frameBounds() {
         for (w, h) in [(80, 24), (100, 30), (120, 36), (150, 45)] {
             let state = State(width: w, height: h)
-            let screen = render(state, Analysis(state.scenario), ensemble: nil)
+            let screen = render(state, Analysis(state.scenario))
             #expect(screen.width == w && screen.height == h)
             #expect(screen.find("┌ POLICY ─") != nil)
             #expect(screen.find("ASSUMPTIONS") != nil)
@@ -86,7 +86,7 @@ struct WidgetTests {
     func verdictRole() throws {
         var state = State(width: 80, height: 24)
         reduce(&state, .keyPressed(.char("1")))
-        let screen = render(state, Analysis(state.scenario), ensemble: nil)
+        let screen = render(state, Analysis(state.scenario))
         let at = try #require(screen.find("FUTURE 1"))
         #expect(screen[at.x, at.y].role == .future1)
     }

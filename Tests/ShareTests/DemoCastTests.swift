@@ -11,40 +11,12 @@ import Testing
 /// a replay through a real terminal emulator (pyte) that ends on the headless final screen.
 @Suite("Demo casts")
 struct DemoCastTests {
-    /// Answers the screen's jobs at once, each computed once (a small ensemble, for speed,
-    /// refined as the worker refines it: its first `Job.firstMembers` members, then all).
-    final class Jobs {
-        static let settings = EnsembleSettings(members: 2000)
-        var ensembles: [Int: [Scenario: EnsembleResult]] = [:]
-        var robustness: [Scenario: RobustnessResult] = [:]
+    /// The ensemble's settings: a small ensemble, for speed, refined as the worker refines
+    /// it (its first `Job.firstMembers` members, then all).
+    static let settings = EnsembleSettings(members: 2000)
 
-        func ensemble(_ s: Scenario, _ settings: EnsembleSettings = Jobs.settings) -> EnsembleResult? {
-            if ensembles[settings.members]?[s] == nil {
-                ensembles[settings.members, default: [:]][s] = Ensemble.run(s, settings: settings, threads: 1)
-            }
-            return ensembles[settings.members]?[s]
-        }
-
-        func answer(_ job: Job) -> Action? {
-            switch job {
-            case .ensemble: return nil
-            case .robustness(let s):
-                if robustness[s] == nil {
-                    robustness[s] = Robustness.run(s, settings: Job.robustnessSettings(Self.settings), threads: 1)
-                }
-                return robustness[s].map { .robustnessFinished($0) }
-            case .map:
-                return nil
-            }
-        }
-
-        func answers(_ job: Job) -> [Action] {
-            guard case .ensemble(let s) = job else { return answer(job).map { [$0] } ?? [] }
-            return Job.ensembleSteps(Self.settings).compactMap { step in
-                ensemble(s, step).map { .ensembleFinished($0, for: s) }
-            }
-        }
-    }
+    /// A runtime that answers the screen's jobs at once, each computed once.
+    static func runtime() -> Runtime { Runtime(settings: settings, threads: 1) }
 
     static let quick = try! DemoParser.parse(
         String(contentsOf: ExternalTool.repository.appendingPathComponent("Demos/quick.demo"), encoding: .utf8),
@@ -52,13 +24,15 @@ struct DemoCastTests {
 
     static func state(_ width: Int = 120, _ height: Int = 36) -> State {
         var state = State(width: width, height: height)
-        state.themes = [.dark, .light]
-        state.ensembleMembers = Jobs.settings.members
+        state.view.themes = [.dark, .light]
+        state.results.ensembleMembers = Self.settings.members
         return state
     }
 
-    static func cast(_ script: DemoScript, width: Int = 120, height: Int = 36, jobs: Jobs = Jobs()) -> Asciicast {
-        let frames = DemoTimeline.frames(script, from: state(width, height), answers: jobs.answers)
+    static func cast(
+        _ script: DemoScript, width: Int = 120, height: Int = 36, runtime: Runtime = DemoCastTests.runtime()
+    ) -> Asciicast {
+        let frames = DemoTimeline.frames(script, from: state(width, height), runtime: runtime)
         return DemoCast.make(frames, width: width, height: height, title: DemoCast.title(of: script))
     }
 
@@ -74,7 +48,7 @@ struct DemoCastTests {
             caption "two"
             sleep 1s
             """, file: "t.demo")
-        let frames = DemoTimeline.frames(script, from: Self.state(80, 24), answers: Jobs().answers)
+        let frames = DemoTimeline.frames(script, from: Self.state(80, 24), runtime: Self.runtime())
         let job = DemoTimeline.jobMilliseconds, pause = DemoTimeline.pauseMilliseconds
         let step = DemoPlayer.setMilliseconds / DemoPlayer.setFrames
         let animation = (1...DemoPlayer.setFrames).map { 1000 + step * $0 }
@@ -108,10 +82,9 @@ struct DemoCastTests {
             caption "a step keeps the answers in"
             sleep 1s
             """, file: "t.demo")
-        let jobs = Jobs()
-        let frames = DemoTimeline.frames(script, from: Self.state(), answers: jobs.answers)
-        let headless = DemoHeadless.frames(
-            script, from: Self.state(), ensemble: { jobs.ensemble($0) }, jobs: jobs.answer)
+        let runtime = Self.runtime()
+        let frames = DemoTimeline.frames(script, from: Self.state(), runtime: runtime)
+        let headless = DemoHeadless.frames(script, from: Self.state(), runtime: runtime)
         let last = try #require(frames.last)
         #expect(last.screen == headless.final.screen)
         #expect(last.screen.text.contains("Each lever across 2000 worlds"), "\(last.screen.text)")
@@ -146,17 +119,15 @@ struct DemoCastTests {
 
     @Test("replayed through pyte, the cast ends on the headless final screen, cell for cell and colour for colour")
     func replay() throws {
-        let jobs = Jobs()
-        let cast = Self.cast(Self.quick, jobs: jobs)
+        let runtime = Self.runtime()
+        let cast = Self.cast(Self.quick, runtime: runtime)
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("quick-\(UUID().uuidString).cast")
         defer { try? FileManager.default.removeItem(at: file) }
         try cast.text.write(to: file, atomically: true, encoding: .utf8)
         let result = try ExternalTool.replay(file.path, cells: true)
         #expect(result.status == 0, "\(result.stderr)")
         let replayed = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        let final = DemoHeadless.frames(
-            Self.quick, from: Self.state(), ensemble: { jobs.ensemble($0) }, jobs: jobs.answer
-        ).final
+        let final = DemoHeadless.frames(Self.quick, from: Self.state(), runtime: runtime).final
         #expect(replayed["lines"] as? [String] == (0..<36).map { final.screen.line($0) })
         let frame = Bridge.frame(final.screen)
         let palette = DemoCast.palette(final.theme)

@@ -84,8 +84,8 @@ struct SVGTests {
     @Test("a dashboard screen: its size, its words selectable, and every character XML cannot hold replaced")
     func dashboard() throws {
         var state = State(width: 100, height: 30)
-        state.themes = [.dark]
-        var screen = render(state, Analysis(state.scenario), ensemble: nil)
+        state.view.themes = [.dark]
+        var screen = render(state, Analysis(state.scenario))
         screen.write("\u{1}\u{FFFE}", x: 0, y: 0)
         let root = try Self.parse(SVGWriter.svg(screen, theme: .dark, title: "A & B"))
         #expect(root.attributes["data-columns"] == "100" && root.attributes["data-rows"] == "30")
@@ -96,8 +96,8 @@ struct SVGTests {
     @Test("rsvg-convert renders it to a PNG of the grid's size, without a message")
     func rsvg() throws {
         var state = State(width: 80, height: 24)
-        state.themes = [.dark]
-        let screen = render(state, Analysis(state.scenario), ensemble: nil)
+        state.view.themes = [.dark]
+        let screen = render(state, Analysis(state.scenario))
         let svg = Self.temporary("dash.svg"), png = Self.temporary("dash.png")
         defer {
             try? FileManager.default.removeItem(at: svg)

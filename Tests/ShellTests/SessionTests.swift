@@ -11,7 +11,7 @@ import Testing
 struct SessionTests {
     /// Records the file effects instead of touching files, answering like a folder would.
     struct Recorder: EffectPerformer {
-        func perform(_ effect: Effect, analysis: Analysis) -> Action? {
+        func perform(_ effect: Effect, in state: State, runtime: Runtime) -> Action? {
             switch effect {
             case .save(let request, _): .saveFinished(.saved(path: "/mem/" + request.fileName, replaced: false))
             case .listSaved:
@@ -73,14 +73,14 @@ struct SessionTests {
         #expect(status == 0)
         #expect(backend.copied == ["tf2:50-30-20-30-20"])
         #expect(backend.invalidations == 1)
-        guard effects.count == 6, case .export(let exported, nil, let shown) = effects[1] else {
+        guard effects.count == 6, case .export(let exported) = effects[1] else {
             Issue.record("no export: \(effects)")
             return
         }
-        #expect(exported == Scenario() && shown.scenario == Scenario())
+        #expect(exported.scenario == Scenario())
         #expect(
             effects.enumerated().filter { $0.offset != 1 }.map(\.element) == [
-                .copyToClipboard("tf2:50-30-20-30-20"), .save(SaveRequest(name: "A"), Scenario()), .listSaved, .redraw,
+                .copyToClipboard("tf2:50-30-20-30-20"), .save(SaveRequest(name: "A"), Document()), .listSaved, .redraw,
                 .quit,
             ])
         #expect(backend.lastScreen.contains("Opened F1 (Future 1, lead 14.9 mo)."), "\(backend.lastScreen)")

@@ -17,18 +17,28 @@ struct WorkerTests {
         return out
     }
 
+    static func worker(_ settings: EnsembleSettings, threads: Int, _ signal: DispatchSemaphore) -> Worker {
+        Worker(executor: JobExecutor(settings: settings, threads: threads)) { signal.signal() }
+    }
+
     static func ensembles(_ actions: [Action]) -> [(EnsembleResult, Scenario)] {
         actions.compactMap {
-            if case .ensembleFinished(let r, let s) = $0 { return (r, s) }
+            if case .jobFinished(let r) = $0, case .ensemble(let s) = r.job, case .ensemble(let e) = r.output {
+                return (e, s)
+            }
             return nil
         }
+    }
+
+    static func maps(_ actions: [Action]) -> [FuturesMap] {
+        actions.compactMap { if case .jobFinished(let r) = $0, case .map(let m) = r.output { m } else { nil } }
     }
 
     @Test("an ensemble arrives first with 1,000 members, then in full, equal to a one-shot run")
     func progressive() {
         let signal = DispatchSemaphore(value: 0)
         let settings = EnsembleSettings(members: 3000)
-        let worker = Worker(threads: 2, settings: settings) { signal.signal() }
+        let worker = Self.worker(settings, threads: 2, signal)
         let scenario = Scenario(levers: Preset.future1.levers)
         worker.request(.ensemble(scenario))
         let results = Self.ensembles(Self.collect(worker, signal, count: 2))
@@ -45,7 +55,7 @@ struct WorkerTests {
     @Test("a newer request of a kind supersedes the older; other kinds run beside it")
     func latestWins() {
         let signal = DispatchSemaphore(value: 0)
-        let worker = Worker(threads: 1, settings: EnsembleSettings(members: 2000)) { signal.signal() }
+        let worker = Self.worker(EnsembleSettings(members: 2000), threads: 1, signal)
         let a = Scenario(), b = Scenario(levers: Preset.future1.levers)
         worker.request(.ensemble(a))
         worker.request(.ensemble(b))
@@ -55,7 +65,7 @@ struct WorkerTests {
         while signal.wait(timeout: .now() + 60) == .success {
             actions += worker.take()
             let done = Self.ensembles(actions).contains { $0.0.settings.members == 2000 && $0.1 == b }
-            if done && actions.contains(where: { if case .mapFinished = $0 { true } else { false } }) { break }
+            if done && !Self.maps(actions).isEmpty { break }
         }
         let ensembles = Self.ensembles(actions)
         // Whatever of a's came before b was asked for; after b's first result, only b's.
@@ -63,7 +73,7 @@ struct WorkerTests {
         #expect(firstB != nil)
         if let firstB { #expect(ensembles[firstB...].allSatisfy { $0.1 == b }) }
         #expect(ensembles.last?.0.settings.members == 2000)
-        let map = actions.compactMap { if case .mapFinished(let m) = $0 { m } else { nil } }.first
+        let map = Self.maps(actions).first
         #expect(map.map(request.isAnswered) == true)
         worker.cancelAll()
     }
@@ -71,10 +81,12 @@ struct WorkerTests {
     @Test("the levers across worlds run with at most 2,000 members")
     func robustnessMembers() {
         let signal = DispatchSemaphore(value: 0)
-        let worker = Worker(threads: 2, settings: EnsembleSettings(members: 10_000)) { signal.signal() }
+        let worker = Self.worker(EnsembleSettings(members: 10_000), threads: 2, signal)
         worker.request(.robustness(Scenario()))
         let actions = Self.collect(worker, signal, count: 1)
-        let result = actions.compactMap { if case .robustnessFinished(let r) = $0 { r } else { nil } }.first
+        let result = actions.compactMap {
+            if case .jobFinished(let r) = $0, case .robustness(let result) = r.output { result } else { nil }
+        }.first
         #expect(result?.settings.members == 2000)
         worker.cancelAll()
     }

@@ -10,8 +10,10 @@ enum ChartBuilder {
         let h = analysis.scenario.horizon
         guard let outcome = kind.outcome else {
             // In ASCII the eighths' blocks would all look alike: one shade per layer instead.
-            stacked(analysis, highlighted: highlighted, noColor: state.noColor || state.theme.glyphs == .ascii)
-                .render(in: rect, into: &screen)
+            stacked(
+                analysis, highlighted: highlighted, noColor: state.view.noColor || state.view.theme.glyphs == .ascii
+            )
+            .render(in: rect, into: &screen)
             return
         }
         let series = SeriesID(rawValue: outcome.rawValue)!
@@ -23,14 +25,14 @@ enum ChartBuilder {
             ChartSeries(
                 label: "Your policy", shortLabel: "You", values: analysis.policy[series], role: .policy, priority: 4),
         ]
-        for pin in state.pins where pin.trajectory.horizon == h {
+        for pin in state.view.pins where pin.trajectory.horizon == h {
             var line = ChartSeries(
                 label: "Pin \(pin.number)", shortLabel: "P\(pin.number)", values: pin.trajectory[series], role: .muted,
                 priority: 1)
             line.pattern = .dashed
             lines.insert(line, at: 0)
         }
-        if state.noColor {
+        if state.view.noColor {
             // Without colour the lines also differ by weight and dashes.
             for i in lines.indices {
                 switch lines[i].role {
@@ -52,7 +54,7 @@ enum ChartBuilder {
             thresholds: kind == .lead ? [Constants.future1Threshold, Constants.future2Threshold] : [],
             horizon: h, unit: kind == .lead ? .months : .share, highlighted: highlighted,
             marker: kind == .lead && analysis.scenario.policyStart > 0 ? analysis.scenario.policyStart : nil)
-        chart.shadeBand = state.noColor
+        chart.shadeBand = state.view.noColor
         chart.render(in: rect, into: &screen)
     }
 

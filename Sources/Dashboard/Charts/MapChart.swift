@@ -32,46 +32,6 @@ public struct MapChart: Sendable, Equatable {
     static let strongFuture2 = 1.5
     static let contestedMiddle = 7.5
 
-    /// The character cells of the plot inside a box at `rect`, and the map size they show.
-    public struct Frame: Sendable, Equatable {
-        public let inner: Rect
-        public let plot: Rect
-        public let labelWidth: Int
-    }
-
-    /// The y labels: the low end, the middle and the high end of Y's range.
-    static func yLabels(_ y: ParameterID) -> [String] {
-        let spec = y.spec
-        return [spec.min, (spec.min + spec.max) / 2, spec.max].map { Format.value($0, spec) }
-    }
-
-    /// Where the plot goes in a chart at `rect` with `y` on the Y axis.
-    public static func frame(in rect: Rect, y: ParameterID) -> Frame {
-        let inner = rect.inset(1)
-        let labelWidth = yLabels(y).map(\.count).max() ?? 0
-        // Left: the labels and the axis; below: the axis, the ticks' labels and X's name.
-        let plot = Rect(
-            x: inner.x + labelWidth + 1, y: inner.y, width: max(0, inner.width - labelWidth - 2),
-            height: max(0, inner.height - 3))
-        return Frame(inner: inner, plot: plot, labelWidth: labelWidth)
-    }
-
-    /// The map's size for a chart in `rect`: a point per column, and two per row with half
-    /// blocks; nil where the chart is too small to draw a map.
-    public static func gridSize(
-        in rect: Rect, halfBlocks: Bool, y: ParameterID
-    )
-        -> (nx: Int, ny: Int)?
-    {
-        let plot = frame(in: rect, y: y).plot
-        guard plot.width >= 4, plot.height >= 2 else { return nil }
-        let sizes = FuturesMap.sizes
-        return (
-            min(sizes.upperBound, plot.width),
-            min(sizes.upperBound, plot.height * (halfBlocks ? 2 : 1))
-        )
-    }
-
     /// The role a lead is drawn in.
     static func role(_ lead: Double) -> Role {
         switch Future(lead: lead) {
@@ -105,7 +65,7 @@ public struct MapChart: Sendable, Equatable {
         ]
         let title = candidates.first { $0.count + 6 <= rect.width } ?? candidates[3]
         screen.box(rect, title: title, style: Style(.accent))
-        let f = Self.frame(in: rect, y: y)
+        let f = MapGeometry(in: rect, y: y)
         guard f.plot.width >= 4, f.plot.height >= 2 else { return }
         drawAxes(f, into: &screen)
         guard let map, map.x.parameter == x, map.y.parameter == y else {
@@ -151,7 +111,7 @@ public struct MapChart: Sendable, Equatable {
     }
 
     /// The cell of the current point in the plot.
-    func point(_ f: Frame) -> (Int, Int) {
+    func point(_ f: MapGeometry) -> (Int, Int) {
         let fx = fraction(x, scenario[x]), fy = fraction(y, scenario[y])
         let cx = Int((fx * Double(f.plot.width - 1)).rounded())
         let cy = Int(((1 - fy) * Double(f.plot.height - 1)).rounded())
@@ -164,11 +124,11 @@ public struct MapChart: Sendable, Equatable {
     }
 
     /// Y's labels and axis on the left; X's axis, its ends and middle, and X's name below.
-    func drawAxes(_ f: Frame, into screen: inout Screen) {
+    func drawAxes(_ f: MapGeometry, into screen: inout Screen) {
         let grid = Style(.grid)
         let axisX = f.plot.x - 1
         for yy in f.plot.y..<f.plot.maxY { screen[axisX, yy] = Cell("│", grid) }
-        let labels = Self.yLabels(y)
+        let labels = MapGeometry.yLabels(y)
         let rows = [f.plot.maxY - 1, f.plot.y + (f.plot.height - 1) / 2, f.plot.y]
         for (label, row) in zip(labels, rows) {
             screen.write(

@@ -1,10 +1,13 @@
 import FuturesModel
 
-/// One state of a demo's playback and when it is due.
+/// One moment of a demo's playback and when it is due: the document and view it shows,
+/// and its caption (never a whole state: the results and the clock are the shell's).
 public struct DemoStep: Sendable, Equatable {
     /// Milliseconds from the start of the demo.
     public var at: Int
-    public var state: State
+    public var document: Document
+    public var view: ViewState
+    public var caption: String?
     /// The script line that produced this step.
     public var line: Int
     /// The index of that command in `DemoScript.lines`.
@@ -13,6 +16,20 @@ public struct DemoStep: Sendable, Equatable {
     public var isCaption: Bool
     /// The demo waits here for the presenter.
     public var isPause: Bool
+
+    /// Shows this step on `state`: its document, view and caption. What the shell owns
+    /// stays: the terminal's size and colour mode, the warning, the jobs' results, the
+    /// clock and the playback.
+    public func show(on state: inout State) {
+        var view = self.view
+        view.width = state.view.width
+        view.height = state.view.height
+        view.noColor = state.view.noColor
+        view.warning = state.view.warning
+        state.document = document
+        state.view = view
+        state.demo.caption = caption
+    }
 }
 
 /// Turns a script into timed states: a pure function, with no clock and no sleeping. The
@@ -33,13 +50,15 @@ public enum DemoPlayer {
         var index = first
         func emit(_ line: Int, caption: Bool = false, pause: Bool = false) {
             steps.append(
-                DemoStep(at: time, state: state, line: line, command: index, isCaption: caption, isPause: pause))
+                DemoStep(
+                    at: time, document: state.document, view: state.view, caption: state.demo.caption, line: line,
+                    command: index, isCaption: caption, isPause: pause))
         }
         for (i, item) in script.lines.enumerated() where i >= first {
             index = i
             switch item.command {
             case .caption(let text):
-                state.caption = text
+                state.demo.caption = text
                 emit(item.line, caption: true)
             case .key(let key, let count, let delay):
                 for _ in 0..<count {
@@ -55,20 +74,20 @@ public enum DemoPlayer {
                 let from = state.scenario[id]
                 for i in 1..<setFrames {
                     time += setMilliseconds / setFrames
-                    state.scenario[id] = from + (value - from) * Double(i) / Double(setFrames)
+                    state.document.scenario[id] = from + (value - from) * Double(i) / Double(setFrames)
                     emit(item.line)
                 }
                 // The last frame is a real change: one undo entry and an explanation.
                 time += setMilliseconds / setFrames
-                state.scenario[id] = from
+                state.document.scenario[id] = from
                 setSelected(&state, to: value)
                 emit(item.line)
             case .preset(let preset):
                 applyPreset(&state, preset)
                 emit(item.line)
             case .theme(let name):
-                if let index = state.themes.firstIndex(where: { $0.name == name }) {
-                    state.themeIndex = index
+                if let index = state.view.themes.firstIndex(where: { $0.name == name }) {
+                    state.view.themeIndex = index
                     cycleTheme(&state, by: 0)
                 }
                 emit(item.line)
@@ -89,11 +108,13 @@ public enum DemoPlayer {
 
     /// The final state of `script` played from `initial`.
     public static func finalState(_ script: DemoScript, from initial: State) -> State {
-        steps(script, from: initial).last?.state ?? initial
+        var state = initial
+        steps(script, from: initial).last?.show(on: &state)
+        return state
     }
 
     /// Makes `id` the selected slider.
     static func select(_ state: inout State, _ id: ParameterID) {
-        if let index = ParameterID.all.firstIndex(of: id) { state.selection = index }
+        if let index = ParameterID.all.firstIndex(of: id) { state.view.selection = index }
     }
 }

@@ -47,7 +47,7 @@ public struct DemoSession: Sendable, Equatable {
                 break
             }
         }
-        state.demoProgress = progress
+        state.demo.progress = progress
     }
 
     /// How long until the next step is due; nil when paused or finished.
@@ -62,9 +62,7 @@ public struct DemoSession: Sendable, Equatable {
             if presenterActed, applied > 0, applied < steps.count {
                 let last = steps[applied - 1]
                 steps.removeSubrange(applied...)
-                var from = state
-                from.demoProgress = ""
-                steps += DemoPlayer.steps(script, from: from, first: last.command + 1, start: last.at)
+                steps += DemoPlayer.steps(script, from: state, first: last.command + 1, start: last.at)
             }
             presenterActed = false
             paused = false
@@ -73,7 +71,7 @@ public struct DemoSession: Sendable, Equatable {
             paused = true
             anchorTimeline = applied > 0 ? steps[applied - 1].at : 0
         }
-        state.demoProgress = progress
+        state.demo.progress = progress
     }
 
     /// `n`: jumps to the next caption (or to the end).
@@ -95,30 +93,12 @@ public struct DemoSession: Sendable, Equatable {
         presenterActed = false
         anchorTimeline = steps[index].at
         anchorClock = now
-        state.demoProgress = progress
+        state.demo.progress = progress
     }
 
-    /// Shows step `index`, keeping what the shell owns (size, clock, the jobs' results,
-    /// colour mode).
+    /// Shows step `index` (`DemoStep.show`: what the shell owns stays).
     private mutating func show(_ index: Int, on state: inout State) {
-        var next = steps[index].state
-        next.width = state.width
-        next.height = state.height
-        next.now = state.now
-        Self.keepResults(from: state, in: &next)
-        next.noColor = state.noColor
-        next.warning = state.warning
-        state = next
+        steps[index].show(on: &state)
         applied = index + 1
-    }
-
-    /// Keeps the results of the shell's jobs from `shown` in a step's state `next`: the
-    /// ensemble, levers across worlds and the map. The shell asks again only when a request
-    /// changes, so a step that dropped them would leave the panel waiting for good.
-    public static func keepResults(from shown: State, in next: inout State) {
-        next.ensemble = shown.ensemble
-        next.ensembleScenario = shown.ensembleScenario
-        next.robustness = shown.robustness
-        next.map = shown.map
     }
 }

@@ -9,13 +9,12 @@ public enum Action: Sendable, Equatable {
     case mouse(MouseEvent)
     /// Time passed: the shell's clock in milliseconds. A playing demo moves on.
     case tick(now: Int)
-    /// The ensemble the shell ran for `scenario` finished; it is kept only while that
-    /// scenario is still the current one (latest wins).
-    case ensembleFinished(EnsembleResult, for: Scenario)
-    /// Levers across worlds finished (`Job.robustness`); kept while its scenario is current.
-    case robustnessFinished(RobustnessResult)
-    /// A map of futures finished (`Job.map`); kept while it answers the open view.
-    case mapFinished(FuturesMap)
+    /// `action` happened at the shell's clock `now`: the clock moves on first (as `tick`),
+    /// then the action acts, in one `reduce` (the shell sends every event this way).
+    indirect case timed(Action, now: Int)
+    /// A job the shell ran delivered a result; it is kept only while it answers what the
+    /// screen shows (latest wins; see `Job.current`).
+    case jobFinished(JobResult)
     /// The shell carried out `Effect.save`.
     case saveFinished(SaveResult)
     /// The shell carried out `Effect.listSaved`.

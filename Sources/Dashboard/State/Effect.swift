@@ -8,15 +8,15 @@ public enum Effect: Sendable, Equatable {
     case copyToClipboard(String)
     /// Repaint every cell (Ctrl-L).
     case redraw
-    /// Write `scenario` as a scenario file; the result comes back as `.saveFinished`.
-    case save(SaveRequest, Scenario)
+    /// Write the document's scenario (and the lens it matches) as a scenario file; the
+    /// result comes back as `.saveFinished`.
+    case save(SaveRequest, Document)
     /// Read the saved scenarios; they come back as `.savedListed`.
     case listSaved
-    /// Export the run of `scenario` (with `ensemble` when it is current) as JSON and CSV,
-    /// and the screen as SVG; the result comes back as `.exported`. `shown` is the
-    /// dashboard as it is on the screen: the shell draws it with `render` (which needs the
-    /// analysis that the shell holds, not `reduce`).
-    case export(Scenario, ensemble: EnsembleResult?, shown: State)
+    /// Export the run of the document's scenario (with its ensemble when it is current) as
+    /// JSON and CSV, and the screen as it is shown as SVG; the result comes back as
+    /// `.exported`. The shell holds the analysis and the screen it last drew.
+    case export(Document)
     /// End the program.
     case quit
 }

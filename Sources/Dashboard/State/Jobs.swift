@@ -2,8 +2,14 @@ import FuturesModel
 
 /// Work the shell runs off the main thread for what the screen shows now. One request of
 /// each kind is live at a time: a newer one supersedes the older (latest wins), and a
-/// kind the screen stops needing is dropped. Its result comes back as an `Action`.
-public enum Job: Sendable, Equatable {
+/// kind the screen stops needing is dropped. Its results come back as
+/// `Action.jobFinished`, possibly several (a quick partial result first); one that no
+/// longer answers the screen is dropped.
+///
+/// A new kind of job is a change of three places: this file (the case, its output, when
+/// the screen shows it and whether it still needs it), the shell's `JobExecutor` (how it
+/// runs), and the panel that draws it.
+public enum Job: Sendable, Hashable {
     /// The ensemble of the scenario (the bands, the probabilities).
     case ensemble(Scenario)
     /// Levers across worlds (MODEL.md §4), for the "across worlds" panel.
@@ -11,7 +17,7 @@ public enum Job: Sendable, Equatable {
     /// The map of futures for the map view.
     case map(MapRequest)
 
-    public enum Kind: Int, Sendable, Equatable, CaseIterable {
+    public enum Kind: Int, Sendable, Hashable, CaseIterable {
         case ensemble, robustness, map
     }
 
@@ -44,10 +50,90 @@ public enum Job: Sendable, Equatable {
         case .map: .map
         }
     }
+
+    /// The job of `kind` whose result the screen keeps now: one for the current scenario
+    /// (and the open map's request); nil when none would be kept.
+    public static func current(_ kind: Kind, in state: State) -> Job? {
+        switch kind {
+        case .ensemble: .ensemble(state.scenario)
+        case .robustness: .robustness(state.scenario)
+        case .map: state.mapRequest.map { .map($0) }
+        }
+    }
+
+    /// Whether the screen needs `job` run now: the ensemble whenever ensembles run, levers
+    /// across worlds while their panel shows, the map while it is open; neither of the
+    /// last two again once its answer is in.
+    func isNeeded(in state: State) -> Bool {
+        guard state.results.ensembleMembers > 0 || kind == .map else { return false }
+        switch self {
+        case .ensemble: return true
+        case .robustness(let scenario):
+            return state.view.moves == .acrossWorlds && state.layout.moves.height > 2
+                && state.results.robustness?.scenario != scenario
+        case .map(let request): return !(state.results.map.map(request.isAnswered) ?? false)
+        }
+    }
+}
+
+/// What a job delivers: one case per `Job` case.
+public enum JobOutput: Sendable, Equatable {
+    case ensemble(EnsembleResult)
+    case robustness(RobustnessResult)
+    case map(FuturesMap)
+}
+
+/// One result of a job: the job it answers, and what it delivered.
+public struct JobResult: Sendable, Equatable {
+    public var job: Job
+    public var output: JobOutput
+
+    public init(_ job: Job, _ output: JobOutput) {
+        self.job = job
+        self.output = output
+    }
+}
+
+/// What the shell's jobs delivered: the latest result of each kind (possibly for an older
+/// scenario while a new one computes: panels show it as stale), and the ensemble's size.
+public struct Results: Sendable, Equatable {
+    /// The members of the full ensemble (the status bar shows the refinement toward it);
+    /// 0 runs no ensemble and no other job across worlds.
+    public var ensembleMembers = 10_000
+    /// The latest result of each kind.
+    public private(set) var latest: [Job.Kind: JobResult] = [:]
+
+    public init(ensembleMembers: Int = 10_000) { self.ensembleMembers = ensembleMembers }
+
+    /// Keeps `result` as the latest of its kind.
+    public mutating func keep(_ result: JobResult) { latest[result.job.kind] = result }
+
+    /// Forgets the latest result of `kind`.
+    public mutating func drop(_ kind: Job.Kind) { latest[kind] = nil }
+
+    /// The latest ensemble.
+    public var ensemble: EnsembleResult? {
+        if case .ensemble(let e)? = latest[.ensemble]?.output { e } else { nil }
+    }
+
+    /// The scenario the latest ensemble was run for.
+    public var ensembleScenario: Scenario? {
+        if case .ensemble(let s)? = latest[.ensemble]?.job { s } else { nil }
+    }
+
+    /// The latest levers-across-worlds result (its scenario inside).
+    public var robustness: RobustnessResult? {
+        if case .robustness(let r)? = latest[.robustness]?.output { r } else { nil }
+    }
+
+    /// The latest map of futures (its scenario and axes inside).
+    public var map: FuturesMap? {
+        if case .map(let m)? = latest[.map]?.output { m } else { nil }
+    }
 }
 
 /// A map of futures to compute: the scenario, the two parameters and the grid's points.
-public struct MapRequest: Sendable, Equatable {
+public struct MapRequest: Sendable, Hashable {
     public var scenario: Scenario
     public var x: ParameterID
     public var y: ParameterID
@@ -70,28 +156,21 @@ public struct MapRequest: Sendable, Equatable {
 }
 
 extension State {
-    /// What the screen needs computed now, at most one job per kind (the ensemble whenever
-    /// `ensemble` is true; the shell passes false when it runs none, `--members 0`).
-    public func jobs(ensemble: Bool = true) -> [Job] {
-        var out: [Job] = []
-        if ensemble { out.append(.ensemble(scenario)) }
-        // Levers across worlds while their panel shows, and the map while it is open;
-        // neither again once its answer is in.
-        if ensemble, moves == .acrossWorlds, layout.moves.height > 2, robustness?.scenario != scenario {
-            out.append(.robustness(scenario))
-        }
-        if let request = mapRequest, !(map.map(request.isAnswered) ?? false) { out.append(.map(request)) }
-        return out
+    /// What the screen needs computed now, at most one job per kind.
+    public var jobs: [Job] {
+        Job.Kind.allCases.compactMap { Job.current($0, in: self) }.filter { $0.isNeeded(in: self) }
     }
 
     /// The map the open map view asks for at the current size, if the view is open.
     public var mapRequest: MapRequest? {
-        guard let view = mapView, let rect = layout.charts.first?.rect else { return nil }
+        guard let view = view.mapView else { return nil }
         let y = view.y(for: selected)
-        guard let grid = MapChart.gridSize(in: rect, halfBlocks: mapHalfBlocks, y: y) else { return nil }
+        guard let grid = layout.mapGrid(y: y, halfBlocks: self.view.mapHalfBlocks) else { return nil }
         return MapRequest(scenario: scenario, x: selected, y: y, nx: grid.nx, ny: grid.ny)
     }
 
-    /// Whether the map draws two rows per cell in colour (not without colour or in ASCII).
-    public var mapHalfBlocks: Bool { !noColor && theme.glyphs != .ascii }
+    /// Keeps `result` if it answers what the screen shows now (latest wins); drops it else.
+    mutating func receive(_ result: JobResult) {
+        if Job.current(result.job.kind, in: self) == result.job { results.keep(result) }
+    }
 }

@@ -4,8 +4,8 @@ import FuturesModel
 /// chart makes it the current one; the wheel nudges the selected slider. While help is
 /// open, any click closes it.
 func reduceMouse(_ state: inout State, _ event: MouseEvent) {
-    if state.mode == .help {
-        state.mode = .normal
+    if state.view.mode == .help {
+        state.view.mode = .normal
         return
     }
     let layout = state.layout
@@ -16,23 +16,24 @@ func reduceMouse(_ state: inout State, _ event: MouseEvent) {
     case .click(let x, let y):
         if layout.panel.contains(x: x, y: y) {
             clickPanel(&state, layout.panel, x: x, y: y)
-        } else if let view = state.mapView, let rect = layout.charts.first?.rect, rect.contains(x: x, y: y) {
+        } else if let view = state.view.mapView, let rect = layout.charts.first?.rect, rect.contains(x: x, y: y) {
             clickMap(&state, rect, view, x: x, y: y)
         } else if let chart = layout.charts.first(where: { $0.rect.contains(x: x, y: y) }) {
-            state.chartEnlarged = layout.tier == .grid && !(state.chartEnlarged && chart.kind == state.chart)
-            state.chart = chart.kind
+            state.view.chartEnlarged =
+                layout.tier == .grid && !(state.view.chartEnlarged && chart.kind == state.view.chart)
+            state.view.chart = chart.kind
         }
     }
 }
 
 /// Selects the clicked row and, on its track, sets the value at the clicked position.
 func clickPanel(_ state: inout State, _ panel: Rect, x: Int, y: Int) {
-    let geometry = SliderPanel.Geometry(rect: panel)
-    let scroll = geometry.scroll(keeping: state.selection, from: state.sliderScroll)
+    let geometry = SliderGeometry(rect: panel)
+    let scroll = geometry.scroll(keeping: state.view.selection, from: state.view.sliderScroll)
     guard let index = ParameterID.all.indices.first(where: { geometry.row(of: $0, scroll: scroll) == y }) else {
         return
     }
-    state.selection = index
+    state.view.selection = index
     let columns = SliderRow.Columns(width: panel.width - 2)
     let trackX = panel.x + 1 + columns.trackOffset
     guard x >= trackX && x < trackX + columns.track, columns.track > 1 else { return }
@@ -45,7 +46,7 @@ func clickPanel(_ state: inout State, _ panel: Rect, x: Int, y: Int) {
 /// (snapped like the sliders), as one undoable change.
 func clickMap(_ state: inout State, _ rect: Rect, _ view: MapView, x: Int, y: Int) {
     let xID = state.selected, yID = view.y(for: xID)
-    let plot = MapChart.frame(in: rect, y: yID).plot
+    let plot = MapGeometry(in: rect, y: yID).plot
     guard plot.contains(x: x, y: y), plot.width > 1, plot.height > 1 else { return }
     let fx = Double(x - plot.x) / Double(plot.width - 1)
     let fy = 1 - Double(y - plot.y) / Double(plot.height - 1)

@@ -56,7 +56,7 @@ func goalSeek(_ state: inout State) {
     if result.value == nil {
         say(&state, result.message)
     } else {
-        state.mode = .seekResult(result)
+        state.view.mode = .seekResult(result)
         say(&state, result.message + ". Enter applies, Esc discards.")
     }
 }
@@ -89,42 +89,44 @@ func change(
         if let unchanged { say(&state, unchanged) }
         return false
     }
-    state.undoStack.append(state.scenario)
-    if state.undoStack.count > State.undoLimit { state.undoStack.removeFirst(state.undoStack.count - State.undoLimit) }
-    state.redoStack.removeAll()
-    state.explanation = explain(state.scenario, next)
-    state.explanationIsChange = true
-    state.scenario = next
+    state.document.undoStack.append(state.scenario)
+    if state.document.undoStack.count > Document.undoLimit {
+        state.document.undoStack.removeFirst(state.document.undoStack.count - Document.undoLimit)
+    }
+    state.document.redoStack.removeAll()
+    state.view.explanation = explain(state.scenario, next)
+    state.view.explanationIsChange = true
+    state.document.scenario = next
     return true
 }
 
 /// Steps back one change.
 func undo(_ state: inout State) {
-    guard let previous = state.undoStack.popLast() else {
+    guard let previous = state.document.undoStack.popLast() else {
         say(&state, "Nothing to undo.")
         return
     }
-    state.redoStack.append(state.scenario)
-    state.explanation = Explanation.outcome("Undo", before: state.scenario, after: previous)
-    state.explanationIsChange = true
-    state.scenario = previous
+    state.document.redoStack.append(state.scenario)
+    state.view.explanation = Explanation.outcome("Undo", before: state.scenario, after: previous)
+    state.view.explanationIsChange = true
+    state.document.scenario = previous
 }
 
 /// Re-applies the last undone change.
 func redo(_ state: inout State) {
-    guard let next = state.redoStack.popLast() else {
+    guard let next = state.document.redoStack.popLast() else {
         say(&state, "Nothing to redo.")
         return
     }
-    state.undoStack.append(state.scenario)
-    state.explanation = Explanation.outcome("Redo", before: state.scenario, after: next)
-    state.explanationIsChange = true
-    state.scenario = next
+    state.document.undoStack.append(state.scenario)
+    state.view.explanation = Explanation.outcome("Redo", before: state.scenario, after: next)
+    state.view.explanationIsChange = true
+    state.document.scenario = next
 }
 
 /// Shows `text` in the outcome bar's second line: a message, not a change of the scenario
 /// (so not under "Last change:").
 func say(_ state: inout State, _ text: String) {
-    state.explanation = text
-    state.explanationIsChange = false
+    state.view.explanation = text
+    state.view.explanationIsChange = false
 }

@@ -5,87 +5,88 @@ import FuturesModel
 /// returns what the shell should do (`Effect`s); their results come back as actions.
 @discardableResult
 public func reduce(_ state: inout State, _ action: Action) -> [Effect] {
-    var effects: [Effect] = []
+    let effects = act(&state, action)
+    // The slider list scrolls so that the selection shows.
+    let layout = state.layout
+    if layout.tier != .tooSmall {
+        state.view.sliderScroll = layout.sliders.scroll(keeping: state.view.selection, from: state.view.sliderScroll)
+    }
+    return effects
+}
+
+/// What `action` does, before `reduce` keeps the selection in view.
+private func act(_ state: inout State, _ action: Action) -> [Effect] {
     switch action {
     case .keyPressed(let key):
-        effects = reduceKey(&state, key)
+        return reduceKey(&state, key)
     case .resized(let width, let height):
-        state.width = max(0, width)
-        state.height = max(0, height)
+        state.view.width = max(0, width)
+        state.view.height = max(0, height)
     case .mouse(let event):
-        if state.demo != nil { reduceDemoMouse(&state, event) } else { reduceMouse(&state, event) }
+        if state.demo.session != nil { reduceDemoMouse(&state, event) } else { reduceMouse(&state, event) }
     case .tick(let now):
-        state.now = now
-        effects = advanceDemo(&state)
-    case .ensembleFinished(let result, let scenario):
-        if scenario == state.scenario {
-            state.ensemble = result
-            state.ensembleScenario = scenario
-        }
-    case .robustnessFinished(let result):
-        if result.scenario == state.scenario { state.robustness = result }
-    case .mapFinished(let map):
-        if let request = state.mapRequest, request.isAnswered(by: map) { state.map = map }
+        state.demo.now = now
+        return advanceDemo(&state)
+    case .timed(let inner, let now):
+        state.demo.now = now
+        return advanceDemo(&state) + act(&state, inner)
+    case .jobFinished(let result):
+        state.receive(result)
     case .saveFinished(let result):
         switch result {
         case .saved(let path, let replaced): say(&state, (replaced ? "Replaced " : "Saved ") + path)
-        case .exists(let request): state.mode = .overwrite(request)
-        case .failed(let why): state.warning = "not saved: \(why)"
+        case .exists(let request): state.view.mode = .overwrite(request)
+        case .failed(let why): state.view.warning = "not saved: \(why)"
         }
     case .savedListed(let list):
-        state.mode = .openList(list)
+        state.view.mode = .openList(list)
     case .exported(let result):
         switch result {
         case .exported(let stem): say(&state, "Exported \(stem).json, .csv and .svg")
-        case .failed(let why): state.warning = "export failed: \(why)"
+        case .failed(let why): state.view.warning = "export failed: \(why)"
         }
     case .demoLoaded(let script, let exitAtEnd):
-        state.demo = DemoSession(script: script, state: state, now: state.now, exitAtEnd: exitAtEnd)
-        effects = advanceDemo(&state)
+        state.demo.session = DemoSession(script: script, state: state, now: state.demo.now, exitAtEnd: exitAtEnd)
+        return advanceDemo(&state)
     }
-    let layout = state.layout
-    if layout.tier != .tooSmall {
-        state.sliderScroll = SliderPanel.Geometry(rect: layout.panel).scroll(
-            keeping: state.selection, from: state.sliderScroll)
-    }
-    return effects
+    return []
 }
 
 /// Keys: a playing demo takes its own first, then the open overlay or prompt (`Mode`),
 /// then the key table's normal bindings.
 func reduceKey(_ state: inout State, _ key: Key) -> [Effect] {
-    if state.demo != nil { return reduceDemoKey(&state, key) }
-    if !state.demoProgress.isEmpty {
+    if state.demo.session != nil { return reduceDemoKey(&state, key) }
+    if !state.demo.progress.isEmpty {
         // The first key after a demo ended clears its progress from the status bar.
-        state.demoProgress = ""
+        state.demo.progress = ""
     }
     return reduceModeKey(&state, key)
 }
 
 /// A key in the current mode.
 func reduceModeKey(_ state: inout State, _ key: Key) -> [Effect] {
-    switch state.mode {
+    switch state.view.mode {
     case .help:
         switch KeyTable.command(for: key, in: .help) {
         case .quit: return [.quit]
         case .redraw: return [.redraw]
         default:
-            state.mode = .normal
+            state.view.mode = .normal
             return []
         }
     case .savePrompt(let typed):
-        state.warning = ""
+        state.view.warning = ""
         return reduceSavePrompt(&state, key, typed)
     case .overwrite(let question):
-        state.warning = ""
+        state.view.warning = ""
         return reduceOverwrite(&state, key, question)
     case .openList(let list):
-        state.warning = ""
+        state.view.warning = ""
         return reduceOpenList(&state, key, list)
     case .seekResult(let seek):
         // Enter applies it, Esc discards it, any other key discards it and acts as usual.
-        state.warning = ""
-        state.mode = .normal
+        state.view.warning = ""
+        state.view.mode = .normal
         switch key {
         case .enter:
             if let value = seek.value { setLever(&state, seek.lever, to: value) }
@@ -97,7 +98,7 @@ func reduceModeKey(_ state: inout State, _ key: Key) -> [Effect] {
             return run(KeyTable.command(for: key, in: state.keyContext), &state)
         }
     case .normal:
-        state.warning = ""
+        state.view.warning = ""
         return run(KeyTable.command(for: key, in: state.keyContext), &state)
     }
 }
@@ -106,7 +107,7 @@ func reduceModeKey(_ state: inout State, _ key: Key) -> [Effect] {
 func run(_ command: Command?, _ state: inout State) -> [Effect] {
     guard let command else { return [] }
     // The lens's argument stays under the charts until another key acts.
-    if command != .nextLens && command != .previousLens { state.lensShown = false }
+    if command != .nextLens && command != .previousLens { state.view.lensShown = false }
     switch command {
     case .selectPrevious: moveSelection(&state, by: -1)
     case .selectNext: moveSelection(&state, by: 1)
@@ -116,25 +117,25 @@ func run(_ command: Command?, _ state: inout State) -> [Effect] {
     case .increaseFine: nudge(&state, fine: 1)
     case .minimum: setSelected(&state, to: state.selected.spec.min)
     case .maximum: setSelected(&state, to: state.selected.spec.max)
-    case .switchGroup: state.selection = state.focus == .levers ? SliderPanel.policyCount : 0
+    case .switchGroup: state.view.selection = state.view.focus == .levers ? SliderPanel.policyCount : 0
     case .preset(let preset): applyPreset(&state, preset)
     case .undo: undo(&state)
     case .redo: redo(&state)
     case .reset: reset(&state)
     case .pin: pin(&state)
     case .clearPins:
-        state.pins.removeAll()
+        state.view.pins.removeAll()
         say(&state, "Pins cleared.")
-    case .nextChart: state.chart = state.chart.next
-    case .previousChart: state.chart = state.chart.previous
+    case .nextChart: state.view.chart = state.view.chart.next
+    case .previousChart: state.view.chart = state.view.chart.previous
     case .nextLens: cycleLens(&state, by: 1)
     case .previousLens: cycleLens(&state, by: -1)
     case .nextTheme: cycleTheme(&state, by: 1)
     case .previousTheme: cycleTheme(&state, by: -1)
-    case .cycleMoves: state.moves = state.moves.next
+    case .cycleMoves: state.view.moves = state.view.moves.next
     case .openMap:
-        if state.mapView == nil {
-            state.mapView = MapView(y: MapView.defaultY(for: state.selected))
+        if state.view.mapView == nil {
+            state.view.mapView = MapView(y: MapView.defaultY(for: state.selected))
             say(&state, "Map: ↑↓ or Tab picks Y, ←→ moves X (the selected slider), m or Esc closes.")
         } else {
             closeMap(&state)
@@ -146,13 +147,13 @@ func run(_ command: Command?, _ state: inout State) -> [Effect] {
         let token = ShareToken.encode(state.scenario)
         say(&state, "Share token: \(token) (copied where the terminal allows OSC 52)")
         return [.copyToClipboard(token)]
-    case .export: return [.export(state.scenario, ensemble: state.currentEnsemble, shown: state)]
-    case .save: state.mode = .savePrompt("")
+    case .export: return [.export(state.document)]
+    case .save: state.view.mode = .savePrompt("")
     case .open: return [.listSaved]
-    case .help: state.mode = .help
-    case .zoom: state.chartEnlarged.toggle()
+    case .help: state.view.mode = .help
+    case .zoom: state.view.chartEnlarged.toggle()
     case .close:
-        if state.mapView != nil { closeMap(&state) } else { state.chartEnlarged = false }
+        if state.view.mapView != nil { closeMap(&state) } else { state.view.chartEnlarged = false }
     case .redraw: return [.redraw]
     case .quit: return [.quit]
     case .listPrevious, .listNext, .listPageUp, .listPageDown, .listFirst, .listLast, .listOpen, .demoPause,
@@ -164,7 +165,7 @@ func run(_ command: Command?, _ state: inout State) -> [Effect] {
 
 /// Closes the map view; its key help, still on the message line, would now be false.
 private func closeMap(_ state: inout State) {
-    state.mapView = nil
+    state.view.mapView = nil
     say(&state, "Map closed: ↑↓ select sliders again.")
 }
 
@@ -172,17 +173,17 @@ private func closeMap(_ state: inout State) {
 func reduceSavePrompt(_ state: inout State, _ key: Key, _ typed: String) -> [Effect] {
     switch key {
     case .escape:
-        state.mode = .normal
+        state.view.mode = .normal
         say(&state, "Save cancelled.")
     case .enter:
         let name = typed.trimmingCharacters(in: .whitespaces)
         if !name.isEmpty {
-            state.mode = .normal
-            return [.save(SaveRequest(name: name), state.scenario)]
+            state.view.mode = .normal
+            return [.save(SaveRequest(name: name), state.document)]
         }
-    case .backspace: state.mode = .savePrompt(String(typed.dropLast()))
+    case .backspace: state.view.mode = .savePrompt(String(typed.dropLast()))
     case .char(let c) where typed.count < 60 && !c.isNewline:
-        state.mode = .savePrompt(typed + String(c))
+        state.view.mode = .savePrompt(typed + String(c))
     case .ctrl("c"): return [.quit]
     default: break
     }
@@ -192,12 +193,12 @@ func reduceSavePrompt(_ state: inout State, _ key: Key, _ typed: String) -> [Eff
 /// A save would replace a file: y replaces it, n goes back to the name, Ctrl-C quits,
 /// anything else keeps the file.
 func reduceOverwrite(_ state: inout State, _ key: Key, _ question: SaveRequest) -> [Effect] {
-    state.mode = .normal
+    state.view.mode = .normal
     switch key {
-    case .char("y"), .char("Y"): return [.save(SaveRequest(name: question.name, overwrite: true), state.scenario)]
-    case .char("n"), .char("N"): state.mode = .savePrompt(question.name)
+    case .char("y"), .char("Y"): return [.save(SaveRequest(name: question.name, overwrite: true), state.document)]
+    case .char("n"), .char("N"): state.view.mode = .savePrompt(question.name)
     case .ctrl("c"): return [.quit]
-    default: state.explanation = "Not saved: \(question.fileName) is unchanged."
+    default: state.view.explanation = "Not saved: \(question.fileName) is unchanged."
     }
     return []
 }
@@ -207,7 +208,7 @@ func reduceOverwrite(_ state: inout State, _ key: Key, _ question: SaveRequest) 
 func reduceOpenList(_ state: inout State, _ key: Key, _ list: OpenList) -> [Effect] {
     var list = list
     let n = list.entries.count
-    let page = max(1, ScenarioList.visibleRows(height: state.height))
+    let page = max(1, ScenarioList.visibleRows(height: state.view.height))
     switch KeyTable.command(for: key, in: .list) {
     case .listPrevious: list.index = n == 0 ? 0 : (list.index + n - 1) % n
     case .listNext: list.index = n == 0 ? 0 : (list.index + 1) % n
@@ -216,7 +217,7 @@ func reduceOpenList(_ state: inout State, _ key: Key, _ list: OpenList) -> [Effe
     case .listFirst: list.index = 0
     case .listLast: list.index = max(0, n - 1)
     case .listOpen:
-        state.mode = .normal
+        state.view.mode = .normal
         if list.entries.indices.contains(list.index) {
             let chosen = list.entries[list.index]
             if chosen.scenario == state.scenario {
@@ -224,66 +225,69 @@ func reduceOpenList(_ state: inout State, _ key: Key, _ list: OpenList) -> [Effe
             } else {
                 change(&state, to: chosen.scenario) { _, _ in "Opened \(chosen.name) (\(chosen.outcome))." }
             }
-            if let notice = chosen.notice { state.warning = notice }
+            if let notice = chosen.notice { state.view.warning = notice }
         }
         return []
     case .close:
-        state.mode = .normal
+        state.view.mode = .normal
         say(&state, "Open cancelled.")
         return []
     case .quit: return [.quit]
     case .redraw: return [.redraw]
     default: break
     }
-    state.mode = .openList(list)
+    state.view.mode = .openList(list)
     return []
 }
 
 /// Moves the selection up or down, wrapping at either end.
 func moveSelection(_ state: inout State, by delta: Int) {
     let n = ParameterID.all.count
-    state.selection = ((state.selection + delta) % n + n) % n
+    state.view.selection = ((state.view.selection + delta) % n + n) % n
 }
 
 /// Switches to the next or previous theme, wrapping, and says which one it is.
 func cycleTheme(_ state: inout State, by delta: Int) {
-    let n = state.themes.count
+    let n = state.view.themes.count
     guard n > 0 else { return }
-    state.themeIndex = ((state.themeIndex + delta) % n + n) % n
-    let theme = state.theme
+    state.view.themeIndex = ((state.view.themeIndex + delta) % n + n) % n
+    let theme = state.view.theme
     say(
         &state,
-        "Theme \(theme.name) (\(state.themeIndex + 1)/\(n))"
+        "Theme \(theme.name) (\(state.view.themeIndex + 1)/\(n))"
             + (theme.description.isEmpty ? "." : ": \(theme.description)."))
 }
 
-/// Adds pins: at most `State.pinLimit`, the oldest dropping out first.
+/// Adds pins: at most `ViewState.pinLimit`, the oldest dropping out first.
 func pin(_ state: inout State) {
-    state.pinsMade += 1
-    let p = Pin(scenario: state.scenario, trajectory: Simulation.run(state.scenario), number: state.pinsMade)
-    state.pins.append(p)
-    if state.pins.count > State.pinLimit { state.pins.removeFirst(state.pins.count - State.pinLimit) }
+    state.view.pinsMade += 1
+    let p = Pin(scenario: state.scenario, trajectory: Simulation.run(state.scenario), number: state.view.pinsMade)
+    state.view.pins.append(p)
+    if state.view.pins.count > ViewState.pinLimit {
+        state.view.pins.removeFirst(state.view.pins.count - ViewState.pinLimit)
+    }
     say(&state, "Pinned the current run as ghost line P\(p.number).")
 }
 
 /// The map view's Y: the next or previous parameter in the slider order, never X.
 func cycleMapY(_ state: inout State, by step: Int) {
-    guard var view = state.mapView else { return }
+    guard var view = state.view.mapView else { return }
     let all = ParameterID.all
     var i = all.firstIndex(of: view.y) ?? 0
     repeat { i = (i + step + all.count) % all.count } while all[i] == state.selected
     view.y = all[i]
-    state.mapView = view
+    state.view.mapView = view
 }
 
 /// `v` / `V`: the lens after (before) the one the assumptions match; from custom
 /// assumptions, the first (last) lens.
 func cycleLens(_ state: inout State, by step: Int) {
-    let lenses = state.lenses
+    let lenses = state.document.lenses
     guard !lenses.isEmpty else { return }
     let n = lenses.count
     let i =
-        state.activeLens.flatMap { lenses.firstIndex(of: $0) }.map { ($0 + step + n) % n } ?? (step > 0 ? 0 : n - 1)
+        state.document.activeLens.flatMap { lenses.firstIndex(of: $0) }.map { ($0 + step + n) % n }
+        ?? (step > 0 ? 0 : n - 1)
     applyLens(&state, lenses[i])
 }
 
@@ -293,9 +297,9 @@ func applyLens(_ state: inout State, _ lens: Lens) {
     var next = state.scenario
     next.assumptions = lens.assumptions
     // The outcome bar shows the line after " Last change: ", up to the screen's edge.
-    let width = max(40, state.width - " Last change: ".count)
+    let width = max(40, state.view.width - " Last change: ".count)
     let changed = change(&state, to: next, unchanged: "Lens \(lens.name): the assumptions are already its own.") {
         Explanation.lens(lens, before: $0, after: $1, width: width)
     }
-    if changed { state.lensShown = true }
+    if changed { state.view.lensShown = true }
 }

@@ -1,3 +1,5 @@
+import FuturesModel
+
 /// Which arrangement the terminal size allows (DESIGN.md "The screen").
 public enum Tier: Sendable, Equatable {
     /// Below 80×24: only the "enlarge the terminal" message.
@@ -8,8 +10,9 @@ public enum Tier: Sendable, Equatable {
     case grid
 }
 
-/// Where every part of the screen goes for a size: a pure function, shared by `render`
-/// and by the reducer's mouse hit-testing.
+/// Where every part of the screen goes for a size: a value computed once per size and
+/// arrangement (`State.layout`), read by `render` and by `reduce` (mouse hit-testing, the
+/// slider list's scroll, the map's grid). No reducer calls into a widget for geometry.
 ///
 /// Top to bottom: the title row; the body, with the sliders (and in the grid the "What
 /// moves it" panel) on the left, and on the right the charts, a legend row and the
@@ -39,10 +42,47 @@ public struct Layout: Sendable, Equatable {
     public let caption: Rect
     public let outcome: Rect
     public let status: Rect
+    /// What the layout was computed for.
+    public let key: Key
+
+    /// The inputs of a layout: the size and the arrangement.
+    public struct Key: Sendable, Equatable {
+        public var width: Int
+        public var height: Int
+        public var chart: ChartKind
+        public var enlarged: Bool
+        public var showsCaption: Bool
+
+        public init(width: Int, height: Int, chart: ChartKind, enlarged: Bool = false, showsCaption: Bool = false) {
+            self.width = width
+            self.height = height
+            self.chart = chart
+            self.enlarged = enlarged
+            self.showsCaption = showsCaption
+        }
+    }
+
+    /// The slider list's rows and scrolling inside `panel`.
+    public var sliders: SliderGeometry { SliderGeometry(rect: panel) }
+
+    /// The map's plot inside the chart area with `y` on the Y axis, and its grid of points
+    /// (a point per column, two per row with half blocks); nil where no map fits.
+    public func mapGrid(y: ParameterID, halfBlocks: Bool) -> (nx: Int, ny: Int)? {
+        guard let rect = charts.first?.rect else { return nil }
+        return MapGeometry(in: rect, y: y).grid(halfBlocks: halfBlocks)
+    }
+
+    /// The layout for `key`.
+    public init(_ key: Key) {
+        self.init(
+            width: key.width, height: key.height, chart: key.chart, enlarged: key.enlarged,
+            showsCaption: key.showsCaption)
+    }
 
     /// The layout for a size. `enlarged` gives the current chart the whole chart area (`z`,
     /// or a click on a chart); `showsCaption` reserves the caption band.
     public init(width: Int, height: Int, chart: ChartKind, enlarged: Bool = false, showsCaption: Bool = false) {
+        key = Key(width: width, height: height, chart: chart, enlarged: enlarged, showsCaption: showsCaption)
         let screen = Rect(x: 0, y: 0, width: width, height: height)
         let none = Rect(x: 0, y: 0, width: 0, height: 0)
         if width < Self.minimum.width || height < Self.minimum.height {
@@ -98,10 +138,70 @@ public struct Layout: Sendable, Equatable {
         }
     }
 
-    public static func == (a: Layout, b: Layout) -> Bool {
-        a.tier == b.tier && a.title == b.title && a.panel == b.panel && a.moves == b.moves
-            && a.charts.map(\.kind) == b.charts.map(\.kind) && a.charts.map(\.rect) == b.charts.map(\.rect)
-            && a.legend == b.legend && a.about == b.about && a.caption == b.caption && a.outcome == b.outcome
-            && a.status == b.status
+    /// Two layouts of the same inputs are the same.
+    public static func == (a: Layout, b: Layout) -> Bool { a.key == b.key }
+}
+
+/// Where the slider list goes inside the panel, and how it scrolls.
+public struct SliderGeometry: Sendable, Equatable {
+    /// The screen row of the first list line, and how many list lines show.
+    public let listY: Int
+    public let listRows: Int
+
+    public init(rect: Rect) {
+        listY = rect.y + 1
+        listRows = max(0, min(SliderPanel.lines.count, rect.height - 2))
+    }
+
+    /// Whether some list lines are scrolled away.
+    public var scrolls: Bool { listRows < SliderPanel.lines.count }
+
+    /// `previous` moved as little as possible so that `selection`'s line shows.
+    public func scroll(keeping selection: Int, from previous: Int) -> Int {
+        let maxScroll = max(0, SliderPanel.lines.count - listRows)
+        let line = SliderPanel.line(of: selection)
+        var s = min(max(0, previous), maxScroll)
+        if line < s { s = line }
+        if line >= s + listRows { s = line - listRows + 1 }
+        // Show the ASSUMPTIONS separator with the first assumption.
+        if s == line, line == SliderPanel.policyCount + 1 { s -= 1 }
+        return min(max(0, s), maxScroll)
+    }
+
+    /// The screen row of parameter `index` at scroll `scroll`, or nil when scrolled away.
+    public func row(of index: Int, scroll: Int) -> Int? {
+        let visible = SliderPanel.line(of: index) - scroll
+        return visible >= 0 && visible < listRows ? listY + visible : nil
+    }
+}
+
+/// Where the map's plot goes in a chart box at a rect with a parameter on the Y axis: the
+/// character cells of the plot, left of it Y's labels and axis, below it the X axis, its
+/// ticks' labels and X's name.
+public struct MapGeometry: Sendable, Equatable {
+    public let inner: Rect
+    public let plot: Rect
+    public let labelWidth: Int
+
+    public init(in rect: Rect, y: ParameterID) {
+        inner = rect.inset(1)
+        labelWidth = Self.yLabels(y).map(\.count).max() ?? 0
+        plot = Rect(
+            x: inner.x + labelWidth + 1, y: inner.y, width: max(0, inner.width - labelWidth - 2),
+            height: max(0, inner.height - 3))
+    }
+
+    /// The y labels: the low end, the middle and the high end of Y's range.
+    public static func yLabels(_ y: ParameterID) -> [String] {
+        let spec = y.spec
+        return [spec.min, (spec.min + spec.max) / 2, spec.max].map { Format.value($0, spec) }
+    }
+
+    /// The map's size: a point per column, and two per row with half blocks; nil where the
+    /// plot is too small to draw a map.
+    public func grid(halfBlocks: Bool) -> (nx: Int, ny: Int)? {
+        guard plot.width >= 4, plot.height >= 2 else { return nil }
+        let sizes = FuturesMap.sizes
+        return (min(sizes.upperBound, plot.width), min(sizes.upperBound, plot.height * (halfBlocks ? 2 : 1)))
     }
 }

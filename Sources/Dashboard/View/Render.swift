@@ -1,72 +1,73 @@
 import FuturesModel
 
-/// Draws one frame: a pure function of the state, the model's results and the size.
-public func render(
-    _ state: State, _ analysis: Analysis, ensemble: EnsembleResult?, width: Int, height: Int
-)
-    -> Screen
-{
-    var screen = Screen(width: width, height: height)
-    screen.glyphs = state.theme.glyphs
-    screen.boldTitles = state.theme.boldTitles
-    screen.mono = state.noColor
-    let layout = state.layout(width: width, height: height)
+/// Draws one frame: a pure function of the state (its layout and the results its jobs
+/// delivered: the latest, even while they refine) and the scenario's analysis.
+public func render(_ state: State, _ analysis: Analysis) -> Screen {
+    let layout = state.layout
+    var screen = Screen(width: layout.key.width, height: layout.key.height)
+    screen.glyphs = state.view.theme.glyphs
+    screen.boldTitles = state.view.theme.boldTitles
+    screen.mono = state.view.noColor
+    let ensemble = state.results.ensemble
     guard layout.tier != .tooSmall else {
         renderTooSmall(into: &screen)
         return screen.glyphs == .ascii ? screen.asciified() : screen
     }
-    TitleBar(horizon: analysis.scenario.horizon, pins: state.pins.count).render(in: layout.title, into: &screen)
-    let lens = state.activeLens
+    TitleBar(horizon: analysis.scenario.horizon, pins: state.view.pins.count).render(in: layout.title, into: &screen)
+    let lens = state.document.activeLens
     SliderPanel(
-        scenario: state.scenario, selection: state.selection, responses: analysis.curves, scroll: state.sliderScroll,
+        scenario: state.scenario, selection: state.view.selection, responses: analysis.curves,
+        scroll: state.view.sliderScroll,
         lens: lens?.name
     )
     .render(in: layout.panel, into: &screen)
-    if let view = state.mapView {
+    if let view = state.view.mapView {
         let y = view.y(for: state.selected)
         if let rect = layout.charts.first?.rect {
             MapChart(
-                map: state.map, scenario: state.scenario, x: state.selected, y: y, halfBlocks: state.mapHalfBlocks
+                map: state.results.map, scenario: state.scenario, x: state.selected, y: y,
+                halfBlocks: state.view.mapHalfBlocks
             )
             .render(in: rect, into: &screen)
-            MapLegend(halfBlocks: state.mapHalfBlocks, y: y).render(in: layout.legend, into: &screen)
+            MapLegend(halfBlocks: state.view.mapHalfBlocks, y: y).render(in: layout.legend, into: &screen)
         }
     } else {
         for (kind, rect) in layout.charts {
-            let highlighted = layout.tier == .grid && kind == state.chart && layout.charts.count > 1
+            let highlighted = layout.tier == .grid && kind == state.view.chart && layout.charts.count > 1
             ChartBuilder.render(
                 kind, state: state, analysis: analysis, ensemble: ensemble, highlighted: highlighted, in: rect,
                 into: &screen)
         }
         if layout.charts.count == 1, let rect = layout.charts.first?.rect {
-            let position = " c: \(state.chart.rawValue + 1)/\(ChartKind.allCases.count) "
+            let position = " c: \(state.view.chart.rawValue + 1)/\(ChartKind.allCases.count) "
             screen.write(position, x: rect.maxX - position.count - 1, y: rect.y, role: .muted, clip: rect)
         }
-        Legend(shadeBand: state.noColor, ensemble: ensemble != nil).render(in: layout.legend, into: &screen)
+        Legend(shadeBand: state.view.noColor, ensemble: ensemble != nil).render(in: layout.legend, into: &screen)
     }
     AboutBox(
-        id: state.selected, scenario: state.scenario, curve: analysis.curves[state.selection],
-        lens: state.lensShown ? lens : nil
+        id: state.selected, scenario: state.scenario, curve: analysis.curves[state.view.selection],
+        lens: state.view.lensShown ? lens : nil
     )
     .render(in: layout.about, into: &screen)
     if !layout.moves.isEmpty {
-        MovesPanel(analysis: analysis, view: state.moves, robustness: state.robustness)
+        MovesPanel(analysis: analysis, view: state.view.moves, robustness: state.results.robustness)
             .render(in: layout.moves, into: &screen)
     }
     OutcomeBar(
-        analysis: analysis, ensemble: ensemble, explanation: state.explanation,
-        isChange: state.explanationIsChange, prompt: state.promptLine
+        analysis: analysis, ensemble: ensemble, explanation: state.view.explanation,
+        isChange: state.view.explanationIsChange, prompt: state.promptLine
     )
     .render(in: layout.outcome, into: &screen)
-    if let caption = state.caption, !caption.isEmpty {
+    if let caption = state.demo.caption, !caption.isEmpty {
         CaptionBox(text: caption).render(in: layout.caption, into: &screen)
     }
     StatusBar(
         ensembleText: ensembleText(state, ensemble),
-        themeName: state.noColor ? "\(state.theme.name), no colour" : state.theme.name, warning: state.warning,
-        progress: state.demoProgress, context: state.keyContext
+        themeName: state.view.noColor ? "\(state.view.theme.name), no colour" : state.view.theme.name,
+        warning: state.view.warning,
+        progress: state.demo.progress, context: state.keyContext
     ).render(in: layout.status, into: &screen)
-    switch state.mode {
+    switch state.view.mode {
     case .openList(let list):
         ScenarioList(entries: list.entries, selected: list.index, folder: list.folder, skipped: list.skipped)
             .render(in: screen.area, into: &screen)
@@ -74,11 +75,6 @@ public func render(
     default: break
     }
     return screen.glyphs == .ascii ? screen.asciified() : screen
-}
-
-/// Draws one frame at the state's own size.
-public func render(_ state: State, _ analysis: Analysis, ensemble: EnsembleResult?) -> Screen {
-    render(state, analysis, ensemble: ensemble, width: state.width, height: state.height)
 }
 
 /// The centred message shown below 80×24, and nothing else.
@@ -97,7 +93,7 @@ func renderTooSmall(into screen: inout Screen) {
 /// The ensemble's state for the status bar.
 func ensembleText(_ state: State, _ ensemble: EnsembleResult?) -> String {
     guard let ensemble else { return "ensemble running…" }
-    let n = ensemble.settings.members, target = state.ensembleMembers
+    let n = ensemble.settings.members, target = state.results.ensembleMembers
     // While the band is stale or the first quick one: the refinement toward the full count.
     if state.currentEnsemble == nil || n < target {
         return "ensemble \(grouped(min(n, Job.firstMembers))) → \(grouped(target))"

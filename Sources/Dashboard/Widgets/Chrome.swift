@@ -15,7 +15,7 @@ public struct TitleBar: Sendable, Equatable {
         var x = screen.write(" TwoFutures ", x: rect.x, y: rect.y, role: .accent, flags: .bold, clip: rect)
         x = screen.write(" \(monthLabel(0)) → \(monthLabel(horizon))", x: x, y: rect.y, role: .muted, clip: rect)
         if pins > 0 {
-            screen.write("  pins \(pins)/\(State.pinLimit)", x: x, y: rect.y, role: .muted, clip: rect)
+            screen.write("  pins \(pins)/\(ViewState.pinLimit)", x: x, y: rect.y, role: .muted, clip: rect)
         }
         let note = rect.width >= 100 ? "Illustrative model, not a forecast " : "Illustrative, not a forecast "
         screen.write(note, x: rect.maxX - note.count, y: rect.y, role: .muted, clip: rect)

@@ -8,7 +8,7 @@ public struct SliderPanel: Sendable, Equatable {
     public var selection: Int
     /// One response curve per parameter, in `ParameterID.all` order.
     public var responses: [[Double]]
-    /// The first list line shown (see `Geometry`); clamped so that the selection shows.
+    /// The first list line shown (see `SliderGeometry`); clamped so that the selection shows.
     public var scroll: Int
     /// The name of the lens the assumptions match, shown in their title; nil: "custom".
     public var lens: String?
@@ -43,39 +43,6 @@ public struct SliderPanel: Sendable, Equatable {
     /// The list line of parameter `index`.
     public static func line(of index: Int) -> Int { index < policyCount ? index : index + 1 }
 
-    /// Where the list goes inside a panel `rect`, and how it scrolls.
-    public struct Geometry: Sendable, Equatable {
-        /// The screen row of the first list line, and how many list lines show.
-        public let listY: Int
-        public let listRows: Int
-
-        public init(rect: Rect) {
-            listY = rect.y + 1
-            listRows = max(0, min(SliderPanel.lines.count, rect.height - 2))
-        }
-
-        /// Whether some list lines are scrolled away.
-        public var scrolls: Bool { listRows < SliderPanel.lines.count }
-
-        /// `previous` moved as little as possible so that `selection`'s line shows.
-        public func scroll(keeping selection: Int, from previous: Int) -> Int {
-            let maxScroll = max(0, SliderPanel.lines.count - listRows)
-            let line = SliderPanel.line(of: selection)
-            var s = min(max(0, previous), maxScroll)
-            if line < s { s = line }
-            if line >= s + listRows { s = line - listRows + 1 }
-            // Show the ASSUMPTIONS separator with the first assumption.
-            if s == line, line == SliderPanel.policyCount + 1 { s -= 1 }
-            return min(max(0, s), maxScroll)
-        }
-
-        /// The screen row of parameter `index` at scroll `scroll`, or nil when scrolled away.
-        public func row(of index: Int, scroll: Int) -> Int? {
-            let visible = SliderPanel.line(of: index) - scroll
-            return visible >= 0 && visible < listRows ? listY + visible : nil
-        }
-    }
-
     public func render(in rect: Rect, into screen: inout Screen) {
         let levers = ParameterID.all[selection].spec.kind != .assumption
         let on = Style(.accent, .bold), off = Style(.muted, .bold)
@@ -84,7 +51,7 @@ public struct SliderPanel: Sendable, Equatable {
         let note = SliderRow.Columns(width: rect.width - 2).spark >= 11 ? " lead across range " : " lead "
         screen.write(note, x: rect.maxX - 1 - note.count, y: rect.y, role: .muted, clip: rect)
         let inner = rect.inset(1)
-        let geometry = Geometry(rect: rect)
+        let geometry = SliderGeometry(rect: rect)
         let top = geometry.scroll(keeping: selection, from: scroll)
         // One scale for every sparkline: a tall ramp means a large effect on the lead.
         let all = responses.flatMap { $0 }

@@ -1,0 +1,47 @@
+import Dashboard
+import FuturesModel
+
+/// Runs one job and hands over its results: the one place that knows how each kind of
+/// `Job` is computed. The worker thread (live) and the runtime's synchronous answers
+/// (headless demos, casts) both go through it.
+public struct JobExecutor: Sendable {
+    /// The ensemble's members, seed and spread (levers across worlds take at most
+    /// `Job.robustnessMembers` of them); 0 members run no job across worlds.
+    public let settings: EnsembleSettings
+    /// Threads per job.
+    public let threads: Int
+    /// The ensemble's buffers, reused from one run to the next.
+    let workspace = EnsembleWorkspace()
+
+    public init(settings: EnsembleSettings, threads: Int) {
+        self.settings = settings
+        self.threads = threads
+    }
+
+    /// Runs `job`, handing each result to `deliver` as it is ready: an ensemble twice, its
+    /// first `Job.firstMembers` members (a band within a frame) and then all of them. A
+    /// cancelled run delivers nothing more.
+    public func run(
+        _ job: Job, isCancelled: @escaping @Sendable () -> Bool = { false }, deliver: (JobResult) -> Void
+    ) {
+        switch job {
+        case .ensemble(let scenario):
+            guard settings.members > 0 else { return }
+            for step in Job.ensembleSteps(settings) {
+                let result = Ensemble.run(
+                    scenario, settings: step, threads: threads, workspace: workspace, isCancelled: isCancelled)
+                guard let result else { return }
+                deliver(JobResult(job, .ensemble(result)))
+            }
+        case .robustness(let scenario):
+            guard settings.members > 0 else { return }
+            let result = Robustness.run(
+                scenario, settings: Job.robustnessSettings(settings), threads: threads, isCancelled: isCancelled)
+            if let result { deliver(JobResult(job, .robustness(result))) }
+        case .map(let r):
+            let map = FuturesMap.compute(
+                r.scenario, x: r.x, y: r.y, nx: r.nx, ny: r.ny, threads: threads, isCancelled: isCancelled)
+            if let map { deliver(JobResult(job, .map(map))) }
+        }
+    }
+}
