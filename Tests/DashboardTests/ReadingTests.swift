@@ -85,7 +85,7 @@ struct ReadingTests {
         let analysis = Analysis(Scenario(levers: Preset.future1.levers))
         for (width, height) in [(37, 8), (56, 13), (56, 40)] {
             var screen = Screen(width: width, height: height)
-            MovesPanel(analysis: analysis, view: .tornado).render(in: screen.area, into: &screen)
+            TornadoPanel(analysis: analysis).render(in: screen.area, into: &screen)
             let text = screen.text
             for row in analysis.sensitivity where row.kind != .assumption {
                 #expect(text.contains(Labels.fitting(row.parameter, width: width >= 52 ? 20 : 15)), "\(row.id)")
@@ -206,7 +206,7 @@ struct ReadingTests {
         for (levers, blank) in [(Preset.statusQuo.levers, true), (Preset.future1.levers, false)] {
             let analysis = Analysis(Scenario(levers: levers))
             var screen = Screen(width: 56, height: 13)
-            MovesPanel(analysis: analysis, view: .tornado).render(in: screen.area, into: &screen)
+            TornadoPanel(analysis: analysis).render(in: screen.area, into: &screen)
             let row = (0..<13).map(screen.line).first { $0.contains("Policy starts") } ?? ""
             #expect(row.contains("no effect (status quo)") == blank, "\(row)")
             #expect(row.hasSuffix(" mo│"), "the unit at wide widths: \(row)")

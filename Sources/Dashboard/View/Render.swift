@@ -50,8 +50,13 @@ public func render(_ state: State, _ analysis: Analysis) -> Screen {
     )
     .render(in: layout.about, into: &screen)
     if !layout.moves.isEmpty {
-        MovesPanel(analysis: analysis, view: state.view.moves, robustness: state.results.robustness)
-            .render(in: layout.moves, into: &screen)
+        switch state.view.moves {
+        case .tornado: TornadoPanel(analysis: analysis).render(in: layout.moves, into: &screen)
+        case .attribution: AttributionPanel(analysis: analysis).render(in: layout.moves, into: &screen)
+        case .acrossWorlds:
+            AcrossWorldsPanel(scenario: analysis.scenario, robustness: state.results.robustness)
+                .render(in: layout.moves, into: &screen)
+        }
     }
     OutcomeBar(
         analysis: analysis, ensemble: ensemble, explanation: state.view.explanation,
