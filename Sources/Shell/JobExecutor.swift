@@ -27,11 +27,12 @@ public struct JobExecutor: Sendable {
         switch job {
         case .ensemble(let scenario):
             guard settings.members > 0 else { return }
-            for step in Job.ensembleSteps(settings) {
+            let steps = Job.ensembleSteps(settings)
+            for (i, step) in steps.enumerated() {
                 let result = Ensemble.run(
                     scenario, settings: step, threads: threads, workspace: workspace, isCancelled: isCancelled)
                 guard let result else { return }
-                deliver(JobResult(job, .ensemble(result)))
+                deliver(JobResult(job, .ensemble(result), complete: i == steps.count - 1))
             }
         case .robustness(let scenario):
             guard settings.members > 0 else { return }

@@ -63,15 +63,14 @@ public enum Job: Sendable, Hashable {
 
     /// Whether the screen needs `job` run now: the ensemble whenever ensembles run, levers
     /// across worlds while their panel shows, the map while it is open; neither of the
-    /// last two again once its answer is in.
+    /// last two again once its complete answer is in.
     func isNeeded(in state: State) -> Bool {
         guard state.results.ensembleMembers > 0 || kind == .map else { return false }
+        let answered = state.results.latest[kind].map { $0.job == self && $0.complete } ?? false
         switch self {
         case .ensemble: return true
-        case .robustness(let scenario):
-            return state.view.moves == .acrossWorlds && state.layout.moves.height > 2
-                && state.results.robustness?.scenario != scenario
-        case .map(let request): return !(state.results.map.map(request.isAnswered) ?? false)
+        case .robustness: return state.view.moves == .acrossWorlds && state.layout.moves.height > 2 && !answered
+        case .map: return !answered
         }
     }
 }
@@ -83,14 +82,18 @@ public enum JobOutput: Sendable, Equatable {
     case map(FuturesMap)
 }
 
-/// One result of a job: the job it answers, and what it delivered.
+/// One result of a job: the job it answers, what it delivered, and whether it is the
+/// job's last (a partial result, such as the first 1,000 members of an ensemble, is
+/// followed by a refined one).
 public struct JobResult: Sendable, Equatable {
     public var job: Job
     public var output: JobOutput
+    public var complete: Bool
 
-    public init(_ job: Job, _ output: JobOutput) {
+    public init(_ job: Job, _ output: JobOutput, complete: Bool = true) {
         self.job = job
         self.output = output
+        self.complete = complete
     }
 }
 
