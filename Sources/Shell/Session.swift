@@ -62,6 +62,8 @@ public struct Session {
     let now: () -> Int
     /// Every effect carried out, in order (for tests).
     public private(set) var performed: [Effect] = []
+    /// The last screen painted, for the diff.
+    var painter = FramePainter()
 
     public init(
         options: SessionOptions, backend: TerminalBackend, effects: EffectPerformer, now: @escaping () -> Int
@@ -113,11 +115,11 @@ public struct Session {
             }
             if state.themeIndex != palette {
                 // The whole theme or nothing: every theme in the list was validated at start.
-                backend.setPalette(Self.palette(state.theme, noColor: state.noColor))
+                painter.setPalette(Self.palette(state.theme, noColor: state.noColor), on: backend)
                 palette = state.themeIndex
             }
             let screen = render(state, analysis, ensemble: state.ensemble)  // the latest, even while it refines
-            backend.draw(Bridge.frame(screen))
+            painter.paint(screen, on: backend)
             if firstFrame, let after = options.afterFirstFrame, after() { return 0 }
             firstFrame = false
 
@@ -157,7 +159,7 @@ public struct Session {
                 switch effect {
                 case .quit: quit = true
                 case .copyToClipboard(let text): backend.copyToClipboard(text)
-                case .redraw: backend.invalidate()
+                case .redraw: painter.invalidate()
                 default:
                     let current = analysis.scenario == state.scenario ? analysis : Analysis(state.scenario)
                     if let result = effects.perform(effect, analysis: current) { queue.append(result) }

@@ -6,9 +6,10 @@ import Terminal
 import TestSupport
 import Testing
 
-/// A long, seeded sequence of screens, palette changes, size changes and Ctrl-Ls, written
-/// as terminal bytes: the bytes must stay those in Snapshots/ansi-sequence.txt, recorded
-/// from the writer as it was when it kept the last frame itself.
+/// A long, seeded sequence of screens, palette changes, size changes and Ctrl-Ls, diffed by
+/// the `FramePainter` and written as terminal bytes by the `ANSIWriter`: the bytes must stay
+/// those in Snapshots/ansi-sequence.txt, recorded from the writer as it was when it kept
+/// the last frame and made the diff itself.
 @Suite("Paint sequence")
 struct PaintSequenceTests {
     /// One step of the sequence.
@@ -72,13 +73,16 @@ struct PaintSequenceTests {
 
     /// The bytes of every screen of `steps`, one line each, ESC written as `\e`.
     static func bytes(_ steps: [Step], colors: ANSIWriter.Colors) -> String {
+        var painter = FramePainter(palette: palettes[0])
         var writer = ANSIWriter(palette: palettes[0], colors: colors)
         var lines = [String]()
         for step in steps {
             switch step {
-            case .screen(let screen): lines.append(writer.draw(Bridge.frame(screen)))
-            case .palette(let palette): writer.palette = palette
-            case .invalidate: writer.invalidate()
+            case .screen(let screen): lines.append(writer.paint(painter.update(screen)))
+            case .palette(let palette):
+                painter.setPalette(palette)
+                writer.palette = palette
+            case .invalidate: painter.invalidate()
             }
         }
         let escaped = lines.map {
