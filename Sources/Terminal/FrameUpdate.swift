@@ -29,13 +29,6 @@ public struct FrameUpdate: Equatable, Sendable {
         self.full = full
         self.changes = changes
     }
-
-    /// A whole frame, painted after clearing.
-    public init(full frame: TerminalFrame) {
-        self.init(
-            width: frame.width, height: frame.height, full: true,
-            changes: frame.cells.enumerated().map { Change(x: $0 % frame.width, y: $0 / frame.width, cell: $1) })
-    }
 }
 
 extension TerminalFrame {

@@ -114,3 +114,12 @@ struct ANSIWriterTests {
             "a default colour resets")
     }
 }
+
+extension FrameUpdate {
+    /// A whole frame, painted after clearing.
+    init(full frame: TerminalFrame) {
+        self.init(
+            width: frame.width, height: frame.height, full: true,
+            changes: frame.cells.enumerated().map { Change(x: $0 % frame.width, y: $0 / frame.width, cell: $1) })
+    }
+}

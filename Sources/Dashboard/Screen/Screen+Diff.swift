@@ -34,12 +34,15 @@ extension Screen {
     /// The update from `previous` (the screen shown last; nil when unknown) to this screen:
     /// the cells that differ, or every cell when there is no previous screen of this size.
     public func diff(from previous: Screen?) -> ScreenUpdate {
-        let full = previous.map { $0.width != width || $0.height != height } ?? true
-        var changes = [ScreenUpdate.Change]()
-        if full { changes.reserveCapacity(cells.count) }
-        for (i, cell) in cells.enumerated() where full || previous!.cells[i] != cell {
-            changes.append(ScreenUpdate.Change(x: i % width, y: i / width, cell: cell))
+        guard let previous, previous.width == width, previous.height == height else {
+            return ScreenUpdate(width: width, height: height, full: true, changes: cells.indices.map(change))
         }
-        return ScreenUpdate(width: width, height: height, full: full, changes: changes)
+        let changed = cells.indices.filter { cells[$0] != previous.cells[$0] }
+        return ScreenUpdate(width: width, height: height, full: false, changes: changed.map(change))
+    }
+
+    /// The cell at row-major index `i`, as a change.
+    private func change(_ i: Int) -> ScreenUpdate.Change {
+        ScreenUpdate.Change(x: i % width, y: i / width, cell: cells[i])
     }
 }
