@@ -21,7 +21,7 @@ let package = Package(
         ),
         // Async-signal-safe terminal restoration (signal handlers must be C).
         .target(name: "CTerminalSupport"),
-        // The only code that calls ncurses: set-up, restore, drawing frames, input.
+        // The only code that calls ncurses: set-up, restore, painting frame updates, input.
         .target(name: "Terminal", dependencies: ["CNcurses", "CTerminalSupport"]),
         // The TOML-subset reader, the writer's quoting and sanitized(untrusted:): imports nothing.
         .target(name: "TOML"),

@@ -1,9 +1,9 @@
 import Terminal
 
-/// Turns frames shown at known times into an asciicast: each event holds the bytes the
-/// `ANSIWriter` sends for that frame (the cells that changed). Times never go back, a
-/// frame that changes nothing adds no event, and a change of size adds a resize event
-/// before the frame that repaints everything.
+/// Turns frame updates painted at known times into an asciicast: each event holds the bytes
+/// the `ANSIWriter` sends for that update (the cells that changed: the diff is made above,
+/// by `FramePainter`). Times never go back, an update that changes nothing adds no event,
+/// and a change of size adds a resize event before the update that repaints everything.
 public struct CastRecorder: Sendable {
     public private(set) var cast: Asciicast
     private var writer: ANSIWriter
@@ -15,20 +15,17 @@ public struct CastRecorder: Sendable {
         size = (header.width, header.height)
     }
 
-    /// The palette for the next frames; other colours repaint every cell on the next frame.
+    /// The palette for the next updates.
     public mutating func setPalette(_ palette: TerminalPalette) { writer.palette = palette }
 
-    /// The next frame repaints every cell (Ctrl-L).
-    public mutating func invalidate() { writer.invalidate() }
-
-    /// Records `frame`, shown `time` microseconds after the start.
-    public mutating func draw(_ frame: TerminalFrame, at time: Int) {
+    /// Records `update`, painted `time` microseconds after the start.
+    public mutating func record(_ update: FrameUpdate, at time: Int) {
         let time = max(time, cast.events.last?.time ?? 0)
-        if frame.width != size.width || frame.height != size.height {
-            size = (frame.width, frame.height)
-            cast.events.append(Asciicast.Event(time: time, kind: .resize, data: "\(frame.width)x\(frame.height)"))
+        if update.width != size.width || update.height != size.height {
+            size = (update.width, update.height)
+            cast.events.append(Asciicast.Event(time: time, kind: .resize, data: "\(update.width)x\(update.height)"))
         }
-        let bytes = writer.draw(frame)
+        let bytes = writer.paint(update)
         if !bytes.isEmpty { cast.events.append(Asciicast.Event(time: time, data: bytes)) }
     }
 

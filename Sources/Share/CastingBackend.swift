@@ -1,9 +1,9 @@
 import Terminal
 
 /// A terminal that also records what it shows: every call goes to `inner` (the real
-/// terminal), and every frame drawn, with its real time, goes into an asciicast through
-/// the `ANSIWriter` (`twofutures record --cast`). Palette changes and Ctrl-L repaint the
-/// cast as they repaint the terminal.
+/// terminal), and every update painted, with its real time, goes into an asciicast through
+/// the `ANSIWriter` (`twofutures record --cast`). Both get the same updates, so palette
+/// changes and Ctrl-L repaint the cast as they repaint the terminal.
 public final class CastingBackend: TerminalBackend {
     private let inner: TerminalBackend
     private let clock: () -> Int
@@ -44,19 +44,14 @@ public final class CastingBackend: TerminalBackend {
         inner.setPalette(palette)
     }
 
-    public func draw(_ frame: TerminalFrame) {
-        inner.draw(frame)
+    public func paint(_ update: FrameUpdate) {
+        inner.paint(update)
         let now = clock()
         if started == nil { started = now }
-        recorder.draw(frame, at: now - (started ?? now))
+        recorder.record(update, at: now - (started ?? now))
     }
 
     public func copyToClipboard(_ text: String) { inner.copyToClipboard(text) }
-
-    public func invalidate() {
-        recorder.invalidate()
-        inner.invalidate()
-    }
 
     public func nextEvent(timeoutMilliseconds: Int32) -> TerminalEvent? {
         inner.nextEvent(timeoutMilliseconds: timeoutMilliseconds)

@@ -2,9 +2,9 @@ import Dashboard
 import Shell
 import Terminal
 
-/// A demo as an asciicast: `DemoTimeline`'s screens through the same frames the dashboard
-/// draws (`Bridge.frame`) and the theme's palette, written by the `ANSIWriter`. Pure and
-/// deterministic: the same frames give the same bytes.
+/// A demo as an asciicast: `DemoTimeline`'s screens diffed and converted as the dashboard
+/// paints them (`FramePainter`), in the theme's palette, written by the `ANSIWriter`. Pure
+/// and deterministic: the same frames give the same bytes.
 public enum DemoCast {
     /// The terminal a cast's bytes are meant for.
     public static let term = "xterm-256color"
@@ -17,9 +17,12 @@ public enum DemoCast {
         var recorder = CastRecorder(
             header: header, palette: frames.first.map { Self.palette($0.theme) } ?? .monochrome(roles: 0),
             colors: colors)
+        var painter = FramePainter()
         for frame in frames {
-            recorder.setPalette(Self.palette(frame.theme))
-            recorder.draw(Bridge.frame(frame.screen), at: frame.at * 1000)
+            let palette = Self.palette(frame.theme)
+            painter.setPalette(palette)
+            recorder.setPalette(palette)
+            recorder.record(painter.update(frame.screen), at: frame.at * 1000)
         }
         recorder.finish(at: (frames.last?.at ?? 0) * 1000)
         return recorder.cast

@@ -6,19 +6,19 @@ public enum Bridge {
     /// The role order of palettes and frames: `Role.allCases`.
     public static let roles = Role.allCases
 
-    /// A rendered `Screen` as the terminal's frame.
-    public static func frame(_ screen: Screen) -> TerminalFrame {
-        var cells = [TerminalCell]()
-        cells.reserveCapacity(screen.cells.count)
-        for cell in screen.cells {
-            let flags = cell.flags
-            cells.append(
-                TerminalCell(
-                    cell.character, role: roleIndex[cell.role]!,
-                    background: cell.style.background.map { roleIndex[$0]! } ?? -1, bold: flags.contains(.bold),
-                    dim: flags.contains(.dim), reverse: flags.contains(.reverse)))
-        }
-        return TerminalFrame(width: screen.width, height: screen.height, cells: cells)
+    /// A screen's update as the terminal paints it (only its cells are converted).
+    public static func update(_ update: ScreenUpdate) -> FrameUpdate {
+        FrameUpdate(
+            width: update.width, height: update.height, full: update.full,
+            changes: update.changes.map { FrameUpdate.Change(x: $0.x, y: $0.y, cell: cell($0.cell)) })
+    }
+
+    /// A dashboard cell as the terminal's: roles as indices into `roles`.
+    static func cell(_ cell: Cell) -> TerminalCell {
+        let flags = cell.flags
+        return TerminalCell(
+            cell.character, role: roleIndex[cell.role]!, background: cell.style.background.map { roleIndex[$0]! } ?? -1,
+            bold: flags.contains(.bold), dim: flags.contains(.dim), reverse: flags.contains(.reverse))
     }
 
     private static let roleIndex: [Role: Int] = Dictionary(

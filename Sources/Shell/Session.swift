@@ -63,6 +63,8 @@ public struct Session {
     let now: () -> Int
     /// Every effect carried out, in order (for tests).
     public private(set) var performed: [Effect] = []
+    /// The last screen painted, for the diff.
+    var painter = FramePainter()
 
     public init(
         options: SessionOptions, backend: TerminalBackend, effects: EffectPerformer, now: @escaping () -> Int
@@ -109,10 +111,10 @@ public struct Session {
             }
             if state.view.themeIndex != palette {
                 // The whole theme or nothing: every theme in the list was validated at start.
-                backend.setPalette(Self.palette(state.view.theme, noColor: state.view.noColor))
+                painter.setPalette(Self.palette(state.view.theme, noColor: state.view.noColor), on: backend)
                 palette = state.view.themeIndex
             }
-            backend.draw(Bridge.frame(runtime.screen(state)))  // the latest results, even while they refine
+            painter.paint(runtime.screen(state), on: backend)  // the latest results, even while they refine
             if firstFrame, let after = options.afterFirstFrame, after() { return 0 }
             firstFrame = false
 
@@ -154,7 +156,7 @@ public struct Session {
                 switch effect {
                 case .quit: quit = true
                 case .copyToClipboard(let text): backend.copyToClipboard(text)
-                case .redraw: backend.invalidate()
+                case .redraw: painter.invalidate()
                 default:
                     if let result = effects.perform(effect, in: state, runtime: runtime) { queue.append(result) }
                 }

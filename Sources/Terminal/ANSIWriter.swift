@@ -1,7 +1,7 @@
-/// Frames as the bytes a terminal receives: the changed cells only, each reached by a
-/// cursor move and drawn with SGR colours and attributes, like `Terminal.draw` does
-/// through ncurses. Pure: it keeps the last frame and returns text, so that recordings
-/// (asciicast files) and tests can use it without a terminal.
+/// Frame updates as the bytes a terminal receives: each changed cell reached by a cursor
+/// move and drawn with SGR colours and attributes, like `Terminal.paint` does through
+/// ncurses. Pure: it keeps no frame (the diff is made above it, `FramePainter`) and returns
+/// text, so that recordings (asciicast files) and tests can use it without a terminal.
 public struct ANSIWriter: Sendable {
     /// How colours are written.
     public enum Colors: String, Sendable, CaseIterable {
@@ -11,53 +11,41 @@ public struct ANSIWriter: Sendable {
         case xterm256 = "256"
     }
 
-    /// The colours of the roles; setting other colours repaints every cell on the next `draw`.
-    public var palette: TerminalPalette {
-        didSet { if palette != oldValue { previous = nil } }
-    }
+    /// The colours of the roles.
+    public var palette: TerminalPalette
     public let colors: Colors
-    private var previous: TerminalFrame?
 
     public init(palette: TerminalPalette, colors: Colors = .truecolor) {
         self.palette = palette
         self.colors = colors
     }
 
-    /// Forgets the last frame: the next `draw` clears the screen and paints every cell.
-    public mutating func invalidate() { previous = nil }
-
-    /// The bytes that turn the terminal's screen from the last frame into `frame` (the whole
-    /// frame, after clearing, the first time, after a size or palette change and after
-    /// `invalidate`). Empty when nothing changed. The cursor stays hidden, as in the
-    /// dashboard; the attributes are reset at the end, so that the text stands alone.
-    public mutating func draw(_ frame: TerminalFrame) -> String {
-        let full = previous.map { $0.width != frame.width || $0.height != frame.height } ?? true
-        var out = full ? "\u{1B}[0m\u{1B}[?25l\u{1B}[H\u{1B}[2J" : ""
-        var cursor: (x: Int, y: Int)? = full ? (0, 0) : nil
+    /// The bytes that paint `update`: its cells, after clearing the screen when it is `full`.
+    /// Empty when it changes nothing. The cursor stays hidden, as in the dashboard; the
+    /// attributes are reset at the end, so that the text stands alone.
+    public func paint(_ update: FrameUpdate) -> String {
+        var out = update.full ? "\u{1B}[0m\u{1B}[?25l\u{1B}[H\u{1B}[2J" : ""
+        var cursor: (x: Int, y: Int)? = update.full ? (0, 0) : nil
         var pen: Pen? = nil
-        for y in 0..<frame.height {
-            for x in 0..<frame.width {
-                let cell = frame[x, y]
-                if !full, previous![x, y] == cell { continue }
-                if let at = cursor, at.y == y, at.x == x {
-                    // Already there.
-                } else if let at = cursor, at.y == y, at.x < x {
-                    out += "\u{1B}[\(x - at.x)C"
-                } else {
-                    out += "\u{1B}[\(y + 1);\(x + 1)H"
-                }
-                let next = self.pen(cell)
-                if next != pen {
-                    out += Self.change(from: pen, to: next, colors: colors)
-                    pen = next
-                }
-                out.unicodeScalars.append(Self.printable(cell.character))
-                // After the last column the terminal waits to wrap: move explicitly next time.
-                cursor = x + 1 < frame.width ? (x + 1, y) : nil
+        for change in update.changes {
+            let (x, y) = (change.x, change.y)
+            if let at = cursor, at.y == y, at.x == x {
+                // Already there.
+            } else if let at = cursor, at.y == y, at.x < x {
+                out += "\u{1B}[\(x - at.x)C"
+            } else {
+                out += "\u{1B}[\(y + 1);\(x + 1)H"
             }
+            let next = self.pen(change.cell)
+            if next != pen {
+                out += Self.change(from: pen, to: next, colors: colors)
+                pen = next
+            }
+            out.unicodeScalars.append(Self.printable(change.cell.character))
+            // After the last column the terminal waits to wrap: move explicitly next time.
+            cursor = x + 1 < update.width ? (x + 1, y) : nil
         }
         if pen != nil { out += "\u{1B}[0m" }
-        previous = frame
         return out
     }
 

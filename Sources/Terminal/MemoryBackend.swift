@@ -1,7 +1,7 @@
 import Foundation
 
 /// A terminal in memory for tests (ratatui's `TestBackend`): it plays a script of events,
-/// keeps every frame drawn and every clipboard copy, and keeps its own clock, which moves
+/// keeps every update painted (and the whole frame it leaves) and every clipboard copy, and keeps its own clock, which moves
 /// only where the script says so. The main loop runs against it in-process.
 public final class MemoryBackend: TerminalBackend, @unchecked Sendable {
     /// One step of the script.
@@ -18,10 +18,12 @@ public final class MemoryBackend: TerminalBackend, @unchecked Sendable {
         case advance(milliseconds: Int)
     }
 
+    /// Every update painted, in order.
+    public private(set) var updates: [FrameUpdate] = []
+    /// The whole frame shown after each update.
     public private(set) var frames: [TerminalFrame] = []
     public private(set) var copied: [String] = []
     public private(set) var palettes: [TerminalPalette] = []
-    public private(set) var invalidations = 0
     public var size: (width: Int, height: Int)
     /// The script's clock, in milliseconds.
     public var now: Int { condition.withLock { clock } }
@@ -47,9 +49,11 @@ public final class MemoryBackend: TerminalBackend, @unchecked Sendable {
     }
 
     public func setPalette(_ palette: TerminalPalette) { palettes.append(palette) }
-    public func draw(_ frame: TerminalFrame) { frames.append(frame) }
+    public func paint(_ update: FrameUpdate) {
+        updates.append(update)
+        frames.append(TerminalFrame(update, over: frames.last))
+    }
     public func copyToClipboard(_ text: String) { copied.append(text) }
-    public func invalidate() { invalidations += 1 }
 
     public var waker: @Sendable () -> Void { { [self] in wake() } }
 

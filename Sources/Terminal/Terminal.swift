@@ -7,11 +7,10 @@ public struct TerminalUnavailable: Error, CustomStringConvertible {
     public let description: String
 }
 
-/// The only code that calls ncurses: it sets the terminal up and restores it, copies
-/// finished frames to the screen (changed cells only), and turns input into events.
+/// The only code that calls ncurses: it sets the terminal up and restores it, paints frame
+/// updates (the changed cells, diffed above it), and turns input into events.
 /// One per process; use it from the main thread.
 public final class Terminal {
-    private var previous: TerminalFrame?
     private var active = false
     private var colorPairs = false
     /// How many roles the palette has, and whether cells may have role backgrounds (the
@@ -99,10 +98,9 @@ public final class Terminal {
 
     /// Allocates a colour pair for each role on the palette's background (pair i+1 for
     /// role i) and, where the terminal has enough pairs, for each role on each role's
-    /// colour as background; colours are mapped to the nearest the terminal has. Redraws
-    /// everything on the next `draw`.
+    /// colour as background; colours are mapped to the nearest the terminal has. Whoever
+    /// diffs repaints every cell next (`FramePainter`).
     public func setPalette(_ palette: TerminalPalette) {
-        previous = nil
         colorPairs = false
         backgrounds = false
         guard has_colors(), palette.roles.contains(where: { $0 != nil }) else { return }
@@ -132,35 +130,32 @@ public final class Terminal {
     /// The colour pair of `role` on `background` (−1: the palette's background).
     static func pair(role: Int, background: Int, roles: Int) -> Int { 1 + role + roles * (background + 1) }
 
-    /// Copies `frame` to the screen, changing only the cells that differ from the last
-    /// frame (everything after a resize, a palette change or `invalidate()`).
-    public func draw(_ frame: TerminalFrame) {
+    /// Paints `update`'s cells and shows them. A full update clears the screen first, and
+    /// curses then repaints the whole terminal, whatever it believes is on it (as `clear`
+    /// does: the first frame, a new size or palette, Ctrl-L).
+    public func paint(_ update: FrameUpdate) {
         guard active else { return }
-        let full = previous == nil || previous!.width != frame.width || previous!.height != frame.height
-        if full { erase() }
+        if update.full {
+            erase()
+            clearok(tf_stdscr(), true)
+        }
         var cc = cchar_t()
         var text: [wchar_t] = [0, 0]
-        for y in 0..<frame.height {
-            for x in 0..<frame.width {
-                let cell = frame[x, y]
-                if !full, previous![x, y] == cell { continue }
-                text[0] = wchar_t(cell.character.unicodeScalars.first?.value ?? 32)
-                var attributes = tf_a_normal()
-                if cell.bold { attributes |= tf_a_bold() }
-                if cell.dim { attributes |= tf_a_dim() }
-                if cell.reverse { attributes |= tf_a_reverse() }
-                if cell.underline { attributes |= tf_a_underline() }
-                let pair =
-                    colorPairs
-                    ? Int16(
-                        Self.pair(
-                            role: cell.role, background: backgrounds ? cell.background : -1, roles: roleCount))
-                    : 0
-                setcchar(&cc, &text, attributes, pair, nil)
-                mvadd_wch(Int32(y), Int32(x), &cc)
-            }
+        for change in update.changes {
+            let cell = change.cell
+            text[0] = wchar_t(cell.character.unicodeScalars.first?.value ?? 32)
+            var attributes = tf_a_normal()
+            if cell.bold { attributes |= tf_a_bold() }
+            if cell.dim { attributes |= tf_a_dim() }
+            if cell.reverse { attributes |= tf_a_reverse() }
+            if cell.underline { attributes |= tf_a_underline() }
+            let pair =
+                colorPairs
+                ? Int16(Self.pair(role: cell.role, background: backgrounds ? cell.background : -1, roles: roleCount))
+                : 0
+            setcchar(&cc, &text, attributes, pair, nil)
+            mvadd_wch(Int32(change.y), Int32(change.x), &cc)
         }
-        previous = frame
         wnoutrefresh(tf_stdscr())
         doupdate()
     }
@@ -178,12 +173,6 @@ public final class Terminal {
             if n <= 0 { break }
             offset += n
         }
-    }
-
-    /// Forgets the last frame, so that the next `draw` repaints every cell (Ctrl-L).
-    public func invalidate() {
-        previous = nil
-        clearok(tf_stdscr(), true)
     }
 
     /// Waits for the next event: input, a resize, a wake-up or a quit signal. With no
@@ -210,11 +199,12 @@ public final class Terminal {
     /// endwin leaving it puts the cursor back where the shell left it: otherwise the next
     /// Ctrl-Z would put the prompt over old lines), so leave curses properly and let the next
     /// refresh set it up again (alternate screen, keypad, mouse, hidden cursor) and repaint
-    /// every cell (curses also picks up a size changed while we were stopped, when the
-    /// SIGWINCH went to the shell). Reported as a resize so that the caller lays out and redraws.
+    /// every cell of the terminal from curses' screen, which still holds the last frame
+    /// (curses also picks up a size changed while we were stopped, when the SIGWINCH went to
+    /// the shell). Reported as a resize so that the caller lays out and redraws.
     private func resume() -> TerminalEvent {
         endwin()
-        invalidate()
+        clearok(tf_stdscr(), true)
         return .resize(width: size.width, height: size.height)
     }
 

@@ -208,6 +208,28 @@ struct ReliabilityEndToEndTests {
         try shell.expectRestored(stty)
     }
 
+    @Test("Ctrl-L repaints the full frame over what something else wrote on the terminal")
+    func redraw() throws {
+        let shell = try Shell(width: 100, height: 30)
+        let tmux = shell.tmux
+        try shell.start()
+        let expected = try shell.headless(width: 100, height: 30)
+        #expect(try shell.waitForScreen(expected) == expected)
+        // Written behind curses' back: it believes the screen still shows its frame.
+        let tty = try #require(FileHandle(forWritingAtPath: try tmux.display("#{pane_tty}")))
+        tty.write(Data("\u{1B}[5;5HGARBAGE\u{1B}[2;1H\u{1B}[2K".utf8))
+        try tty.close()
+        let garbled = try tmux.waitFor { $0.contains("GARBAGE") }
+        #expect(garbled.contains("GARBAGE"), "\(garbled)")
+        try tmux.send("C-l")
+        let back = try shell.waitForScreen(expected)
+        #expect(back == expected, "after Ctrl-L:\n\(back)\nwanted:\n\(expected)")
+        try tmux.send("q")
+        let (status, stty) = try shell.afterExit()
+        #expect(status == 0)
+        try shell.expectRestored(stty)
+    }
+
     /// A small seeded generator (SplitMix64), so that a failure can be replayed.
     struct Generator {
         var state: UInt64

@@ -1,5 +1,7 @@
+import Dashboard
 import Foundation
 import Share
+import Shell
 import Terminal
 import Testing
 
@@ -47,16 +49,21 @@ struct AsciicastTests {
     func recorder() throws {
         let palette = TerminalPalette(background: nil, roles: [RGB(1, 2, 3)])
         var recorder = CastRecorder(header: Asciicast.Header(width: 2, height: 1, term: "xterm"), palette: palette)
-        let ab = ANSIWriterTests.frame(["ab"]), ax = ANSIWriterTests.frame(["aX"])
-        recorder.draw(ab, at: 0)
-        recorder.draw(ax, at: 10)
-        recorder.draw(ax, at: 12)
-        recorder.draw(ab, at: 5)
-        recorder.draw(ANSIWriterTests.frame(["ab", "cd"]), at: 20)
-        recorder.setPalette(palette)
-        recorder.draw(ANSIWriterTests.frame(["ab", "cd"]), at: 30)
-        recorder.setPalette(.monochrome(roles: 1))
-        recorder.draw(ANSIWriterTests.frame(["ab", "cd"]), at: 40)
+        var painter = FramePainter(palette: palette)
+        func record(_ lines: [String], at time: Int) { recorder.record(painter.update(Screen(lines: lines)), at: time) }
+        func setPalette(_ palette: TerminalPalette) {
+            painter.setPalette(palette)
+            recorder.setPalette(palette)
+        }
+        record(["ab"], at: 0)
+        record(["aX"], at: 10)
+        record(["aX"], at: 12)
+        record(["ab"], at: 5)
+        record(["ab", "cd"], at: 20)
+        setPalette(palette)
+        record(["ab", "cd"], at: 30)
+        setPalette(.monochrome(roles: 1))
+        record(["ab", "cd"], at: 40)
         recorder.finish(at: 50)
         let events = recorder.cast.events
         #expect(events.map(\.time) == [0, 10, 10, 20, 20, 40, 50])
@@ -76,15 +83,17 @@ struct AsciicastTests {
             memory, palette: TerminalPalette(background: nil, roles: [RGB(1, 2, 3)]), term: "xterm-256color",
             title: "t", timestamp: 1_700_000_000
         ) { now }
-        backend.draw(ANSIWriterTests.frame(["ab"]))
+        var painter = FramePainter()
+        painter.paint(Screen(lines: ["ab"]), on: backend)
         now += 250_000
-        backend.draw(ANSIWriterTests.frame(["aX"]))
-        backend.invalidate()
+        painter.paint(Screen(lines: ["aX"]), on: backend)
+        painter.invalidate()
         now += 1_000_000
-        backend.draw(ANSIWriterTests.frame(["aX"]))
+        painter.paint(Screen(lines: ["aX"]), on: backend)
         now += 500_000
         let cast = backend.cast
-        #expect(memory.frames.count == 3 && memory.invalidations == 1)
+        #expect(memory.frames.count == 3 && memory.updates.map(\.full) == [true, false, true])
+        #expect(memory.lastScreen == "aX")
         #expect(cast.header.width == 2 && cast.header.height == 1 && cast.header.timestamp == 1_700_000_000)
         #expect(cast.events.map(\.time) == [0, 250_000, 1_250_000, 1_750_000])
         #expect(cast.events[2].data.contains("\u{1B}[2J"), "Ctrl-L repaints the cast too")

@@ -72,7 +72,8 @@ struct SessionTests {
                 .ctrl("l"), .character("q")))
         #expect(status == 0)
         #expect(backend.copied == ["tf2:50-30-20-30-20"])
-        #expect(backend.invalidations == 1)
+        #expect(backend.updates.map(\.full).filter { $0 }.count == 2, "the first frame and the one after Ctrl-L")
+        #expect(backend.updates.last?.full == true && backend.updates.last?.changes.count == 120 * 36)
         guard effects.count == 6, case .export(let exported) = effects[1] else {
             Issue.record("no export: \(effects)")
             return
