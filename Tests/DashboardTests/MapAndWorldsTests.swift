@@ -247,7 +247,7 @@ struct LensKeyTests {
         reduce(&state, .keyPressed(.char("u")))
         #expect(state.document.activeLens?.id == "essay", "one undo step")
         // A slider leaves the lens: custom; v then starts from the first lens.
-        state.view.selection = SliderPanel.policyCount + 3
+        state.view.selection = SliderGeometry.policyCount + 3
         reduce(&state, .keyPressed(.right))
         #expect(state.document.activeLens == nil && Fixture.frame(state).text.contains("ASSUMPTIONS · lens: custom"))
         reduce(&state, .keyPressed(.char("v")))

@@ -133,7 +133,7 @@ struct ReducerTests {
                 name: "S\(i)", path: "/x/s\(i).toml", scenario: Scenario().withLever(.exportControls, Double(i) / 40))
         }
         reduce(&s, .savedListed(OpenList(entries: list)))
-        let page = ScenarioList.visibleRows(height: 24)
+        let page = Layout.openListRows(height: 24)
         #expect(page == 17)
         press(&s, .pageDown)
         #expect(openList(s)?.index == page)
@@ -348,7 +348,7 @@ struct ReducerTests {
     func mouse() {
         var s = State(width: 80, height: 24)
         let layout = Layout(width: 80, height: 24, chart: s.view.chart)
-        let columns = SliderRow.Columns(width: layout.panel.width - 2)
+        let columns = SliderColumns(width: layout.panel.width - 2)
         let trackEnd = layout.panel.x + 1 + columns.trackOffset + columns.track - 1
         let row = SliderGeometry(rect: layout.panel).row(of: 2, scroll: 0)!
         reduce(&s, .mouse(.click(x: trackEnd, y: row)))

@@ -15,7 +15,7 @@ func reduceMouse(_ state: inout State, _ event: MouseEvent) {
     case .wheelDown: nudge(&state, coarse: -1)
     case .click(let x, let y):
         if layout.panel.contains(x: x, y: y) {
-            clickPanel(&state, layout.panel, x: x, y: y)
+            clickPanel(&state, layout.sliders, x: x, y: y)
         } else if let view = state.view.mapView, let rect = layout.charts.first?.rect, rect.contains(x: x, y: y) {
             clickMap(&state, rect, view, x: x, y: y)
         } else if let chart = layout.charts.first(where: { $0.rect.contains(x: x, y: y) }) {
@@ -27,18 +27,16 @@ func reduceMouse(_ state: inout State, _ event: MouseEvent) {
 }
 
 /// Selects the clicked row and, on its track, sets the value at the clicked position.
-func clickPanel(_ state: inout State, _ panel: Rect, x: Int, y: Int) {
-    let geometry = SliderGeometry(rect: panel)
+func clickPanel(_ state: inout State, _ geometry: SliderGeometry, x: Int, y: Int) {
     let scroll = geometry.scroll(keeping: state.view.selection, from: state.view.sliderScroll)
     guard let index = ParameterID.all.indices.first(where: { geometry.row(of: $0, scroll: scroll) == y }) else {
         return
     }
     state.view.selection = index
-    let columns = SliderRow.Columns(width: panel.width - 2)
-    let trackX = panel.x + 1 + columns.trackOffset
-    guard x >= trackX && x < trackX + columns.track, columns.track > 1 else { return }
+    let track = geometry.track
+    guard x >= track.x && x < track.x + track.width, track.width > 1 else { return }
     let spec = state.selected.spec
-    let fraction = Double(x - trackX) / Double(columns.track - 1)
+    let fraction = Double(x - track.x) / Double(track.width - 1)
     setSelected(&state, to: spec.min + fraction * (spec.max - spec.min))
 }
 

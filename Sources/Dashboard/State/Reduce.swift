@@ -117,7 +117,7 @@ func run(_ command: Command?, _ state: inout State) -> [Effect] {
     case .increaseFine: nudge(&state, fine: 1)
     case .minimum: setSelected(&state, to: state.selected.spec.min)
     case .maximum: setSelected(&state, to: state.selected.spec.max)
-    case .switchGroup: state.view.selection = state.view.focus == .levers ? SliderPanel.policyCount : 0
+    case .switchGroup: state.view.selection = state.view.focus == .levers ? SliderGeometry.policyCount : 0
     case .preset(let preset): applyPreset(&state, preset)
     case .undo: undo(&state)
     case .redo: redo(&state)
@@ -208,7 +208,7 @@ func reduceOverwrite(_ state: inout State, _ key: Key, _ question: SaveRequest) 
 func reduceOpenList(_ state: inout State, _ key: Key, _ list: OpenList) -> [Effect] {
     var list = list
     let n = list.entries.count
-    let page = max(1, ScenarioList.visibleRows(height: state.view.height))
+    let page = state.layout.openListRows
     switch KeyTable.command(for: key, in: .list) {
     case .listPrevious: list.index = n == 0 ? 0 : (list.index + n - 1) % n
     case .listNext: list.index = n == 0 ? 0 : (list.index + 1) % n

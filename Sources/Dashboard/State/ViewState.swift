@@ -56,7 +56,7 @@ public struct ViewState: Sendable, Equatable {
     public var selected: ParameterID { ParameterID.all[selection] }
 
     /// The group of the selected row: the policy's start belongs to the levers.
-    public var focus: Focus { selection < SliderPanel.policyCount ? .levers : .assumptions }
+    public var focus: Focus { selection < SliderGeometry.policyCount ? .levers : .assumptions }
 
     /// Whether the map draws two rows per cell in colour (not without colour or in ASCII).
     public var mapHalfBlocks: Bool { !noColor && theme.glyphs != .ascii }

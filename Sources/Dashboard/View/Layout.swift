@@ -65,6 +65,17 @@ public struct Layout: Sendable, Equatable {
     /// The slider list's rows and scrolling inside `panel`.
     public var sliders: SliderGeometry { SliderGeometry(rect: panel) }
 
+    /// How many entries of the `o` list fit (the title and status bars stay visible); also
+    /// the page for PgUp / PgDn.
+    public var openListRows: Int { Self.openListRows(height: key.height) }
+
+    /// The rows around the `o` list's entries: its borders, the header, the detail line and
+    /// the key line.
+    static let openListChrome = 5
+
+    /// How many entries of the `o` list fit on a screen `height` rows high.
+    public static func openListRows(height: Int) -> Int { max(1, height - 2 - openListChrome) }
+
     /// The map's plot inside the chart area with `y` on the Y axis, and its grid of points
     /// (a point per column, two per row with half blocks); nil where no map fits.
     public func mapGrid(y: ParameterID, halfBlocks: Bool) -> (nx: Int, ny: Int)? {
@@ -101,7 +112,7 @@ public struct Layout: Sendable, Equatable {
         status = statusRow
         outcome = outcomeRows
         self.caption = captionRows
-        let sliderRows = SliderPanel.lines.count + 2
+        let sliderRows = SliderGeometry.lines.count + 2
         if width >= Self.gridMinimum.width && height >= Self.gridMinimum.height {
             tier = .grid
             let (left, right) = body.splitLeft(Self.gridPanelWidth)
@@ -144,35 +155,73 @@ public struct Layout: Sendable, Equatable {
 
 /// Where the slider list goes inside the panel, and how it scrolls.
 public struct SliderGeometry: Sendable, Equatable {
+    /// The policy rows: the five levers and "Policy starts".
+    public static let policyCount = LeverID.allCases.count + 1
+
+    /// The list's lines: the policy rows, the ASSUMPTIONS separator (nil), the assumptions.
+    public static let lines: [Int?] =
+        Array(0..<policyCount).map { Optional($0) } + [nil]
+        + Array(policyCount..<ParameterID.all.count).map { Optional($0) }
+
+    /// The list line of parameter `index`.
+    public static func line(of index: Int) -> Int { index < policyCount ? index : index + 1 }
+
     /// The screen row of the first list line, and how many list lines show.
     public let listY: Int
     public let listRows: Int
 
+    /// The panel's left edge and width.
+    let x: Int, width: Int
+
     public init(rect: Rect) {
         listY = rect.y + 1
-        listRows = max(0, min(SliderPanel.lines.count, rect.height - 2))
+        listRows = max(0, min(Self.lines.count, rect.height - 2))
+        x = rect.x
+        width = rect.width - 2
     }
 
     /// Whether some list lines are scrolled away.
-    public var scrolls: Bool { listRows < SliderPanel.lines.count }
+    public var scrolls: Bool { listRows < Self.lines.count }
 
     /// `previous` moved as little as possible so that `selection`'s line shows.
     public func scroll(keeping selection: Int, from previous: Int) -> Int {
-        let maxScroll = max(0, SliderPanel.lines.count - listRows)
-        let line = SliderPanel.line(of: selection)
+        let maxScroll = max(0, Self.lines.count - listRows)
+        let line = Self.line(of: selection)
         var s = min(max(0, previous), maxScroll)
         if line < s { s = line }
         if line >= s + listRows { s = line - listRows + 1 }
         // Show the ASSUMPTIONS separator with the first assumption.
-        if s == line, line == SliderPanel.policyCount + 1 { s -= 1 }
+        if s == line, line == Self.policyCount + 1 { s -= 1 }
         return min(max(0, s), maxScroll)
     }
 
+    /// The columns of a slider row in this panel (a row spans the panel's inside).
+    public var columns: SliderColumns { SliderColumns(width: width) }
+
+    /// The screen columns of the track: where a click sets the value.
+    public var track: (x: Int, width: Int) { (x + 1 + columns.trackOffset, columns.track) }
+
     /// The screen row of parameter `index` at scroll `scroll`, or nil when scrolled away.
     public func row(of index: Int, scroll: Int) -> Int? {
-        let visible = SliderPanel.line(of: index) - scroll
+        let visible = Self.line(of: index) - scroll
         return visible >= 0 && visible < listRows ? listY + visible : nil
     }
+}
+
+/// The column widths of a slider row `width` wide: the marker, the name, the track, the
+/// value and the response sparkline.
+public struct SliderColumns: Sendable, Equatable {
+    public let name: Int, track: Int, value: Int, spark: Int
+
+    public init(width: Int) {
+        spark = width >= 50 ? 11 : 6
+        track = width >= 50 ? 10 : 7
+        value = 9
+        name = max(0, width - (1 + 1 + track + 1 + value + 1 + spark))
+    }
+
+    /// Offset of the track from the row's start.
+    public var trackOffset: Int { 1 + name + 1 }
 }
 
 /// Where the map's plot goes in a chart box at a rect with a parameter on the Y axis: the

@@ -18,13 +18,6 @@ public struct ScenarioList: Sendable, Equatable {
         self.skipped = skipped
     }
 
-    /// Rows around the list: borders, the header, the detail line and the key line.
-    static let chromeRows = 5
-
-    /// How many entries fit on a screen `height` rows high (the title and status bars stay
-    /// visible); also the page for PgUp / PgDn.
-    public static func visibleRows(height: Int) -> Int { max(1, height - 2 - chromeRows) }
-
     /// The first entry shown, so that `selected` is in view.
     static func firstShown(selected: Int, count: Int, rows: Int) -> Int {
         min(max(0, selected - rows + 1), max(0, count - rows))
@@ -32,9 +25,9 @@ public struct ScenarioList: Sendable, Equatable {
 
     public func render(in area: Rect, into screen: inout Screen) {
         let extra = skipped.isEmpty ? 0 : 1
-        let rows = min(Self.visibleRows(height: area.height) - extra, max(1, entries.count))
+        let rows = min(Layout.openListRows(height: area.height) - extra, max(1, entries.count))
         let width = max(10, min(100, area.width - 4))
-        let height = rows + Self.chromeRows + extra
+        let height = rows + Layout.openListChrome + extra
         let rect = Rect(
             x: area.x + (area.width - width) / 2, y: area.y + max(1, (area.height - height) / 2), width: width,
             height: height)

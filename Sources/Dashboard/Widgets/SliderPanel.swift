@@ -32,23 +32,12 @@ public struct SliderPanel: Sendable, Equatable {
         return String("LENS: \(name)".prefix(max(0, width - 1))) + "…"
     }
 
-    /// The policy rows: the five levers and "Policy starts".
-    public static let policyCount = LeverID.allCases.count + 1
-
-    /// The list's lines: the policy rows, the ASSUMPTIONS separator (nil), the assumptions.
-    public static let lines: [Int?] =
-        Array(0..<policyCount).map { Optional($0) } + [nil]
-        + Array(policyCount..<ParameterID.all.count).map { Optional($0) }
-
-    /// The list line of parameter `index`.
-    public static func line(of index: Int) -> Int { index < policyCount ? index : index + 1 }
-
     public func render(in rect: Rect, into screen: inout Screen) {
         let levers = ParameterID.all[selection].spec.kind != .assumption
         let on = Style(.accent, .bold), off = Style(.muted, .bold)
         screen.box(rect, title: "POLICY", titleStyle: levers ? on : off)
         // What the sparklines are, on the top border above them.
-        let note = SliderRow.Columns(width: rect.width - 2).spark >= 11 ? " lead across range " : " lead "
+        let note = SliderColumns(width: rect.width - 2).spark >= 11 ? " lead across range " : " lead "
         screen.write(note, x: rect.maxX - 1 - note.count, y: rect.y, role: .muted, clip: rect)
         let inner = rect.inset(1)
         let geometry = SliderGeometry(rect: rect)
@@ -56,7 +45,7 @@ public struct SliderPanel: Sendable, Equatable {
         // One scale for every sparkline: a tall ramp means a large effect on the lead.
         let all = responses.flatMap { $0 }
         let scale = (all.min() ?? 0)...(max(all.max() ?? 1, (all.min() ?? 0) + 1e-9))
-        for (i, line) in Self.lines.enumerated() where i >= top && i < top + geometry.listRows {
+        for (i, line) in SliderGeometry.lines.enumerated() where i >= top && i < top + geometry.listRows {
             let y = geometry.listY + i - top
             guard let index = line else {
                 screen.separator(
@@ -73,7 +62,7 @@ public struct SliderPanel: Sendable, Equatable {
             // Arrows on the right border say that more rows are above or below.
             let right = rect.maxX - 1
             if top > 0 { screen[right, geometry.listY] = Cell("▲", Style(.accent)) }
-            if top + geometry.listRows < Self.lines.count {
+            if top + geometry.listRows < SliderGeometry.lines.count {
                 screen[right, geometry.listY + geometry.listRows - 1] = Cell("▼", Style(.accent))
             }
         }

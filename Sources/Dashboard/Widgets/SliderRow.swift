@@ -21,21 +21,6 @@ public struct SliderRow: Sendable, Equatable {
         self.response = response
     }
 
-    /// Column widths for a row `width` wide.
-    public struct Columns: Sendable, Equatable {
-        public let name: Int, track: Int, value: Int, spark: Int
-
-        public init(width: Int) {
-            spark = width >= 50 ? 11 : 6
-            track = width >= 50 ? 10 : 7
-            value = 9
-            name = max(0, width - (1 + 1 + track + 1 + value + 1 + spark))
-        }
-
-        /// Offset of the track from the row's start.
-        public var trackOffset: Int { 1 + name + 1 }
-    }
-
     /// The position of the value in its range, 0…1.
     var fraction: Double {
         let spec = id.spec
@@ -44,7 +29,7 @@ public struct SliderRow: Sendable, Equatable {
 
     /// Draws in the first row of `rect`.
     public func render(in rect: Rect, into screen: inout Screen) {
-        let c = Columns(width: rect.width)
+        let c = SliderColumns(width: rect.width)
         let y = rect.y
         var x = rect.x
         screen.write(selected ? "▸" : " ", x: x, y: y, role: .accent, flags: .bold, clip: rect)
