@@ -6,11 +6,14 @@ public enum Bridge {
     /// The role order of palettes and frames: `Role.allCases`.
     public static let roles = Role.allCases
 
-    /// A screen's update as the terminal paints it (only its cells are converted).
-    public static func update(_ update: ScreenUpdate) -> FrameUpdate {
+    /// The cells of `screen` that `diff` names, as the terminal paints them (only those
+    /// cells are converted).
+    public static func update(_ screen: Screen, _ diff: ScreenDiff) -> FrameUpdate {
         FrameUpdate(
-            width: update.width, height: update.height, full: update.full,
-            changes: update.changes.map { FrameUpdate.Change(x: $0.x, y: $0.y, cell: cell($0.cell)) })
+            width: screen.width, height: screen.height, full: diff.full,
+            changes: diff.changed.map {
+                FrameUpdate.Change(x: $0 % screen.width, y: $0 / screen.width, cell: cell(screen.cells[$0]))
+            })
     }
 
     /// A dashboard cell as the terminal's: roles as indices into `roles`.

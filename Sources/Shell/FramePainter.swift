@@ -30,7 +30,7 @@ public struct FramePainter: Sendable {
     /// becomes the last screen.
     public mutating func update(_ screen: Screen) -> FrameUpdate {
         defer { previous = screen }
-        return Bridge.update(screen.diff(from: previous))
+        return Bridge.update(screen, screen.diff(from: previous))
     }
 
     /// Gives `backend` the palette, and takes it for the next screens (see `setPalette(_:)`).

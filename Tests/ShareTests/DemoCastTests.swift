@@ -129,7 +129,7 @@ struct DemoCastTests {
         let replayed = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let final = DemoHeadless.frames(Self.quick, from: Self.state(), runtime: runtime).final
         #expect(replayed["lines"] as? [String] == (0..<36).map { final.screen.line($0) })
-        let frame = TerminalFrame(Bridge.update(final.screen.diff(from: nil)), over: nil)
+        let frame = TerminalFrame(Bridge.update(final.screen, final.screen.diff(from: nil)), over: nil)
         let palette = DemoCast.palette(final.theme)
         func hex(_ c: RGB?) -> String {
             c.map { String(format: "%02x%02x%02x", $0.r, $0.g, $0.b) } ?? "default"
