@@ -28,9 +28,10 @@ let package = Package(
         // What the target CPU offers (AVX-512, FMA), for `#if canImport(CPUFeatures.…)`:
         // empty headers behind module-map `requires`; no code, nothing linked.
         .systemLibrary(name: "CPUFeatures"),
-        // The model of MODEL.md: pure, Foundation (and TOML's sanitized(untrusted:)) only;
-        // CPUFeatures picks the Float32 kernel's vector width at compile time.
-        .target(name: "FuturesModel", dependencies: ["TOML", "CPUFeatures"]),
+        // The model of MODEL.md: pure, Foundation only (its errors keep quoted input raw, and
+        // whoever shows them makes it safe); CPUFeatures picks the Float32 kernel's vector
+        // width at compile time.
+        .target(name: "FuturesModel", dependencies: ["CPUFeatures"]),
         // State, reduce, layout, widgets, themes and demos as values: pure, no terminal, no
         // file, no clock, no globals.
         .target(name: "Dashboard", dependencies: ["FuturesModel", "TOML"]),
@@ -65,7 +66,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["FuturesModel"], path: "Tests/TestSupport"),
         .testTarget(
             name: "FuturesModelTests",
-            dependencies: ["FuturesModel", "TestSupport"],
+            dependencies: ["FuturesModel", "TOML", "TestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
