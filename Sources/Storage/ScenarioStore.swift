@@ -54,7 +54,9 @@ public enum ScenarioStore {
     /// Exports a run as `run-N.json` and `run-N.csv`, and with `svg` the screen as
     /// `run-N.svg` (the first N free for all three) in `dir` (made when missing); returns
     /// the path without the extension.
-    public static func export(_ document: Document, svg: String? = nil, in dir: String) throws(StorageError) -> String {
+    public static func export(
+        _ document: RunDocument, svg: String? = nil, in dir: String
+    ) throws(StorageError) -> String {
         try Files.createFolder(dir)
         for n in 1...10_000 {
             let stem = Files.path("run-\(n)", in: dir)

@@ -36,7 +36,7 @@ struct EffectRunner: EffectPerformer {
             let svg = SVGWriter.svg(screen, theme: shown.theme, title: "TwoFutures: " + ShareToken.encode(scenario))
             do {
                 let stem = try ScenarioStore.export(
-                    Document(analysis: run, ensemble: ensemble), svg: svg, in: folder)
+                    RunDocument(analysis: run, ensemble: ensemble), svg: svg, in: folder)
                 return .exported(.exported(stem: stem))
             } catch {
                 return .exported(.failed("\(error)"))

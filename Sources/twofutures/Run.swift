@@ -139,7 +139,7 @@ struct Run: ParsableCommand {
         let ensemble =
             settings.members > 0
             ? Ensemble.run(scenario, settings: settings, threads: threads) : nil
-        let document = Document(analysis: analysis, ensemble: ensemble)
+        let document = RunDocument(analysis: analysis, ensemble: ensemble)
         switch format {
         case .json: print(document.json(), terminator: "")
         case .csv: print(document.csv(), terminator: "")

@@ -13,7 +13,7 @@ struct EnsembleTests {
             let settings = EnsembleSettings(members: members, seed: 1234, uncertainty: 0.8)
             let analysis = Analysis(s)
             let texts = [1, 2, 3].map { threads in
-                Document(analysis: analysis, ensemble: Ensemble.run(s, settings: settings, threads: threads)!).json()
+                RunDocument(analysis: analysis, ensemble: Ensemble.run(s, settings: settings, threads: threads)!).json()
             }
             #expect(texts[0] == texts[1])
             #expect(texts[0] == texts[2])

@@ -11,7 +11,7 @@ struct GoldenTests {
     func deterministic(name: String) throws {
         let golden = try GoldenCase.load(name)
         let (scenario, _) = try golden.options()
-        let text = Document(analysis: Analysis(scenario), ensemble: nil).json()
+        let text = RunDocument(analysis: Analysis(scenario), ensemble: nil).json()
         let got = try JSONSerialization.jsonObject(with: Data(text.utf8))
         let diffs = mismatches(got, golden.expect)
         #expect(diffs.isEmpty, "\(diffs.prefix(5))")

@@ -37,7 +37,7 @@ struct ScenarioStoreTests {
     func export() throws {
         let folder = try TemporaryFolder("exports")
         defer { folder.remove() }
-        let document = Document(analysis: Analysis(Scenario()), ensemble: nil)
+        let document = RunDocument(analysis: Analysis(Scenario()), ensemble: nil)
         let first = try ScenarioStore.export(document, in: folder.path)
         #expect(first == folder.file("run-1"))
         #expect(try Files.readText(first + ".json") == document.json())

@@ -1,6 +1,6 @@
 import Foundation
 
-extension Document {
+extension RunDocument {
     /// A readable summary for people: inputs, the outcome with its verdict and
     /// probabilities, both futures, and what moves the outcome.
     public func table() -> String {

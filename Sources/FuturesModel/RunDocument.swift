@@ -1,5 +1,5 @@
 /// The headless output of MODEL.md §5, as JSON, CSV or a table for people.
-public struct Document: Sendable {
+public struct RunDocument: Sendable {
     public let analysis: Analysis
     public let ensemble: EnsembleResult?
 
