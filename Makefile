@@ -77,7 +77,7 @@ fuzz:
 	swiftc -O -wmo -parse-as-library -sanitize=fuzzer,address -module-name TOML \
 		-emit-module-path .build/fuzz/TOML.swiftmodule -c Sources/TOML/*.swift -o .build/fuzz/TOML.o
 	swiftc -O -parse-as-library -sanitize=fuzzer,address -module-name FuturesModel -I .build/fuzz \
-		Sources/FuturesModel/*.swift scripts/fuzz/FuturesModelFuzz.swift .build/fuzz/TOML.o -o .build/fuzz/model
+		Sources/FuturesModel/*/*.swift scripts/fuzz/FuturesModelFuzz.swift .build/fuzz/TOML.o -o .build/fuzz/model
 	printf 'tf1:50-30-20-30-20+h48+a4=0.9' > .build/fuzz/corpus-token/seed
 	printf 'export_controls=0.7,smuggling_enforcement=35%%' > .build/fuzz/corpus-set/seed
 	cd .build/fuzz && FUZZ_TARGET=token ./model -max_total_time=$(FUZZ_SECONDS) corpus-token
