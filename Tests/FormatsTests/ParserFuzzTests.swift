@@ -1,4 +1,5 @@
 import Dashboard
+import Formats
 import Foundation
 import FuturesModel
 import TOML
@@ -438,7 +439,7 @@ enum FuzzInputs {
     static let demo = Fuzzer(
         seeds: [file("Demos/tour.demo"), "size 80x24\nkey Right 3 @20ms\nset \(ids[1]) 35%\nlens backfire\npause\n"]
             + (try! FileManager.default.contentsOfDirectory(atPath: ParserFuzzTests.root.path + "/Fixtures/demos"))
-            .sorted().map { file("Tests/DashboardTests/Fixtures/demos/\($0)") },
+            .sorted().map { file("Tests/FormatsTests/Fixtures/demos/\($0)") },
         dictionary: DemoParser.commands + DemoParser.keyNames.map(\.name) + ids + Lens.builtIn.map(\.id) + [
             "future1", "status_quo", "future2", "@150ms", "@1.5s", "120x36", "1000x500", "79x24", "Ctrl-R", "Ctrl-",
             "600s", "601s", "0ms", "1000", "1001",
