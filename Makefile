@@ -69,16 +69,26 @@ uninstall:
 clean:
 	rm -rf .build
 
-## fuzz: libFuzzer on the share token and --set parsers, FUZZ_SECONDS each (not in CI).
-## Findings are written to .build/fuzz/crash-*; rerun one with `.build/fuzz/model FILE`.
+## fuzz: libFuzzer on every parser of text from outside, FUZZ_SECONDS each (not in CI):
+## scenario files, lenses, themes, demos, the share token and --set. scripts/fuzz/build.sh
+## builds the harness (.build/fuzz/parsers); it checks the invariants of the parser fuzz
+## tests (Tests/FormatsTests/FuzzChecks.swift). Findings are written to
+## .build/fuzz/crash-*; rerun one with `FUZZ_TARGET=demo .build/fuzz/parsers FILE`.
 FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := scenario lens theme demo token set
+FUZZ_FIXTURES := Tests/FormatsTests/Fixtures
 fuzz:
-	mkdir -p .build/fuzz/corpus-token .build/fuzz/corpus-set
-	swiftc -O -wmo -parse-as-library -sanitize=fuzzer,address -module-name TOML \
-		-emit-module-path .build/fuzz/TOML.swiftmodule -c Sources/TOML/*.swift -o .build/fuzz/TOML.o
-	swiftc -O -parse-as-library -sanitize=fuzzer,address -module-name FuturesModel -I .build/fuzz \
-		Sources/FuturesModel/*.swift scripts/fuzz/FuturesModelFuzz.swift .build/fuzz/TOML.o -o .build/fuzz/model
-	printf 'tf1:50-30-20-30-20+h48+a4=0.9' > .build/fuzz/corpus-token/seed
-	printf 'export_controls=0.7,smuggling_enforcement=35%%' > .build/fuzz/corpus-set/seed
-	cd .build/fuzz && FUZZ_TARGET=token ./model -max_total_time=$(FUZZ_SECONDS) corpus-token
-	cd .build/fuzz && FUZZ_TARGET=set ./model -max_total_time=$(FUZZ_SECONDS) corpus-set
+	./scripts/fuzz/build.sh .build/fuzz/parsers
+	for t in $(FUZZ_TARGETS); do mkdir -p .build/fuzz/corpus-$$t; \
+		cp $(FUZZ_FIXTURES)/fuzz/$$t-*.bin .build/fuzz/corpus-$$t/ 2>/dev/null || true; done
+	printf 'model = "twofutures/2"\nname = "x"\nlens = "essay"\nhorizon = 48\npolicy_start = "2027-01"\n[levers]\nexport_controls = 0.7\n[assumptions]\ncontrol_leakage = 0.3\n' \
+		> .build/fuzz/corpus-scenario/seed
+	cp Lenses/*.toml .build/fuzz/corpus-lens/
+	cp Themes/*.toml .build/fuzz/corpus-theme/
+	cp Demos/*.demo $(FUZZ_FIXTURES)/demos/*.demo .build/fuzz/corpus-demo/
+	printf 'tf2:50-30-20-30-20+h48+s12+a4=0.9' > .build/fuzz/corpus-token/seed
+	printf 'export_controls=0.7,smuggling_enforcement=35%%,policy_start=2027-01' > .build/fuzz/corpus-set/seed
+	cd .build/fuzz && status=0; for t in $(FUZZ_TARGETS); do \
+		FUZZ_TARGET=$$t ./parsers -max_total_time=$(FUZZ_SECONDS) corpus-$$t > log-$$t 2>&1 \
+			|| { status=1; echo "fuzz $$t: a finding, see .build/fuzz/log-$$t"; }; \
+		echo "fuzz $$t: $$(grep -h '^Done' log-$$t)"; done; exit $$status

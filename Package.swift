@@ -28,19 +28,24 @@ let package = Package(
         // What the target CPU offers (AVX-512, FMA), for `#if canImport(CPUFeatures.…)`:
         // empty headers behind module-map `requires`; no code, nothing linked.
         .systemLibrary(name: "CPUFeatures"),
-        // The model of MODEL.md: pure, Foundation (and TOML's sanitized(untrusted:)) only;
-        // CPUFeatures picks the Float32 kernel's vector width at compile time.
-        .target(name: "FuturesModel", dependencies: ["TOML", "CPUFeatures"]),
+        // The model of MODEL.md: pure, Foundation only (its errors keep quoted input raw, and
+        // whoever shows them makes it safe); CPUFeatures picks the Float32 kernel's vector
+        // width at compile time.
+        .target(name: "FuturesModel", dependencies: ["CPUFeatures"]),
         // State, reduce, layout, widgets, themes and demos as values: pure, no terminal, no
-        // file, no clock, no globals.
+        // file, no clock, no globals. TOML for FileError (the catalogs' errors) and
+        // sanitized(untrusted:), which makes shown text safe.
         .target(name: "Dashboard", dependencies: ["FuturesModel", "TOML"]),
+        // The text formats, parsed and written (FILE:LINE errors): scenario files, lenses,
+        // themes, demos. Pure: the caller reads and writes the files.
+        .target(name: "Formats", dependencies: ["FuturesModel", "TOML", "Dashboard"]),
         // Everything that touches files: atomic writes, the XDG and shipped-folder search,
         // theme and demo files, saved scenarios and exports.
-        .target(name: "Storage", dependencies: ["TOML", "FuturesModel", "Dashboard"]),
+        .target(name: "Storage", dependencies: ["TOML", "FuturesModel", "Dashboard", "Formats"]),
         // forkpty, for the process bench: the dashboard on a pseudo-terminal.
         .target(name: "CPty"),
         // `twofutures bench`'s measuring: the core in-process, the process bench, the pty session.
-        .target(name: "BenchTools", dependencies: ["FuturesModel", "Dashboard", "Shell", "CPty"]),
+        .target(name: "BenchTools", dependencies: ["FuturesModel", "Dashboard", "Formats", "Shell", "CPty"]),
         // The main loop on any terminal backend: events in, reduce, effects, frames out.
         .target(name: "Shell", dependencies: ["FuturesModel", "Dashboard", "Terminal"]),
         // Screens that travel: asciicast recordings and SVG pictures (pure: no file, no clock).
@@ -50,6 +55,7 @@ let package = Package(
             dependencies: [
                 "FuturesModel",
                 "Dashboard",
+                "Formats",
                 "Shell",
                 "Share",
                 "TOML",
@@ -65,7 +71,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["FuturesModel"], path: "Tests/TestSupport"),
         .testTarget(
             name: "FuturesModelTests",
-            dependencies: ["FuturesModel", "TestSupport"],
+            dependencies: ["FuturesModel", "TOML", "TestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
@@ -78,12 +84,17 @@ let package = Package(
         ),
         .testTarget(
             name: "DashboardTests",
-            dependencies: ["Dashboard", "FuturesModel", "Shell", "TOML", "TestSupport"],
-            exclude: ["Snapshots", "Fixtures"]
+            dependencies: ["Dashboard", "Formats", "FuturesModel", "Shell", "TOML", "TestSupport"],
+            exclude: ["Snapshots"]
+        ),
+        .testTarget(
+            name: "FormatsTests",
+            dependencies: ["Formats", "Dashboard", "FuturesModel", "TOML", "TestSupport"],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "StorageTests",
-            dependencies: ["Storage", "Dashboard", "FuturesModel", "TOML"]
+            dependencies: ["Storage", "Dashboard", "Formats", "FuturesModel", "TOML"]
         ),
         .testTarget(
             name: "CLITests",
@@ -91,7 +102,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ShareTests",
-            dependencies: ["Share", "Dashboard", "FuturesModel", "Terminal", "Shell", "TestSupport"],
+            dependencies: ["Share", "Dashboard", "Formats", "FuturesModel", "Terminal", "Shell", "TestSupport"],
             exclude: ["Snapshots"]
         ),
         // The documentation stays true: the architecture page names what exists.
@@ -101,7 +112,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ShellTests",
-            dependencies: ["Shell", "Dashboard", "FuturesModel", "Terminal"]
+            dependencies: ["Shell", "Dashboard", "Formats", "FuturesModel", "Terminal"]
         ),
     ]
 )

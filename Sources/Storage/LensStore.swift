@@ -1,4 +1,5 @@
 import Dashboard
+import Formats
 import FuturesModel
 
 /// The lens files: the catalog of a search path, and one file for `lenses --check`.

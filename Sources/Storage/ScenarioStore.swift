@@ -1,4 +1,5 @@
 import Dashboard
+import Formats
 import FuturesModel
 
 /// The saved scenarios and the exports: one folder, `$XDG_DATA_HOME/twofutures/scenarios`

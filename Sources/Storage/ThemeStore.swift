@@ -1,4 +1,5 @@
 import Dashboard
+import Formats
 
 /// The theme files: the catalog of a search path, and one file for `themes --check`.
 public enum ThemeStore {

@@ -64,7 +64,7 @@ extension FormatValue {
         guard let format = Self(rawValue: text) else {
             let names = Self.allCases.map(\.rawValue)
             let list = names.dropLast().joined(separator: ", ") + " or " + names.last!
-            throw InputError("--format must be \(list), got '\(sanitized(untrusted: text, limit: 60))'")
+            throw InputError("--format must be \(list), got '\(input: text)'")
         }
         self = format
     }

@@ -56,7 +56,7 @@ struct DashboardCommand: ParsableCommand {
                 }
                 throw InputError(
                     "unknown theme '\(sanitized(untrusted: name))'; available: "
-                        + catalog.themes.map(\.name).joined(separator: ", "))
+                        + "\(catalog.themes.map(\.name).joined(separator: ", "))")
             }
             index = found
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Dashboard
+import Formats
 import Foundation
 import FuturesModel
 import Share

@@ -3,7 +3,6 @@ import Foundation
 import FuturesModel
 import Share
 import Storage
-import TOML
 import Terminal
 
 /// The files `demo --cast`, `demo --svg` and `record --cast` write: checked before any work
@@ -52,7 +51,7 @@ extension ANSIWriter.Colors: CheckedValue {
 
     init(checking text: String) throws {
         guard let colors = Self(rawValue: text) else {
-            throw InputError("--colors must be truecolor or 256, got '\(sanitized(untrusted: text, limit: 60))'")
+            throw InputError("--colors must be truecolor or 256, got '\(input: text)'")
         }
         self = colors
     }

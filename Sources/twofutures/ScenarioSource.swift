@@ -1,5 +1,6 @@
 import ArgumentParser
 import Dashboard
+import Formats
 import FuturesModel
 import Storage
 import TOML

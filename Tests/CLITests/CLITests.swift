@@ -208,7 +208,7 @@ struct ReadmeTests {
 @Suite("twofutures themes")
 struct ThemesCLITests {
     static let bad = URL(fileURLWithPath: "\(#filePath)").deletingLastPathComponent()
-        .appendingPathComponent("../DashboardTests/Fixtures/themes/bad").standardized.path
+        .appendingPathComponent("../FormatsTests/Fixtures/themes/bad").standardized.path
     static let dark = URL(fileURLWithPath: "\(#filePath)").deletingLastPathComponent()
         .appendingPathComponent("../../Themes/dark.toml").standardized.path
 

@@ -33,7 +33,7 @@ struct DemoCLITests {
 
     @Test("a bad script exits 65 with FILE:LINE before anything is shown")
     func badScript() throws {
-        let file = Self.path("Tests/DashboardTests/Fixtures/demos/bad-duration.demo")
+        let file = Self.path("Tests/FormatsTests/Fixtures/demos/bad-duration.demo")
         let result = try CLI.run(["demo", file, "--headless"])
         #expect(result.status == 65)
         #expect(result.stdout.isEmpty)

@@ -6,7 +6,7 @@ import Testing
 @Suite("twofutures lenses and --lens")
 struct LensCLITests {
     static let shipped = DemoCLITests.path("Lenses")
-    static let fixtures = DemoCLITests.path("Tests/DashboardTests/Fixtures/lenses")
+    static let fixtures = DemoCLITests.path("Tests/FormatsTests/Fixtures/lenses")
     static let ids = ["essay", "backfire", "leaky", "distillation", "price", "all-critics", "optimist"]
 
     /// The assumptions of a `run --format json` document.

@@ -1,4 +1,5 @@
 import Dashboard
+import Formats
 import Foundation
 import FuturesModel
 import Share

@@ -10,7 +10,7 @@ struct LensStoreTests {
     static let root = URL(fileURLWithPath: "\(#filePath)").deletingLastPathComponent()
     static let shipped = root.appendingPathComponent("../../Lenses").standardized.path
     /// The lens fixtures the parser tests use too.
-    static let fixtures = root.appendingPathComponent("../DashboardTests/Fixtures/lenses").standardized.path
+    static let fixtures = root.appendingPathComponent("../FormatsTests/Fixtures/lenses").standardized.path
 
     @Test("the shipped folder gives the seven, from their files, with no error")
     func shippedLenses() {

@@ -9,7 +9,7 @@ struct ThemeStoreTests {
     static let root = URL(fileURLWithPath: "\(#filePath)").deletingLastPathComponent()
     static let shipped = root.appendingPathComponent("../../Themes").standardized.path
     /// The theme fixtures the parser tests use too.
-    static let fixtures = root.appendingPathComponent("../DashboardTests/Fixtures/themes").standardized.path
+    static let fixtures = root.appendingPathComponent("../FormatsTests/Fixtures/themes").standardized.path
 
     static func shippedTheme(_ name: String) throws -> Theme {
         try ThemeStore.load("\(shipped)/\(name).toml").get()

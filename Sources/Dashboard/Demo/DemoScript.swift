@@ -77,7 +77,7 @@ public struct DemoScript: Sendable, Equatable {
     public func resolvingLenses(_ lenses: [Lens]) throws(DemoError) -> DemoScript {
         for line in lines {
             if case .lens(let id) = line.command, !lenses.contains(where: { $0.id == id }) {
-                throw DemoError(file: file, line: line.line, Lens.unknownMessage(id, among: lenses.map(\.id)))
+                throw DemoError(file: file, line: line.line, Lens.unknown(id, among: lenses.map(\.id)).message)
             }
         }
         var script = self

@@ -1,6 +1,9 @@
 import FuturesModel
 import TOML
 
+/// A lens file that cannot be used, as one line: "Lenses/x.toml:7: assumptions.control_leakage: …".
+public typealias LensError = FileError
+
 /// The lenses found, in search order (see Storage's `LensStore`): a lens overrides a later
 /// one of the same id, so a user's `backfire.toml` replaces the shipped one. The
 /// compiled-in `Lens.builtIn` fill in for any shipped id no folder provides, so the seven
@@ -25,7 +28,7 @@ public struct LensCatalog: Sendable, Equatable {
             case .success(let lens): if byID[lens.id] == nil { byID[lens.id] = lens }
             case .failure(let error):
                 errors.append(error)
-                let id = LensParser.id(path: error.path)
+                let id = Self.id(path: error.path)
                 if byID[id] == nil, shadowing[id] == nil { shadowing[id] = error }
             }
         }
@@ -41,6 +44,12 @@ public struct LensCatalog: Sendable, Equatable {
         }
         self.errors = errors
         self.shadowing = shadowing
+    }
+
+    /// The lens id of a file: its name without the folder and `.toml`.
+    public static func id(path: String) -> String {
+        let name = path.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? path
+        return name.hasSuffix(".toml") ? String(name.dropLast(5)) : name
     }
 
     /// The compiled-in seven, for when no lens file is read at all.

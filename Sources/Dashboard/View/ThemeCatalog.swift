@@ -1,3 +1,8 @@
+import TOML
+
+/// A theme file that cannot be used, as one line: "Themes/x.toml:7: colors.future1: …".
+public typealias ThemeError = FileError
+
 /// The themes found, in search order (see Storage's `ThemeStore`): a theme overrides a
 /// later one of the same name. The compiled-in themes come last, so there is always a
 /// theme. A value: whatever reads the theme files hands their results in.

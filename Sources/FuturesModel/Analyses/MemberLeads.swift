@@ -66,7 +66,7 @@ package struct MemberLeads: Sendable {
             let base = SendablePointer(buffer.baseAddress!)
             let flags = CancelFlag()
             Ensemble.parallel(threadCount) { worker in
-                let range = (blockCount * worker / threadCount)..<(blockCount * (worker + 1) / threadCount)
+                let range = Ensemble.chunk(worker, of: threadCount, blocks: blockCount)
                 for (r, scenario) in runs.enumerated() {
                     if r == 0 {
                         EnsembleKernelF.setUp(scenario, worlds: worlds, blocks: blocks, range: range)
@@ -104,8 +104,8 @@ package struct MemberLeads: Sendable {
             let base = SendablePointer(buffer.baseAddress!)
             let flags = CancelFlag()
             Ensemble.parallel(threadCount) { worker in
-                let firstBlock = blocks * worker / threadCount
-                let lastBlock = blocks * (worker + 1) / threadCount
+                let range = Ensemble.chunk(worker, of: threadCount, blocks: blocks)
+                let firstBlock = range.lowerBound, lastBlock = range.upperBound
                 // This worker's draws, once for every run.
                 let drawn = (firstBlock..<lastBlock).map { worlds.block(firstMember: $0 * lanes) }
                 for (r, scenario) in runs.enumerated() {

@@ -1,3 +1,5 @@
+import Dashboard
+
 /// Collects key presses with their timing and writes them as `.demo` text: a pure value,
 /// with the time passed in by the caller.
 public struct DemoRecorder: Sendable, Equatable {

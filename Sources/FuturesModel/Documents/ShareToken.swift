@@ -1,5 +1,4 @@
 import Foundation
-import TOML
 
 /// The share token: a short, versioned, copy-pasteable text for one scenario.
 ///
@@ -52,7 +51,7 @@ public enum ShareToken {
         let text = token.trimmingCharacters(in: .whitespacesAndNewlines)
         guard looksLikeToken(text), let colon = text.firstIndex(of: ":") else {
             throw InputError(
-                "'\(sanitized(untrusted: text, limit: 60))' is not a share token (expected tf\(version):…, e.g. tf2:50-30-20-30-20)"
+                "'\(input: text)' is not a share token (expected tf\(version):…, e.g. tf2:50-30-20-30-20)"
             )
         }
         let versionText = text[text.index(text.startIndex, offsetBy: 2)..<colon]
@@ -62,8 +61,8 @@ public enum ShareToken {
                     + "(model \(Constants.modelVersion)); a newer twofutures may read it")
         }
         let assumptionTable = tokenVersion == 1 ? version1Assumptions : AssumptionID.allCases
-        func corrupt(_ why: String) -> InputError {
-            InputError("corrupt share token '\(sanitized(untrusted: text, limit: 60))': \(why)")
+        func corrupt(_ why: InputError.Message) -> InputError {
+            InputError("corrupt share token '\(input: text)': " + why)
         }
         let parts = rejoin(text[text.index(after: colon)...].split(separator: "+", omittingEmptySubsequences: false))
         let leverParts = rejoin(parts[0].split(separator: "-", omittingEmptySubsequences: false), glue: "-")
@@ -74,7 +73,7 @@ public enum ShareToken {
         for (lever, part) in zip(LeverID.allCases, leverParts) {
             guard let value = leverValue(part) else {
                 throw corrupt(
-                    "\(lever.id): '\(sanitized(untrusted: part, limit: 60))' is not a whole percent 0…100 or a fraction 0…1"
+                    "\(lever.id): '\(input: part)' is not a whole percent 0…100 or a fraction 0…1"
                 )
             }
             scenario.levers[lever] = value
@@ -86,7 +85,7 @@ public enum ShareToken {
                 let raw = String(part.dropFirst())
                 guard raw.allSatisfy(\.isNumber), let h = Int(raw), Constants.horizonRange.contains(h) else {
                     throw corrupt(
-                        "horizon '\(sanitized(untrusted: raw, limit: 60))' is not a whole number of months within "
+                        "horizon '\(input: raw)' is not a whole number of months within "
                             + "\(Constants.horizonRange.lowerBound)…\(Constants.horizonRange.upperBound)")
                 }
                 scenario.horizon = h
@@ -96,7 +95,7 @@ public enum ShareToken {
                 let r = Constants.policyStartRange
                 guard raw.allSatisfy(\.isNumber), let start = Int(raw), r.contains(start) else {
                     throw corrupt(
-                        "policy start '\(sanitized(untrusted: raw, limit: 60))' is not a whole number of months within "
+                        "policy start '\(input: raw)' is not a whole number of months within "
                             + "\(r.lowerBound)…\(r.upperBound)")
                 }
                 scenario.policyStart = start
@@ -105,7 +104,7 @@ public enum ShareToken {
                 guard indexText.allSatisfy(\.isNumber), let i = Int(indexText), assumptionTable.indices.contains(i)
                 else {
                     throw corrupt(
-                        "unknown assumption index '\(sanitized(untrusted: indexText, limit: 60))' (0…\(assumptionTable.count - 1))"
+                        "unknown assumption index '\(input: indexText)' (0…\(assumptionTable.count - 1))"
                     )
                 }
                 let id = assumptionTable[i]
@@ -113,14 +112,14 @@ public enum ShareToken {
                 let raw = String(part[part.index(after: eq)...])
                 guard let x = InputParser.number(raw), id.spec.contains(x) else {
                     throw corrupt(
-                        "\(id.id): '\(sanitized(untrusted: raw, limit: 60))' must be a number within \(InputParser.rangeText(id.spec))"
+                        "\(id.id): '\(input: raw)' must be a number within \(InputParser.rangeText(id.spec))"
                     )
                 }
                 scenario.assumptions[id] = x
             } else {
                 let expected =
                     tokenVersion >= 2 ? "h<months>, s<months> or a<index>=<value>" : "h<months> or a<index>=<value>"
-                throw corrupt("unknown part '\(sanitized(untrusted: part, limit: 60))' (expected \(expected))")
+                throw corrupt("unknown part '\(input: part)' (expected \(expected))")
             }
         }
         return (scenario, tokenVersion)

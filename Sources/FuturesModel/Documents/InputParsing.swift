@@ -1,12 +1,4 @@
 import Foundation
-import TOML
-
-/// A bad input: one line that names the bad word and what is allowed.
-public struct InputError: Error, Equatable, CustomStringConvertible {
-    public let message: String
-    public init(_ message: String) { self.message = message }
-    public var description: String { message }
-}
 
 /// Parsing and validation of user input shared by the CLI, scenario files and demo scripts.
 /// Nothing is ever clamped: an out-of-range value is an error.
@@ -18,7 +10,7 @@ public enum InputParser {
         return try parts.map { part in
             let piece = part.trimmingCharacters(in: .whitespaces)
             guard let eq = piece.firstIndex(of: "="), eq != piece.startIndex else {
-                throw InputError("--set expects id=value[,id=value…], got '\(sanitized(untrusted: piece, limit: 60))'")
+                throw InputError("--set expects id=value[,id=value…], got '\(input: piece)'")
             }
             let key = String(piece[..<eq]).trimmingCharacters(in: .whitespaces)
             let raw = String(piece[piece.index(after: eq)...]).trimmingCharacters(in: .whitespaces)
@@ -31,9 +23,9 @@ public enum InputParser {
     public static func parameter(_ key: String) throws -> ParameterID {
         if let id = ParameterID(id: key) { return id }
         let ids = ParameterTable.all.map(\.id)
-        var message = "unknown id '\(sanitized(untrusted: key, limit: 60))'"
+        var message: InputError.Message = "unknown id '\(input: key)'"
         if let near = closest(to: key, among: ids) { message += "; did you mean '\(near)'?" }
-        message += " Valid ids: " + ids.joined(separator: ", ")
+        message += " Valid ids: \(ids.joined(separator: ", "))"
         throw InputError(message)
     }
 
@@ -47,7 +39,7 @@ public enum InputParser {
         if text.hasSuffix("%") {
             guard spec.kind == .lever else {
                 throw InputError(
-                    "\(spec.id) takes a plain number within \(allowed); percentages are for levers, got '\(sanitized(untrusted: raw, limit: 60))'"
+                    "\(spec.id) takes a plain number within \(allowed); percentages are for levers, got '\(input: raw)'"
                 )
             }
             text.removeLast()
@@ -55,12 +47,12 @@ public enum InputParser {
         }
         guard let x = number(text) else {
             throw InputError(
-                "\(spec.id): '\(sanitized(untrusted: raw, limit: 60))' is not a number; allowed: \(allowed)")
+                "\(spec.id): '\(input: raw)' is not a number; allowed: \(allowed)")
         }
         // Divide, not multiply by 0.01: 70% is exactly 0.7, as in a scenario file or token.
         let v = percent ? x / 100 : x
         guard spec.contains(v) else {
-            throw InputError("\(spec.id) must be within \(allowed), got '\(sanitized(untrusted: raw, limit: 60))'")
+            throw InputError("\(spec.id) must be within \(allowed), got '\(input: raw)'")
         }
         return v
     }
@@ -87,17 +79,17 @@ public enum InputParser {
         } else if let x = number(text) {
             guard x == x.rounded(), abs(x) <= 1e6 else {
                 throw InputError(
-                    "policy_start must be a whole number of months, got '\(sanitized(untrusted: raw, limit: 60))'; allowed: \(allowed)"
+                    "policy_start must be a whole number of months, got '\(input: raw)'; allowed: \(allowed)"
                 )
             }
             months = Int(x)
         } else {
             throw InputError(
-                "policy_start: '\(sanitized(untrusted: raw, limit: 60))' is not a number of months or a date like 2027-01; "
+                "policy_start: '\(input: raw)' is not a number of months or a date like 2027-01; "
                     + "allowed: \(allowed)")
         }
         guard r.contains(months) else {
-            throw InputError("policy_start must be within \(allowed), got '\(sanitized(untrusted: raw, limit: 60))'")
+            throw InputError("policy_start must be within \(allowed), got '\(input: raw)'")
         }
         return months
     }
@@ -116,7 +108,7 @@ public enum InputParser {
         let r = Constants.horizonRange
         guard let h = Int(raw), r.contains(h) else {
             throw InputError(
-                "--horizon must be a whole number of months within \(r.lowerBound)…\(r.upperBound), got '\(sanitized(untrusted: raw, limit: 60))'"
+                "--horizon must be a whole number of months within \(r.lowerBound)…\(r.upperBound), got '\(input: raw)'"
             )
         }
         return h
@@ -125,7 +117,7 @@ public enum InputParser {
     public static func members(_ raw: String) throws -> Int {
         guard let n = Int(raw), n >= 0, n <= Constants.maxMembers else {
             throw InputError(
-                "--members must be a whole number within 0…\(Constants.maxMembers), got '\(sanitized(untrusted: raw, limit: 60))'"
+                "--members must be a whole number within 0…\(Constants.maxMembers), got '\(input: raw)'"
             )
         }
         return n
@@ -134,7 +126,7 @@ public enum InputParser {
     public static func seed(_ raw: String) throws -> UInt64 {
         guard let s = UInt64(raw) else {
             throw InputError(
-                "--seed must be a whole number within 0…\(UInt64.max), got '\(sanitized(untrusted: raw, limit: 60))'")
+                "--seed must be a whole number within 0…\(UInt64.max), got '\(input: raw)'")
         }
         return s
     }
@@ -148,7 +140,7 @@ public enum InputParser {
         else {
             let r = FuturesMap.sizes
             throw InputError(
-                "--size must be NXxNY with each side within \(r.lowerBound)…\(r.upperBound), like 41x21, got '\(sanitized(untrusted: raw, limit: 60))'"
+                "--size must be NXxNY with each side within \(r.lowerBound)…\(r.upperBound), like 41x21, got '\(input: raw)'"
             )
         }
         return (nx, ny)
@@ -158,7 +150,7 @@ public enum InputParser {
     public static func threads(_ raw: String) throws -> Int {
         guard let n = Int(raw), (1...64).contains(n) else {
             throw InputError(
-                "--threads must be a whole number within 1…64, got '\(sanitized(untrusted: raw, limit: 60))'")
+                "--threads must be a whole number within 1…64, got '\(input: raw)'")
         }
         return n
     }
@@ -175,7 +167,7 @@ public enum InputParser {
 
     public static func uncertainty(_ raw: String) throws -> Double {
         guard let r = number(raw), r >= 0, r <= 1 else {
-            throw InputError("--uncertainty must be a number within 0…1, got '\(sanitized(untrusted: raw, limit: 60))'")
+            throw InputError("--uncertainty must be a number within 0…1, got '\(input: raw)'")
         }
         return r
     }
@@ -183,7 +175,7 @@ public enum InputParser {
     public static func preset(_ raw: String) throws -> Preset {
         guard let p = Preset(name: raw) else {
             throw InputError(
-                "unknown preset '\(sanitized(untrusted: raw, limit: 60))'; use future1, status_quo (or status-quo) or future2"
+                "unknown preset '\(input: raw)'; use future1, status_quo (or status-quo) or future2"
             )
         }
         return p

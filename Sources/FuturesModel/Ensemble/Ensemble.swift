@@ -151,7 +151,7 @@ public enum Ensemble {
         let out = SendablePointer(space.floats.baseAddress!)
         let flags = CancelFlag()
         parallel(threadCount) { worker in
-            let range = (blockCount * worker / threadCount)..<(blockCount * (worker + 1) / threadCount)
+            let range = chunk(worker, of: threadCount, blocks: blockCount)
             EnsembleKernelF.setUp(scenario, worlds: worlds, blocks: blocks, range: range)
             let done = EnsembleKernelF.simulate(
                 scenario, blocks: blocks, range: range, rows: out.pointer, stride: rowStride, leads: nil,
@@ -212,8 +212,8 @@ public enum Ensemble {
             let countsOut = SendablePointer(countsBuffer.baseAddress!)
             let flags = CancelFlag()
             parallel(threadCount) { worker in
-                let first = blocks * worker / threadCount
-                let last = blocks * (worker + 1) / threadCount
+                let range = chunk(worker, of: threadCount, blocks: blocks)
+                let first = range.lowerBound, last = range.upperBound
                 var local = [0, 0, 0]
                 var block = first
                 while block < last {
@@ -267,67 +267,4 @@ public enum Ensemble {
         }
         return cancelled ? nil : bands
     }
-
-    /// Runs `body(worker)` for workers 0..<count, concurrently when count > 1.
-    static func parallel(_ count: Int, _ body: @Sendable (Int) -> Void) {
-        if count == 1 {
-            body(0)
-        } else {
-            DispatchQueue.concurrentPerform(iterations: count, execute: body)
-        }
-    }
-}
-
-/// Reusable memory for ensembles: one buffer of outcome rows. Reuse one per caller (the
-/// dashboard's worker keeps one) to avoid page faults on every run. Not for concurrent use.
-public final class EnsembleWorkspace: @unchecked Sendable {
-    /// The outcome rows of the double-precision path, and of the single-precision one.
-    fileprivate var values = UnsafeMutableBufferPointer<Double>(start: nil, count: 0)
-    fileprivate var floats = UnsafeMutableBufferPointer<Float>(start: nil, count: 0)
-    /// The Float32 kernel's per-block constants and state.
-    private var blockMemory = UnsafeMutableRawBufferPointer(start: nil, count: 0)
-
-    public init() {}
-
-    fileprivate func reserve(values count: Int) {
-        if values.count >= count { return }
-        values.deallocate()
-        values = .allocate(capacity: count)
-        values.initialize(repeating: 0)
-    }
-
-    /// Room for `rows` floats of outcome rows and `blocks` blocks of the Float32 kernel.
-    fileprivate func reserveSingle(rows count: Int, blocks: Int) -> EnsembleKernelF.Blocks {
-        if floats.count < count {
-            floats.deallocate()
-            floats = .allocate(capacity: count)
-            floats.initialize(repeating: 0)
-        }
-        let bytes = blocks * EnsembleKernelF.Blocks.bytesPerBlock
-        if blockMemory.count < bytes {
-            blockMemory.deallocate()
-            blockMemory = .allocate(byteCount: bytes, alignment: 64)
-        }
-        return EnsembleKernelF.Blocks(blockMemory.baseAddress!, count: blocks)
-    }
-
-    deinit {
-        values.deallocate()
-        floats.deallocate()
-        blockMemory.deallocate()
-    }
-}
-
-/// A raw pointer handed to worker threads, each writing its own disjoint range.
-struct SendablePointer<T>: @unchecked Sendable {
-    let pointer: UnsafeMutablePointer<T>
-    init(_ pointer: UnsafeMutablePointer<T>) { self.pointer = pointer }
-}
-
-/// A flag that workers raise when they saw a cancellation.
-final class CancelFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var raised = false
-    func set() { lock.withLock { raised = true } }
-    var isSet: Bool { lock.withLock { raised } }
 }

@@ -1,5 +1,3 @@
-import TOML
-
 /// A lens: a named set of assumptions that voices one argument, such as the critics'
 /// "controls backfire". Applying it sets every assumption: the lens's own values, the
 /// defaults for the rest. Lenses are data (`Lenses/*.toml`); these compiled-in copies of
@@ -61,19 +59,19 @@ public struct Lens: Sendable, Equatable, Hashable {
     /// 'backfir'; did you mean 'backfire'? Lenses: essay, backfire, …".
     public static func named(_ id: String, in lenses: [Lens]) throws(InputError) -> Lens {
         if let lens = lenses.first(where: { $0.id == id }) { return lens }
-        throw InputError(unknownMessage(id, among: lenses.map(\.id)))
+        throw unknown(id, among: lenses.map(\.id))
     }
 
     /// "unknown lens 'x'; did you mean 'y'? Lenses: a, b, c", or "…; lenses: a, b, c" when
     /// none is close.
-    public static func unknownMessage(_ id: String, among ids: [String]) -> String {
-        let unknown = "unknown lens '\(sanitized(untrusted: id, limit: 60))'"
-        guard !ids.isEmpty else { return unknown + "; no lenses found" }
+    public static func unknown(_ id: String, among ids: [String]) -> InputError {
+        let unknown: InputError.Message = "unknown lens '\(input: id)'"
+        guard !ids.isEmpty else { return InputError(unknown + "; no lenses found") }
         let list = ids.joined(separator: ", ")
         if let near = InputParser.closest(to: id, among: ids) {
-            return unknown + "; did you mean '\(near)'? Lenses: " + list
+            return InputError(unknown + "; did you mean '\(near)'? Lenses: \(list)")
         }
-        return unknown + "; lenses: " + list
+        return InputError(unknown + "; lenses: \(list)")
     }
 }
 

@@ -1,4 +1,5 @@
 import Dashboard
+import Formats
 import Foundation
 import FuturesModel
 import Testing
@@ -104,7 +105,7 @@ struct LensTests {
         }
         #expect(error.description.hasPrefix("Lenses/syntax.toml:5: syntax error: "))
         let good = "name = \"x\"\nargument = \"y\"\nsource = \"z\"\n"
-        #expect(LensParser.id(path: "/a/b/all-critics.toml") == "all-critics")
+        #expect(LensCatalog.id(path: "/a/b/all-critics.toml") == "all-critics")
         guard case .failure(let bad) = LensParser.parse(good, path: "/a/My Lens.toml") else {
             Issue.record("'My Lens' taken as an id")
             return

@@ -1,8 +1,6 @@
+import Dashboard
 import FuturesModel
 import TOML
-
-/// A lens file that cannot be used, as one line: "Lenses/x.toml:7: assumptions.control_leakage: …".
-public typealias LensError = FileError
 
 /// Reads lenses from TOML text (README "Lenses"): `name`, `argument` and `source`
 /// (strings, required) and an optional `[assumptions]` table of numbers; an assumption
@@ -17,7 +15,7 @@ public enum LensParser {
         func fail(_ line: Int, _ message: String) -> Result<Lens, LensError> {
             .failure(LensError(path: path, line: line, message: message))
         }
-        let id = self.id(path: path)
+        let id = LensCatalog.id(path: path)
         guard Lens.isValidID(id) else {
             return fail(
                 1,
@@ -53,12 +51,6 @@ public enum LensParser {
             Lens(
                 id: id, name: texts["name"]!, argument: texts["argument"]!, source: texts["source"]!, values: values,
                 file: path))
-    }
-
-    /// The lens id of a file: its name without the folder and `.toml`.
-    public static func id(path: String) -> String {
-        let name = path.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? path
-        return name.hasSuffix(".toml") ? String(name.dropLast(5)) : name
     }
 
     /// One `[assumptions]` entry, range-checked (never clamped), or the message after

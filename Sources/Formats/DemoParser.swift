@@ -1,3 +1,4 @@
+import Dashboard
 import Foundation
 import FuturesModel
 import TOML
@@ -66,7 +67,7 @@ public enum DemoParser {
             return try size(words[0])
         default:
             throw InputError(
-                "unknown command '\(sanitized(untrusted: name, limit: 60))'; expected one of: \(commands.joined(separator: ", "))"
+                "unknown command '\(input: name)'; expected one of: \(commands.joined(separator: ", "))"
             )
         }
     }
@@ -115,7 +116,7 @@ public enum DemoParser {
                 count = n
             } else {
                 throw InputError(
-                    "expected a count 1…1000 or a delay like @120ms after the key, got '\(sanitized(untrusted: word, limit: 60))'"
+                    "expected a count 1…1000 or a delay like @120ms after the key, got '\(input: word)'"
                 )
             }
         }
@@ -141,8 +142,8 @@ public enum DemoParser {
             return .ctrl(Character(c.lowercased()))
         }
         throw InputError(
-            "unknown key '\(sanitized(untrusted: word, limit: 60))'; expected a single character, Ctrl-A…Ctrl-Z or one of: "
-                + keyNames.map(\.name).joined(separator: " "))
+            "unknown key '\(input: word)'; expected a single character, Ctrl-A…Ctrl-Z or one of: "
+                + "\(keyNames.map(\.name).joined(separator: " "))")
     }
 
     /// The script name of a key: the inverse of `keyName`.
@@ -157,7 +158,7 @@ public enum DemoParser {
 
     /// `150ms`, `1.5s` or `2s`: whole milliseconds, at most 10 minutes.
     public static func duration(_ word: String) throws -> Int {
-        let expected = "expected a duration like 150ms or 1.5s, got '\(sanitized(untrusted: word, limit: 60))'"
+        let expected: InputError.Message = "expected a duration like 150ms or 1.5s, got '\(input: word)'"
         var number: Substring
         var scale: Double
         if word.hasSuffix("ms") {
@@ -174,7 +175,7 @@ public enum DemoParser {
         }
         let ms = x * scale
         guard ms <= 600_000 else {
-            throw InputError("a duration must be at most 10 minutes, got '\(sanitized(untrusted: word, limit: 60))'")
+            throw InputError("a duration must be at most 10 minutes, got '\(input: word)'")
         }
         return Int(ms.rounded())
     }
@@ -185,11 +186,11 @@ public enum DemoParser {
         guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]), !parts[0].hasPrefix("+"),
             !parts[1].hasPrefix("+")
         else {
-            throw InputError("expected a size like 120x36, got '\(sanitized(untrusted: word, limit: 60))'")
+            throw InputError("expected a size like 120x36, got '\(input: word)'")
         }
         guard (Layout.minimum.width...1000).contains(w), (Layout.minimum.height...500).contains(h) else {
             throw InputError(
-                "a size must be from \(Layout.minimum.width)x\(Layout.minimum.height) to 1000x500, got '\(sanitized(untrusted: word, limit: 60))'"
+                "a size must be from \(Layout.minimum.width)x\(Layout.minimum.height) to 1000x500, got '\(input: word)'"
             )
         }
         return .size(width: w, height: h)

@@ -1,7 +1,5 @@
+import Dashboard
 import TOML
-
-/// A theme file that cannot be used, as one line: "Themes/x.toml:7: colors.future1: …".
-public typealias ThemeError = FileError
 
 /// Reads themes from TOML text (README "Themes"). Pure: the caller reads the file.
 public enum ThemeParser {

@@ -1,0 +1,79 @@
+import Foundation
+
+// The thread plumbing of the ensemble, the map and the member leads: members (in blocks of
+// SIMD lanes) or rows split among workers, the workers run on threads, and the memory they
+// share. Every worker owns a fixed part of the output, and every result is written to the
+// same place whatever the thread count, so results never depend on it.
+
+extension Ensemble {
+    /// Runs `body(worker)` for workers 0..<count, concurrently when count > 1.
+    static func parallel(_ count: Int, _ body: @Sendable (Int) -> Void) {
+        if count == 1 {
+            body(0)
+        } else {
+            DispatchQueue.concurrentPerform(iterations: count, execute: body)
+        }
+    }
+
+    /// The blocks worker `worker` of `count` takes out of `blocks`: contiguous and in order,
+    /// their sizes differing by at most one, together every block exactly once.
+    static func chunk(_ worker: Int, of count: Int, blocks: Int) -> Range<Int> {
+        (blocks * worker / count)..<(blocks * (worker + 1) / count)
+    }
+}
+
+/// Reusable memory for ensembles: one buffer of outcome rows. Reuse one per caller (the
+/// dashboard's worker keeps one) to avoid page faults on every run. Not for concurrent use.
+public final class EnsembleWorkspace: @unchecked Sendable {
+    /// The outcome rows of the double-precision path, and of the single-precision one.
+    private(set) var values = UnsafeMutableBufferPointer<Double>(start: nil, count: 0)
+    private(set) var floats = UnsafeMutableBufferPointer<Float>(start: nil, count: 0)
+    /// The Float32 kernel's per-block constants and state.
+    private var blockMemory = UnsafeMutableRawBufferPointer(start: nil, count: 0)
+
+    public init() {}
+
+    /// Room for `count` doubles of outcome rows.
+    func reserve(values count: Int) {
+        if values.count >= count { return }
+        values.deallocate()
+        values = .allocate(capacity: count)
+        values.initialize(repeating: 0)
+    }
+
+    /// Room for `rows` floats of outcome rows and `blocks` blocks of the Float32 kernel.
+    func reserveSingle(rows count: Int, blocks: Int) -> EnsembleKernelF.Blocks {
+        if floats.count < count {
+            floats.deallocate()
+            floats = .allocate(capacity: count)
+            floats.initialize(repeating: 0)
+        }
+        let bytes = blocks * EnsembleKernelF.Blocks.bytesPerBlock
+        if blockMemory.count < bytes {
+            blockMemory.deallocate()
+            blockMemory = .allocate(byteCount: bytes, alignment: 64)
+        }
+        return EnsembleKernelF.Blocks(blockMemory.baseAddress!, count: blocks)
+    }
+
+    deinit {
+        values.deallocate()
+        floats.deallocate()
+        blockMemory.deallocate()
+    }
+}
+
+/// A raw pointer handed to worker threads, each writing its own disjoint range (a chunk of
+/// blocks, or its own rows).
+struct SendablePointer<T>: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<T>
+    init(_ pointer: UnsafeMutablePointer<T>) { self.pointer = pointer }
+}
+
+/// A flag that workers raise when they saw a cancellation.
+final class CancelFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var raised = false
+    func set() { lock.withLock { raised = true } }
+    var isSet: Bool { lock.withLock { raised } }
+}
