@@ -1,22 +1,11 @@
 import Dashboard
 import FuturesModel
+import TestSupport
 import Testing
 
 /// Long random sessions and odd sizes: the state stays valid and every frame has its size.
 @Suite("Robustness")
 struct RobustnessTests {
-    /// A small deterministic generator (SplitMix64), local to each test.
-    struct Generator {
-        var state: UInt64
-        mutating func next(_ bound: Int) -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int((z ^ (z >> 31)) % UInt64(bound))
-        }
-    }
-
     static let keys: [Key] = [
         .up, .down, .left, .right, .shiftLeft, .shiftRight, .home, .end, .tab, .char("1"), .char("2"),
         .char("3"), .char("u"), .ctrl("r"), .char("r"), .char("p"), .char("P"), .char("c"), .char("a"),
@@ -25,11 +14,11 @@ struct RobustnessTests {
 
     @Test("2,000 random key presses keep every value in range and the stacks bounded")
     func randomSession() {
-        var rng = Generator(state: 42)
+        var rng = SeededGenerator(seed: 42)
         var s = State(width: 120, height: 36)
         var quits = 0
         for i in 0..<2000 {
-            quits += reduce(&s, .keyPressed(Self.keys[rng.next(Self.keys.count)])).filter { $0 == .quit }.count
+            quits += reduce(&s, .keyPressed(Self.keys[rng.modulo(Self.keys.count)])).filter { $0 == .quit }.count
             for id in ParameterID.all { #expect(id.spec.contains(s.scenario[id]), "\(id.spec.id) after \(i)") }
             #expect(ParameterID.all.indices.contains(s.view.selection))
             #expect(s.document.undoStack.count <= Document.undoLimit && s.view.pins.count <= ViewState.pinLimit)
