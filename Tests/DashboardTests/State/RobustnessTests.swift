@@ -3,7 +3,7 @@ import FuturesModel
 import TestSupport
 import Testing
 
-/// Long random sessions and odd sizes: the state stays valid and every frame has its size.
+/// A long random session: the state stays valid and every frame has its size.
 @Suite("Robustness")
 struct RobustnessTests {
     static let keys: [Key] = [
@@ -28,18 +28,5 @@ struct RobustnessTests {
             }
         }
         #expect(quits == 0)
-    }
-
-    @Test("frames of any size have exactly that size", arguments: [(0, 0), (1, 1), (30, 5), (79, 24), (80, 23)])
-    func oddSizes(size: (Int, Int)) {
-        var s = State()
-        reduce(&s, .resized(width: size.0, height: size.1))
-        #expect(s.view.width == size.0 && s.view.height == size.1)
-        let frame = render(s, Analysis(s.scenario))
-        #expect(frame.width == size.0 && frame.height == size.1)
-        if size.0 >= 30 {
-            #expect(frame.text.contains("enlarge the terminal"))
-            #expect(frame.find("┌ POLICY ─") == nil)
-        }
     }
 }
