@@ -25,6 +25,7 @@ struct RobustnessTests {
             if i % 250 == 0 {
                 let frame = render(s, Analysis(s.scenario))
                 #expect(frame.width == 120 && frame.height == 36)
+                #expect(WidgetBounds.strays(s, Analysis(s.scenario)) == [], "after \(i)")
             }
         }
         #expect(quits == 0)
