@@ -6,7 +6,7 @@ import Testing
 struct DemoEndToEndTests {
     @Test("a live demo steps with n and b, pauses with Space, and quits at the end with --exit")
     func liveDemo() throws {
-        let quick = DemoCLITests.path("Demos/quick.demo")
+        let quick = CLI.path("Demos/quick.demo")
         let tmux = try DashboardEndToEndTests.start(
             args: "demo '\(quick)' --exit", ready: { $0.contains("Today's policy mix") && $0.contains("step 1/5") })
         try tmux.send("Space")

@@ -5,13 +5,13 @@ import Testing
 /// that take a scenario.
 @Suite("twofutures lenses and --lens")
 struct LensCLITests {
-    static let shipped = DemoCLITests.path("Lenses")
-    static let fixtures = DemoCLITests.path("Tests/FormatsTests/Fixtures/lenses")
+    static let shipped = CLI.path("Lenses")
+    static let fixtures = CLI.path("Tests/FormatsTests/Fixtures/lenses")
     static let ids = ["essay", "backfire", "leaky", "distillation", "price", "all-critics", "optimist"]
 
     /// The assumptions of a `run --format json` document.
     static func assumptions(_ stdout: String) throws -> [String: Double] {
-        let doc = try Model2CLITests.json(stdout)
+        let doc = try CLI.json(stdout)
         return try #require(doc["assumptions"] as? [String: Double])
     }
 
@@ -27,7 +27,7 @@ struct LensCLITests {
         #expect(lines[4].hasSuffix("china_price_advantage=30"))
         let json = try CLI.run(["lenses", "--format", "json"])
         #expect(json.status == 0)
-        let doc = try Model2CLITests.json(json.stdout)
+        let doc = try CLI.json(json.stdout)
         let lenses = try #require(doc["lenses"] as? [[String: Any]])
         #expect(lenses.compactMap { $0["id"] as? String } == Self.ids)
         #expect((lenses[1]["sets"] as? [String: Double]) == ["controls_backfire": 0.9, "china_domestic_growth": 1.8])
@@ -112,7 +112,7 @@ struct LensCLITests {
 
     @Test("a scenario file may name a lens; its [assumptions] override it")
     func scenarioFile() throws {
-        let path = try ScenarioCLITests.temporaryFile(
+        let path = try CLI.temporaryFile(
             "model = \"twofutures/2\"\nname = \"Leaky\"\nlens = \"leaky\"\n[assumptions]\ncontrol_leakage = 0.8\n")
         defer { try? FileManager.default.removeItem(atPath: path) }
         let result = try CLI.run(["run", "--scenario", path, "--format", "json"])
@@ -163,10 +163,10 @@ struct LensReadmeTests {
     @Test("the README's lens table gives each lens's values and its leads as run prints them")
     func table() throws {
         let section = try #require(
-            ReadmeTests.readme.components(separatedBy: "## Lenses\n").dropFirst().first?
+            CLI.readme.components(separatedBy: "## Lenses\n").dropFirst().first?
                 .components(separatedBy: "\n## ").first)
         let listed = try CLI.run(["lenses", "--format", "json"])
-        let doc = try Model2CLITests.json(listed.stdout)
+        let doc = try CLI.json(listed.stdout)
         let lenses = try #require(doc["lenses"] as? [[String: Any]])
         #expect(lenses.count == 7)
         for lens in lenses {
@@ -183,7 +183,7 @@ struct LensReadmeTests {
             }
             for preset in ["status_quo", "future1"] {
                 let run = try CLI.run(["run", "--preset", preset, "--lens", id, "--format", "json"])
-                let lead = try ScenarioCLITests.lead(run.stdout)
+                let lead = try CLI.lead(run.stdout)
                 let shown = String(format: "%.1f mo", lead).replacingOccurrences(of: "-", with: "−")
                 #expect(row.contains(shown), "\(id) \(preset): \(shown)")
             }

@@ -6,7 +6,7 @@ import Testing
 /// ensemble as `twofutures run`, or the ratio would compare different work.
 @Suite("NumPy reference")
 struct NumPyReferenceTests {
-    static let script = DemoCLITests.path("scripts/numpy_ensemble.py")
+    static let script = CLI.path("scripts/numpy_ensemble.py")
 
     /// The python3 that bench uses (`make deps`' virtual environment's, else the one on
     /// PATH), when it has NumPy.
@@ -20,10 +20,10 @@ struct NumPyReferenceTests {
         let members = 1500
         let numpy = try CLI.run(python, [Self.script, String(members), "1"])
         #expect(numpy.status == 0, "\(numpy.stderr)")
-        let reference = try Model2CLITests.json(numpy.stdout)
+        let reference = try CLI.json(numpy.stdout)
         let run = try CLI.run(["run", "--members", String(members), "--format", "json"])
         #expect(run.status == 0)
-        let doc = try Model2CLITests.json(run.stdout)
+        let doc = try CLI.json(run.stdout)
         let ensemble = try #require(doc["ensemble"] as? [String: Any])
         let p50 = try #require((ensemble["p50"] as? [String: Any])?["lead_months"] as? [Double])
         let want = try #require(reference["p50_lead"] as? Double)
@@ -39,7 +39,7 @@ struct NumPyReferenceTests {
     func benchKeys() throws {
         let result = try CLI.run(["bench", "--members", "300"])
         #expect(result.status == 0, "\(result.stderr)")
-        let doc = try Model2CLITests.json(result.stdout)
+        let doc = try CLI.json(result.stdout)
         for key in ["numpy_ms", "numpy_ratio"] {
             let value = try #require(doc[key], "missing \(key)")
             if Self.numpyPython != nil {

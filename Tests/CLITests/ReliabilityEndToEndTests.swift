@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Abuse of the real binary in tmux: crashes, Ctrl-Z and fg, thousands of random keys and
@@ -230,20 +231,6 @@ struct ReliabilityEndToEndTests {
         try shell.expectRestored(stty)
     }
 
-    /// A small seeded generator (SplitMix64), so that a failure can be replayed.
-    struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-        mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
-    }
-
     /// One random input: a key by tmux name, raw bytes, or a pasted block.
     enum Input {
         case key(String)
@@ -253,7 +240,7 @@ struct ReliabilityEndToEndTests {
 
     /// Random inputs that never quit or suspend: no q (nor Alt-q), Ctrl-C, Ctrl-Z or Ctrl-\.
     static func randomInputs(count: Int, seed: UInt64) -> [Input] {
-        var g = Generator(state: seed)
+        var g = SeededGenerator(seed: seed)
         let named =
             [
                 "Up", "Down", "Left", "Right", "Home", "End", "PPage", "NPage", "Tab", "BTab", "Enter", "Escape",
@@ -270,19 +257,19 @@ struct ReliabilityEndToEndTests {
             // Truncated: the rest never comes (or other keys follow).
             "", "[", "[1", "[1;", "[<", "[<0;", "[<0;10", "[<0;10;5", "O", "[15", "[[",
         ].map { [UInt8(27)] + Array($0.utf8) }
-        let pastes = Set([g.below(count), g.below(count)])
+        let pastes = Set([g.modulo(count), g.modulo(count)])
         return (0..<count).map { i in
             if pastes.contains(i) {
-                return .paste(String(decoding: (0..<10_000).map { _ in g.pick(printable) }, as: UTF8.self))
+                return .paste(String(decoding: (0..<10_000).map { _ in g.modulo(pick: printable) }, as: UTF8.self))
             }
-            switch g.below(100) {
-            case 0..<35: return .key(g.pick(named))
-            case 35..<65: return .bytes([g.pick(printable)])
-            case 65..<75: return .bytes([g.pick(controls)])
-            case 75..<90: return .bytes(g.pick(escapes))
+            switch g.modulo(100) {
+            case 0..<35: return .key(g.modulo(pick: named))
+            case 35..<65: return .bytes([g.modulo(pick: printable)])
+            case 65..<75: return .bytes([g.modulo(pick: controls)])
+            case 75..<90: return .bytes(g.modulo(pick: escapes))
             default:
-                let button = g.pick([0, 1, 2, 32, 35, 64, 65])
-                let report = "\u{1B}[<\(button);\(1 + g.below(130));\(1 + g.below(40))\(g.pick(["M", "m"]))"
+                let button = g.modulo(pick: [0, 1, 2, 32, 35, 64, 65])
+                let report = "\u{1B}[<\(button);\(1 + g.modulo(130));\(1 + g.modulo(40))\(g.modulo(pick: ["M", "m"]))"
                 return .bytes(Array(report.utf8))
             }
         }
@@ -346,12 +333,12 @@ struct ReliabilityEndToEndTests {
         let shell = try Shell(width: 120, height: 36)
         let tmux = shell.tmux
         try shell.start()
-        var g = Generator(state: 0x5EED_0200)
+        var g = SeededGenerator(seed: 0x5EED_0200)
         var sizes = (0..<199).map { i in
             // Every fifth size is below the 80×24 minimum.
-            i % 5 == 0 ? (20 + g.below(60), 5 + g.below(19)) : (20 + g.below(231), 5 + g.below(76))
+            i % 5 == 0 ? (20 + g.modulo(60), 5 + g.modulo(19)) : (20 + g.modulo(231), 5 + g.modulo(76))
         }
-        sizes.append((80 + g.below(120), 24 + g.below(40)))
+        sizes.append((80 + g.modulo(120), 24 + g.modulo(40)))
         let start = Date()
         for (i, size) in sizes.enumerated() {
             try tmux.resize(width: size.0, height: size.1)

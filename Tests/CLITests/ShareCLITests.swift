@@ -7,7 +7,7 @@ import Testing
 /// paths refused with one line and exit 73, leaving no file behind.
 @Suite("twofutures demo --cast and --svg")
 struct ShareCLITests {
-    static let quick = DemoCLITests.path("Demos/quick.demo")
+    static let quick = CLI.path("Demos/quick.demo")
 
     @Test("the cast plays in asciinema, replays through pyte to the headless final screen, and is the same each run")
     func cast() throws {

@@ -25,3 +25,27 @@ enum Fixture {
         return render(shown, Analysis(state.scenario))
     }
 }
+
+extension Fixture {
+    /// An ensemble of the status quo: 400 members, seed 7, one thread.
+    static let ensemble = Ensemble.run(Scenario(), settings: EnsembleSettings(members: 400, seed: 7), threads: 1)!
+
+    /// `state` with the map it asks for computed in place (what the worker would send).
+    static func withMap(_ state: State) -> State {
+        var state = state
+        if let r = state.mapRequest {
+            reduce(
+                &state,
+                .jobFinished(JobResult(.map(r), .map(FuturesMap(r.scenario, x: r.x, y: r.y, nx: r.nx, ny: r.ny)))))
+        }
+        return state
+    }
+
+    /// `state` with its levers across worlds computed in place.
+    static func withWorlds(_ state: State, members: Int = 400) -> State {
+        var state = state
+        let result = Robustness.run(state.scenario, settings: EnsembleSettings(members: members), threads: 1)!
+        reduce(&state, .jobFinished(JobResult(.robustness(result.scenario), .robustness(result))))
+        return state
+    }
+}

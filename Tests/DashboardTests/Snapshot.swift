@@ -1,16 +1,19 @@
 import Foundation
 import Testing
 
+/// The folder of the golden files, `Tests/DashboardTests/Snapshots`, beside this file
+/// whatever folder the test that asks sits in.
+let snapshotDirectory = URL(fileURLWithPath: "\(#filePath)").deletingLastPathComponent()
+    .appendingPathComponent("Snapshots")
+
 /// A dependency-free golden-file check: compares `text` with `Snapshots/<name>.txt`.
 ///
 /// With the environment variable `RECORD_SNAPSHOTS=1` the file is (re)written and the
 /// check passes; otherwise a missing or different file fails the test.
 func assertSnapshot(
-    _ text: String, named name: String, filePath: StaticString = #filePath,
-    sourceLocation: SourceLocation = #_sourceLocation
+    _ text: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation
 ) {
-    let directory = URL(fileURLWithPath: "\(filePath)").deletingLastPathComponent()
-        .appendingPathComponent("Snapshots")
+    let directory = snapshotDirectory
     let file = directory.appendingPathComponent("\(name).txt")
     let recording = ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1"
     let stored = try? String(contentsOf: file, encoding: .utf8)

@@ -15,6 +15,13 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
     /// A number in 0..<bound (bound > 0); a small shorthand for the fuzz loops.
     public mutating func below(_ bound: Int) -> Int { Int.random(in: 0..<bound, using: &self) }
 
+    /// `next() % bound` (bound > 0): the draw the end-to-end and robustness tests' seeds
+    /// were chosen with (slightly biased, unlike `below`, and a different sequence).
+    public mutating func modulo(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+
+    /// One element of a non-empty array, drawn with `modulo`.
+    public mutating func modulo<T>(pick items: [T]) -> T { items[modulo(items.count)] }
+
     /// True with probability `p`.
     public mutating func chance(_ p: Double) -> Bool { Double.random(in: 0..<1, using: &self) < p }
 

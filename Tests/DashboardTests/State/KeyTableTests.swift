@@ -7,8 +7,8 @@ import Testing
 /// help overlay and the README's key table.
 @Suite("Key table")
 struct KeyTableTests {
-    static let readmeURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("README.md")
+    static let readmeURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../../README.md").standardized
 
     static var readme: String { (try? String(contentsOf: readmeURL, encoding: .utf8)) ?? "" }
 

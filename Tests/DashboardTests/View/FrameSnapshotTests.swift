@@ -4,7 +4,7 @@ import Testing
 
 /// Whole frames compared with golden text files (Snapshots/*.txt).
 @Suite("Snapshots")
-struct SnapshotTests {
+struct FrameSnapshotTests {
     @Test("compact layout at 80×24")
     func compact() {
         assertSnapshot(Fixture.frame(Fixture.state(width: 80, height: 24)).text, named: "compact-80x24")
@@ -33,21 +33,6 @@ struct SnapshotTests {
         assertSnapshot(text, named: "delayed-start-120x36")
     }
 
-    @Test("at 200×60 the selected parameter's source line shows in full, under the charts")
-    func sourceInFull() {
-        var state = Fixture.state(width: 200, height: 60)
-        state.view.selection = ParameterID.all.firstIndex(of: .assumption(.controlLeakage))!
-        let screen = Fixture.frame(state)
-        let box = state.layout.about
-        let about = (box.y..<box.maxY).map {
-            String(screen.line($0).dropFirst(box.x).prefix(box.width)).trimmingCharacters(in: .whitespaces)
-        }.joined(separator: " ")
-        #expect(about.contains("legal offshore training in Singapore and Malaysia (FT, Nov 2025)."), "\(about)")
-        #expect(!about.contains("…"), "nothing shortened: \(about)")
-        let text = screen.text
-        assertSnapshot(text, named: "source-200x60")
-    }
-
     @Test("the new readings at 80×24 and 120×36: without colour, in ASCII, with a caption, zoomed, before the ensemble")
     func readings() {
         for (width, height) in [(80, 24), (120, 36)] {
@@ -74,53 +59,6 @@ struct SnapshotTests {
     func tooSmall() {
         let screen = Fixture.frame(Fixture.state(width: 60, height: 16))
         assertSnapshot(screen.text, named: "too-small-60x16")
-    }
-
-    @Test("the help overlay lists the keys")
-    func help() {
-        var state = Fixture.state(width: 80, height: 24)
-        reduce(&state, .keyPressed(.char("?")))
-        assertSnapshot(Fixture.frame(state).text, named: "help-80x24")
-    }
-
-    @Test("the attribution waterfall and the China sources chart")
-    func attribution() {
-        var state = Fixture.state(width: 80, height: 24)
-        reduce(&state, .keyPressed(.char("a")))
-        for _ in 0..<4 { reduce(&state, .keyPressed(.char("c"))) }
-        assertSnapshot(Fixture.frame(state).text, named: "attribution-sources-80x24")
-    }
-
-    @Test("o: the saved scenarios as a list, the selection scrolled into view, a skipped file named")
-    func openList() {
-        var state = Fixture.state(width: 100, height: 30)
-        var first = Scenario(levers: Preset.future1.levers)
-        first.horizon = 60
-        var list = [
-            SavedScenario(
-                name: "Enforcement first", path: "/home/a/enforcement-first.toml",
-                scenario: Scenario().withLever(.smugglingEnforcement, 0.7), notes: "What if enforcement got serious?"),
-            SavedScenario(
-                name: "Future 1 levers with a long horizon and a name too long for the column",
-                path: "/home/a/future-1-levers-with-a-long-horizon.toml", scenario: first),
-        ]
-        for i in 0..<20 {
-            list.append(
-                SavedScenario(
-                    name: "Variant \(i)", path: "/home/a/variant-\(i).toml",
-                    scenario: Scenario(levers: Preset.future2.levers).withLever(.exportPromotion, Double(i) / 20)))
-        }
-        reduce(
-            &state,
-            .savedListed(
-                OpenList(
-                    entries: list, folder: "~/.local/share/twofutures/scenarios",
-                    skipped: ["broken.toml:3: levers.export_controls: must be within 0…1, got '2'"])))
-        reduce(&state, .keyPressed(.end))
-        reduce(&state, .keyPressed(.up))
-        assertSnapshot(Fixture.frame(state).text, named: "open-list-100x30")
-        reduce(&state, .savedListed(OpenList(entries: [], folder: "~/.local/share/twofutures/scenarios")))
-        assertSnapshot(Fixture.frame(state).text, named: "open-list-empty-100x30")
     }
 
     @Test("an enlarged chart fills the chart area of the grid")

@@ -1,0 +1,75 @@
+import Dashboard
+import FuturesModel
+import Testing
+
+/// What the state asks the shell to compute (ensemble, map, levers across worlds) and
+/// which answers it keeps.
+@Suite("Jobs")
+struct JobsTests: Pressing {
+    @Test("a stale ensemble is ignored, a current one kept")
+    func ensembleLatestWins() throws {
+        var s = State()
+        let old = s.scenario
+        let result = try #require(Ensemble.run(old, settings: EnsembleSettings(members: 20), threads: 1))
+        press(&s, .right)
+        reduce(&s, .jobFinished(JobResult(.ensemble(old), .ensemble(result))))
+        #expect(s.results.ensemble == nil)
+        reduce(&s, .jobFinished(JobResult(.ensemble(s.scenario), .ensemble(result))))
+        #expect(s.currentEnsemble != nil)
+        press(&s, .right)
+        #expect(s.currentEnsemble == nil)
+    }
+
+    @Test("the map asks for one point per column and two per row, keeps only the answer to its request")
+    func mapJobs() throws {
+        var state = State(width: 120, height: 36)
+        #expect(state.jobs.map(\.kind) == [.ensemble])
+        reduce(&state, .keyPressed(.char("m")))
+        let request = try #require(state.mapRequest)
+        let rect = try #require(state.layout.charts.first?.rect)
+        let plot = MapGeometry(in: rect, y: request.y).plot
+        #expect(request.nx == plot.width && request.ny == plot.height * 2)
+        #expect(state.jobs.map(\.kind) == [.ensemble, .map])
+        // A map for another scenario is dropped; the answer is kept, and not asked for again.
+        var other = request
+        other.scenario.levers[.exportControls] = 0.9
+        reduce(
+            &state,
+            .jobFinished(
+                JobResult(
+                    .map(other), .map(FuturesMap(other.scenario, x: other.x, y: other.y, nx: other.nx, ny: other.ny)))))
+        #expect(state.results.map == nil)
+        state = Fixture.withMap(state)
+        #expect(state.results.map != nil && state.jobs.map(\.kind) == [.ensemble])
+        // Moving a slider asks for a new map; the old one stays on screen meanwhile.
+        reduce(&state, .keyPressed(.right))
+        #expect(state.jobs.map(\.kind) == [.ensemble, .map])
+        #expect(Fixture.frame(state).text.contains("computing…"))
+        // Without colour, one map row per cell.
+        state.view.noColor = true
+        #expect(state.mapRequest?.ny == plot.height)
+    }
+
+    @Test("a cycles tornado → attribution → across worlds; that view asks for the rows once, shows computing…")
+    func acrossWorldsJobs() {
+        var state = State(width: 120, height: 36)
+        reduce(&state, .keyPressed(.char("a")))
+        #expect(state.view.moves == .attribution)
+        reduce(&state, .keyPressed(.char("a")))
+        #expect(state.view.moves == .acrossWorlds && state.jobs.map(\.kind) == [.ensemble, .robustness])
+        var none = state
+        none.results.ensembleMembers = 0
+        #expect(none.jobs.isEmpty, "no ensemble (--members 0), no rows either")
+        #expect(Fixture.frame(state).text.contains("computing across worlds…"))
+        state = Fixture.withWorlds(state)
+        #expect(state.jobs.map(\.kind) == [.ensemble])
+        // A result for an older scenario is not taken; the old one shows, marked computing.
+        let old = state.results.robustness
+        reduce(&state, .keyPressed(.right))
+        reduce(&state, .jobFinished(JobResult(.robustness(old!.scenario), .robustness(old!))))
+        #expect(state.results.robustness == old)
+        #expect(Fixture.frame(state).text.contains("computing…"))
+        reduce(&state, .keyPressed(.char("a")))
+        #expect(state.view.moves == .tornado && state.jobs.map(\.kind) == [.ensemble])
+    }
+}

@@ -1,0 +1,42 @@
+import Dashboard
+import FuturesModel
+import Testing
+
+/// The chrome: the status bar's key hints and ensemble state, the help overlay.
+@Suite("Chrome")
+struct ChromeTests {
+    @Test("the key bar keeps ? help and q quit at 80×24, and plain ASCII hints in the mono theme")
+    func keyBar() {
+        var state = State(width: 80, height: 24)
+        let bar = render(state, Analysis(state.scenario)).line(23)
+        #expect(bar.contains("? help") && bar.contains("q quit"), "\(bar)")
+        state.view.themes = [Theme(name: "plain", colors: Theme.dark.colors, glyphs: .ascii)]
+        let ascii = render(state, Analysis(state.scenario)).line(23)
+        #expect(ascii.contains("h l adjust") && !ascii.contains("<>"), "\(ascii)")
+    }
+
+    @Test("the status bar says ensemble 1,000 → 10,000 while the band refines, then ensemble 10,000 runs")
+    func statusText() {
+        var state = State(width: 120, height: 36)
+        #expect(Fixture.frame(state).line(35).contains("ensemble running…"))
+        let quick = Ensemble.run(state.scenario, settings: EnsembleSettings(members: 1000), threads: 1)!
+        reduce(&state, .jobFinished(JobResult(.ensemble(state.scenario), .ensemble(quick))))
+        #expect(Fixture.frame(state).line(35).contains("ensemble 1,000 → 10,000"), "\(Fixture.frame(state).line(35))")
+        let full = Ensemble.run(state.scenario, settings: EnsembleSettings(members: 10_000), threads: 2)!
+        reduce(&state, .jobFinished(JobResult(.ensemble(state.scenario), .ensemble(full))))
+        #expect(Fixture.frame(state).line(35).contains("ensemble 10,000 runs"))
+        // A change: the old band shows while the new one computes.
+        reduce(&state, .keyPressed(.right))
+        let stale = render(state, Analysis(state.scenario))
+        #expect(stale.line(35).contains("ensemble 1,000 → 10,000"), "\(stale.line(35))")
+        #expect(Job.ensembleSteps(EnsembleSettings(members: 10_000)).map(\.members) == [1000, 10_000])
+        #expect(Job.ensembleSteps(EnsembleSettings(members: 800)).map(\.members) == [800])
+    }
+
+    @Test("the help overlay lists the keys")
+    func help() {
+        var state = Fixture.state(width: 80, height: 24)
+        reduce(&state, .keyPressed(.char("?")))
+        assertSnapshot(Fixture.frame(state).text, named: "help-80x24")
+    }
+}
