@@ -72,4 +72,51 @@ struct JobsTests: Pressing {
         reduce(&state, .keyPressed(.char("a")))
         #expect(state.view.moves == .tornado && state.jobs.map(\.kind) == [.ensemble])
     }
+
+    @Test("a partial result keeps its job asked for until the complete one is in; a kind no longer shown is not")
+    func partialResults() throws {
+        var state = State(width: 120, height: 36)
+        reduce(&state, .keyPressed(.char("a")))
+        reduce(&state, .keyPressed(.char("a")))
+        #expect(state.jobs.map(\.kind) == [.ensemble, .robustness])
+        let rows = try #require(
+            Robustness.run(state.scenario, settings: EnsembleSettings(members: 40), threads: 1))
+        let job = Job.robustness(state.scenario)
+        reduce(&state, .jobFinished(JobResult(job, .robustness(rows), complete: false)))
+        #expect(state.results.robustness == rows, "a partial result shows at once")
+        #expect(state.jobs.map(\.kind) == [.ensemble, .robustness], "and the job is still needed")
+        reduce(&state, .jobFinished(JobResult(job, .robustness(rows))))
+        #expect(state.jobs.map(\.kind) == [.ensemble])
+        // A result of another kind's current job is kept even while its panel is hidden.
+        reduce(&state, .keyPressed(.char("a")))
+        #expect(state.results.robustness == rows)
+    }
+}
+
+/// Every event from the shell comes with its clock: one reduce moves the demo on and acts.
+@Suite("Timed actions")
+struct TimedActionTests {
+    @Test("timed(action, now) is the tick and then the action, in one reduce, with or without a demo")
+    func timed() {
+        let script = DemoScript(
+            file: "t.demo",
+            lines: [
+                DemoLine(.caption("one"), line: 1), DemoLine(.sleep(milliseconds: 1000), line: 2),
+                DemoLine(.caption("two"), line: 3),
+                DemoLine(.sleep(milliseconds: 5000), line: 4),
+            ]
+        )
+        var playing = State(width: 120, height: 36)
+        reduce(&playing, .demoLoaded(script, exitAtEnd: false))
+        for (start, key) in [(State(), Key.right), (playing, Key.char(" "))] {
+            var once = start, twice = start
+            let effects = reduce(&once, .timed(.keyPressed(key), now: 1500))
+            #expect(effects == reduce(&twice, .tick(now: 1500)) + reduce(&twice, .keyPressed(key)))
+            #expect(once == twice)
+            #expect(once.demo.now == 1500)
+        }
+        var paused = playing
+        reduce(&paused, .timed(.keyPressed(.char(" ")), now: 1500))
+        #expect(paused.demo.caption == "two" && paused.demo.session?.paused == true, "the tick came first")
+    }
 }
