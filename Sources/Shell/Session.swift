@@ -61,7 +61,11 @@ public struct Session {
     let effects: EffectPerformer
     /// The clock in milliseconds (the demo's timeline).
     let now: () -> Int
-    /// Every effect carried out, in order (for tests).
+    /// Whether `performed` records the effects carried out: for tests. Off in the program,
+    /// where the list would grow with every key for as long as it runs (an export's effect
+    /// holds a whole `State`: some 18 kB a key in `bench --soak`).
+    public var recordsEffects = false
+    /// Every effect carried out, in order, while `recordsEffects` is on.
     public private(set) var performed: [Effect] = []
     /// The last screen painted, for the diff.
     var painter = FramePainter()
@@ -152,7 +156,7 @@ public struct Session {
         var quit = false
         while !queue.isEmpty {
             for effect in reduce(&state, queue.removeFirst()) {
-                performed.append(effect)
+                if recordsEffects { performed.append(effect) }
                 switch effect {
                 case .quit: quit = true
                 case .copyToClipboard(let text): backend.copyToClipboard(text)

@@ -27,6 +27,7 @@ struct BenchCLITests {
         #expect((doc["idle_cpu_percent"] as? Double ?? -1) >= 0)
         #expect(doc["idle_bytes"] as? Int == 0, "the idle dashboard wrote to the terminal")
         #expect((doc["peak_rss_mb"] as? Double ?? 0) > 1)
+        #expect((doc["peak_rss_all_views_mb"] as? Double ?? 0) >= (doc["peak_rss_mb"] as? Double ?? 1))
         #expect((doc["bytes_per_arrow_key"] as? Double ?? 0) > 100, "an arrow key redraws the lever and the charts")
         let soak = try CLI.run(["bench", "--soak", "3", "--format", "table"])
         #expect(soak.status == 0, "\(soak.stderr)")

@@ -190,4 +190,23 @@ struct PrecisionTests {
         otherSeed.seed = 4243
         #expect(cache.worlds(base, settings: otherSeed) !== first)
     }
+
+    @Test("a larger entry takes the place of the smaller ones it covers; at most maxWorlds worlds stay")
+    func cacheBound() {
+        let cache = DrawCache()
+        let base = Assumptions()
+        var settings = EnsembleSettings(members: 1000, seed: 4242, uncertainty: 0.5)
+        _ = cache.worlds(base, settings: settings)
+        #expect(cache.members.worlds == [1008] && cache.members.tables == [1008])
+        settings.members = 3000
+        let larger = cache.worlds(base, settings: settings)
+        #expect(cache.members.worlds == [3008] && cache.members.tables == [3008])
+        var rng = SeededGenerator(seed: 7)
+        for _ in 0...DrawCache.maxWorlds {
+            _ = cache.worlds(Scenario.random(using: &rng).assumptions, settings: settings)
+        }
+        #expect(cache.members.worlds == [Int](repeating: 3008, count: DrawCache.maxWorlds))
+        #expect(cache.members.tables == [3008])
+        #expect(cache.worlds(base, settings: settings) !== larger, "the least recently used went first")
+    }
 }

@@ -30,13 +30,14 @@ struct SessionTests {
 
     static func session(
         _ script: [MemoryBackend.Step], width: Int = 120, height: Int = 36, members: Int = 400,
-        demo: DemoScript? = nil, exitAfterDemo: Bool = false
+        demo: DemoScript? = nil, exitAfterDemo: Bool = false, records: Bool = true
     ) -> (status: Int32, backend: MemoryBackend, effects: [Effect]) {
         let backend = MemoryBackend(width: width, height: height, script: script)
         let options = SessionOptions(
             scenario: Scenario(), settings: EnsembleSettings(members: members), threads: 1, themes: Theme.builtIn,
             themeIndex: 0, demo: demo, exitAfterDemo: exitAfterDemo)
         var session = Session(options: options, backend: backend, effects: Recorder()) { backend.now }
+        session.recordsEffects = records
         let status = session.run()
         return (status, backend, session.performed)
     }
@@ -86,6 +87,15 @@ struct SessionTests {
                 .quit,
             ])
         #expect(backend.lastScreen.contains("Opened F1 (Future 1, lead 14.9 mo)."), "\(backend.lastScreen)")
+    }
+
+    @Test("the program's session keeps no effects (an export's holds a whole State, and they came with every key)")
+    func keepsNoEffects() {
+        let (status, backend, effects) = Self.session(
+            MemoryBackend.keys(.character("e"), .character("y"), .character("q")), records: false)
+        #expect(status == 0)
+        #expect(backend.copied == ["tf2:50-30-20-30-20"])
+        #expect(effects.isEmpty)
     }
 
     @Test("the script running out is the terminal going away: SIGHUP's status")

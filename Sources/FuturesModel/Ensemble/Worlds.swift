@@ -14,7 +14,7 @@ final class UniformTable: @unchecked Sendable {
         self.seed = seed
         self.count = count
         let columns = AssumptionID.allCases.count
-        values = .allocate(capacity: columns * count)
+        values = PageMemory.allocate(Double.self, count: columns * count)
         let out = values.baseAddress!
         // CounterRandom.uniform, eight members at a time: the same integer arithmetic and
         // the same rounding, so the same bits.
@@ -30,7 +30,7 @@ final class UniformTable: @unchecked Sendable {
         }
     }
 
-    deinit { values.deallocate() }
+    deinit { PageMemory.deallocate(values) }
 
     var bytes: Int { values.count * MemoryLayout<Double>.stride }
 
@@ -84,7 +84,7 @@ package final class Worlds: @unchecked Sendable {
         self.uncertainty = uncertainty
         self.count = count
         let drawnColumns = AssumptionID.allCases.count
-        values = .allocate(capacity: (drawnColumns + Derived.allCases.count) * count)
+        values = PageMemory.allocate(Double.self, count: (drawnColumns + Derived.allCases.count) * count)
         let out = values.baseAddress!
         typealias V = SIMD8<Double>
         for i in 0..<drawnColumns {
@@ -113,7 +113,7 @@ package final class Worlds: @unchecked Sendable {
         }
     }
 
-    deinit { values.deallocate() }
+    deinit { PageMemory.deallocate(values) }
 
     var bytes: Int { values.count * MemoryLayout<Double>.stride }
 
@@ -181,14 +181,21 @@ package final class Worlds: @unchecked Sendable {
 /// (the ensemble, levers across worlds) draws nothing. An entry with more members serves a
 /// smaller ensemble of the same seed (a member's draws depend only on (seed, member)).
 /// Thread-safe; bounded: a few entries of each kind, least recently used first out, and
-/// nothing larger than `maxBytes` is kept.
+/// nothing larger than `maxBytes` is kept. An entry that a new one covers (the same draws
+/// for fewer members: the dashboard's first band of 1,000 before its 10,000) goes when
+/// the new one comes, so the slots hold distinct worlds.
+///
+/// What it holds: a uniform table is 10 doubles a member (80 kB per 1,000 members), worlds
+/// 17 doubles a member (136 kB per 1,000). With the dashboard's 10,000 members that is at
+/// most 3 × 0.8 MB of tables and 6 × 1.36 MB of worlds, 10.6 MB, in pages of their own
+/// (`PageMemory`) that go back to the system when an entry goes.
 package final class DrawCache: @unchecked Sendable {
     package static let shared = DrawCache()
 
     /// The most uniform tables and worlds kept, and the most bytes of each kind.
-    static let maxTables = 3
-    static let maxWorlds = 6
-    static let maxBytes = 24 << 20
+    package static let maxTables = 3
+    package static let maxWorlds = 6
+    package static let maxBytes = 24 << 20
 
     package init() {}
 
@@ -219,7 +226,12 @@ package final class DrawCache: @unchecked Sendable {
         let made = Worlds(
             MemberDraws(base, settings: settings), uncertainty: settings.uncertainty,
             uniforms: uniforms(seed: settings.seed, count: count), count: count)
-        lock.withLock { Self.keep(made, in: &worlds, max: Self.maxWorlds) }
+        lock.withLock {
+            Self.keep(made, in: &worlds, max: Self.maxWorlds) {
+                $0.seed == made.seed && $0.uncertainty == made.uncertainty && $0.count <= made.count
+                    && $0.base == made.base
+            }
+        }
         return made
     }
 
@@ -233,8 +245,13 @@ package final class DrawCache: @unchecked Sendable {
         }
         if let hit { return hit }
         let made = UniformTable(seed: seed, count: count)
-        lock.withLock { Self.keep(made, in: &tables, max: Self.maxTables) }
+        lock.withLock { Self.keep(made, in: &tables, max: Self.maxTables) { $0.seed == seed && $0.count <= count } }
         return made
+    }
+
+    /// The members of each entry kept, least recently used first (tests, measurements).
+    package var members: (tables: [Int], worlds: [Int]) {
+        lock.withLock { (tables.map(\.count), worlds.map(\.count)) }
     }
 
     /// Empties the cache (tests and benchmarks that time a cold start).
@@ -245,10 +262,12 @@ package final class DrawCache: @unchecked Sendable {
         }
     }
 
-    /// Appends `entry` as the most recently used, then drops the least recently used until
-    /// at most `max` entries and `maxBytes` remain; an entry above `maxBytes` is not kept.
-    private static func keep<T: Sized>(_ entry: T, in list: inout [T], max: Int) {
+    /// Appends `entry` as the most recently used in place of the entries it `covers`, then
+    /// drops the least recently used until at most `max` entries and `maxBytes` remain; an
+    /// entry above `maxBytes` is not kept.
+    private static func keep<T: Sized>(_ entry: T, in list: inout [T], max: Int, covers: (T) -> Bool) {
         guard entry.bytes <= maxBytes else { return }
+        list.removeAll(where: covers)
         list.append(entry)
         while list.count > max || list.reduce(0, { $0 + $1.bytes }) > maxBytes { list.removeFirst() }
     }
