@@ -8,20 +8,43 @@ import FuturesModel
 /// exports all go through it; the `Worker` runs its jobs live through the same
 /// `JobExecutor`, and `JobRequests` says which requests changed.
 public final class Runtime {
-    /// How many synchronous answers are kept (an animated demo asks for the same
-    /// scenario's jobs many times); the oldest go first.
-    public static let answerLimit = 256
+    /// Every cache the dashboard's work keeps, and its bound: the one place they are set.
+    ///
+    /// - The analysis: the last scenario's only (rebuilt when the scenario changes).
+    /// - The ensemble's workspace (`EnsembleWorkspace`, one per `JobExecutor`): the largest
+    ///   run's rows, 5.9 + 0.9 MB at 10,000 members over 36 months; bounded by members ×
+    ///   horizon.
+    /// - The draw cache (`DrawCache.shared`, FuturesModel): `drawTables` uniform tables
+    ///   (0.8 MB each at 10,000 members) and `drawWorlds` drawn worlds (1.36 MB each), each
+    ///   kind at most `drawBytes`.
+    /// - `answers` synchronous job answers (headless demos and casts), oldest out first.
+    public struct Bounds: Sendable, Equatable {
+        public var drawTables = 3
+        public var drawWorlds = 6
+        public var drawBytes = 24 << 20
+        public var answers = 256
 
+        public init() {}
+    }
+
+    public let bounds: Bounds
     public let executor: JobExecutor
     private var analysis: Analysis?
     /// Synchronous answers by job, and the order they were made in.
     private var answered: [Job: [JobResult]] = [:]
     private var answerOrder: [Job] = []
 
-    public init(executor: JobExecutor) { self.executor = executor }
+    /// A runtime running its jobs through `executor`, within `bounds` (which it sets on the
+    /// process's draw cache).
+    public init(executor: JobExecutor, bounds: Bounds = Bounds()) {
+        self.executor = executor
+        self.bounds = bounds
+        DrawCache.shared.bounds = DrawCache.Bounds(
+            tables: bounds.drawTables, worlds: bounds.drawWorlds, bytes: bounds.drawBytes)
+    }
 
-    public convenience init(settings: EnsembleSettings, threads: Int) {
-        self.init(executor: JobExecutor(settings: settings, threads: threads))
+    public convenience init(settings: EnsembleSettings, threads: Int, bounds: Bounds = Bounds()) {
+        self.init(executor: JobExecutor(settings: settings, threads: threads), bounds: bounds)
     }
 
     /// The deterministic analysis of `scenario` (the central run, the curves, the
@@ -41,9 +64,12 @@ public final class Runtime {
         executor.run(job) { results.append($0) }
         answered[job] = results
         answerOrder.append(job)
-        if answerOrder.count > Self.answerLimit { answered[answerOrder.removeFirst()] = nil }
+        if answerOrder.count > bounds.answers { answered[answerOrder.removeFirst()] = nil }
         return results
     }
+
+    /// How many synchronous answers are kept now.
+    public var answersKept: Int { answered.count }
 
     /// `state` with every job its screen needs answered (the final answers), as a live
     /// dashboard shows it once its jobs have finished.

@@ -191,7 +191,7 @@ struct PrecisionTests {
         #expect(cache.worlds(base, settings: otherSeed) !== first)
     }
 
-    @Test("a larger entry takes the place of the smaller ones it covers; at most maxWorlds worlds stay")
+    @Test("a larger entry takes the place of the smaller ones it covers; at most bounds.worlds worlds stay")
     func cacheBound() {
         let cache = DrawCache()
         let base = Assumptions()
@@ -202,10 +202,10 @@ struct PrecisionTests {
         let larger = cache.worlds(base, settings: settings)
         #expect(cache.members.worlds == [3008] && cache.members.tables == [3008])
         var rng = SeededGenerator(seed: 7)
-        for _ in 0...DrawCache.maxWorlds {
+        for _ in 0...DrawCache.Bounds().worlds {
             _ = cache.worlds(Scenario.random(using: &rng).assumptions, settings: settings)
         }
-        #expect(cache.members.worlds == [Int](repeating: 3008, count: DrawCache.maxWorlds))
+        #expect(cache.members.worlds == [Int](repeating: 3008, count: DrawCache.Bounds().worlds))
         #expect(cache.members.tables == [3008])
         #expect(cache.worlds(base, settings: settings) !== larger, "the least recently used went first")
     }

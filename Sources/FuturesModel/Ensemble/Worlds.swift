@@ -181,7 +181,7 @@ package final class Worlds: @unchecked Sendable {
 /// (the ensemble, levers across worlds) draws nothing. An entry with more members serves a
 /// smaller ensemble of the same seed (a member's draws depend only on (seed, member)).
 /// Thread-safe; bounded: a few entries of each kind, least recently used first out, and
-/// nothing larger than `maxBytes` is kept. An entry that a new one covers (the same draws
+/// nothing larger than `bounds.bytes` is kept. An entry that a new one covers (the same draws
 /// for fewer members: the dashboard's first band of 1,000 before its 10,000) goes when
 /// the new one comes, so the slots hold distinct worlds.
 ///
@@ -192,14 +192,30 @@ package final class Worlds: @unchecked Sendable {
 package final class DrawCache: @unchecked Sendable {
     package static let shared = DrawCache()
 
-    /// The most uniform tables and worlds kept, and the most bytes of each kind.
-    package static let maxTables = 3
-    package static let maxWorlds = 6
-    package static let maxBytes = 24 << 20
+    /// How much the cache keeps: the most uniform tables and worlds, and the most bytes of
+    /// each kind. The dashboard's `Runtime` sets them with its other bounds.
+    package struct Bounds: Sendable, Equatable {
+        package var tables = 3
+        package var worlds = 6
+        package var bytes = 24 << 20
+
+        package init(tables: Int = 3, worlds: Int = 6, bytes: Int = 24 << 20) {
+            self.tables = tables
+            self.worlds = worlds
+            self.bytes = bytes
+        }
+    }
+
+    /// The bounds in force; smaller ones take effect as entries come.
+    package var bounds: Bounds {
+        get { lock.withLock { limits } }
+        set { lock.withLock { limits = newValue } }
+    }
 
     package init() {}
 
     private let lock = NSLock()
+    private var limits = Bounds()
     private var tables: [UniformTable] = []
     private var worlds: [Worlds] = []
 
@@ -227,7 +243,7 @@ package final class DrawCache: @unchecked Sendable {
             MemberDraws(base, settings: settings), uncertainty: settings.uncertainty,
             uniforms: uniforms(seed: settings.seed, count: count), count: count)
         lock.withLock {
-            Self.keep(made, in: &worlds, max: Self.maxWorlds) {
+            Self.keep(made, in: &worlds, max: limits.worlds, bytes: limits.bytes) {
                 $0.seed == made.seed && $0.uncertainty == made.uncertainty && $0.count <= made.count
                     && $0.base == made.base
             }
@@ -245,7 +261,11 @@ package final class DrawCache: @unchecked Sendable {
         }
         if let hit { return hit }
         let made = UniformTable(seed: seed, count: count)
-        lock.withLock { Self.keep(made, in: &tables, max: Self.maxTables) { $0.seed == seed && $0.count <= count } }
+        lock.withLock {
+            Self.keep(made, in: &tables, max: limits.tables, bytes: limits.bytes) {
+                $0.seed == seed && $0.count <= count
+            }
+        }
         return made
     }
 
@@ -263,13 +283,15 @@ package final class DrawCache: @unchecked Sendable {
     }
 
     /// Appends `entry` as the most recently used in place of the entries it `covers`, then
-    /// drops the least recently used until at most `max` entries and `maxBytes` remain; an
-    /// entry above `maxBytes` is not kept.
-    private static func keep<T: Sized>(_ entry: T, in list: inout [T], max: Int, covers: (T) -> Bool) {
-        guard entry.bytes <= maxBytes else { return }
+    /// drops the least recently used until at most `max` entries and `bytes` remain; an
+    /// entry above `bytes` is not kept.
+    private static func keep<T: Sized>(
+        _ entry: T, in list: inout [T], max: Int, bytes: Int, covers: (T) -> Bool
+    ) {
+        guard entry.bytes <= bytes else { return }
         list.removeAll(where: covers)
         list.append(entry)
-        while list.count > max || list.reduce(0, { $0 + $1.bytes }) > maxBytes { list.removeFirst() }
+        while list.count > max || list.reduce(0, { $0 + $1.bytes }) > bytes { list.removeFirst() }
     }
 }
 
