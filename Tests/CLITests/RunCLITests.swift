@@ -51,13 +51,13 @@ struct RunCLITests {
         #expect(
             lines[0]
                 == "month,levers,lead_months,compute_share,adoption,norm_share,china_domestic,china_imports,"
-                + "china_smuggled,china_offshore"
+                + "china_smuggled,china_offshore,markets"
         )
-        #expect(lines[1].hasPrefix("2026-01,policy,"))
+        #expect(lines[1].hasPrefix("2026-01,policy,") && lines[1].hasSuffix(",us"))
         #expect(lines[25].hasPrefix("2028-01,"))
         let banded = try CLI.run(["run", "--members", "200", "--format", "csv"])
         let header = banded.stdout.split(separator: "\n")[0].split(separator: ",")
-        #expect(header.count == 10 + 12)
+        #expect(header.count == 11 + 12)
         #expect(header.contains("lead_months_p10") && header.contains("norm_share_p90"))
     }
 

@@ -57,6 +57,9 @@ public enum Constants {
     public static let future1Threshold = 12.0
     /// Future 2 when the lead at the horizon is at most this many months.
     public static let future2Threshold = 3.0
+    /// Developing markets go to China when the American stack's share of AI users at the
+    /// horizon is below this (MODEL.md §4 "Markets"): China's stack then serves most of them.
+    public static let marketsThreshold = 0.5
 
     /// Allowed policy start months (0 = 2026-01, 24 = 2028-01); the default starts now.
     public static let policyStartRange = 0...24
