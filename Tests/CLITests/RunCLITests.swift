@@ -20,7 +20,7 @@ struct RunCLITests {
         #expect(result.status == 0)
         #expect(result.stderr.isEmpty)
         let doc = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
-        #expect(doc["model"] as? String == "twofutures/2")
+        #expect(doc["model"] as? String == "twofutures/3")
         #expect(doc["ensemble"] == nil, "no ensemble without --members")
         let outcome = doc["outcome"] as! [String: Any]
         let want = args.contains("48") ? 5.120154737909358 : 14.922471836417627
@@ -169,8 +169,8 @@ struct RunCLITests {
         #expect(file.status == 0)
         #expect(
             file.stderr == "twofutures: note: \(path) was written for twofutures/1: read under model "
-                + "twofutures/2 (policy starts 2026-01, enforcement effectiveness 1.0), so its results differ from "
+                + "twofutures/3 (policy starts 2026-01, enforcement effectiveness 1.0), so its results differ from "
                 + "version 1's\n")
-        #expect(try CLI.json(file.stdout)["model"] as? String == "twofutures/2")
+        #expect(try CLI.json(file.stdout)["model"] as? String == "twofutures/3")
     }
 }

@@ -1,11 +1,11 @@
 /// Every fixed parameter of MODEL.md §2, in one place, each with its source or reasoning.
 ///
-/// The numbers are the model's (version `twofutures/2`); change them only together with
+/// The numbers are the model's (version `twofutures/3`); change them only together with
 /// the model version and the golden cases. `FixedParameter.all` lists them with their
 /// sources for `twofutures parameters --all`.
 public enum Constants {
     /// The model's version string, written into every JSON document and scenario.
-    public static let modelVersion = "twofutures/2"
+    public static let modelVersion = "twofutures/3"
     /// The first simulated month (t = 0).
     public static let startYear = 2026
     public static let startMonth = 1
