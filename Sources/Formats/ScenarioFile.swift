@@ -8,15 +8,15 @@ public typealias ScenarioFileError = FileError
 /// A saved scenario (README "Scenarios"): TOML with `model`, `name`, optional `notes`,
 /// `lens`, `horizon`, `policy_start`, `[levers]` and `[assumptions]`. A lever left out
 /// takes its `status_quo` value, an assumption left out its lens's value (README
-/// "Lenses"), else its default. Files of model `twofutures/1`
-/// still read (their start is 0); `modelVersion` says which version a file was written
-/// for, so that callers can say once that it runs under model 2. Pure: the caller reads
-/// and writes the file.
+/// "Lenses"), else its default. Files of model `twofutures/2` read as they are;
+/// those of `twofutures/1` still read (their start is 0); `modelVersion` says which version
+/// a file was written for, so that callers can say once that a version-1 file runs under
+/// the current model. Pure: the caller reads and writes the file.
 public struct ScenarioFile: Sendable, Equatable {
     public var name: String
     public var notes: String?
     public var scenario: Scenario
-    /// The `model` the file names (`twofutures/1` or `twofutures/2`).
+    /// The `model` the file names (`twofutures/1`, `twofutures/2` or `twofutures/3`).
     public var modelVersion: String
     /// The lens whose assumptions these are, recorded as `lens = "id"` when the file is
     /// written and the assumptions still match it exactly (they are written in full all
@@ -34,8 +34,8 @@ public struct ScenarioFile: Sendable, Equatable {
         self.lens = lens
     }
 
-    /// Whether the file was written for model version 1 (and is read under version 2).
-    public var isVersion1: Bool { modelVersion != Constants.modelVersion }
+    /// Whether the file was written for model version 1 (and is read under the current one).
+    public var isVersion1: Bool { ModelVersion.isVersion1(modelVersion) }
 
     static let topKeys: Set<String> = [
         "model", "name", "notes", "lens", "horizon", "policy_start", "levers", "assumptions",
@@ -61,9 +61,9 @@ public struct ScenarioFile: Sendable, Equatable {
             throw fail(
                 rawModel.line,
                 "model: unknown model version \"\(sanitized(untrusted: model))\"; this twofutures reads "
-                    + ModelVersion.readable.map { "\"\($0)\"" }.joined(separator: " and "))
+                    + ModelVersion.readable.map { "\"\($0)\"" }.joined(separator: ", "))
         }
-        let version1 = model != Constants.modelVersion
+        let version1 = ModelVersion.isVersion1(model)
         guard let rawName = root["name"] else { throw fail(1, "name: missing") }
         guard let nameText = rawName.string else { throw fail(rawName.line, "name: must be a string") }
         let name = sanitized(untrusted: nameText).trimmingSpaces
@@ -148,7 +148,7 @@ public struct ScenarioFile: Sendable, Equatable {
         _ raw: TOMLValue?, model: String, lenses: [Lens], fail: (Int, String) -> ScenarioFileError
     ) throws(ScenarioFileError) -> Lens? {
         guard let raw else { return nil }
-        guard model == Constants.modelVersion else {
+        guard !ModelVersion.isVersion1(model) else {
             throw fail(raw.line, "lens: not part of \(model) files; write model = \"\(Constants.modelVersion)\"")
         }
         guard let id = raw.string else { throw fail(raw.line, "lens: must be a string, a lens id like \"backfire\"") }

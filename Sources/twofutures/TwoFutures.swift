@@ -25,7 +25,7 @@ struct TwoFutures: ParsableCommand {
     /// The program's version: the only place it is written.
     static let version = "0.1.0"
 
-    /// What `--version` prints: `twofutures 0.1.0 (model twofutures/2)`.
+    /// What `--version` prints: `twofutures 0.1.0 (model twofutures/3)`.
     static let versionLine = "twofutures \(version) (model \(Constants.modelVersion))"
 }
 

@@ -43,7 +43,7 @@ struct DashboardEndToEndTests {
     func version1Token() throws {
         let tmux = try Self.start(width: 160, height: 40, args: "--scenario tf1:90-85-85-85-75")
         let first = try tmux.capture()
-        #expect(first.contains("written for twofutures/1: read under model twofutures/2"), "\(first)")
+        #expect(first.contains("written for twofutures/1: read under model twofutures/3"), "\(first)")
         #expect(first.contains("central run 14.9 mo"), "\(first)")
         try tmux.send("Down")
         let after = try tmux.waitFor { !$0.contains("written for twofutures/1") }

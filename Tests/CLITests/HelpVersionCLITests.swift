@@ -65,7 +65,7 @@ struct HelpVersionCLITests {
         let version = try CLI.run(["--version"])
         #expect(version.status == 0)
         #expect(
-            version.stdout.wholeMatch(of: /twofutures \d+\.\d+\.\d+ \(model twofutures\/2\)\n/) != nil,
+            version.stdout.wholeMatch(of: /twofutures \d+\.\d+\.\d+ \(model twofutures\/3\)\n/) != nil,
             "\(version.stdout)")
     }
 

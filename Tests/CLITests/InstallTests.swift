@@ -152,7 +152,7 @@ struct InstallTests {
         #expect(missing.stderr.contains(prefix.appendingPathComponent("share/twofutures/Demos").path))
         let version = try Self.run(binary, ["--version"], environment: environment)
         #expect(version.status == 0)
-        #expect(version.stdout.wholeMatch(of: /twofutures \d+\.\d+\.\d+ \(model twofutures\/2\)\n/) != nil)
+        #expect(version.stdout.wholeMatch(of: /twofutures \d+\.\d+\.\d+ \(model twofutures\/3\)\n/) != nil)
         let line = version.stdout.trimmingCharacters(in: .newlines)
         #expect(CLI.readme.contains("`twofutures --version` prints `\(line)`"), "README.md: update the version")
 

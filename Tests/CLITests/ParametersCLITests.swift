@@ -29,6 +29,14 @@ struct ParametersCLITests {
         #expect(rows.allSatisfy { !($0["source"] as? String ?? "").isEmpty })
         let fixed = try #require(doc["fixed"] as? [[String: Any]])
         #expect(fixed.first { $0["symbol"] as? String == "S_spur" }?["value"] as? Double == 4)
+        // Model 3's markets threshold (MODEL.md §2, §4 "Markets"), with its source line.
+        #expect(
+            all.stdout.contains(
+                "| M | 0.5 | – | developing markets go to China when the American stack's share at the horizon "
+                    + "is below this | the essay's Scenario 2: China \"winning on price in the Global South\""),
+            "\(all.stdout)")
+        let markets = try #require(fixed.first { $0["symbol"] as? String == "M" })
+        #expect(markets["value"] as? Double == 0.5)
         let bad = try CLI.run(["parameters", "--format", "xml"])
         #expect(bad.status == 64)
     }

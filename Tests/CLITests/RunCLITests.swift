@@ -20,7 +20,7 @@ struct RunCLITests {
         #expect(result.status == 0)
         #expect(result.stderr.isEmpty)
         let doc = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
-        #expect(doc["model"] as? String == "twofutures/2")
+        #expect(doc["model"] as? String == "twofutures/3")
         #expect(doc["ensemble"] == nil, "no ensemble without --members")
         let outcome = doc["outcome"] as! [String: Any]
         let want = args.contains("48") ? 5.120154737909358 : 14.922471836417627
@@ -51,13 +51,13 @@ struct RunCLITests {
         #expect(
             lines[0]
                 == "month,levers,lead_months,compute_share,adoption,norm_share,china_domestic,china_imports,"
-                + "china_smuggled,china_offshore"
+                + "china_smuggled,china_offshore,markets"
         )
-        #expect(lines[1].hasPrefix("2026-01,policy,"))
+        #expect(lines[1].hasPrefix("2026-01,policy,") && lines[1].hasSuffix(",us"))
         #expect(lines[25].hasPrefix("2028-01,"))
         let banded = try CLI.run(["run", "--members", "200", "--format", "csv"])
         let header = banded.stdout.split(separator: "\n")[0].split(separator: ",")
-        #expect(header.count == 10 + 12)
+        #expect(header.count == 11 + 12)
         #expect(header.contains("lead_months_p10") && header.contains("norm_share_p90"))
     }
 
@@ -169,8 +169,8 @@ struct RunCLITests {
         #expect(file.status == 0)
         #expect(
             file.stderr == "twofutures: note: \(path) was written for twofutures/1: read under model "
-                + "twofutures/2 (policy starts 2026-01, enforcement effectiveness 1.0), so its results differ from "
+                + "twofutures/3 (policy starts 2026-01, enforcement effectiveness 1.0), so its results differ from "
                 + "version 1's\n")
-        #expect(try CLI.json(file.stdout)["model"] as? String == "twofutures/2")
+        #expect(try CLI.json(file.stdout)["model"] as? String == "twofutures/3")
     }
 }

@@ -36,26 +36,56 @@ struct LensTests {
         }
     }
 
-    @Test("the shipped values are the issue's table")
-    func table() {
-        let byID = Dictionary(uniqueKeysWithValues: Lens.builtIn.map { ($0.id, $0) })
-        #expect(
-            Lens.builtIn.map(\.id) == [
-                "essay", "backfire", "leaky", "distillation", "price", "all-critics", "optimist",
-            ])
-        #expect(byID["essay"]?.assumptions == Assumptions())
-        #expect(byID["backfire"]?.assignments == "china_domestic_growth=1.8,controls_backfire=0.9")
-        #expect(byID["leaky"]?.assignments == "control_leakage=0.95,enforcement_effectiveness=0.5")
-        #expect(byID["distillation"]?.assignments == "distillation_efficiency=0.5,countermeasure_feasibility=0.15")
-        #expect(byID["price"]?.assignments == "china_price_advantage=30")
-        let critics = ["backfire", "leaky", "distillation", "price"].reduce(into: [AssumptionID: Double]()) {
-            $0.merge(byID[$1]!.values) { a, _ in a }
+    /// MODEL.md §2's lens table (version 3, normative), copied here as data: id, name and
+    /// the assumptions each lens sets, in the order §4 "Answer" runs them. Copied rather
+    /// than parsed from `shared/MODEL.md`, which lies outside the repository; when that
+    /// table changes, change this copy with it.
+    static let modelTable: [(id: String, name: String, values: [AssumptionID: Double])] = [
+        ("essay", "The essay's view", [:]),
+        ("backfire", "Controls backfire", [.controlsBackfire: 0.9, .chinaDomesticGrowth: 1.8]),
+        ("leaky", "Leaky borders", [.controlLeakage: 0.95, .enforcementEffectiveness: 0.5]),
+        (
+            "distillation", "Distillation can't be stopped",
+            [.distillationEfficiency: 0.5, .countermeasureFeasibility: 0.15]
+        ),
+        ("price", "Price wins", [.chinaPriceAdvantage: 30]),
+        // "the four rows above together"
+        (
+            "all-critics", "All the critics at once",
+            [
+                .controlsBackfire: 0.9, .chinaDomesticGrowth: 1.8, .controlLeakage: 0.95,
+                .enforcementEffectiveness: 0.5, .distillationEfficiency: 0.5, .countermeasureFeasibility: 0.15,
+                .chinaPriceAdvantage: 30,
+            ]
+        ),
+        (
+            "optimist", "Compute decides",
+            [
+                .researchComputeElasticity: 0.5, .algorithmicProgress: 2.5, .distillationEfficiency: 0.15,
+                .controlLeakage: 0.5,
+            ]
+        ),
+    ]
+
+    @Test("Lens.builtIn and the shipped Lenses/*.toml are MODEL.md §2's table, value for value")
+    func table() throws {
+        #expect(Lens.builtIn.map(\.id) == Self.modelTable.map(\.id), "the lenses or their order")
+        for (row, builtIn) in zip(Self.modelTable, Lens.builtIn) {
+            let shipped = try Self.parse("\(Self.shipped)/\(row.id).toml").get()
+            for lens in [builtIn, shipped] {
+                #expect(lens.id == row.id)
+                #expect(lens.name == row.name, "\(row.id): name")
+                #expect(lens.values == row.values, "\(row.id): \(lens.assignments)")
+                var want = Assumptions()
+                for (id, value) in row.values { want[id] = value }
+                #expect(lens.assumptions == want, "\(row.id): the assumptions it leaves out take their defaults")
+            }
         }
-        #expect(byID["all-critics"]?.values == critics)
-        #expect(
-            byID["optimist"]?.assignments
-                == "algorithmic_progress=2.5,control_leakage=0.5,distillation_efficiency=0.15,"
-                + "research_compute_elasticity=0.5")
+        // "All the critics at once" is the four critics' rows together.
+        let critics = Self.modelTable[1...4].reduce(into: [AssumptionID: Double]()) {
+            $0.merge($1.values) { a, _ in a }
+        }
+        #expect(Self.modelTable[5].values == critics)
     }
 
     static let assumptionList =

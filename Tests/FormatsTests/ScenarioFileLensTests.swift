@@ -7,7 +7,7 @@ import Testing
 /// Scenario files that name a lens.
 @Suite("Scenario files with a lens")
 struct ScenarioFileLensTests {
-    static let header = "model = \"twofutures/2\"\nname = \"Critics\"\n"
+    static let header = "model = \"twofutures/3\"\nname = \"Critics\"\n"
 
     @Test("a scenario file's lens sets its assumptions; [assumptions] override it")
     func scenarioFileLens() throws {
@@ -38,7 +38,7 @@ struct ScenarioFileLensTests {
             (header + "lens = 3\n", "x.toml:3: lens: must be a string, a lens id like \"backfire\""),
             (
                 "model = \"twofutures/1\"\nname = \"Old\"\nlens = \"price\"\n",
-                "x.toml:3: lens: not part of twofutures/1 files; write model = \"twofutures/2\""
+                "x.toml:3: lens: not part of twofutures/1 files; write model = \"twofutures/3\""
             ),
         ])
     func scenarioFileBadLens(text: String, message: String) {

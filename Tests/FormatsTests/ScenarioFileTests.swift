@@ -24,6 +24,18 @@ struct ScenarioFileTests {
         #expect(file.scenario == want)
     }
 
+    @Test("twofutures/2 and twofutures/3 files read alike, with no notice, and are written as twofutures/3")
+    func version2And3Files() throws {
+        let body = "name = \"x\"\nlens = \"price\"\npolicy_start = 6\n[levers]\nexport_controls = 0.9\n"
+        let two = try ScenarioFile.parse("model = \"twofutures/2\"\n" + body, path: "two.toml")
+        let three = try ScenarioFile.parse("model = \"twofutures/3\"\n" + body, path: "three.toml")
+        #expect(!two.isVersion1 && !three.isVersion1)
+        #expect(two.modelVersion == "twofutures/2" && three.modelVersion == "twofutures/3")
+        #expect(two.scenario == three.scenario && two.lens == three.lens && two.lens == Lens.price)
+        #expect(two.toml == three.toml)
+        #expect(two.toml.hasPrefix("model = \"twofutures/3\"\n"))
+    }
+
     @Test("policy_start reads as months or a date string, and is written as months")
     func policyStart() throws {
         for (value, months) in [("12", 12), ("\"2027-01\"", 12), ("0", 0), ("\"2028-01\"", 24)] {
@@ -43,8 +55,8 @@ struct ScenarioFileTests {
         #expect(file.scenario.policyStart == 0)
         #expect(file.scenario.assumptions.distillationEfficiency == 0.5)
         #expect(file.scenario.assumptions.enforcementEffectiveness == 1)
-        // Saved again, it is a version 2 file.
-        #expect(file.toml.hasPrefix("model = \"twofutures/2\"\n"))
+        // Saved again, it is a version 3 file.
+        #expect(file.toml.hasPrefix("model = \"twofutures/3\"\n"))
         #expect(try !ScenarioFile.parse(file.toml, path: "new.toml").isVersion1)
     }
 
@@ -66,7 +78,11 @@ struct ScenarioFileTests {
         "each bad file gets FILE:LINE: field: message",
         arguments: [
             ("name = \"x\"\n", "bad.toml:1: model: missing"),
-            ("model = \"twofutures/3\"\nname = \"x\"\n", "bad.toml:1: model: unknown model version \"twofutures/3\""),
+            (
+                "model = \"twofutures/4\"\nname = \"x\"\n",
+                "bad.toml:1: model: unknown model version \"twofutures/4\"; this twofutures reads \"twofutures/1\", "
+                    + "\"twofutures/2\", \"twofutures/3\""
+            ),
             (
                 "model = \"twofutures/2\"\nname = \"x\"\npolicy_start = 30\n",
                 "bad.toml:3: policy_start must be within 0…24"

@@ -1,8 +1,8 @@
 import Foundation
 
 extension RunDocument {
-    /// A readable summary for people: inputs, the outcome with its verdict and
-    /// probabilities, both futures, and what moves the outcome.
+    /// A readable summary for people: inputs, the outcome with its verdict, who holds the
+    /// developing markets and the probabilities, both futures, and what moves the outcome.
     public func table() -> String {
         let s = scenario
         let out = analysis.outcome
@@ -44,6 +44,11 @@ extension RunDocument {
         lines.append(
             "  " + Format.pad("Central run", 22) + Format.pad(out.future.title.uppercased(), 10, right: true)
                 + "   every assumption at its set value (Future 1: lead ≥ 12 mo; Future 2: ≤ 3 mo)")
+        var markets =
+            "  " + Format.pad("Developing markets", 22) + Format.pad(out.markets.title.uppercased(), 10, right: true)
+            + "   central run (China's when US-stack adoption < \(Format.percent(Constants.marketsThreshold)))"
+        if let e = ensemble { markets += " · P(China's markets) \(Format.percent(e.probability.chinaMarkets))" }
+        lines.append(markets)
         for id in OutcomeID.allCases {
             var row = "  " + Format.pad(id.title, 22) + Format.pad(Format.outcome(out[id], id), 10, right: true)
             if let e = ensemble {

@@ -23,6 +23,7 @@ public struct RunDocument: Sendable {
         w.beginObject("outcome")
         writeOutcome(&w, analysis.outcome)
         w.value("future", analysis.outcome.future.rawValue)
+        w.value("markets", analysis.outcome.markets.rawValue)
         w.endObject()
         w.beginArray("sensitivity")
         for row in analysis.sensitivity {
@@ -69,6 +70,7 @@ public struct RunDocument: Sendable {
             }
             w.beginObject("probability")
             for f in Future.allCases { w.value(f.rawValue, ensemble.probability[f]) }
+            w.value("china_markets", ensemble.probability.chinaMarkets)
             w.endObject()
             w.endObject()
         }
@@ -81,10 +83,11 @@ public struct RunDocument: Sendable {
     }
 
     /// One row per month: which levers are in force (`status_quo` before `policy_start`,
-    /// `policy` from it), then one column per series; with an ensemble, p10/p50/p90
-    /// columns for each outcome follow.
+    /// `policy` from it), then one column per series, then `markets`, who would hold the
+    /// developing markets by that month's adoption (`us` or `china`; the outcome's at the
+    /// horizon); with an ensemble, p10/p50/p90 columns for each outcome follow.
     public func csv() -> String {
-        var header = ["month", "levers"] + SeriesID.allCases.map(\.id)
+        var header = ["month", "levers"] + SeriesID.allCases.map(\.id) + ["markets"]
         if ensemble != nil {
             for o in OutcomeID.allCases {
                 header += ["p10", "p50", "p90"].map { "\(o.id)_\($0)" }
@@ -94,6 +97,7 @@ public struct RunDocument: Sendable {
         for t in 0...scenario.horizon {
             var cells = [monthLabel(t), t < scenario.policyStart ? "status_quo" : "policy"]
             cells += SeriesID.allCases.map { JSONWriter.number(analysis.policy[$0][t]) }
+            cells.append(Markets(adoption: analysis.policy[.adoption][t]).rawValue)
             if let ensemble {
                 for o in OutcomeID.allCases {
                     cells += [ensemble.p10, ensemble.p50, ensemble.p90].map { JSONWriter.number($0[o.rawValue][t]) }

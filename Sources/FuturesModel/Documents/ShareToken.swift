@@ -7,11 +7,12 @@ import Foundation
 /// `+`-separated suffixes: `h48` for the horizon, `s12` for the policy's start month and
 /// `aN=value` for assumption N (table order, 0…9), for example
 /// `tf2:70-35-30-30-20+h48+s12+a4=0.9`. Encoding is canonical and round-trips exactly:
-/// token → scenario → token gives the same text. `tf1:` tokens (model `twofutures/1`)
-/// still decode: no start month (it is 0), and their assumption indices follow version
-/// 1's table of nine.
+/// token → scenario → token gives the same text. Model `twofutures/3` keeps the `tf2:`
+/// form, since a token's content did not change (MODEL.md §5 "Earlier inputs"). `tf1:`
+/// tokens (model `twofutures/1`) still decode: no start month (it is 0), and their
+/// assumption indices follow version 1's table of nine.
 public enum ShareToken {
-    /// The version this build writes; it follows the model version.
+    /// The version this build writes: 2, under models `twofutures/2` and `twofutures/3` alike.
     public static let version = 2
     public static let prefix = "tf\(version):"
     /// The versions this build reads.
@@ -46,7 +47,7 @@ public enum ShareToken {
     public static func decode(_ token: String) throws -> Scenario { try read(token).scenario }
 
     /// The scenario in `token` and the token's version (1 or 2): a version-1 token is run
-    /// under model 2, which callers say once (`ModelVersion.notice`).
+    /// under the current model, which callers say once (`ModelVersion.notice`).
     public static func read(_ token: String) throws -> (scenario: Scenario, version: Int) {
         let text = token.trimmingCharacters(in: .whitespacesAndNewlines)
         guard looksLikeToken(text), let colon = text.firstIndex(of: ":") else {

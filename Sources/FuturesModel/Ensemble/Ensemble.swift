@@ -16,11 +16,13 @@ public struct EnsembleSettings: Sendable, Equatable, Hashable {
     }
 }
 
-/// P(Future 1), P(contested), P(Future 2): fractions of members at the horizon.
+/// P(Future 1), P(contested), P(Future 2): fractions of members at the horizon; and
+/// P(China's markets), the fraction whose developing markets go to China (MODEL.md §4).
 public struct Probabilities: Sendable, Equatable {
     public var future1: Double
     public var contested: Double
     public var future2: Double
+    public var chinaMarkets: Double
 
     public subscript(future: Future) -> Double {
         switch future {
@@ -113,7 +115,8 @@ public enum Ensemble {
         }
         let n = Double(settings.members)
         let probability = Probabilities(
-            future1: Double(counts.0) / n, contested: Double(counts.1) / n, future2: Double(counts.2) / n)
+            future1: Double(counts.0) / n, contested: Double(counts.1) / n, future2: Double(counts.2) / n,
+            chinaMarkets: Double(counts.3) / n)
         return EnsembleResult(
             settings: settings, horizon: scenario.horizon, p10: p[0], p50: p[1], p90: p[2],
             probability: probability)
@@ -134,13 +137,18 @@ public enum Ensemble {
     /// depends on the precision (the Float32 lead is within about 1e-4 months).
     static let thresholdGuard = 0.01
 
+    /// Likewise for the markets: a member whose single-precision adoption at the horizon
+    /// lies this close to the markets threshold is classified by its adoption in double
+    /// precision (ten times the 1e-4 a Float32 share is held to, as 0.01 is for the lead).
+    static let marketsGuard = 1e-3
+
     /// The Float32 members: each worker sets up and runs one contiguous chunk of blocks,
-    /// then the percentiles of every row, then the futures (near-threshold members in
-    /// double precision). The bands, `[(o·(H+1) + t)·3 + quantile]`, and the counts.
+    /// then the percentiles of every row, then the futures and the markets (near-threshold
+    /// members in double precision). The bands, `[(o·(H+1) + t)·3 + quantile]`, and the counts.
     private static func runSingle(
         _ scenario: Scenario, _ settings: EnsembleSettings, _ worlds: Worlds, _ threadCount: Int,
         _ space: EnsembleWorkspace, _ isCancelled: @Sendable () -> Bool
-    ) -> ([Double], (Int, Int, Int))? {
+    ) -> ([Double], (Int, Int, Int, Int))? {
         let n = settings.members
         let months = scenario.horizon + 1
         let lanes = EnsembleKernelF.lanes
@@ -162,18 +170,27 @@ public enum Ensemble {
         guard let bands = percentiles(out.pointer, rows: rows, stride: rowStride, n: n, threadCount, isCancelled)
         else { return nil }
 
+        // The percentiles left the rows as they were, so member m is still at index m.
         let leads = out.pointer + scenario.horizon * rowStride
-        var counts = (0, 0, 0)
-        var near: [Int] = []
+        let adoptions = out.pointer + (OutcomeID.adoption.rawValue * months + scenario.horizon) * rowStride
+        var counts = (0, 0, 0, 0)
+        var near: [Int] = [], nearLead: [Bool] = [], nearMarkets: [Bool] = []
         for member in 0..<n {
-            let lead = Double(leads[member])
-            if isNearThreshold(lead) {
+            let lead = Double(leads[member]), adoption = Double(adoptions[member])
+            let leadIsNear = isNearThreshold(lead), marketsIsNear = isNearMarketsThreshold(adoption)
+            if leadIsNear || marketsIsNear {
                 near.append(member)
-            } else {
-                count(lead, &counts)
+                nearLead.append(leadIsNear)
+                nearMarkets.append(marketsIsNear)
             }
+            if !leadIsNear { count(lead, &counts) }
+            if !marketsIsNear { countMarkets(adoption, &counts) }
         }
-        for lead in EnsembleKernel.exactLeads(scenario, worlds: worlds, members: near) { count(lead, &counts) }
+        // Only the verdict that is near its threshold is settled in double precision.
+        for (i, exact) in EnsembleKernel.exactOutcomes(scenario, worlds: worlds, members: near).enumerated() {
+            if nearLead[i] { count(exact.lead, &counts) }
+            if nearMarkets[i] { countMarkets(exact.adoption, &counts) }
+        }
         return (bands, counts)
     }
 
@@ -184,8 +201,14 @@ public enum Ensemble {
             || abs(lead - Constants.future2Threshold) < thresholdGuard
     }
 
+    /// Whether a single-precision adoption is too close to the markets threshold to classify.
     @inline(__always)
-    private static func count(_ lead: Double, _ counts: inout (Int, Int, Int)) {
+    static func isNearMarketsThreshold(_ adoption: Double) -> Bool {
+        abs(adoption - Constants.marketsThreshold) < marketsGuard
+    }
+
+    @inline(__always)
+    private static func count(_ lead: Double, _ counts: inout (Int, Int, Int, Int)) {
         switch Future(lead: lead) {
         case .future1: counts.0 += 1
         case .contested: counts.1 += 1
@@ -193,11 +216,16 @@ public enum Ensemble {
         }
     }
 
+    @inline(__always)
+    private static func countMarkets(_ adoption: Double, _ counts: inout (Int, Int, Int, Int)) {
+        if Markets(adoption: adoption) == .china { counts.3 += 1 }
+    }
+
     /// The double-precision members (the reference, and every ensemble with uncertainty 0).
     private static func runDouble(
         _ scenario: Scenario, _ settings: EnsembleSettings, _ worlds: Worlds, _ threadCount: Int,
         _ space: EnsembleWorkspace, _ isCancelled: @Sendable () -> Bool
-    ) -> ([Double], (Int, Int, Int))? {
+    ) -> ([Double], (Int, Int, Int, Int))? {
         let n = settings.members
         let months = scenario.horizon + 1
         let blocks = (n + Vec.scalarCount - 1) / Vec.scalarCount
@@ -207,14 +235,14 @@ public enum Ensemble {
         let out = SendablePointer(space.values.baseAddress!)
 
         // 1. Members, in contiguous ranges of blocks per worker.
-        var counts = [[Int]](repeating: [0, 0, 0], count: threadCount)
+        var counts = [[Int]](repeating: [0, 0, 0, 0], count: threadCount)
         let cancelled = counts.withUnsafeMutableBufferPointer { countsBuffer -> Bool in
             let countsOut = SendablePointer(countsBuffer.baseAddress!)
             let flags = CancelFlag()
             parallel(threadCount) { worker in
                 let range = chunk(worker, of: threadCount, blocks: blocks)
                 let first = range.lowerBound, last = range.upperBound
-                var local = [0, 0, 0]
+                var local = [0, 0, 0, 0]
                 var block = first
                 while block < last {
                     if isCancelled() {
@@ -228,6 +256,7 @@ public enum Ensemble {
                     local[0] += c.0
                     local[1] += c.1
                     local[2] += c.2
+                    local[3] += c.3
                     block = end
                 }
                 countsOut.pointer[worker] = local
@@ -237,8 +266,8 @@ public enum Ensemble {
         if cancelled { return nil }
         guard let bands = percentiles(out.pointer, rows: rows, stride: rowStride, n: n, threadCount, isCancelled)
         else { return nil }
-        let total = counts.reduce([0, 0, 0]) { [$0[0] + $1[0], $0[1] + $1[1], $0[2] + $1[2]] }
-        return (bands, (total[0], total[1], total[2]))
+        let total = counts.reduce([0, 0, 0, 0]) { [$0[0] + $1[0], $0[1] + $1[1], $0[2] + $1[2], $0[3] + $1[3]] }
+        return (bands, (total[0], total[1], total[2], total[3]))
     }
 
     /// The percentiles of every (outcome, month) row, `n` values each `stride` apart,

@@ -36,11 +36,11 @@ enum EnsembleKernel {
     /// Simulates the members of blocks `blocks` (block k holds members 8k…8k+7) and writes
     /// lead, share, adoption and norm share to `out[(o·(H+1) + t)·stride + member]`. Lanes
     /// at or past `members` are padding: simulated, written, never counted. Returns the
-    /// (future1, contested, future2) counts of the real lanes at the horizon.
+    /// (future1, contested, future2, China's markets) counts of the real lanes at the horizon.
     static func simulate(
         _ scenario: Scenario, worlds: Worlds, blocks: Range<Int>, members: Int,
         out: UnsafeMutablePointer<Double>, stride: Int
-    ) -> (Int, Int, Int) {
+    ) -> (Int, Int, Int, Int) {
         let c = Constants.self
         let lanes = Vec.scalarCount
         let h = scenario.horizon
@@ -69,14 +69,16 @@ enum EnsembleKernel {
             }
         }
 
-        var counts = (0, 0, 0)
+        var counts = (0, 0, 0, 0)
         let leads = out + h * stride
+        let adoptions = out + (2 * months + h) * stride
         for member in (blocks.lowerBound * lanes)..<min(members, blocks.upperBound * lanes) {
             switch Future(lead: leads[member]) {
             case .future1: counts.0 += 1
             case .contested: counts.1 += 1
             case .future2: counts.2 += 1
             }
+            if Markets(adoption: adoptions[member]) == .china { counts.3 += 1 }
         }
         return counts
     }
@@ -84,9 +86,11 @@ enum EnsembleKernel {
     /// Each member's lead at the horizon and nothing else: the outcome-only variant of
     /// `simulate`, with the same month (`observe`, `advance`), so its leads are bit for bit
     /// those `simulate` records. `assumptions[k]` holds the drawn assumptions of the k-th
-    /// block (`drawn`); block k's eight leads go to `out[8k…8k+7]`, padding lanes included.
+    /// block (`drawn`); block k's eight leads go to `out[8k…8k+7]`, padding lanes included,
+    /// and with `adoption` its eight adoptions at the horizon to `adoption[8k…8k+7]`.
     static func leads(
-        _ scenario: Scenario, assumptions: ArraySlice<[Vec]>, out: UnsafeMutablePointer<Double>
+        _ scenario: Scenario, assumptions: ArraySlice<[Vec]>, out: UnsafeMutablePointer<Double>,
+        adoption: UnsafeMutablePointer<Double>? = nil
     ) {
         let lanes = Vec.scalarCount
         let h = scenario.horizon
@@ -102,21 +106,37 @@ enum EnsembleKernel {
                     blockStates[k] = s
                 }
             }
-            for k in blockStates.indices { store(observe(blockStates[k]).lead, out + k * lanes) }
+            for k in blockStates.indices {
+                store(observe(blockStates[k]).lead, out + k * lanes)
+                if let adoption { store(blockStates[k].u, adoption + k * lanes) }
+            }
         }
     }
 
     /// The double-precision lead at the horizon of each of `members` (indices into
     /// `worlds`), in their order: bit for bit what `simulate` and `leads` give them.
     static func exactLeads(_ scenario: Scenario, worlds: Worlds, members: [Int]) -> [Double] {
+        exactOutcomes(scenario, worlds: worlds, members: members).map(\.lead)
+    }
+
+    /// The double-precision lead and adoption at the horizon of each of `members` (indices
+    /// into `worlds`), in their order: bit for bit what `simulate` records for them.
+    static func exactOutcomes(
+        _ scenario: Scenario, worlds: Worlds, members: [Int]
+    ) -> [(lead: Double, adoption: Double)] {
         if members.isEmpty { return [] }
         let lanes = Vec.scalarCount
         let blocks = (0..<((members.count + lanes - 1) / lanes)).map { k in
             worlds.lanes(SIMD8<Int>((0..<lanes).map { members[min(k * lanes + $0, members.count - 1)] }))
         }
         var out = [Double](repeating: 0, count: blocks.count * lanes)
-        out.withUnsafeMutableBufferPointer { leads(scenario, assumptions: blocks[...], out: $0.baseAddress!) }
-        return Array(out.prefix(members.count))
+        var adoption = [Double](repeating: 0, count: blocks.count * lanes)
+        out.withUnsafeMutableBufferPointer { o in
+            adoption.withUnsafeMutableBufferPointer { a in
+                leads(scenario, assumptions: blocks[...], out: o.baseAddress!, adoption: a.baseAddress!)
+            }
+        }
+        return (0..<members.count).map { (out[$0], adoption[$0]) }
     }
 
     /// The start of month t: China's compute in OOM, both capabilities, the lead and E.

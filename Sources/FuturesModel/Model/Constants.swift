@@ -1,11 +1,11 @@
 /// Every fixed parameter of MODEL.md §2, in one place, each with its source or reasoning.
 ///
-/// The numbers are the model's (version `twofutures/2`); change them only together with
+/// The numbers are the model's (version `twofutures/3`); change them only together with
 /// the model version and the golden cases. `FixedParameter.all` lists them with their
 /// sources for `twofutures parameters --all`.
 public enum Constants {
     /// The model's version string, written into every JSON document and scenario.
-    public static let modelVersion = "twofutures/2"
+    public static let modelVersion = "twofutures/3"
     /// The first simulated month (t = 0).
     public static let startYear = 2026
     public static let startMonth = 1
@@ -57,6 +57,9 @@ public enum Constants {
     public static let future1Threshold = 12.0
     /// Future 2 when the lead at the horizon is at most this many months.
     public static let future2Threshold = 3.0
+    /// Developing markets go to China when the American stack's share of AI users at the
+    /// horizon is below this (MODEL.md §4 "Markets"): China's stack then serves most of them.
+    public static let marketsThreshold = 0.5
 
     /// Allowed policy start months (0 = 2026-01, 24 = 2028-01); the default starts now.
     public static let policyStartRange = 0...24

@@ -85,6 +85,11 @@ public struct FixedParameter: Sendable, Equatable {
             symbol: "F2", value: Constants.future2Threshold, unit: "months",
             meaning: "Future 2 when the lead at the horizon is at most this",
             source: "the essay's Scenario 2: China \"months behind\" or overtaking (May 2026)"),
+        FixedParameter(
+            symbol: "M", value: Constants.marketsThreshold, unit: "–",
+            meaning: "developing markets go to China when the American stack's share at the horizon is below this",
+            source: "the essay's Scenario 2: China \"winning on price in the Global South\" (May 2026), "
+                + "read as China's stack serving most AI users there"),
     ]
 
     /// What the source column says where MODEL.md gives no public source.

@@ -59,6 +59,26 @@ public enum Future: String, Sendable, Equatable, CaseIterable {
     }
 }
 
+/// Who holds the developing markets at the horizon (MODEL.md §4 "Markets"): the US when
+/// the American stack's share of AI users is at least the markets threshold, else China.
+/// Independent of the future: a run can hold the frontier and lose the markets.
+public enum Markets: String, Sendable, Equatable, CaseIterable {
+    case us
+    case china
+
+    /// `us` when adoption ≥ 0.5, else `china`.
+    public init(adoption: Double) {
+        self = adoption >= Constants.marketsThreshold ? .us : .china
+    }
+
+    public var title: String {
+        switch self {
+        case .us: "US"
+        case .china: "China"
+        }
+    }
+}
+
 /// The four headline outputs at one month.
 public struct Outcome: Sendable, Equatable {
     public var leadMonths: Double
@@ -76,6 +96,9 @@ public struct Outcome: Sendable, Equatable {
     public static let zero = Outcome(leadMonths: 0, computeShare: 0, adoption: 0, normShare: 0)
 
     public var future: Future { Future(lead: leadMonths) }
+
+    /// Who holds the developing markets, by `adoption` (MODEL.md §4 "Markets").
+    public var markets: Markets { Markets(adoption: adoption) }
 
     public subscript(id: OutcomeID) -> Double {
         get {

@@ -11,10 +11,43 @@ struct GoldenCase: Sendable, CustomStringConvertible {
 
     var description: String { name }
 
-    static let names = [
+    /// The deterministic cases: every number and string of `expect` is checked within
+    /// 1e-9 relative (the whole `twofutures run` document, `outcome.markets` included).
+    static let deterministic = [
         "preset-future1", "preset-status-quo", "preset-future2", "edges-h12", "mixed-levers-h48",
-        "pessimist-assumptions", "future1-delayed-a-year", "critics-backfire-leaky-h60", "ensemble-status-quo",
+        "pessimist-assumptions", "future1-delayed-a-year", "critics-backfire-leaky-h60", "price-wins-status-quo",
     ]
+
+    /// The statistical ensemble case: `ensemble.probability` (all four, `china_markets`
+    /// included) and the horizon's p10/p50/p90 of `lead_months` are checked, with the
+    /// tolerances and member count the case states; its `drivers` are not yet.
+    static let ensemble = "ensemble-status-quo"
+
+    /// The fields of the ensemble case's `expect.ensemble` that are checked, and those that
+    /// are not yet (a later slice of issue 23), so that a field added to the case fails
+    /// until it is placed in one list or the other.
+    static let ensembleChecked: Set = ["probability", "p10", "p50", "p90"]
+    static let ensembleNotYetChecked = ["drivers": "the drivers of the spread (MODEL.md §4) are a later slice"]
+
+    /// The statistical cases of model 3 that nothing checks yet, each with the reason; they
+    /// are reported as known issues, never passed silently.
+    static let notYetCovered = [
+        "worlds-future1": "`run --worlds` (MODEL.md §4 \"Across worlds\") is a later slice of issue 23",
+        "answer-status-quo": "`twofutures answer` (MODEL.md §4 \"Answer\") is a later slice of issue 23",
+        "map-worlds-future1": "`twofutures map --members N` (Map across worlds) is a later slice of issue 23",
+    ]
+
+    /// Every case, checked or not: the fixtures folder must hold exactly these.
+    static var names: [String] { deterministic + [ensemble] + notYetCovered.keys.sorted() }
+
+    /// The case files in the test bundle's Fixtures (the copies of `shared/cases`).
+    static func fixtureNames() throws -> Set<String> {
+        guard let folder = Bundle.module.url(forResource: "Fixtures", withExtension: nil) else {
+            throw FixtureError("the Fixtures folder is missing from the test bundle")
+        }
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        return Set(files.filter { $0.hasSuffix(".json") && $0 != "bit-identity.json" }.map { String($0.dropLast(5)) })
+    }
 
     static func load(_ name: String) throws -> GoldenCase {
         guard let url = Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Fixtures") else {

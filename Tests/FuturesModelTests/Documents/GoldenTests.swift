@@ -2,12 +2,38 @@ import Foundation
 import FuturesModel
 import Testing
 
-/// The golden outputs of MODEL.md (copied from the reference cases into Fixtures/).
+/// The golden outputs of MODEL.md (copied from the reference cases, `shared/cases`, into
+/// Fixtures/). Which case checks which fields is said in `GoldenCase`: the deterministic
+/// ones in full, the ensemble one in part, and the later slices' cases as known issues.
 @Suite("Golden cases")
 struct GoldenTests {
+    /// Where CI keeps the reference cases: `shared/` beside the clone.
+    static let sharedCases = URL(fileURLWithPath: "\(#filePath)").deletingLastPathComponent()
+        .appendingPathComponent("../../../shared/cases").standardized.path
+
+    @Test("every case in Fixtures is checked, checked in part, or listed as not yet covered")
+    func everyCaseIsPlaced() throws {
+        #expect(try GoldenCase.fixtureNames() == Set(GoldenCase.names))
+        #expect(Set(GoldenCase.names).count == GoldenCase.names.count, "a case is listed twice")
+    }
+
     @Test(
-        "deterministic cases match within 1e-9 relative",
-        arguments: GoldenCase.names.filter { $0 != "ensemble-status-quo" })
+        "the Fixtures copies are the reference cases byte for byte",
+        .enabled(if: FileManager.default.fileExists(atPath: sharedCases)))
+    func copiesAreCurrent() throws {
+        let shared = try FileManager.default.contentsOfDirectory(atPath: Self.sharedCases).filter {
+            $0.hasSuffix(".json")
+        }
+        #expect(Set(shared.map { String($0.dropLast(5)) }) == Set(GoldenCase.names))
+        let folder = try #require(Bundle.module.url(forResource: "Fixtures", withExtension: nil))
+        for file in shared {
+            let want = try Data(contentsOf: URL(fileURLWithPath: "\(Self.sharedCases)/\(file)"))
+            let got = try Data(contentsOf: folder.appendingPathComponent(file))
+            #expect(got == want, "Fixtures/\(file) differs from shared/cases/\(file)")
+        }
+    }
+
+    @Test("deterministic cases match within 1e-9 relative", arguments: GoldenCase.deterministic)
     func deterministic(name: String) throws {
         let golden = try GoldenCase.load(name)
         let (scenario, _) = try golden.options()
@@ -18,23 +44,69 @@ struct GoldenTests {
         // The document has exactly the keys of MODEL.md §5 (no ensemble without members).
         let keys = Set((got as! [String: Any]).keys)
         #expect(keys == Set(golden.expect.keys))
+        // Model 3's verdict on the markets is among the fields checked.
+        let outcome = try #require(golden.expect["outcome"] as? [String: Any])
+        #expect(outcome["markets"] is String, "\(name): the case gives no outcome.markets")
     }
 
-    @Test("the ensemble case is within its statistical tolerance")
+    @Test("the price-wins case loses the markets to China; the other cases keep them")
+    func priceWins() throws {
+        for name in GoldenCase.deterministic {
+            let golden = try GoldenCase.load(name)
+            let (scenario, _) = try golden.options()
+            let outcome = Simulation.outcome(scenario)
+            let want = (golden.expect["outcome"] as? [String: Any])?["markets"] as? String
+            #expect(want == (name == "price-wins-status-quo" ? "china" : "us"), "\(name)")
+            #expect(outcome.markets.rawValue == want, "\(name)")
+            #expect((outcome.adoption < 0.5) == (outcome.markets == .china), "\(name)")
+        }
+    }
+
+    @Test("the ensemble case is within its statistical tolerance (probability, china_markets, bands)")
     func ensemble() throws {
-        let golden = try GoldenCase.load("ensemble-status-quo")
+        let golden = try GoldenCase.load(GoldenCase.ensemble)
+        // The tolerances below are the case's own: fail if it states others.
+        #expect(golden.tolerance.contains("ensemble.probability within 0.02"), "\(golden.tolerance)")
+        #expect(golden.tolerance.contains("within 0.15 months"), "\(golden.tolerance)")
         let (scenario, settings) = try golden.options()
         let ensembleSettings = try #require(settings)
+        #expect(ensembleSettings == EnsembleSettings(members: 20000, seed: 7, uncertainty: 0.5), "the case's args")
         let result = try #require(Ensemble.run(scenario, settings: ensembleSettings))
         let want = golden.expect["ensemble"] as! [String: Any]
+        #expect(
+            Set(want.keys) == GoldenCase.ensembleChecked.union(GoldenCase.ensembleNotYetChecked.keys),
+            "a field of the case is neither checked nor listed as not yet checked")
         let probability = want["probability"] as! [String: Double]
+        #expect(Set(probability.keys) == Set(Future.allCases.map(\.rawValue) + ["china_markets"]))
         for f in Future.allCases {
             #expect(abs(result.probability[f] - probability[f.rawValue]!) <= 0.02, "P(\(f))")
         }
+        let chinaMarkets = try #require(probability["china_markets"])
+        #expect(abs(result.probability.chinaMarkets - chinaMarkets) <= 0.02, "P(china_markets)")
         let h = scenario.horizon
         for (key, band) in [("p10", result.p10), ("p50", result.p50), ("p90", result.p90)] {
             let w = (want[key] as! [String: Double])["lead_months"]!
             #expect(abs(band[OutcomeID.leadMonths.rawValue][h] - w) <= 0.15, "\(key) lead")
+        }
+    }
+
+    @Test("the ensemble case's fields that are not yet checked are reported, not passed")
+    func ensembleNotYetChecked() {
+        for (field, reason) in GoldenCase.ensembleNotYetChecked.sorted(by: { $0.key < $1.key }) {
+            withKnownIssue("not yet covered: \(reason)") {
+                Issue.record("\(GoldenCase.ensemble): ensemble.\(field) is not checked")
+            }
+        }
+    }
+
+    @Test(
+        "the statistical cases of later slices are reported, not passed",
+        arguments: GoldenCase.notYetCovered.keys.sorted())
+    func notYetCovered(name: String) throws {
+        let golden = try GoldenCase.load(name)
+        #expect(golden.tolerance.hasPrefix("statistical"))
+        withKnownIssue("not yet covered: \(GoldenCase.notYetCovered[name]!)") {
+            Issue.record("\(name) is not checked")
         }
     }
 

@@ -130,6 +130,60 @@ struct PrecisionTests {
         }
     }
 
+    /// The status quo with China's price advantage set so that the central run ends at
+    /// adoption 0.5, the markets threshold, within double precision (bisection).
+    static func marketsOnTheEdge() -> Scenario {
+        var s = Scenario()
+        var (lo, hi) = (1.0, 50.0)  // adoption at the horizon falls as the price advantage grows
+        for _ in 0..<200 {
+            let mid = (lo + hi) / 2
+            s.assumptions.chinaPriceAdvantage = mid
+            if Simulation.outcome(s).adoption >= Constants.marketsThreshold { lo = mid } else { hi = mid }
+        }
+        s.assumptions.chinaPriceAdvantage = lo
+        return s
+    }
+
+    /// Each of the first `n` members' verdict on the markets (true: China's) in one
+    /// precision, read from `Ensemble.run` itself: the ensembles of the first k members
+    /// share their draws, so member k − 1's verdict is how much the China count grows
+    /// from k − 1 members to k.
+    static func memberMarkets(
+        _ s: Scenario, members n: Int, seed: UInt64, uncertainty: Double, _ precision: EnsemblePrecision
+    ) throws -> [Bool] {
+        var verdicts: [Bool] = []
+        var before = 0
+        for k in 1...n {
+            let settings = EnsembleSettings(members: k, seed: seed, uncertainty: uncertainty)
+            let e = try #require(Ensemble.run(s, settings: settings, threads: 1, workspace: nil, precision: precision))
+            let count = Int((e.probability.chinaMarkets * Double(k)).rounded())
+            #expect(count - before == 0 || count - before == 1)
+            verdicts.append(count > before)
+            before = count
+        }
+        return verdicts
+    }
+
+    @Test("no member changes its markets in Float32: members near adoption 0.5 are settled in double")
+    func memberMarkets() throws {
+        // Every member sits within about 1e-7 of adoption 0.5 (the central run ends there and
+        // the uncertainty is tiny), closer than Float32 resolves: without the double-precision
+        // settling of near-threshold members, many of them change sides.
+        let s = Self.marketsOnTheEdge()
+        let n = 200
+        let single = try Self.memberMarkets(s, members: n, seed: 21, uncertainty: 1e-6, .single)
+        let double = try Self.memberMarkets(s, members: n, seed: 21, uncertainty: 1e-6, .double)
+        #expect(double.contains(true) && double.contains(false), "members on both sides of the threshold")
+        let changed = (0..<n).filter { single[$0] != double[$0] }
+        #expect(
+            changed.isEmpty, "\(changed.count) of \(n) members change their markets in Float32: \(changed.prefix(10))")
+        // And the whole ensemble, at a wider spread that still straddles the threshold.
+        for r in [1e-6, 1e-3, 0.5] {
+            let settings = EnsembleSettings(members: 4001, seed: 8, uncertainty: r)
+            try Self.compare(s, settings, threads: 2, "markets on the edge r=\(r)")
+        }
+    }
+
     @Test("levers across worlds in Float32 count the same members as in Double")
     func robustness() throws {
         var rng = SeededGenerator(seed: 31)
