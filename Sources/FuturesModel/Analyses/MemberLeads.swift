@@ -57,9 +57,11 @@ package struct MemberLeads: Sendable {
         let lanes = EnsembleKernelF.lanes
         let blockCount = (n + lanes - 1) / lanes
         let stride = blockCount * lanes
-        let bytes = blockCount * EnsembleKernelF.Blocks.bytesPerBlock
-        let memory = PageMemory.allocate(byteCount: bytes)
-        defer { PageMemory.deallocate(memory, byteCount: bytes) }
+        // Freed as soon as the run ends (not cached, unlike the worlds): from malloc, which
+        // reuses it from one run to the next without mapping new pages each time.
+        let memory = UnsafeMutableRawPointer.allocate(
+            byteCount: blockCount * EnsembleKernelF.Blocks.bytesPerBlock, alignment: 64)
+        defer { memory.deallocate() }
         let blocks = EnsembleKernelF.Blocks(memory, count: blockCount)
         var out = [Float](repeating: 0, count: runs.count * stride)
         let cancelled = out.withUnsafeMutableBufferPointer { buffer -> Bool in
