@@ -139,7 +139,8 @@ struct Run: ParsableCommand {
         let ensemble =
             settings.members > 0
             ? Ensemble.run(scenario, settings: settings, threads: threads) : nil
-        let document = RunDocument(analysis: analysis, ensemble: ensemble)
+        let drivers = ensemble == nil ? nil : Drivers.compute(scenario, settings: settings)
+        let document = RunDocument(analysis: analysis, ensemble: ensemble, drivers: drivers)
         switch format {
         case .json: print(document.json(), terminator: "")
         case .csv: print(document.csv(), terminator: "")

@@ -49,6 +49,13 @@ extension RunDocument {
             + "   central run (China's when US-stack adoption < \(Format.percent(Constants.marketsThreshold)))"
         if let e = ensemble { markets += " · P(China's markets) \(Format.percent(e.probability.chinaMarkets))" }
         lines.append(markets)
+        if let drivers, let first = drivers.first, first.share > 0 {
+            // The three assumptions the spread of the lead comes from most.
+            let top = drivers.prefix(3).filter { $0.share > 0 }.map {
+                "\($0.assumption.spec.name.lowercased()) \(Format.percent($0.share))"
+            }
+            lines.append("  " + Format.pad("Spread of the lead", 22) + "comes most from " + top.joined(separator: ", "))
+        }
         for id in OutcomeID.allCases {
             var row = "  " + Format.pad(id.title, 22) + Format.pad(Format.outcome(out[id], id), 10, right: true)
             if let e = ensemble {

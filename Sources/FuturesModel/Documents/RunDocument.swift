@@ -2,10 +2,13 @@
 public struct RunDocument: Sendable {
     public let analysis: Analysis
     public let ensemble: EnsembleResult?
+    /// The drivers of the ensemble's spread (MODEL.md §4), written with the ensemble.
+    public let drivers: [Driver]?
 
-    public init(analysis: Analysis, ensemble: EnsembleResult?) {
+    public init(analysis: Analysis, ensemble: EnsembleResult?, drivers: [Driver]? = nil) {
         self.analysis = analysis
         self.ensemble = ensemble
+        self.drivers = ensemble == nil ? nil : drivers
     }
 
     var scenario: Scenario { analysis.scenario }
@@ -72,6 +75,16 @@ public struct RunDocument: Sendable {
             for f in Future.allCases { w.value(f.rawValue, ensemble.probability[f]) }
             w.value("china_markets", ensemble.probability.chinaMarkets)
             w.endObject()
+            if let drivers {
+                w.beginArray("drivers")
+                for driver in drivers {
+                    w.beginObject()
+                    w.value("id", driver.assumption.id)
+                    w.value("share", driver.share)
+                    w.endObject()
+                }
+                w.endArray()
+            }
             w.endObject()
         }
         w.endObject()

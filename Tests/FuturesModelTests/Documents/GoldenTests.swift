@@ -62,7 +62,7 @@ struct GoldenTests {
         }
     }
 
-    @Test("the ensemble case is within its statistical tolerance (probability, china_markets, bands)")
+    @Test("the ensemble case is within its statistical tolerance (probability, china_markets, bands, drivers)")
     func ensemble() throws {
         let golden = try GoldenCase.load(GoldenCase.ensemble)
         // The tolerances below are the case's own: fail if it states others.
@@ -87,6 +87,20 @@ struct GoldenTests {
         for (key, band) in [("p10", result.p10), ("p50", result.p50), ("p90", result.p90)] {
             let w = (want[key] as! [String: Double])["lead_months"]!
             #expect(abs(band[OutcomeID.leadMonths.rawValue][h] - w) <= 0.15, "\(key) lead")
+        }
+        // The drivers: each share within 0.02; the same order where shares differ by more than 0.04.
+        #expect(golden.tolerance.contains("each driver's share within 0.02"), "\(golden.tolerance)")
+        #expect(golden.tolerance.contains("differ by more than 0.04"), "\(golden.tolerance)")
+        let wanted = (want["drivers"] as! [[String: Any]]).map { ($0["id"] as! String, $0["share"] as! Double) }
+        let drivers = Drivers.compute(scenario, settings: ensembleSettings)
+        #expect(drivers.count == wanted.count && Set(drivers.map(\.assumption.id)) == Set(wanted.map(\.0)))
+        let got = Dictionary(uniqueKeysWithValues: drivers.map { ($0.assumption.id, $0.share) })
+        for (id, share) in wanted { #expect(abs((got[id] ?? -1) - share) <= 0.02, "driver \(id)") }
+        let position = Dictionary(uniqueKeysWithValues: drivers.enumerated().map { ($1.assumption.id, $0) })
+        for a in wanted {
+            for b in wanted where a.1 - b.1 > 0.04 {
+                #expect(position[a.0]! < position[b.0]!, "\(a.0) before \(b.0)")
+            }
         }
     }
 
