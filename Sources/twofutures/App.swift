@@ -94,7 +94,7 @@ struct App {
             ) { microseconds() }
         }
         var session = Session(
-            options: options, backend: casting ?? terminal, effects: EffectRunner(lenses: lenses)
+            options: options, backend: casting ?? terminal, effects: EffectRunner()
         ) { microseconds() / 1000 }
         let status = session.run()
         if let casting { recorded?(casting.cast) }

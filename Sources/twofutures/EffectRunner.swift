@@ -8,8 +8,6 @@ import Storage
 struct EffectRunner: EffectPerformer {
     /// The folder scenarios are saved in, listed from and exported to.
     var folder = ScenarioStore.directory
-    /// The lenses a saved file may name.
-    var lenses: [Lens] = Lens.builtIn
 
     func perform(_ effect: Effect, in state: State, runtime: Runtime) -> Action? {
         switch effect {
@@ -24,7 +22,7 @@ struct EffectRunner: EffectPerformer {
                 return .saveFinished(.failed("\(error)"))
             }
         case .listSaved:
-            let (list, skipped) = ScenarioStore.list(in: folder, lenses: lenses)
+            let (list, skipped) = ScenarioStore.list(in: folder, lenses: state.document.lenses)
             return .savedListed(
                 OpenList(
                     entries: list, folder: displayPath(folder),
