@@ -32,10 +32,7 @@ public struct Attribution: Sendable, Equatable {
         var v = [Outcome](repeating: .zero, count: 1 << n)
         var pending: [Scenario] = [], masks: [Int] = []
         for mask in 0..<(1 << n) where mask | same == mask {
-            var s = scenario
-            for lever in LeverID.allCases where mask & (1 << lever.rawValue) == 0 {
-                s.levers[lever] = baseLevers[lever]
-            }
+            let s = Shapley.scenario(scenario, mask: mask, base: baseLevers)
             if mask == (1 << n) - 1, let current {
                 v[mask] = current
             } else if let o = known(s) {
@@ -47,20 +44,9 @@ public struct Attribution: Sendable, Equatable {
         }
         for (o, mask) in zip(Simulation.outcomes(pending), masks) { v[mask] = o }
         for mask in 0..<(1 << n) where mask | same != mask { v[mask] = v[mask | same] }
-        // Shapley weights |S|!(n−|S|−1)!/n! by coalition size.
-        var factorial = [1.0]
-        for k in 1...n { factorial.append(factorial[k - 1] * Double(k)) }
-        let weight = (0..<n).map { size in factorial[size] * factorial[n - size - 1] / factorial[n] }
-
-        var shares = [Outcome](repeating: .zero, count: n)
-        for i in 0..<n {
-            let bit = 1 << i
-            var phi = Outcome.zero
-            for mask in 0..<(1 << n) where mask & bit == 0 {
-                phi = phi + weight[mask.nonzeroBitCount] * (v[mask | bit] - v[mask])
-            }
-            shares[i] = phi
-        }
+        let shares = Shapley.shares(v)
         return Attribution(base: base, total: v[(1 << n) - 1] - v[0], shares: shares)
     }
 }
+
+extension Outcome: ShapleyValue {}

@@ -88,3 +88,37 @@ public struct FuturesMap: Sendable, Equatable {
         return FuturesMap(scenario: scenario, x: xAxis, y: yAxis, leadMonths: rows)
     }
 }
+
+/// The map across worlds (MODEL.md §4): the map's grid, each point the Summary of its
+/// scenario over one set of uniforms (`twofutures map --members N`), one batch of the
+/// `WorldsEngine`.
+public struct WorldsMap: Sendable, Equatable {
+    /// The dashboard's members a point.
+    public static let defaultMembers = 500
+
+    public let scenario: Scenario
+    public let settings: EnsembleSettings
+    public let x: MapAxis
+    public let y: MapAxis
+    /// `cells[j][i]`: the Summary with X = x.values[i] and Y = y.values[j].
+    public let cells: [[Summary]]
+
+    /// Runs every point (X ≠ Y, nx and ny in `FuturesMap.sizes`); identical whatever
+    /// `threads` is. Nil when `isCancelled` turns true.
+    public static func compute(
+        _ scenario: Scenario, x: ParameterID, y: ParameterID, nx: Int, ny: Int, settings: EnsembleSettings,
+        threads: Int = ProcessInfo.processInfo.activeProcessorCount, precision: EnsemblePrecision = .single,
+        isCancelled: @Sendable () -> Bool = { false }
+    ) -> WorldsMap? {
+        precondition(x != y, "a map needs two different parameters")
+        let xAxis = MapAxis(x, count: nx), yAxis = MapAxis(y, count: ny)
+        let batch = yAxis.values.flatMap { yv in xAxis.values.map { xv in scenario.with(y, yv).with(x, xv) } }
+        guard
+            let s = WorldsEngine.summaries(
+                batch, settings: settings, threads: threads, precision: precision, isCancelled: isCancelled)
+        else { return nil }
+        return WorldsMap(
+            scenario: scenario, settings: settings, x: xAxis, y: yAxis,
+            cells: (0..<ny).map { j in Array(s[(j * nx)..<((j + 1) * nx)]) })
+    }
+}

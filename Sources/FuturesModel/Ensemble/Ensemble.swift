@@ -124,7 +124,7 @@ public enum Ensemble {
 
     /// The largest lead, in months, that a single-precision band may hold: past it the
     /// ensemble is computed in double precision.
-    static let singleLeadLimit = 256.0
+    package static let singleLeadLimit = 256.0
 
     /// Whether any percentile of the lead, at any month, lies beyond `singleLeadLimit`.
     static func leadsRunAway(_ bands: [Double], months: Int) -> Bool {

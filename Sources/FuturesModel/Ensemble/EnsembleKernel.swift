@@ -124,10 +124,32 @@ enum EnsembleKernel {
     static func exactOutcomes(
         _ scenario: Scenario, worlds: Worlds, members: [Int]
     ) -> [(lead: Double, adoption: Double)] {
+        exactOutcomes(scenario, members: members) { worlds.lanes($0) }
+    }
+
+    /// As `exactOutcomes(_:worlds:members:)`, drawing the members from `draws` (bit for bit
+    /// the draws the worlds hold).
+    static func exactOutcomes(
+        _ scenario: Scenario, draws: MemberDraws, members: [Int]
+    ) -> [(lead: Double, adoption: Double)] {
+        exactOutcomes(scenario, members: members) { lanes in
+            var a = [Vec](repeating: Vec(), count: AssumptionID.allCases.count)
+            for lane in 0..<Vec.scalarCount {
+                draws.draw(member: lanes[lane]) { i, x in a[i][lane] = x }
+            }
+            return a
+        }
+    }
+
+    /// The double-precision outcomes of `members`, eight at a time, their drawn assumptions
+    /// from `drawn` (one lane per member, table order).
+    private static func exactOutcomes(
+        _ scenario: Scenario, members: [Int], drawn: (SIMD8<Int>) -> [Vec]
+    ) -> [(lead: Double, adoption: Double)] {
         if members.isEmpty { return [] }
         let lanes = Vec.scalarCount
         let blocks = (0..<((members.count + lanes - 1) / lanes)).map { k in
-            worlds.lanes(SIMD8<Int>((0..<lanes).map { members[min(k * lanes + $0, members.count - 1)] }))
+            drawn(SIMD8<Int>((0..<lanes).map { members[min(k * lanes + $0, members.count - 1)] }))
         }
         var out = [Double](repeating: 0, count: blocks.count * lanes)
         var adoption = [Double](repeating: 0, count: blocks.count * lanes)

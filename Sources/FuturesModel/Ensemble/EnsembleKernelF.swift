@@ -78,11 +78,13 @@ enum EnsembleKernelF {
 
     /// Runs blocks `range` from month 0 to the horizon. With `rows`, writes lead, share,
     /// adoption and norm share to `rows[(o·(H+1) + t)·stride + member]`; with `leads`, the
-    /// lead at the horizon to `leads[member]`. False when `isCancelled` turned true
-    /// (checked every month).
+    /// lead at the horizon to `leads[member]`, and with `adoptions` the adoption at the
+    /// horizon to `adoptions[member]`. False when `isCancelled` turned true (checked every
+    /// month).
     static func simulate(
         _ scenario: Scenario, blocks: Blocks, range: Range<Int>, rows: UnsafeMutablePointer<Float>?,
-        stride: Int, leads: UnsafeMutablePointer<Float>?, isCancelled: () -> Bool
+        stride: Int, leads: UnsafeMutablePointer<Float>?, adoptions: UnsafeMutablePointer<Float>? = nil,
+        isCancelled: () -> Bool
     ) -> Bool {
         let c = Constants.self
         let h = scenario.horizon
@@ -123,6 +125,7 @@ enum EnsembleKernelF {
                 }
                 if t == h {
                     if let leads { store(lead, leads + k * lanes) }
+                    if let adoptions { store(s.u, adoptions + k * lanes) }
                     continue
                 }
                 // The update to month t + 1.

@@ -76,21 +76,46 @@ package final class Worlds: @unchecked Sendable {
     /// `AssumptionID.allCases.count + Derived.allCases.count` columns of `count`.
     let values: UnsafeMutableBufferPointer<Double>
 
+    /// The members held are `first ..< first + count` of the ensemble: member `first + m`
+    /// is at index m of every column. 0 for the cache's worlds, which start at member 0.
+    let first: Int
+    /// Whether `values` are pages of their own (`PageMemory`) or from malloc.
+    private let pageBacked: Bool
+
     /// Draws `count` members (a multiple of `granule`) of `draws` from their uniforms.
-    init(_ draws: MemberDraws, uncertainty: Double, uniforms: UniformTable, count: Int) {
-        precondition(count % Self.granule == 0 && uniforms.count >= count && uniforms.seed == draws.seed)
+    convenience init(_ draws: MemberDraws, uncertainty: Double, uniforms: UniformTable, count: Int) {
+        self.init(draws, uncertainty: uncertainty, uniforms: uniforms, first: 0, count: count, pageBacked: true)
+    }
+
+    /// Draws members `first ..< first + count` (`first` and `count` multiples of `granule`) of
+    /// `draws`: a worker's chunk of one batch's worlds (`WorldsEngine`), from malloc unless
+    /// `pageBacked` (large and long-lived: the cache's).
+    init(
+        _ draws: MemberDraws, uncertainty: Double, uniforms: UniformTable, first: Int, count: Int,
+        pageBacked: Bool
+    ) {
+        precondition(
+            count % Self.granule == 0 && first % Self.granule == 0 && uniforms.count >= first + count
+                && uniforms.seed == draws.seed)
         base = draws.base
         seed = draws.seed
         self.uncertainty = uncertainty
         self.count = count
+        self.first = first
+        self.pageBacked = pageBacked
         let drawnColumns = AssumptionID.allCases.count
-        values = PageMemory.allocate(Double.self, count: (drawnColumns + Derived.allCases.count) * count)
+        let total = (drawnColumns + Derived.allCases.count) * count
+        if pageBacked {
+            values = PageMemory.allocate(Double.self, count: total)
+        } else {
+            values = .allocate(capacity: total)
+        }
         let out = values.baseAddress!
         typealias V = SIMD8<Double>
         for i in 0..<drawnColumns {
             let low = V(repeating: draws.low[i]), mode = V(repeating: draws.mode[i])
             let high = V(repeating: draws.high[i])
-            let u = uniforms.values.baseAddress! + i * uniforms.count
+            let u = uniforms.values.baseAddress! + i * uniforms.count + first
             for m in stride(from: 0, to: count, by: 8) {
                 let x = Self.triangular(low: low, mode: mode, high: high, u: Self.load(u + m))
                 Self.store(x, out + i * count + m)
@@ -113,7 +138,9 @@ package final class Worlds: @unchecked Sendable {
         }
     }
 
-    deinit { PageMemory.deallocate(values) }
+    deinit {
+        if pageBacked { PageMemory.deallocate(values) } else { values.deallocate() }
+    }
 
     var bytes: Int { values.count * MemoryLayout<Double>.stride }
 
