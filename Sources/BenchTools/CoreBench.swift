@@ -37,6 +37,35 @@ public enum CoreBench {
                     threads: threadCount)!
                 .leadMonths[0][0]
         }
+        // Across worlds (MODEL.md §4), the dashboard's sizes: `run --worlds` (240 scenarios),
+        // the answer (8 columns × 33), the map (41 × 21 points, 500 members a point) over
+        // two levers (the map's default axes) and over two assumptions (a set of worlds per
+        // point: the worst case).
+        let worldsSettings = EnsembleSettings(
+            members: WorldsAnalysis.defaultMembers, seed: 1, uncertainty: Constants.defaultUncertainty)
+        let future1 = Scenario(levers: Preset.future1.levers)
+        let worlds = Timing.median(batch: 1) {
+            sink += WorldsAnalysis.compute(future1, settings: worldsSettings, threads: threadCount)!.summary.pFuture1
+        }
+        let answer = Timing.median(batch: 1) {
+            sink += Answer.compute(future1, settings: worldsSettings, threads: threadCount)!.columns[0].base.pFuture2
+        }
+        let mapSettings = EnsembleSettings(
+            members: WorldsMap.defaultMembers, seed: 1, uncertainty: Constants.defaultUncertainty)
+        let mapWorlds = Timing.median(batch: 1) {
+            sink +=
+                WorldsMap.compute(
+                    future1, x: .lever(.exportControls), y: .lever(.smugglingEnforcement), nx: 41, ny: 21,
+                    settings: mapSettings, threads: threadCount)!
+                .cells[0][0].medianLead
+        }
+        let mapWorldsAssumptions = Timing.median(batch: 1) {
+            sink +=
+                WorldsMap.compute(
+                    future1, x: .assumption(.controlLeakage), y: .assumption(.enforcementEffectiveness), nx: 41,
+                    ny: 21, settings: mapSettings, threads: threadCount)!
+                .cells[0][0].medianLead
+        }
         // One frame at 120×36 from a finished analysis and ensemble: what a selection or
         // theme change costs (render runs no model).
         let frameAnalysis = Analysis(scenario)
@@ -62,6 +91,17 @@ public enum CoreBench {
                 "robust_ms", "levers across worlds: 2000 members x 12 runs, \(threadCount) threads", ms: robust,
                 goal: 10),
             Figure("map_ms", "map of futures: 41 x 21 runs, \(threadCount) threads", ms: map, goal: 5),
+            Figure(
+                "worlds_ms", "run --worlds: 240 scenarios x 2000 worlds, \(threadCount) threads", ms: worlds, goal: 40),
+            Figure(
+                "answer_ms", "the answer: 8 columns x 33 scenarios x 2000 worlds, \(threadCount) threads", ms: answer,
+                goal: 40),
+            Figure(
+                "map_worlds_ms", "map across worlds: 41 x 21 points x 500 worlds (two levers)", ms: mapWorlds,
+                goal: 40),
+            Figure(
+                "map_worlds_assumptions_ms", "map across worlds over two assumptions (a set of worlds per point)",
+                ms: mapWorldsAssumptions),
             Figure("frame_ms", "one frame rendered at 120x36 (no model work)", ms: frame),
             Figure("keypress_p50_ms", "keypress: reduce + recompute + render, p50", ms: keypress.p50),
             Figure("keypress_p99_ms", "keypress: reduce + recompute + render, p99", ms: keypress.p99, goal: 2),
