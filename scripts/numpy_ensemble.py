@@ -54,25 +54,32 @@ def mix(z):
     return z ^ (z >> np.uint64(31))
 
 
-def draws(n, seed, r):
-    """Each member's assumptions (columns in table order), as `CounterRandom`: a uniform
-    from (seed, member, index), then the triangular inverse CDF."""
+def uniforms(n, seed):
+    """U(i, k) of MODEL.md §4 "Ensemble" for members i = 0…n−1, one row per assumption k
+    (table order), as `CounterRandom.uniform`: a function of (seed, member, index) only."""
     member = np.arange(n, dtype=np.uint64)
     with np.errstate(over="ignore"):
         first = mix(np.uint64(seed) + member * np.uint64(0xD1B54A32D192ED03))
-        out = []
-        for i, (x, lo, hi) in enumerate(ASSUMPTIONS):
-            h = mix(first + np.uint64(i))
-            u = ((h >> np.uint64(11)).astype(np.float64) + 0.5) * 2.0**-53
-            low, high = x - r * (x - lo), x + r * (hi - x)
-            width = high - low
-            if width <= 0:
-                out.append(np.full(n, x))
-                continue
-            left = u * width < x - low
-            root = np.sqrt(np.where(left, u * width * (x - low), (1 - u) * width * (high - x)))
-            out.append(np.where(left, low + root, high - root))
-    return out
+        rows = [mix(first + np.uint64(k)) for k in range(len(ASSUMPTIONS))]
+    return np.array([((h >> np.uint64(11)).astype(np.float64) + 0.5) * 2.0**-53 for h in rows])
+
+
+def triangular(u, x, lo, hi, r):
+    """The triangular inverse CDF at u around the mode x (a number, or an array that
+    broadcasts with u, as worlds drawn around several settings at once), with range
+    [lo, hi] and uncertainty r; x itself where low = high."""
+    low, high = x - r * (x - lo), x + r * (hi - x)
+    width = high - low
+    left = u * width < x - low
+    root = np.sqrt(np.where(left, u * width * (x - low), (1 - u) * width * (high - x)))
+    return np.where(width > 0, np.where(left, low + root, high - root), x)
+
+
+def draws(n, seed, r):
+    """Each member's assumptions (columns in table order), as `CounterRandom`: a uniform
+    from (seed, member, index), then the triangular inverse CDF."""
+    u = uniforms(n, seed)
+    return [triangular(u[k], x, lo, hi, r) for k, (x, lo, hi) in enumerate(ASSUMPTIONS)]
 
 
 def regime(a, levers):
