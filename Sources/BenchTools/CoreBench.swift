@@ -44,8 +44,9 @@ public enum CoreBench {
         let worldsSettings = EnsembleSettings(
             members: WorldsAnalysis.defaultMembers, seed: 1, uncertainty: Constants.defaultUncertainty)
         let future1 = Scenario(levers: Preset.future1.levers)
+        // `run --worlds` at its defaults: the status quo, as scripts/numpy_worlds.py runs it.
         let worlds = Timing.median(batch: 1) {
-            sink += WorldsAnalysis.compute(future1, settings: worldsSettings, threads: threadCount)!.summary.pFuture1
+            sink += WorldsAnalysis.compute(scenario, settings: worldsSettings, threads: threadCount)!.summary.pFuture1
         }
         let answer = Timing.median(batch: 1) {
             sink += Answer.compute(future1, settings: worldsSettings, threads: threadCount)!.columns[0].base.pFuture2

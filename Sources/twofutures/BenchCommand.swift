@@ -71,6 +71,10 @@ struct BenchCommand: ParsableCommand {
                 let numpy = NumPyBench.figures(members: n, ensembleMs: ensembleMs)
                 figures += numpy.figures
                 if let note = numpy.note { FileHandle.standardError.write(Data((note + "\n").utf8)) }
+                let worldsMs = figures.first { $0.key == "worlds_ms" }?.value ?? .nan
+                let numpyWorlds = NumPyBench.worldsFigures(members: WorldsAnalysis.defaultMembers, worldsMs: worldsMs)
+                figures += numpyWorlds.figures
+                if let note = numpyWorlds.note { FileHandle.standardError.write(Data((note + "\n").utf8)) }
                 if process { figures += try ProcessBench.measure(idleSeconds: idle) }
             }
         } catch {

@@ -92,14 +92,15 @@ public enum Robustness {
             return (w, s)
         }
         guard
-            let leads = MemberLeads(
+            let leads = WorldsEngine.members(
                 pairs.flatMap { [$0.0, $0.1] }, settings: settings, threads: threads, precision: precision,
-                isCancelled: isCancelled)
+                isCancelled: isCancelled)?.leads
         else { return nil }
         let single = precision == .single && settings.uncertainty > 0
+        let draws = MemberDraws(scenario.assumptions, settings: settings)
         let selector = QuantileSelector<Double>()
         let rows = parameters.indices.map { k in
-            var weak = leads.values[2 * k], strong = leads.values[2 * k + 1]
+            var weak = leads[2 * k], strong = leads[2 * k + 1]
             if single {
                 // A gain of exactly 0 is checked too: two settings whose double-precision
                 // constants differ by ~1e-8 can round to the same Float32 world.
@@ -108,12 +109,10 @@ public enum Robustness {
                     let gain = strong[m] - weak[m]
                     return !same && abs(gain) < gainGuard
                 }
-                for (m, x) in zip(small, MemberLeads.exact(pairs[k].0, worlds: leads.worlds, members: small)) {
-                    weak[m] = x
-                }
-                for (m, x) in zip(small, MemberLeads.exact(pairs[k].1, worlds: leads.worlds, members: small)) {
-                    strong[m] = x
-                }
+                let exactWeak = EnsembleKernel.exactOutcomes(pairs[k].0, draws: draws, members: small)
+                for (m, x) in zip(small, exactWeak) { weak[m] = x.lead }
+                let exactStrong = EnsembleKernel.exactOutcomes(pairs[k].1, draws: draws, members: small)
+                for (m, x) in zip(small, exactStrong) { strong[m] = x.lead }
             }
             return row(parameters[k], weak: weak, strong: strong, selector: selector)
         }

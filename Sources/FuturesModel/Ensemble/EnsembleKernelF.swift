@@ -138,7 +138,8 @@ enum EnsembleKernelF {
                 s.d = FastMathF.fma(mc.gA, 1 - research, s.d)
                 let usGrowth = mc.gU * (zeta * (s.u - u0))
                 s.feedback += usGrowth
-                s.kUS *= mc.mGrowth * FastMathF.exp10Small(usGrowth)
+                // K_US itself only feeds the compute share (rows); the lead reads its log.
+                if rows != nil { s.kUS *= mc.mGrowth * FastMathF.exp10Small(usGrowth) }
                 s.m *= mc.mGrowth
                 s.domPow *= r.domFactor
                 s.kCN = FastMathF.fma(s.kCN, FVec(repeating: keep), inflow)

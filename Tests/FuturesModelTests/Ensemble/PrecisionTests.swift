@@ -110,21 +110,25 @@ struct PrecisionTests {
         }
     }
 
-    @Test("no member changes its future in Float32, all presets, r = 1, H = 12…120")
+    @Test("no member changes its future or its markets in Float32 (the worlds engine), all presets, r = 1, H = 12…120")
     func memberFutures() throws {
         let scenarios = { (h: Int) in Preset.allCases.map { Scenario(levers: $0.levers, horizon: h) } }
         for h in Self.horizons {
             let settings = EnsembleSettings(members: 10_000, seed: 3, uncertainty: 1)
             let single = try #require(
-                MemberLeads(scenarios(h), settings: settings, threads: 2, precision: .single) { false })
+                WorldsEngine.members(scenarios(h), settings: settings, threads: 2, precision: .single))
             let double = try #require(
-                MemberLeads(scenarios(h), settings: settings, threads: 2, precision: .double) { false })
+                WorldsEngine.members(scenarios(h), settings: settings, threads: 2, precision: .double))
             for (run, preset) in Preset.allCases.enumerated() {
-                let changed = zip(single.values[run], double.values[run]).filter {
+                let changed = zip(single.leads[run], double.leads[run]).filter {
                     Future(lead: $0) != Future(lead: $1)
                 }
                 #expect(changed.isEmpty, "\(preset.rawValue) H=\(h): \(changed.count) members change their future")
-                let worst = zip(single.values[run], double.values[run]).map { abs($0 - $1) }.max() ?? 0
+                let markets = zip(single.adoptions[run], double.adoptions[run]).filter {
+                    Markets(adoption: $0) != Markets(adoption: $1)
+                }
+                #expect(markets.isEmpty, "\(preset.rawValue) H=\(h): \(markets.count) members change their markets")
+                let worst = zip(single.leads[run], double.leads[run]).map { abs($0 - $1) }.max() ?? 0
                 #expect(worst <= 1e-3, "\(preset.rawValue) H=\(h): a lead off by \(worst)")
             }
         }
