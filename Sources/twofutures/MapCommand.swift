@@ -17,7 +17,7 @@ struct MapCommand: ParsableCommand {
             over N worlds with the same draws (--seed, --uncertainty): the JSON adds members, \
             seed, uncertainty and the grids median_lead, p_future1, p_future2 and \
             p_china_markets; the CSV adds those four columns; the table adds a second map, \
-            P(Future 1) at each point in tenths (0-9, # for 95 % or more). JSON: \
+            P(Future 1) at each point in tenths (. in no world, 0-9, # for 95 % or more). JSON: \
             docs/MODEL.md section 5; CSV: one row per point.
             Examples:
               twofutures map export_controls smuggling_enforcement --format table

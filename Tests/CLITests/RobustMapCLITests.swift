@@ -117,7 +117,7 @@ struct RobustMapCLITests {
         #expect(table.stdout.contains("\nP(FUTURE 1) ACROSS 300 WORLDS A POINT (uncertainty 0.5, seed 9)"))
         let rows = table.stdout.split(separator: "\n").filter { $0.contains(" |") }
         #expect(rows.count == 2 * 3)
-        #expect(rows.suffix(3).allSatisfy { $0.split(separator: "|")[1].allSatisfy { "0123456789#".contains($0) } })
+        #expect(rows.suffix(3).allSatisfy { $0.split(separator: "|")[1].allSatisfy { ".0123456789#".contains($0) } })
         let csv = try CLI.run(Array(args[0..<11]) + ["--format", "csv"])
         let lines = csv.stdout.split(separator: "\n")
         #expect(lines.count == 1 + 15)

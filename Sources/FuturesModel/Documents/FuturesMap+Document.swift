@@ -65,7 +65,7 @@ extension FuturesMap {
     /// end at the top to its low end at the bottom, X from low to high, with axis labels in
     /// the parameters' own units, and where the scenario as set lies. With `worlds` (the
     /// same grid), a second map follows: P(Future 1) at each point across its worlds, in
-    /// tenths (`0` below 10 %, `5` from 50 % to 60 %, `#` 95 % or more).
+    /// tenths (`.` in no world, `0` below 10 %, `5` from 50 % to 60 %, `#` 95 % or more).
     public func table(worlds: WorldsMap? = nil) -> String {
         precondition(worlds.map { $0.x == x && $0.y == y } ?? true, "the worlds map has another grid")
         let futures = futures
@@ -89,7 +89,7 @@ extension FuturesMap {
             lines.append(
                 "P(FUTURE 1) ACROSS \(s.members) WORLDS A POINT (uncertainty \(s.uncertainty), seed \(s.seed)), "
                     + "not a forecast")
-            lines.append("0-9 its tenths (0 below 10 %, 5 from 50 % to 60 %), # 95 % or more")
+            lines.append(". in no world   0-9 its tenths (0 under 10 %, 5 for 50-60 %)   # 95 % or more")
             lines.append("")
             lines += grid { i, j in Self.tenths(worlds.cells[j][i].pFuture1) }
         }
@@ -115,9 +115,10 @@ extension FuturesMap {
         return lines
     }
 
-    /// A probability's character on the worlds map: its tenth, `0`…`9`, or `#` from 95 %.
+    /// A probability's character on the worlds map: `.` for none of the worlds, its tenth
+    /// `0`…`9`, or `#` from 95 %.
     static func tenths(_ p: Double) -> Character {
-        p >= 0.95 ? "#" : Character(String(min(9, Int((p * 10).rounded(.down)))))
+        p == 0 ? "." : p >= 0.95 ? "#" : Character(String(min(9, Int((p * 10).rounded(.down)))))
     }
 
     /// X's labels under the first, middle and last columns (left-aligned, centred,
