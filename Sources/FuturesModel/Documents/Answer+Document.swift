@@ -95,17 +95,24 @@ extension Answer {
             lines.append(row("  " + lever.spec.name, columns.map { Format.points(number.of($0[lever])) }))
         }
         lines.append(row("  All five", columns.map { Format.points(number.of($0.summary - $0.base)) }))
-        lines.append(row("\(p), these levers", columns.map { Format.percent(number.of($0.summary)) }))
+        lines.append(p)
+        lines.append(row("  with these levers", columns.map { Format.percent(number.of($0.summary)) }))
         lines.append(row("  with Future 2's levers", columns.map { Format.percent(number.of($0.base)) }))
         lines.append(
             row("Median lead, these levers", columns.map { Format.outcome($0.summary.medianLead, .leadMonths) }))
         let later = Answer.delayedStart(s.policyStart)
         if later == s.policyStart {
             lines.append("A year's delay: none, the policy already starts at the latest, \(monthLabel(later)).")
+        } else if s.levers == Preset.statusQuo.levers {
+            lines += Format.wrap(
+                "Starting \(monthLabel(later)) instead (a year's delay) changes nothing: these are the status quo's "
+                    + "levers, which apply before the start anyway.", width: 100)
         } else {
             lines.append("Starting \(monthLabel(later)) instead (a year's delay) changes:")
             lines.append(
-                row("  \(p), points", columns.map { Format.points(number.of($0.delayed) - number.of($0.summary)) }))
+                row(
+                    "  probability, points",
+                    columns.map { Format.points(number.of($0.delayed) - number.of($0.summary)) }))
             lines.append(
                 row(
                     "  median lead, months",
@@ -135,7 +142,16 @@ extension Answer {
             return "\(whose.capitalizedFirst): hardly any lever moves \(p): the most, \(name), by less than "
                 + "0.1 points (it is \(level))."
         }
-        return "\(whose.capitalizedFirst): \(name) moves it most, \(Format.points(share)) of "
-            + "\(Format.points(total)) points (\(Format.percent(number.of(column.base))) → \(level))."
+        // Levers whose shares read the same as the strongest's are named with it.
+        let tied = LeverID.allCases.filter {
+            $0 != lever && Format.points(number.of(column[$0])) == Format.points(share)
+        }
+        let span = "of \(Format.points(total)) points."
+        guard !tied.isEmpty else {
+            return "\(whose.capitalizedFirst): \(name) moves it most, \(Format.points(share)) \(span)"
+        }
+        let names = ([lever] + tied).map { Format.inSentence($0.spec.name) }
+        return "\(whose.capitalizedFirst): \(names.dropLast().joined(separator: ", ")) and \(names.last!) move it "
+            + "most, \(Format.points(share)) each, \(span)"
     }
 }
