@@ -97,7 +97,9 @@ struct AnswerCLITests {
                 let leverName = Self.leverNames[lever]!
                 if abs(share) >= 0.0005 {
                     // The strongest first; levers whose shares read the same are named with it.
-                    #expect(line.hasPrefix("\(name): \(leverName) move"), "\(line)")
+                    #expect(
+                        line.hasPrefix("\(name): \(leverName) move") || line.hasPrefix("\(name): \(leverName) and ")
+                            || line.hasPrefix("\(name): \(leverName), "), "\(line)")
                     #expect(line.contains(" most, "), "\(line)")
                     let points = String(format: "%.1f", abs(share) * 100)
                     #expect(line.contains("\(points) of") || line.contains("\(points) each, of"), "\(line)")
