@@ -51,6 +51,26 @@ extension Preset: CheckedValue {
     init(checking text: String) throws { self = try InputParser.preset(text) }
 }
 
+/// `answer --future`: whose probability the table splits: `1`, `2` or `markets`.
+extension Summary.Verdict: CheckedValue {
+    static var words: [(word: String, meaning: String)] {
+        [
+            ("1", "P(Future 1): a lead of 12 months or more"),
+            ("2", "P(Future 2): a lead of 3 months or less"),
+            ("markets", "P(China's markets): the American stack below half of developing markets' AI users"),
+        ]
+    }
+
+    init(checking text: String) throws {
+        switch text {
+        case "1": self = .future1
+        case "2": self = .future2
+        case "markets": self = .chinaMarkets
+        default: throw InputError("--future must be 1, 2 or markets, got '\(input: text)'")
+        }
+    }
+}
+
 /// An output format: its cases, in order, are the words and the error lists them.
 protocol FormatValue: CheckedValue, CaseIterable, RawRepresentable<String> {
     /// What the format gives, for the help.
@@ -70,14 +90,16 @@ extension FormatValue {
     }
 }
 
-/// `run`, `compare`, `robust` and `map`: JSON, CSV or the human table.
+/// `run`, `compare`, `robust`, `map` and `answer`: JSON, CSV or the human table.
 enum OutputFormat: String, FormatValue {
     case json, csv, table
 
     var meaning: String {
         switch self {
         case .json: "the JSON document of docs/MODEL.md section 5"
-        case .csv: "comma-separated rows: per month (run), scenario (compare), lever (robust) or point (map)"
+        case .csv:
+            "comma-separated rows: per month (run), scenario (compare), lever (robust), point (map) or "
+                + "column and quantity (answer)"
         case .table: "a summary to read"
         }
     }

@@ -10,7 +10,8 @@ struct CompareCommand: ParsableCommand {
         commandName: "compare",
         abstract: "Compare scenario files or share tokens side by side.",
         discussion: """
-            Prints the outcome, the probabilities (an ensemble of 2000 members, seed 1) and the \
+            Prints the outcome, the probabilities (an ensemble of 2000 members, seed 1: \
+            P(Future 1), P(contested), P(Future 2) and P(China's markets)) and the \
             top 3 lever attributions of each scenario. --lens, then --set, apply to every \
             scenario, after it is loaded.
             Examples:

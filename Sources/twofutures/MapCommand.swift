@@ -13,11 +13,17 @@ struct MapCommand: ParsableCommand {
             its whole range, policy_start in whole months; every point is one deterministic run \
             with everything else as set. The table draws the map: # Future 1 (lead >= 12 \
             months), . contested, - Future 2 (lead <= 3 months), Y from high at the top to low \
-            at the bottom. JSON: docs/MODEL.md section 5; CSV: one row per point.
+            at the bottom. With --members N (the map across worlds), each point is also run \
+            over N worlds with the same draws (--seed, --uncertainty): the JSON adds members, \
+            seed, uncertainty and the grids median_lead, p_future1, p_future2 and \
+            p_china_markets; the CSV adds those four columns; the table adds a second map, \
+            P(Future 1) at each point in tenths (. in no world, 0-9, # for 95 % or more). JSON: \
+            docs/MODEL.md section 5; CSV: one row per point.
             Examples:
               twofutures map export_controls smuggling_enforcement --format table
               twofutures map export_controls policy_start --preset future1 --size 25x25
               twofutures map controls_backfire control_leakage --preset future1 --format json
+              twofutures map export_controls enforcement_effectiveness --preset future1 --members 500
             """
     )
 
@@ -34,6 +40,17 @@ struct MapCommand: ParsableCommand {
 
     @OptionGroup var scenarioOptions: ScenarioOptions
 
+    @Option(
+        parsing: .unconditional,
+        help: "Worlds a point for the map across worlds, 0-1000000 (default 0: the deterministic map only).")
+    var members: String?
+
+    @Option(parsing: .unconditional, help: "Ensemble seed for --members (default 1).")
+    var seed: String?
+
+    @Option(parsing: .unconditional, help: "Ensemble uncertainty r for --members, 0-1 (default 0.5).")
+    var uncertainty: String?
+
     @Option(parsing: .unconditional, help: ArgumentHelp("Worker threads (default: all cores).", visibility: .hidden))
     var threads: String?
 
@@ -47,13 +64,21 @@ struct MapCommand: ParsableCommand {
             throw InputError("map needs two different parameters, got '\(xID.spec.id)' for both X and Y")
         }
         let (nx, ny) = try size.map(InputParser.mapSize) ?? (41, 21)
+        let settings = EnsembleSettings(
+            members: try members.map(InputParser.members) ?? 0,
+            seed: try seed.map(InputParser.seed) ?? Constants.defaultSeed,
+            uncertainty: try uncertainty.map(InputParser.uncertainty) ?? Constants.defaultUncertainty)
         let threadCount = try threads.map(InputParser.threads) ?? ProcessInfo.processInfo.activeProcessorCount
         let scenario = try scenarioOptions.scenario()
         let map = FuturesMap.compute(scenario, x: xID, y: yID, nx: nx, ny: ny, threads: threadCount)!
+        let worlds =
+            settings.members > 0
+            ? WorldsMap.compute(scenario, x: xID, y: yID, nx: nx, ny: ny, settings: settings, threads: threadCount)!
+            : nil
         switch format {
-        case .json: print(map.json(), terminator: "")
-        case .csv: print(map.csv(), terminator: "")
-        case .table: print(map.table(), terminator: "")
+        case .json: print(map.json(worlds: worlds), terminator: "")
+        case .csv: print(map.csv(worlds: worlds), terminator: "")
+        case .table: print(map.table(worlds: worlds), terminator: "")
         }
     }
 }

@@ -116,22 +116,49 @@ struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run the model headless and print json, csv or a table.",
         discussion: """
+            --worlds adds the results across worlds (docs/MODEL.md section 4): the summary \
+            (median lead, P(Future 1), P(Future 2), P(China's markets)), sensitivity, the Shapley \
+            split and the response curves, each over the same worlds (--worlds-members, default \
+            2000, with the seed and uncertainty of --seed and --uncertainty; with or without \
+            --members). JSON: docs/MODEL.md section 5, with "worlds" when asked. CSV: one row per \
+            month (the series, and the bands with --members); the results across worlds are not \
+            per month and have no CSV form. The table: the outcome, what moves it and, with \
+            --worlds, the largest swings across worlds and the Shapley split in words.
             Examples:
               twofutures run --preset future1 --format table
               twofutures run --set smuggling_enforcement=70%,control_leakage=0.9 --format json
               twofutures run --preset future1 --set policy_start=2027-01 --format table
               twofutures run --preset status-quo --members 10000 --seed 7 --format csv
+              twofutures run --preset future1 --worlds --format table
+              twofutures run --preset future1 --worlds --worlds-members 20000 --seed 11 --format json
             """
     )
 
     @OptionGroup var scenarioOptions: ScenarioOptions
     @OptionGroup var ensembleOptions: EnsembleOptions
 
+    @Flag(help: "Add the results across worlds (json and table).")
+    var worlds = false
+
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "Worlds for --worlds, 1-\(Constants.maxMembers) (default \(WorldsAnalysis.defaultMembers)).",
+            valueName: "n"))
+    var worldsMembers: String?
+
     @Option(help: "Output format.")
     var format = Checked<OutputFormat>("table")
 
     func run() throws {
         let format = try format.value()
+        let worldsMembers = try self.worldsMembers.map {
+            try InputParser.members($0, option: "--worlds-members", minimum: 1)
+        }
+        if worldsMembers != nil && !worlds { throw InputError("--worlds-members needs --worlds") }
+        if worlds && format == .csv {
+            throw InputError("--worlds has no csv form (csv is one row per month): use --format json or table")
+        }
         let scenario = try scenarioOptions.scenario()
         let settings = try ensembleOptions.settings(defaultMembers: format == .table ? 2000 : 0)
         let threads = try ensembleOptions.threadCount()
@@ -140,7 +167,15 @@ struct Run: ParsableCommand {
             settings.members > 0
             ? Ensemble.run(scenario, settings: settings, threads: threads) : nil
         let drivers = ensemble == nil ? nil : Drivers.compute(scenario, settings: settings)
-        let document = RunDocument(analysis: analysis, ensemble: ensemble, drivers: drivers)
+        let acrossWorlds =
+            worlds
+            ? WorldsAnalysis.compute(
+                scenario,
+                settings: EnsembleSettings(
+                    members: worldsMembers ?? WorldsAnalysis.defaultMembers, seed: settings.seed,
+                    uncertainty: settings.uncertainty),
+                threads: threads)! : nil
+        let document = RunDocument(analysis: analysis, ensemble: ensemble, drivers: drivers, worlds: acrossWorlds)
         switch format {
         case .json: print(document.json(), terminator: "")
         case .csv: print(document.csv(), terminator: "")

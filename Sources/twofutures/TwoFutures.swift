@@ -17,7 +17,7 @@ struct TwoFutures: ParsableCommand {
         subcommands: [
             DashboardCommand.self, Run.self, BenchCommand.self, Parameters.self, ThemesCommand.self, DemoCommand.self,
             RecordCommand.self, CompareCommand.self, SeekCommand.self, RobustCommand.self, MapCommand.self,
-            LensesCommand.self,
+            AnswerCommand.self, LensesCommand.self,
         ],
         defaultSubcommand: DashboardCommand.self
     )

@@ -10,6 +10,7 @@ struct CompareCLITests {
         let table = try CLI.run(args)
         #expect(table.status == 0)
         #expect(table.stdout.contains("PROBABILITIES (2000 members, seed 1)"))
+        #expect(table.stdout.contains(#/\nP\(China's markets\) +\d+ % +\d+ %\n/#), "\(table.stdout)")
         #expect(table.stdout.contains("Future 1"))
         let json = try CLI.run(args + ["--format", "json"])
         let doc = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
@@ -21,11 +22,14 @@ struct CompareCLITests {
         #expect(items[1]["policy_start"] as? Int == 0)
         #expect((items[1]["top_attribution"] as? [[String: Any]])?.count == 3)
         let p = try #require(items[1]["probability"] as? [String: Double])
-        #expect(abs(p.values.reduce(0, +) - 1) < 1e-9)
+        #expect(Set(p.keys) == ["future1", "contested", "future2", "china_markets"])
+        #expect(abs(p["future1"]! + p["contested"]! + p["future2"]! - 1) < 1e-9)
+        #expect(p["china_markets"]! >= 0 && p["china_markets"]! <= 1)
         let csv = try CLI.run(args + ["--format", "csv"])
         let lines = csv.stdout.split(separator: "\n")
         #expect(lines.count == 3)
         #expect(lines[0].hasPrefix("label,token,policy_start,lead_months"))
+        #expect(lines[0].contains(",p_future1,p_contested,p_future2,p_china_markets,top1_lever,"))
         let one = try CLI.run(["compare", "tf2:50-30-20-30-20"])
         #expect(one.status == 64)
     }

@@ -17,6 +17,7 @@ struct HelpVersionCLITests {
         ("seek", "Find the smallest value of one lever (others fixed) that reaches Future 1."),
         ("robust", "Levers across worlds: what each lever changes in every world of the ensemble."),
         ("map", "The map of futures: which future each pair of values of two parameters reaches."),
+        ("answer", "Which lever moves which future, under whose assumptions: the levers across worlds, lens by lens."),
         (
             "lenses",
             "List the lenses found (named sets of assumptions), with their files, or check lens files."

@@ -12,7 +12,7 @@ struct InstallTests {
     /// Every subcommand the help shows.
     static let subcommands = [
         "dashboard", "run", "bench", "parameters", "themes", "demo", "record", "compare", "seek", "robust", "map",
-        "lenses",
+        "answer", "lenses",
     ]
 
     /// The man page that swift-argument-parser's GenerateManual plugin wrote (`make manual`,

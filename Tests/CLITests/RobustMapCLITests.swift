@@ -85,6 +85,47 @@ struct RobustMapCLITests {
         #expect(lines.first == "export_controls,smuggling_enforcement,lead_months,future")
     }
 
+    @Test("map --members adds the map across worlds: members, seed, uncertainty and four Summary grids")
+    func mapAcrossWorlds() throws {
+        let args = [
+            "map", "export_controls", "policy_start", "--size", "5x3", "--preset", "future1", "--members", "300",
+            "--seed", "9", "--format", "json",
+        ]
+        let one = try CLI.run(args + ["--threads", "1"])
+        let two = try CLI.run(args + ["--threads", "2"])
+        #expect(one.status == 0, "\(one.stderr)")
+        #expect(one.stdout == two.stdout)
+        let grids = ["median_lead", "p_future1", "p_future2", "p_china_markets"]
+        let keys = ["model", "horizon", "policy_start", "levers", "assumptions", "x", "y", "lead_months", "future"]
+        #expect(Self.inOrder(keys + ["members", "seed", "uncertainty"] + grids, in: one.stdout))
+        let doc = try CLI.json(one.stdout)
+        #expect(Set(doc.keys) == Set(keys + ["members", "seed", "uncertainty"] + grids))
+        #expect(doc["members"] as? Int == 300 && doc["seed"] as? Int == 9 && doc["uncertainty"] as? Double == 0.5)
+        for grid in grids {
+            let rows = try #require(doc[grid] as? [[Double]], "\(grid)")
+            #expect(rows.count == 3 && rows.allSatisfy { $0.count == 5 }, "\(grid)")
+        }
+        let p = try #require(doc["p_future1"] as? [[Double]])
+        #expect(p.joined().allSatisfy { $0 >= 0 && $0 <= 1 })
+        #expect(p[0][0] == 0 && p[0][4] > 0.3, "no export controls, no Future 1; full ones, often")
+        // The deterministic grids are those of the map without --members.
+        let plain = try CLI.json(try CLI.run(Array(args[0..<7]) + ["--format", "json"]).stdout)
+        #expect(plain["lead_months"] as? [[Double]] == doc["lead_months"] as? [[Double]])
+        #expect(plain["members"] == nil && plain["p_future1"] == nil)
+        // The table adds P(Future 1) in tenths; the CSV four columns.
+        let table = try CLI.run(Array(args[0..<11]))
+        #expect(table.stdout.contains("\nP(FUTURE 1) ACROSS 300 WORLDS A POINT (uncertainty 0.5, seed 9)"))
+        let rows = table.stdout.split(separator: "\n").filter { $0.contains(" |") }
+        #expect(rows.count == 2 * 3)
+        #expect(rows.suffix(3).allSatisfy { $0.split(separator: "|")[1].allSatisfy { ".0123456789#".contains($0) } })
+        let csv = try CLI.run(Array(args[0..<11]) + ["--format", "csv"])
+        let lines = csv.stdout.split(separator: "\n")
+        #expect(lines.count == 1 + 15)
+        #expect(
+            lines[0]
+                == "export_controls,policy_start,lead_months,future,median_lead,p_future1,p_future2,p_china_markets")
+    }
+
     @Test(
         "bad input exits 64 with one line",
         arguments: [
@@ -101,6 +142,8 @@ struct RobustMapCLITests {
             (["map", "export_controls", "policy_start", "--size", "4x4x4"], "--size must be NXxNY"),
             (["map", "export_controls", "policy_start", "--format", "xml"], "--format must be json, csv or table"),
             (["robust", "--members", "0"], "--members must be at least 1 for robust"),
+            (["map", "export_controls", "policy_start", "--members", "x"], "--members must be a whole number"),
+            (["map", "export_controls", "policy_start", "--members", "5", "--seed", "s"], "--seed must be a whole"),
             (["robust", "--uncertainty", "2"], "--uncertainty must be a number within 0"),
             (["robust", "--set", "export_controls=2"], "export_controls must be within"),
         ])

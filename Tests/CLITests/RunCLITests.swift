@@ -91,6 +91,20 @@ struct RunCLITests {
             (["run", "--seed", "x1"], "--seed must be a whole number"),
             (["run", "--uncertainty", "2"], "--uncertainty must be a number within 0…1"),
             (["run", "--frobnicate"], "frobnicate"),
+            (
+                ["run", "--worlds", "--worlds-members", "0"],
+                "--worlds-members must be a whole number within 1…1000000, got '0'"
+            ),
+            (
+                ["run", "--worlds", "--worlds-members", "2k"],
+                "--worlds-members must be a whole number within 1…1000000, got '2k'"
+            ),
+            (
+                ["run", "--worlds", "--worlds-members", "1000001"],
+                "--worlds-members must be a whole number within 1…1000000, got '1000001'"
+            ),
+            (["run", "--worlds-members", "500"], "--worlds-members needs --worlds"),
+            (["run", "--worlds", "--format", "csv"], "--worlds has no csv form (csv is one row per month)"),
             (["bench", "--members", "zero"], "--members must be a whole number"),
         ])
     func badInput(args: [String], message: String) throws {
@@ -172,5 +186,81 @@ struct RunCLITests {
                 + "twofutures/3 (policy starts 2026-01, enforcement effectiveness 1.0), so its results differ from "
                 + "version 1's\n")
         #expect(try CLI.json(file.stdout)["model"] as? String == "twofutures/3")
+    }
+
+    @Test("run --worlds adds MODEL.md section 5's worlds object, with or without --members")
+    func worldsJSON() throws {
+        let args = [
+            "run", "--preset", "future1", "--worlds", "--worlds-members", "300", "--seed", "4", "--format", "json",
+        ]
+        let one = try CLI.run(args + ["--threads", "1"])
+        let two = try CLI.run(args + ["--threads", "2"])
+        #expect(one.status == 0, "\(one.stderr)")
+        #expect(one.stdout == two.stdout)
+        let doc = try CLI.json(one.stdout)
+        #expect(doc["ensemble"] == nil, "no ensemble without --members")
+        let worlds = try #require(doc["worlds"] as? [String: Any])
+        let keys = ["members", "seed", "uncertainty", "summary", "sensitivity", "attribution", "response"]
+        #expect(RobustMapCLITests.inOrder(["response", "worlds"] + keys, in: one.stdout))
+        #expect(Set(worlds.keys) == Set(keys))
+        #expect(
+            worlds["members"] as? Int == 300 && worlds["seed"] as? Int == 4 && worlds["uncertainty"] as? Double == 0.5)
+        let summary = ["median_lead", "p_future1", "p_future2", "p_china_markets"]
+        let s = try #require(worlds["summary"] as? [String: Double])
+        #expect(Set(s.keys) == Set(summary))
+        let rows = try #require(worlds["sensitivity"] as? [[String: Any]])
+        #expect(rows.count == 16)
+        #expect(rows.allSatisfy { Set($0.keys) == ["id", "kind", "low", "high", "swing"] })
+        let swings = rows.map { abs(($0["swing"] as! [String: Double])["median_lead"]!) }
+        #expect(swings == swings.sorted(by: >))
+        let attribution = try #require(worlds["attribution"] as? [String: Any])
+        #expect(attribution["base"] as? String == "future2")
+        #expect(RobustMapCLITests.inOrder(["attribution", "base", "base_summary", "total", "levers"], in: one.stdout))
+        #expect((attribution["levers"] as? [String: Any])?.count == 5)
+        let response = try #require(worlds["response"] as? [String: [String: Any]])
+        #expect(response.count == 16)
+        #expect(response["policy_start"]?["values"] as? [Int] == [0, 2, 5, 7, 10, 12, 14, 17, 19, 22, 24])
+        #expect(response["export_controls"]?["median_lead"] as? [Double] != nil)
+        #expect((response["control_leakage"]?["p_future1"] as? [Double])?.count == 11)
+        // The default is 2000 worlds; with --members the ensemble comes too, in the same worlds.
+        let both = try CLI.json(
+            try CLI.run(["run", "--preset", "future1", "--worlds", "--members", "2000", "--format", "json"]).stdout)
+        let w = try #require(both["worlds"] as? [String: Any])
+        let e = try #require(both["ensemble"] as? [String: Any])
+        #expect(w["members"] as? Int == 2000)
+        let p = try #require(e["probability"] as? [String: Double])
+        #expect((w["summary"] as? [String: Double])?["p_future1"] == p["future1"])
+        #expect((w["summary"] as? [String: Double])?["p_china_markets"] == p["china_markets"])
+    }
+
+    @Test("run --worlds --format table says the tornado and the Shapley split across worlds in words, in 80 columns")
+    func worldsTable() throws {
+        let result = try CLI.run(["run", "--preset", "future1", "--worlds", "--worlds-members", "1000", "--seed", "2"])
+        #expect(result.status == 0)
+        let section = try #require(result.stdout.components(separatedBy: "\nACROSS 1000 WORLDS").last)
+        #expect(section.hasPrefix(" (uncertainty 0.5, seed 2; the same worlds throughout)\n"))
+        #expect(section.split(separator: "\n").allSatisfy { $0.count <= 80 }, "\(section)")
+        #expect(
+            section.contains(
+                #/\n  Median lead \d+\.\d mo; P\(Future 1\) \d+ %, P\(Future 2\) \d+ %, P\(China's markets\) \d+ %\n/#))
+        #expect(
+            section.contains(
+                "\n  What moves the median lead most (each parameter, low end → high end):\n    Export controls"))
+        #expect(section.contains("\n  What moves P(Future 1) most (each parameter, low end → high end):\n"))
+        #expect(section.contains(/swing \+\d+\.\d pts/))
+        // The split, largest share first, with its total.
+        let joined = section.replacingOccurrences(of: "\n      ", with: " ")
+        #expect(
+            joined.contains(
+                #/\n    Of the \+\d+\.\d points of P\(Future 1\) from Future 2's levers to these: export controls \+\d+\.\d, /#
+            ))
+        #expect(
+            joined.contains(
+                #/\n    Of the −\d+\.\d points of P\(China's markets\) from Future 2's levers to these: AI export promotion −/#
+            ))
+        #expect(joined.contains(#/\n    Of the \+\d+\.\d months of the median lead from Future 2's levers to these: /#))
+        // Without --worlds, no section.
+        let plain = try CLI.run(["run", "--preset", "future1", "--members", "100"])
+        #expect(!plain.stdout.contains("WORLDS ("))
     }
 }

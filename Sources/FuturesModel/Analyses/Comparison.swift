@@ -1,7 +1,7 @@
 import Foundation
 
 /// `twofutures compare`: several scenarios side by side: the outcome, the probabilities
-/// of an ensemble and the top 3 lever attributions (lead months vs the Future 2 preset).
+/// of an ensemble (the three futures and China's markets) and the top 3 lever attributions (lead months vs the Future 2 preset).
 public struct Comparison: Sendable {
     public struct Entry: Sendable {
         public let label: String
@@ -74,6 +74,7 @@ public struct Comparison: Sendable {
             w.endObject()
             w.beginObject("probability")
             for f in Future.allCases { w.value(f.rawValue, e.ensemble.probability[f]) }
+            w.value("china_markets", e.ensemble.probability.chinaMarkets)
             w.endObject()
             w.beginArray("top_attribution")
             for (lever, lead) in e.topAttributions {
@@ -93,7 +94,7 @@ public struct Comparison: Sendable {
     /// One row per scenario.
     public func csv() -> String {
         var header = ["label", "token", "policy_start"] + OutcomeID.allCases.map(\.id) + ["future"]
-        header += Future.allCases.map { "p_\($0.rawValue)" }
+        header += Future.allCases.map { "p_\($0.rawValue)" } + ["p_china_markets"]
         for i in 1...3 { header += ["top\(i)_lever", "top\(i)_lead_months"] }
         var lines = [header.joined(separator: ",")]
         for e in entries {
@@ -103,6 +104,7 @@ public struct Comparison: Sendable {
             row += OutcomeID.allCases.map { JSONWriter.number(e.analysis.outcome[$0]) }
             row.append(e.analysis.outcome.future.rawValue)
             row += Future.allCases.map { JSONWriter.number(e.ensemble.probability[$0]) }
+            row.append(JSONWriter.number(e.ensemble.probability.chinaMarkets))
             for (lever, lead) in e.topAttributions { row += [lever.id, JSONWriter.number(lead)] }
             lines.append(row.joined(separator: ","))
         }
@@ -136,6 +138,8 @@ public struct Comparison: Sendable {
         for f in Future.allCases {
             lines.append(row("P(\(f.title))", entries.map { Format.percent($0.ensemble.probability[f]) }))
         }
+        lines.append(
+            row("P(China's markets)", entries.map { Format.percent($0.ensemble.probability.chinaMarkets) }))
         lines.append("")
         lines.append("TOP 3 ATTRIBUTIONS (lead vs the Future 2 preset)")
         for i in 0..<3 {

@@ -6,14 +6,15 @@ public struct MapAxis: Sendable, Equatable {
     public let values: [Double]
 
     /// `count` points over the parameter's range [lo, hi] (MODEL.md §4 "Map of futures"):
-    /// x_i = lo + i·(hi − lo)/(count − 1); for `policy_start` each rounded half up to a
-    /// whole month.
+    /// x_i = lo + i·(hi − lo)/(count − 1), the last exactly hi whatever the rounding (0.2 +
+    /// 3·0.8/3 is 1.0000000000000004, out of range); for `policy_start` each rounded half up
+    /// to a whole month.
     public init(_ parameter: ParameterID, count: Int) {
         precondition(FuturesMap.sizes.contains(count), "a map axis has 2…200 points")
         let lo = parameter.spec.min, hi = parameter.spec.max
         self.parameter = parameter
         values = (0..<count).map { i in
-            let x = lo + Double(i) * (hi - lo) / Double(count - 1)
+            let x = i == count - 1 ? hi : lo + Double(i) * (hi - lo) / Double(count - 1)
             return parameter == .policyStart ? Double(Scenario.wholeMonth(x)) : x
         }
     }

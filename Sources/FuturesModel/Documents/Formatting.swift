@@ -35,6 +35,51 @@ public enum Format {
         return (x < 0 ? "−" : "+") + magnitude
     }
 
+    /// A change of a probability in signed percentage points with one decimal: "+12.7",
+    /// "−0.4"; a change that rounds to nothing has no sign ("0.0").
+    public static func points(_ x: Double) -> String {
+        let magnitude = String(format: "%.1f", abs(x) * 100)
+        if magnitude == "0.0" { return magnitude }
+        return (x < 0 ? "−" : "+") + magnitude
+    }
+
+    /// A name inside a sentence: "Export controls" → "export controls"; a leading
+    /// abbreviation stays ("AI export promotion").
+    public static func inSentence(_ name: String) -> String {
+        let head = name.prefix(2)
+        guard let first = head.first, first.isUppercase, !(head.count == 2 && head.last!.isUppercase) else {
+            return name
+        }
+        return first.lowercased() + name.dropFirst()
+    }
+
+    /// `text` cut into lines of at most `width` characters at spaces (a longer word keeps its
+    /// own line; a unit, `%` or `mo`, stays with its number): the first line starts with `indent`, the others with `hanging` (by default
+    /// `indent` too).
+    public static func wrap(_ text: String, width: Int, indent: String = "", hanging: String? = nil) -> [String] {
+        // A unit stays with its number: "22 %", "12.1 mo".
+        var words: [String] = []
+        for word in text.split(separator: " ") {
+            let unit =
+                word.hasPrefix("%") || word == "mo" || (word.hasPrefix("mo") && word.count == 3 && !word.last!.isLetter)
+            if unit, let last = words.popLast() { words.append(last + " " + word) } else { words.append(String(word)) }
+        }
+        var lines: [String] = []
+        var line = ""
+        for word in words {
+            if line.isEmpty {
+                line = (lines.isEmpty ? indent : hanging ?? indent) + word
+            } else if line.count + 1 + word.count <= width {
+                line += " " + word
+            } else {
+                lines.append(line)
+                line = (hanging ?? indent) + word
+            }
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
+    }
+
     /// A probability as a whole percentage.
     public static func percent(_ p: Double) -> String { String(format: "%.0f %%", p * 100) }
 

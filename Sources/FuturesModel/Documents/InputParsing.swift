@@ -114,10 +114,14 @@ public enum InputParser {
         return h
     }
 
-    public static func members(_ raw: String) throws -> Int {
-        guard let n = Int(raw), n >= 0, n <= Constants.maxMembers else {
+    public static func members(_ raw: String) throws -> Int { try members(raw, option: "--members", minimum: 0) }
+
+    /// A member count for `option` (`--worlds-members`, say), a whole number within
+    /// `minimum`…`Constants.maxMembers`; the error names the option.
+    public static func members(_ raw: String, option: String, minimum: Int) throws -> Int {
+        guard let n = Int(raw), n >= minimum, n <= Constants.maxMembers else {
             throw InputError(
-                "--members must be a whole number within 0…\(Constants.maxMembers), got '\(input: raw)'"
+                "\(option) must be a whole number within \(minimum)…\(Constants.maxMembers), got '\(input: raw)'"
             )
         }
         return n

@@ -56,22 +56,35 @@ public struct JSONWriter {
     }
 
     /// The head every document of MODEL.md §5 starts with: `model`, `horizon`,
-    /// `policy_start`, the `start` month where `start` is true, then the inputs.
-    mutating func head(_ scenario: Scenario, start: Bool = false) {
+    /// `policy_start`, the `start` month where `start` is true, then the inputs (the
+    /// `"assumptions"` only where `assumptions` is true: the answer's columns hold their own).
+    mutating func head(_ scenario: Scenario, start: Bool = false, assumptions: Bool = true) {
         value("model", Constants.modelVersion)
         value("horizon", scenario.horizon)
         value("policy_start", scenario.policyStart)
         if start { value("start", monthLabel(0)) }
-        inputs(scenario)
+        levers(scenario.levers)
+        if assumptions { self.assumptions("assumptions", scenario.assumptions) }
     }
 
-    /// The scenario's `"levers"` and `"assumptions"` objects, ids in table order.
-    mutating func inputs(_ scenario: Scenario) {
+    /// The `"levers"` object, ids in table order.
+    mutating func levers(_ levers: Levers) {
         beginObject("levers")
-        for l in LeverID.allCases { value(l.id, scenario.levers[l]) }
+        for l in LeverID.allCases { value(l.id, levers[l]) }
         endObject()
-        beginObject("assumptions")
-        for a in AssumptionID.allCases { value(a.id, scenario.assumptions[a]) }
+    }
+
+    /// An object of the ten assumptions, ids in table order.
+    mutating func assumptions(_ key: String?, _ assumptions: Assumptions) {
+        beginObject(key)
+        for a in AssumptionID.allCases { value(a.id, assumptions[a]) }
+        endObject()
+    }
+
+    /// A Summary as MODEL.md §5's `{S}`: the four `Summary.ids`.
+    mutating func summary(_ key: String?, _ s: Summary) {
+        beginObject(key)
+        for (id, x) in zip(Summary.ids, s.values) { value(id, x) }
         endObject()
     }
 

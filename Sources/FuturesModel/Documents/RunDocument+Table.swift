@@ -2,7 +2,8 @@ import Foundation
 
 extension RunDocument {
     /// A readable summary for people: inputs, the outcome with its verdict, who holds the
-    /// developing markets and the probabilities, both futures, and what moves the outcome.
+    /// developing markets and the probabilities, both futures, and what moves the outcome;
+    /// with `worlds`, what moves it across worlds.
     public func table() -> String {
         let s = scenario
         let out = analysis.outcome
@@ -105,6 +106,10 @@ extension RunDocument {
             lines.append(
                 "  " + Format.pad(lever.spec.name, 24)
                     + Format.pad(Format.delta(share, .leadMonths), 9, right: true) + "  " + bar)
+        }
+        if let worlds {
+            lines.append("")
+            lines += worlds.tableLines()
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -4,11 +4,15 @@ public struct RunDocument: Sendable {
     public let ensemble: EnsembleResult?
     /// The drivers of the ensemble's spread (MODEL.md §4), written with the ensemble.
     public let drivers: [Driver]?
+    /// The results across worlds (MODEL.md §4), written as `worlds` (`run --worlds`).
+    public let worlds: WorldsAnalysis?
 
-    public init(analysis: Analysis, ensemble: EnsembleResult?, drivers: [Driver]? = nil) {
+    public init(analysis: Analysis, ensemble: EnsembleResult?, drivers: [Driver]? = nil, worlds: WorldsAnalysis? = nil)
+    {
         self.analysis = analysis
         self.ensemble = ensemble
         self.drivers = ensemble == nil ? nil : drivers
+        self.worlds = worlds
     }
 
     var scenario: Scenario { analysis.scenario }
@@ -87,6 +91,7 @@ public struct RunDocument: Sendable {
             }
             w.endObject()
         }
+        if let worlds { w.worlds("worlds", worlds) }
         w.endObject()
         return w.text + "\n"
     }
@@ -98,7 +103,8 @@ public struct RunDocument: Sendable {
     /// One row per month: which levers are in force (`status_quo` before `policy_start`,
     /// `policy` from it), then one column per series, then `markets`, who would hold the
     /// developing markets by that month's adoption (`us` or `china`; the outcome's at the
-    /// horizon); with an ensemble, p10/p50/p90 columns for each outcome follow.
+    /// horizon); with an ensemble, p10/p50/p90 columns for each outcome follow. The results
+    /// across worlds are not per month: they have no CSV form.
     public func csv() -> String {
         var header = ["month", "levers"] + SeriesID.allCases.map(\.id) + ["markets"]
         if ensemble != nil {

@@ -27,16 +27,19 @@ struct GoldenCase: Sendable, CustomStringConvertible {
     /// to the case fails until it is checked too.
     static let ensembleChecked: Set = ["probability", "p10", "p50", "p90", "drivers"]
 
-    /// The statistical cases of model 3 that nothing checks yet, each with the reason; they
-    /// are reported as known issues, never passed silently.
-    static let notYetCovered = [
-        "worlds-future1": "`run --worlds` (MODEL.md §4 \"Across worlds\") is a later slice of issue 23",
-        "answer-status-quo": "`twofutures answer` (MODEL.md §4 \"Answer\") is a later slice of issue 23",
-        "map-worlds-future1": "`twofutures map --members N` (Map across worlds) is a later slice of issue 23",
-    ]
+    /// The statistical cases across worlds (MODEL.md §4 "Across worlds"), each checked
+    /// through its JSON document at its own member count, within the tolerance it states:
+    /// `run --worlds`, `answer`, and `map --members`.
+    static let worlds = "worlds-future1"
+    static let answer = "answer-status-quo"
+    static let worldsMap = "map-worlds-future1"
 
-    /// Every case, checked or not: the fixtures folder must hold exactly these.
-    static var names: [String] { deterministic + [ensemble] + notYetCovered.keys.sorted() }
+    /// The fields of the worlds case's `expect.worlds` that are checked: a field added to the
+    /// case fails until it is checked too.
+    static let worldsChecked: Set = ["summary", "sensitivity", "attribution", "response"]
+
+    /// Every case: the fixtures folder must hold exactly these.
+    static var names: [String] { deterministic + [ensemble, worlds, answer, worldsMap] }
 
     /// The case files in the test bundle's Fixtures (the copies of `shared/cases`).
     static func fixtureNames() throws -> Set<String> {
@@ -58,28 +61,73 @@ struct GoldenCase: Sendable, CustomStringConvertible {
             tolerance: object["tolerance"] as! String)
     }
 
-    /// The run options the arguments describe, parsed with the same parser as the CLI.
-    func options() throws -> (Scenario, EnsembleSettings?) {
-        var scenario = Scenario()
-        var members = 0, seed = Constants.defaultSeed, uncertainty = Constants.defaultUncertainty
+    /// What the arguments ask for, parsed with the same parser as the CLI.
+    func options() throws -> GoldenOptions {
+        guard let command = args.first, ["run", "answer", "map"].contains(command) else {
+            throw FixtureError("\(name): unexpected command \(args.first ?? "none")")
+        }
+        var options = GoldenOptions(command: command)
         var i = 1
+        var axes: [ParameterID] = []
+        if command == "map" {
+            guard args.count > 2 else { throw FixtureError("\(name): map needs X and Y") }
+            axes = [try InputParser.parameter(args[1]), try InputParser.parameter(args[2])]
+            i = 3
+        }
+        var members: Int?, seed = Constants.defaultSeed, uncertainty = Constants.defaultUncertainty
+        var worlds = false, worldsMembers = WorldsAnalysis.defaultMembers, size = (nx: 41, ny: 21)
         while i < args.count {
             let flag = args[i], value = i + 1 < args.count ? args[i + 1] : ""
             switch flag {
-            case "--preset": scenario.levers = try InputParser.preset(value).levers
-            case "--set": for (id, v) in try InputParser.assignments(value) { scenario[id] = v }
-            case "--horizon": scenario.horizon = try InputParser.horizon(value)
+            case "--worlds":
+                worlds = true
+                i += 1
+                continue
+            case "--preset": options.scenario.levers = try InputParser.preset(value).levers
+            case "--set": for (id, v) in try InputParser.assignments(value) { options.scenario[id] = v }
+            case "--horizon": options.scenario.horizon = try InputParser.horizon(value)
             case "--members": members = try InputParser.members(value)
+            case "--worlds-members":
+                worldsMembers = try InputParser.members(value, option: "--worlds-members", minimum: 1)
             case "--seed": seed = try InputParser.seed(value)
             case "--uncertainty": uncertainty = try InputParser.uncertainty(value)
+            case "--size" where command == "map": size = try InputParser.mapSize(value)
             case "--format": break
-            default: throw FixtureError("unexpected argument \(flag)")
+            default: throw FixtureError("\(name): unexpected argument \(flag)")
             }
             i += 2
         }
-        let settings = members > 0 ? EnsembleSettings(members: members, seed: seed, uncertainty: uncertainty) : nil
-        return (scenario, settings)
+        // The answer's worlds default to its 2000 members; run and map run none unless asked.
+        let n = members ?? (command == "answer" ? Answer.defaultMembers : 0)
+        if n > 0 { options.members = EnsembleSettings(members: n, seed: seed, uncertainty: uncertainty) }
+        if worlds {
+            guard command == "run" else { throw FixtureError("\(name): --worlds is run's") }
+            options.worlds = EnsembleSettings(members: worldsMembers, seed: seed, uncertainty: uncertainty)
+        }
+        if command == "map" { options.map = MapOptions(x: axes[0], y: axes[1], nx: size.nx, ny: size.ny) }
+        return options
     }
+}
+
+/// The options of a golden case's command line.
+struct GoldenOptions {
+    /// `run`, `answer` or `map`.
+    let command: String
+    var scenario = Scenario()
+    /// `--members N` (N > 0): run's ensemble, or the worlds of the answer (2000 unless
+    /// given) and of the map across worlds.
+    var members: EnsembleSettings?
+    /// `run --worlds`: `--worlds-members` (default 2000) with the ensemble's seed and uncertainty.
+    var worlds: EnsembleSettings?
+    /// `map X Y --size NXxNY`.
+    var map: MapOptions?
+}
+
+struct MapOptions: Equatable {
+    let x: ParameterID
+    let y: ParameterID
+    let nx: Int
+    let ny: Int
 }
 
 struct FixtureError: Error, CustomStringConvertible {
@@ -106,6 +154,41 @@ func mismatches(_ got: Any?, _ want: Any, path: String = "$", relative: Double =
         guard let g = (got as? NSNumber)?.doubleValue else { return ["\(path): not a number"] }
         let want = w.doubleValue
         return abs(g - want) <= relative * max(1, abs(want)) ? [] : ["\(path): \(g) ≠ \(want)"]
+    default:
+        return ["\(path): unexpected \(type(of: want))"]
+    }
+}
+
+/// Compares `got` with `want` recursively within a statistical case's tolerance: a number
+/// under a key starting `p_` within `probability`, under `median_lead` within `months`
+/// (arrays and grids take their key's tolerance), every other number exactly (ids' values,
+/// assumptions, axis values); strings equal; arrays of equal length. Returns the paths that
+/// differ.
+func statisticalMismatches(
+    _ got: Any?, _ want: Any, probability: Double, months: Double, path: String = "$", key: String = ""
+) -> [String] {
+    switch want {
+    case let w as [String: Any]:
+        guard let g = got as? [String: Any] else { return ["\(path): missing object"] }
+        return w.keys.sorted().flatMap {
+            statisticalMismatches(
+                g[$0], w[$0]!, probability: probability, months: months, path: "\(path).\($0)", key: $0)
+        }
+    case let w as [Any]:
+        guard let g = got as? [Any], g.count == w.count else {
+            return ["\(path): array length \((got as? [Any])?.count ?? -1) ≠ \(w.count)"]
+        }
+        return zip(g, w).enumerated().flatMap {
+            statisticalMismatches(
+                $1.0, $1.1, probability: probability, months: months, path: "\(path)[\($0)]", key: key)
+        }
+    case let w as String:
+        return (got as? String) == w ? [] : ["\(path): \(String(describing: got)) ≠ \(w)"]
+    case let w as NSNumber:
+        guard let g = (got as? NSNumber)?.doubleValue else { return ["\(path): not a number"] }
+        let want = w.doubleValue
+        let tolerance = key.hasPrefix("p_") ? probability : key == "median_lead" ? months : 0
+        return abs(g - want) <= tolerance ? [] : ["\(path): \(g) ≠ \(want) (tolerance \(tolerance))"]
     default:
         return ["\(path): unexpected \(type(of: want))"]
     }
