@@ -93,7 +93,7 @@ final class WorkQueue: @unchecked Sendable {
 /// on every run. Not for concurrent use.
 /// It keeps what the largest ensemble run in it needed, in pages of its own (`PageMemory`):
 /// 4 outcomes × (horizon + 1) months of Float32 rows a member and the Float32 kernel's
-/// blocks (about 88 B a member): 5.9 + 0.9 MB for 10,000 members over 36 months (19.4 + 0.9 MB
+/// blocks (56 B a member): 5.9 + 0.6 MB for 10,000 members over 36 months (19.4 + 0.6 MB
 /// over 120); Float64 rows (twice the Float32 ones) only once a run needed double
 /// precision (uncertainty 0, or leads that run away).
 public final class EnsembleWorkspace: @unchecked Sendable {
