@@ -12,7 +12,7 @@ public final class Runtime {
     ///
     /// - The analysis: the last scenario's only (rebuilt when the scenario changes).
     /// - The ensemble's workspace (`EnsembleWorkspace`, one per `JobExecutor`): the largest
-    ///   run's rows, 5.9 + 0.9 MB at 10,000 members over 36 months; bounded by members ×
+    ///   run's rows, 5.9 + 0.6 MB at 10,000 members over 36 months; bounded by members ×
     ///   horizon.
     /// - The draw cache (`DrawCache.shared`, FuturesModel): `drawTables` uniform tables
     ///   (0.8 MB each at 10,000 members) and `drawWorlds` drawn worlds (1.36 MB each), each

@@ -9,10 +9,16 @@ struct BenchCLITests {
         let result = try CLI.run(["bench", "--members", "500"])
         #expect(result.status == 0)
         let doc = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
-        for key in ["deterministic_run_ms", "full_update_ms", "ensemble_ms", "robust_ms", "map_ms", "threads"] {
+        for key in [
+            "deterministic_run_ms", "full_update_ms", "ensemble_ms", "ensemble_1thread_ms", "ensemble_scaling",
+            "robust_ms", "map_ms", "threads",
+        ] {
             #expect(doc[key] != nil, "missing \(key)")
         }
         #expect((doc["ensemble_ms"] as? Double ?? -1) > 0)
+        // The ratio of the two ensemble timings, not a third timing.
+        let single = doc["ensemble_1thread_ms"] as? Double ?? 0, ensemble = doc["ensemble_ms"] as? Double ?? 1
+        #expect(abs((doc["ensemble_scaling"] as? Double ?? 0) - single / ensemble) < 0.01 * single / ensemble + 0.006)
         #expect(doc["members"] as? Int == 500)
     }
 

@@ -70,9 +70,9 @@ public enum Ensemble {
     }
 
     /// Runs the ensemble. Results are identical whatever `threads` is. Returns nil when
-    /// `isCancelled` turns true (checked between months of the kernel and between rows of
-    /// percentiles). Members are computed in single precision when the uncertainty is above
-    /// 0 (MODEL.md §4 "Precision"), in double precision otherwise.
+    /// `isCancelled` turns true (checked between tiles of members in the kernel and between
+    /// rows of percentiles). Members are computed in single precision when the uncertainty
+    /// is above 0 (MODEL.md §4 "Precision"), in double precision otherwise.
     public static func run(
         _ scenario: Scenario, settings: EnsembleSettings,
         threads: Int = ProcessInfo.processInfo.activeProcessorCount,
@@ -142,9 +142,17 @@ public enum Ensemble {
     /// precision (ten times the 1e-4 a Float32 share is held to, as 0.01 is for the lead).
     static let marketsGuard = 1e-3
 
-    /// The Float32 members: each worker sets up and runs one contiguous chunk of blocks,
-    /// then the percentiles of every row, then the futures and the markets (near-threshold
-    /// members in double precision). The bands, `[(o·(H+1) + t)·3 + quantile]`, and the counts.
+    /// Blocks of the Float32 kernel in one item of work: small enough that the workers run
+    /// out of items together (a tile is about 1/150 of the 10,000-member kernel), large
+    /// enough that taking one costs nothing.
+    static let tileBlocks = 8
+
+    /// The Float32 members, in one parallel pass, so that a second thread is woken once a
+    /// run. The workers take tiles of blocks in turn: each sets up and runs its tile, then
+    /// classifies the tile's members at the horizon (while their rows are still in cache);
+    /// a worker out of tiles settles its near-threshold members in double precision, waits
+    /// for the tiles still running, then takes rows for percentiles in turn. The bands,
+    /// `[(o·(H+1) + t)·3 + quantile]`, and the counts.
     private static func runSingle(
         _ scenario: Scenario, _ settings: EnsembleSettings, _ worlds: Worlds, _ threadCount: Int,
         _ space: EnsembleWorkspace, _ isCancelled: @Sendable () -> Bool
@@ -157,41 +165,57 @@ public enum Ensemble {
         let rows = OutcomeID.allCases.count * months
         let blocks = space.reserveSingle(rows: rows * rowStride, blocks: blockCount)
         let out = SendablePointer(space.floats.baseAddress!)
-        let flags = CancelFlag()
-        parallel(threadCount) { worker in
-            let range = chunk(worker, of: threadCount, blocks: blockCount)
-            EnsembleKernelF.setUp(scenario, worlds: worlds, blocks: blocks, range: range)
-            let done = EnsembleKernelF.simulate(
-                scenario, blocks: blocks, range: range, rows: out.pointer, stride: rowStride, leads: nil,
-                isCancelled: isCancelled)
-            if !done { flags.set() }
-        }
-        if flags.isSet { return nil }
-        guard let bands = percentiles(out.pointer, rows: rows, stride: rowStride, n: n, threadCount, isCancelled)
-        else { return nil }
-
-        // The percentiles left the rows as they were, so member m is still at index m.
-        let leads = out.pointer + scenario.horizon * rowStride
-        let adoptions = out.pointer + (OutcomeID.adoption.rawValue * months + scenario.horizon) * rowStride
-        var counts = (0, 0, 0, 0)
-        var near: [Int] = [], nearLead: [Bool] = [], nearMarkets: [Bool] = []
-        for member in 0..<n {
-            let lead = Double(leads[member]), adoption = Double(adoptions[member])
-            let leadIsNear = isNearThreshold(lead), marketsIsNear = isNearMarketsThreshold(adoption)
-            if leadIsNear || marketsIsNear {
-                near.append(member)
-                nearLead.append(leadIsNear)
-                nearMarkets.append(marketsIsNear)
+        let selectors = space.selectors(Float.self, count: threadCount)
+        let tiles = WorkQueue((blockCount + tileBlocks - 1) / tileBlocks)
+        let rowQueue = WorkQueue(rows)
+        let tally = Tally()
+        // Member m's lead and adoption at the horizon.
+        let leads = SendablePointer(out.pointer + scenario.horizon * rowStride)
+        let adoptions = SendablePointer(
+            out.pointer + (OutcomeID.adoption.rawValue * months + scenario.horizon) * rowStride)
+        var bands = [Double](repeating: 0, count: rows * 3)
+        bands.withUnsafeMutableBufferPointer { bandsBuffer in
+            let bandsOut = SendablePointer(bandsBuffer.baseAddress!)
+            parallel(threadCount) { worker in
+                var counts = (0, 0, 0, 0)
+                var near: [Int] = [], nearLead: [Bool] = [], nearMarkets: [Bool] = []
+                while let tile = tiles.take() {
+                    if isCancelled() {
+                        tiles.cancel()
+                        return
+                    }
+                    let range = (tile * tileBlocks)..<min(blockCount, (tile + 1) * tileBlocks)
+                    EnsembleKernelF.setUp(scenario, worlds: worlds, blocks: blocks, range: range)
+                    _ = EnsembleKernelF.simulate(
+                        scenario, blocks: blocks, range: range, rows: out.pointer, stride: rowStride, leads: nil,
+                        isCancelled: { false })
+                    for member in (range.lowerBound * lanes)..<min(n, range.upperBound * lanes) {
+                        let lead = Double(leads.pointer[member]), adoption = Double(adoptions.pointer[member])
+                        let leadIsNear = isNearThreshold(lead), marketsIsNear = isNearMarketsThreshold(adoption)
+                        if leadIsNear || marketsIsNear {
+                            near.append(member)
+                            nearLead.append(leadIsNear)
+                            nearMarkets.append(marketsIsNear)
+                        }
+                        if !leadIsNear { count(lead, &counts) }
+                        if !marketsIsNear { countMarkets(adoption, &counts) }
+                    }
+                    tiles.finish()
+                }
+                // Only the verdict that is near its threshold is settled in double precision.
+                for (i, exact) in EnsembleKernel.exactOutcomes(scenario, worlds: worlds, members: near).enumerated() {
+                    if nearLead[i] { count(exact.lead, &counts) }
+                    if nearMarkets[i] { countMarkets(exact.adoption, &counts) }
+                }
+                tally.add(counts)
+                guard tiles.waitUntilFinished() else { return }
+                bandRows(
+                    rowQueue, selectors.all[worker], out.pointer, stride: rowStride, n: n, bands: bandsOut.pointer,
+                    isCancelled)
             }
-            if !leadIsNear { count(lead, &counts) }
-            if !marketsIsNear { countMarkets(adoption, &counts) }
         }
-        // Only the verdict that is near its threshold is settled in double precision.
-        for (i, exact) in EnsembleKernel.exactOutcomes(scenario, worlds: worlds, members: near).enumerated() {
-            if nearLead[i] { count(exact.lead, &counts) }
-            if nearMarkets[i] { countMarkets(exact.adoption, &counts) }
-        }
-        return (bands, counts)
+        if tiles.isCancelled || rowQueue.isCancelled { return nil }
+        return (bands, tally.counts)
     }
 
     /// Whether a single-precision lead is too close to a threshold to classify.
@@ -264,36 +288,60 @@ public enum Ensemble {
             return flags.isSet
         }
         if cancelled { return nil }
-        guard let bands = percentiles(out.pointer, rows: rows, stride: rowStride, n: n, threadCount, isCancelled)
+        guard
+            let bands = percentiles(out.pointer, rows: rows, stride: rowStride, n: n, threadCount, space, isCancelled)
         else { return nil }
         let total = counts.reduce([0, 0, 0, 0]) { [$0[0] + $1[0], $0[1] + $1[1], $0[2] + $1[2], $0[3] + $1[3]] }
         return (bands, (total[0], total[1], total[2], total[3]))
     }
 
-    /// The percentiles of every (outcome, month) row, `n` values each `stride` apart,
-    /// rows dealt out to the workers in turn: `[row·3 + quantile]`.
+    /// The percentiles of every (outcome, month) row, `n` values each `stride` apart, the
+    /// rows taken by the workers in turn: `[row·3 + quantile]`.
     private static func percentiles<Value: QuantileValue>(
         _ out: UnsafeMutablePointer<Value>, rows: Int, stride rowStride: Int, n: Int, _ threadCount: Int,
-        _ isCancelled: @Sendable () -> Bool
+        _ space: EnsembleWorkspace, _ isCancelled: @Sendable () -> Bool
     ) -> [Double]? {
         let base = SendablePointer(out)
+        let selectors = space.selectors(Value.self, count: threadCount)
+        let queue = WorkQueue(rows)
         var bands = [Double](repeating: 0, count: rows * 3)
-        let cancelled = bands.withUnsafeMutableBufferPointer { bandsBuffer -> Bool in
+        bands.withUnsafeMutableBufferPointer { bandsBuffer in
             let bandsOut = SendablePointer(bandsBuffer.baseAddress!)
-            let flags = CancelFlag()
             parallel(threadCount) { worker in
-                let selector = QuantileSelector<Value>()
-                for row in stride(from: worker, to: rows, by: threadCount) {
-                    if isCancelled() {
-                        flags.set()
-                        return
-                    }
-                    let values = UnsafeMutableBufferPointer(start: base.pointer + row * rowStride, count: n)
-                    selector.quantiles(values, Ensemble.quantiles, into: bandsOut.pointer + row * 3)
-                }
+                bandRows(
+                    queue, selectors.all[worker], base.pointer, stride: rowStride, n: n, bands: bandsOut.pointer,
+                    isCancelled)
             }
-            return flags.isSet
         }
-        return cancelled ? nil : bands
+        return queue.isCancelled ? nil : bands
     }
+
+    /// Takes rows from `queue` until none is left, and writes the percentiles of row r
+    /// (`n` values from `out + r·stride`, left unchanged) to `bands[r·3…]`. Cancels the
+    /// queue when `isCancelled` turns true (checked before every row).
+    private static func bandRows<Value: QuantileValue>(
+        _ queue: WorkQueue, _ selector: QuantileSelector<Value>, _ out: UnsafeMutablePointer<Value>, stride: Int,
+        n: Int, bands: UnsafeMutablePointer<Double>, _ isCancelled: () -> Bool
+    ) {
+        while let row = queue.take() {
+            if isCancelled() {
+                queue.cancel()
+                return
+            }
+            let values = UnsafeMutableBufferPointer(start: out + row * stride, count: n)
+            selector.quantiles(values, Ensemble.quantiles, into: bands + row * 3)
+        }
+    }
+}
+
+/// The counts of futures and markets that the workers of one run add up.
+private final class Tally: @unchecked Sendable {
+    private let lock = NSLock()
+    private var total = (0, 0, 0, 0)
+
+    func add(_ c: (Int, Int, Int, Int)) {
+        lock.withLock { total = (total.0 + c.0, total.1 + c.1, total.2 + c.2, total.3 + c.3) }
+    }
+
+    var counts: (Int, Int, Int, Int) { lock.withLock { total } }
 }

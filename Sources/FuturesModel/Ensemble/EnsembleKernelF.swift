@@ -18,24 +18,15 @@ enum EnsembleKernelF {
         var domFactor = FVec(), flow = FVec(), priceFactor = FVec(), bFrac = FVec()
     }
 
-    /// A block's state. feedback = Σ gU·ζ·(u − u0), so that log10(K_US/K_US0) = t·gU + feedback;
-    /// domPow = 10^ℓD.
-    struct State {
-        var feedback = FVec(), kUS = FVec(), kCN = FVec(), d = FVec(), m = FVec(), b = FVec(), u = FVec()
-        var domPow = FVec()
-    }
-
-    /// Memory for one run: per block its constants, both regimes and its state, each an
-    /// array of its own (so the month's loop reads the constants and writes only the state).
+    /// Memory for one run: per block its constants and both regimes, each an array of its
+    /// own. The state of the blocks running lives in `simulate` (`QuadState`).
     struct Blocks: @unchecked Sendable {
         let count: Int
         let member: UnsafeMutablePointer<Member>
         let early: UnsafeMutablePointer<Regime>
         let late: UnsafeMutablePointer<Regime>
-        let state: UnsafeMutablePointer<State>
 
-        static let bytesPerBlock =
-            MemoryLayout<Member>.stride + 2 * MemoryLayout<Regime>.stride + MemoryLayout<State>.stride
+        static let bytesPerBlock = MemoryLayout<Member>.stride + 2 * MemoryLayout<Regime>.stride
 
         /// The arrays in `memory`, which holds `count · bytesPerBlock` bytes, 64-byte aligned.
         init(_ memory: UnsafeMutableRawPointer, count: Int) {
@@ -49,7 +40,6 @@ enum EnsembleKernelF {
             member = take(Member.self)
             early = take(Regime.self)
             late = take(Regime.self)
-            state = take(State.self)
         }
     }
 
@@ -79,76 +69,147 @@ enum EnsembleKernelF {
     /// Runs blocks `range` from month 0 to the horizon. With `rows`, writes lead, share,
     /// adoption and norm share to `rows[(o·(H+1) + t)·stride + member]`; with `leads`, the
     /// lead at the horizon to `leads[member]`, and with `adoptions` the adoption at the
-    /// horizon to `adoptions[member]`. False when `isCancelled` turned true (checked every
-    /// month).
+    /// horizon to `adoptions[member]`. Four blocks at a time (`FQuad`), each four through
+    /// every month before the next. False when `isCancelled` turned true (checked before
+    /// every four blocks).
     static func simulate(
         _ scenario: Scenario, blocks: Blocks, range: Range<Int>, rows: UnsafeMutablePointer<Float>?,
         stride: Int, leads: UnsafeMutablePointer<Float>?, adoptions: UnsafeMutablePointer<Float>? = nil,
         isCancelled: () -> Bool
     ) -> Bool {
-        let c = Constants.self
         let h = scenario.horizon
-        let months = h + 1
-        let start = scenario.policyStart
-        for k in range {
-            blocks.state[k] = State(
-                feedback: FVec(), kUS: FVec(repeating: Float(c.kUS0)), kCN: FVec(repeating: Float(c.kCN0)),
-                d: FVec(), m: FVec(repeating: 1), b: blocks.member[k].b0, u: FVec(repeating: Float(c.adoption0)),
-                domPow: FVec(repeating: 1))
+        for first in Swift.stride(from: range.lowerBound, to: range.upperBound, by: 4) {
+            if isCancelled() { return false }
+            let k = QuadIndex(first: first, last: range.upperBound - 1)
+            let mc = QuadMember(blocks.member, k)
+            var s = QuadState(start: mc.b0)
+            for t in 0...h {
+                let regime = t < scenario.policyStart ? blocks.early : blocks.late
+                month(
+                    t, k, &s, mc, regime: regime, horizon: h, rows: rows, stride: stride, leads: leads,
+                    adoptions: adoptions)
+            }
         }
+        return true
+    }
+
+    /// Month t of four blocks `k` in state `s`: records the start of the month (see
+    /// `simulate`), then before the horizon advances `s` to the next month under `regime`.
+    /// A function of its own: in one as large as `simulate` the compiler stops inlining the
+    /// math, marked always or not.
+    @inline(never)
+    private static func month(
+        _ t: Int, _ k: QuadIndex, _ s: inout QuadState, _ mc: QuadMember, regime: UnsafeMutablePointer<Regime>,
+        horizon h: Int, rows: UnsafeMutablePointer<Float>?, stride: Int, leads: UnsafeMutablePointer<Float>?,
+        adoptions: UnsafeMutablePointer<Float>?
+    ) {
+        let c = Constants.self
+        let months = h + 1
         let logR0 = Float(Foundation.log10(c.kCN0 / c.kUS0))
         let zeta = Float(c.revenueFeedback), u0 = Float(c.adoption0), d0 = Float(c.domestic0)
         let keep = Float(1 - c.depreciation), invLag = Float(1 / c.distillationLag)
         let rho = Float(c.adoptionSpeed), w = Float(c.normLeadWeight)
-        for t in 0..<months {
-            if isCancelled() { return false }
-            let regime = t < start ? blocks.early : blocks.late
-            let tF = Float(t)
-            for k in range {
-                var s = blocks.state[k]
-                let mc = blocks.member[k]
-                // The start of month t.
-                let lKCN = FastMathF.log10(s.kCN) - 2  // log10(K_CN/K_US0)
-                let lKUS = FastMathF.fma(mc.gU, tF, s.feedback)  // log10(K_US/K_US0)
-                let gap = lKUS - lKCN + s.d  // cap_US − cc_CN
-                let lead = (gap - s.b) * mc.invPace
-                let e1 = FastMathF.exp(lead * (-1 / 24))
-                let e3 = e1 * e1 * e1
-                if let rows {
-                    let base = rows + t * stride + k * lanes
-                    let share = s.kUS / (s.kUS + s.kCN)
-                    let norm = FastMathF.fma(s.u, FVec(repeating: 1 - w), w / (1 + e3 * e1))
-                    store(lead, base)
-                    store(share, base + months * stride)
-                    store(s.u, base + 2 * months * stride)
-                    store(norm, base + 3 * months * stride)
-                }
-                if t == h {
-                    if let leads { store(lead, leads + k * lanes) }
-                    if let adoptions { store(s.u, adoptions + k * lanes) }
-                    continue
-                }
-                // The update to month t + 1.
-                let r = regime[k]
-                let revCN = FastMathF.fma(s.u, FVec(repeating: -zeta), zeta * u0 + 1)
-                let inflow = FastMathF.fma(s.domPow, FVec(repeating: d0), r.flow * s.m) * revCN
-                let bTarget = r.bFrac * FastMathF.positivePart(gap)
-                let uTarget = 1 / FastMathF.fma(e3, r.priceFactor, 1)
-                let research = FastMathF.exp10(mc.rce * (lKCN - lKUS - logR0))
-                s.d = FastMathF.fma(mc.gA, 1 - research, s.d)
-                let usGrowth = mc.gU * (zeta * (s.u - u0))
-                s.feedback += usGrowth
-                // K_US itself only feeds the compute share (rows); the lead reads its log.
-                if rows != nil { s.kUS *= mc.mGrowth * FastMathF.exp10Small(usGrowth) }
-                s.m *= mc.mGrowth
-                s.domPow *= r.domFactor
-                s.kCN = FastMathF.fma(s.kCN, FVec(repeating: keep), inflow)
-                s.b = FastMathF.fma(bTarget - s.b, FVec(repeating: invLag), s.b)
-                s.u = FastMathF.fma(uTarget - s.u, FVec(repeating: rho), s.u)
-                blocks.state[k] = s
-            }
+        // The start of month t.
+        let lKCN = FastMathF.log10(s.kCN) - 2  // log10(K_CN/K_US0)
+        let lKUS = FastMathF.fma(mc.gU, FQuad(repeating: Float(t)), s.feedback)  // log10(K_US/K_US0)
+        let gap = lKUS - lKCN + s.d  // cap_US − cc_CN
+        let lead = (gap - s.b) * mc.invPace
+        let e1 = FastMathF.exp(lead * (-1 / 24))
+        let e3 = e1 * e1 * e1
+        if let rows {
+            let base = rows + t * stride
+            let share = s.kUS / (s.kUS + s.kCN)
+            let norm = FastMathF.fma(s.u, FQuad(repeating: 1 - w), w / (1 + e3 * e1))
+            store(lead, base, k)
+            store(share, base + months * stride, k)
+            store(s.u, base + 2 * months * stride, k)
+            store(norm, base + 3 * months * stride, k)
         }
-        return true
+        if t == h {
+            if let leads { store(lead, leads, k) }
+            if let adoptions { store(s.u, adoptions, k) }
+            return
+        }
+        // The update to month t + 1.
+        let r = QuadRegime(regime, k)
+        let revCN = FastMathF.fma(s.u, FQuad(repeating: -zeta), zeta * u0 + 1)
+        let inflow = FastMathF.fma(s.domPow, FQuad(repeating: d0), r.flow * s.m) * revCN
+        let bTarget = r.bFrac * FastMathF.positivePart(gap)
+        let uTarget = 1 / FastMathF.fma(e3, r.priceFactor, 1)
+        let research = FastMathF.exp10(mc.rce * (lKCN - lKUS - logR0))
+        s.d = FastMathF.fma(mc.gA, 1 - research, s.d)
+        let usGrowth = mc.gU * (zeta * (s.u - u0))
+        s.feedback += usGrowth
+        // K_US itself only feeds the compute share (rows); the lead reads its log.
+        if rows != nil { s.kUS *= mc.mGrowth * FastMathF.exp10Small(usGrowth) }
+        s.m *= mc.mGrowth
+        s.domPow *= r.domFactor
+        s.kCN = FastMathF.fma(s.kCN, FQuad(repeating: keep), inflow)
+        s.b = FastMathF.fma(bTarget - s.b, FQuad(repeating: invLag), s.b)
+        s.u = FastMathF.fma(uTarget - s.u, FQuad(repeating: rho), s.u)
+    }
+
+    /// The four blocks of an `FQuad`: four consecutive ones, the last repeated where fewer
+    /// are left (it is then computed more than once, to the same values).
+    struct QuadIndex {
+        let a: Int, b: Int, c: Int, d: Int
+
+        @inline(__always)
+        init(first: Int, last: Int) {
+            a = first
+            b = Swift.min(first + 1, last)
+            c = Swift.min(first + 2, last)
+            d = Swift.min(first + 3, last)
+        }
+    }
+
+    /// Four blocks' constants (`Member`) as `FQuad`s.
+    struct QuadMember {
+        let gU: FQuad, gA: FQuad, invPace: FQuad, rce: FQuad, mGrowth: FQuad, b0: FQuad
+
+        @inline(__always)
+        init(_ p: UnsafeMutablePointer<Member>, _ k: QuadIndex) {
+            let (a, b, c, d) = (p[k.a], p[k.b], p[k.c], p[k.d])
+            gU = FQuad(a.gU, b.gU, c.gU, d.gU)
+            gA = FQuad(a.gA, b.gA, c.gA, d.gA)
+            invPace = FQuad(a.invPace, b.invPace, c.invPace, d.invPace)
+            rce = FQuad(a.rce, b.rce, c.rce, d.rce)
+            mGrowth = FQuad(a.mGrowth, b.mGrowth, c.mGrowth, d.mGrowth)
+            b0 = FQuad(a.b0, b.b0, c.b0, d.b0)
+        }
+    }
+
+    /// Four blocks' constants of one regime (`Regime`) as `FQuad`s.
+    struct QuadRegime {
+        let domFactor: FQuad, flow: FQuad, priceFactor: FQuad, bFrac: FQuad
+
+        @inline(__always)
+        init(_ p: UnsafeMutablePointer<Regime>, _ k: QuadIndex) {
+            let (a, b, c, d) = (p[k.a], p[k.b], p[k.c], p[k.d])
+            domFactor = FQuad(a.domFactor, b.domFactor, c.domFactor, d.domFactor)
+            flow = FQuad(a.flow, b.flow, c.flow, d.flow)
+            priceFactor = FQuad(a.priceFactor, b.priceFactor, c.priceFactor, d.priceFactor)
+            bFrac = FQuad(a.bFrac, b.bFrac, c.bFrac, d.bFrac)
+        }
+    }
+
+    /// Four blocks' state. feedback = Σ gU·ζ·(u − u0), so that log10(K_US/K_US0) =
+    /// t·gU + feedback; domPow = 10^ℓD.
+    struct QuadState {
+        var feedback: FQuad, kUS: FQuad, kCN: FQuad, d: FQuad, m: FQuad, b: FQuad, u: FQuad, domPow: FQuad
+
+        /// The state at month 0, B starting at `b0`.
+        init(start b0: FQuad) {
+            let c = Constants.self
+            feedback = FQuad(repeating: 0)
+            kUS = FQuad(repeating: Float(c.kUS0))
+            kCN = FQuad(repeating: Float(c.kCN0))
+            d = FQuad(repeating: 0)
+            m = FQuad(repeating: 1)
+            b = b0
+            u = FQuad(repeating: Float(c.adoption0))
+            domPow = FQuad(repeating: 1)
+        }
     }
 
     /// Block k's lever-independent constants from the double-precision columns.
@@ -203,8 +264,14 @@ enum EnsembleKernelF {
         }
     }
 
+    /// Stores block k.a's lanes to `p + k.a·lanes`, and so on.
     @inline(__always)
-    static func store(_ v: FVec, _ p: UnsafeMutablePointer<Float>) {
-        UnsafeMutableRawPointer(p).storeBytes(of: v, as: FVec.self)
+    static func store(_ v: FQuad, _ p: UnsafeMutablePointer<Float>, _ k: QuadIndex) {
+        let raw = UnsafeMutableRawPointer(p)
+        let bytes = lanes * MemoryLayout<Float>.stride
+        raw.storeBytes(of: v.a, toByteOffset: k.a * bytes, as: FVec.self)
+        raw.storeBytes(of: v.b, toByteOffset: k.b * bytes, as: FVec.self)
+        raw.storeBytes(of: v.c, toByteOffset: k.c * bytes, as: FVec.self)
+        raw.storeBytes(of: v.d, toByteOffset: k.d * bytes, as: FVec.self)
     }
 }

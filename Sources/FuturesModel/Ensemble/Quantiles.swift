@@ -10,8 +10,9 @@ final class QuantileSelector<Value: QuantileValue> {
     static var binCount: Int { 4096 }
     /// Bins per group of the two-level rank search: group counts first, then bin counts.
     static var groupSize: Int { 64 }
-    /// Values tested at once for a chosen bin (two 32-lane vectors of bin numbers).
-    static var chunk: Int { 64 }
+    /// Values tested at once for a chosen bin (a 16-lane vector of bin numbers): a chunk
+    /// with a hit is walked value by value, so small chunks walk less.
+    static var chunk: Int { 16 }
     /// The slot of a bin that holds no wanted rank.
     static var noSlot: UInt16 { UInt16.max }
 
@@ -25,7 +26,7 @@ final class QuantileSelector<Value: QuantileValue> {
     private var rankBin = Scratch<Int>(), rankOffset = Scratch<Int>()
     /// Per slot: its bin, where its segment starts in `gathered`, and the next free place.
     private var slotBin = Scratch<Int>(), start = Scratch<Int>(), fill = Scratch<Int>()
-    private var targets = Scratch<SIMD32<UInt16>>()
+    private var targets = Scratch<SIMD16<UInt16>>()
 
     init() { slotOf.initialize(repeating: Self.noSlot, count: Self.binCount) }
 
@@ -102,7 +103,7 @@ final class QuantileSelector<Value: QuantileValue> {
         }
         let g = gathered.reserve(total)
         let t = targets.reserve(slots)
-        for s in 0..<slots { t[s] = SIMD32(repeating: UInt16(slotBin[s])) }
+        for s in 0..<slots { t[s] = SIMD16(repeating: UInt16(slotBin[s])) }
         if slots > 4 {
             gather(x, n, bin: bin, into: g, fill: fill) { b in
                 var hit = b .== t[0]
@@ -157,31 +158,27 @@ final class QuantileSelector<Value: QuantileValue> {
     private func gather(
         _ x: UnsafeMutablePointer<Value>, _ n: Int, bin: UnsafeMutablePointer<UInt16>,
         into g: UnsafeMutablePointer<Value>, fill: UnsafeMutablePointer<Int>,
-        hit: (SIMD32<UInt16>) -> SIMDMask<SIMD32<Int16>>
+        hit: (SIMD16<UInt16>) -> SIMDMask<SIMD16<Int16>>
     ) {
-        var i = 0
-        while i < n {
-            let end = Swift.min(n, i + Self.chunk)
-            if end - i == Self.chunk {
-                let raw = UnsafeRawPointer(bin + i)
-                let mask =
-                    hit(raw.loadUnaligned(as: SIMD32<UInt16>.self))
-                    .| hit(raw.loadUnaligned(fromByteOffset: 64, as: SIMD32<UInt16>.self))
-                // Lanes are 0 or 0xFFFF, so the sum of the 64-bit words is 0 only with no hit.
-                if unsafeBitCast(mask, to: SIMD8<UInt64>.self).wrappedSum() == 0 {
-                    i = end
-                    continue
-                }
-            }
-            for k in i..<end {
+        @inline(__always)
+        func walk(_ range: Range<Int>) {
+            for k in range {
                 let s = Int(slotOf[Int(bin[k])])
                 if s != Int(Self.noSlot) {
                     g[fill[s]] = x[k]
                     fill[s] += 1
                 }
             }
-            i = end
         }
+        let whole = n - n % Self.chunk
+        for i in Swift.stride(from: 0, to: whole, by: Self.chunk) {
+            // Lanes are 0 or 0xFFFF, so the sum of the 64-bit words is 0 only with no hit.
+            let words = unsafeBitCast(
+                hit(UnsafeRawPointer(bin + i).loadUnaligned(as: SIMD16<UInt16>.self)), to: SIMD4<UInt64>.self)
+            if words.wrappedSum() == 0 { continue }
+            walk(i..<(i + Self.chunk))
+        }
+        walk(whole..<n)
     }
 
     /// The bins' origin and scale, from a strided sample widened by a quarter of its range
