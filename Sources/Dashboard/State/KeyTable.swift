@@ -142,7 +142,7 @@ public enum KeyTable {
         KeyBinding(
             "Tab", "levers ⇄ assumptions", short: "Tab", "levers ⇄ assumptions",
             keys: [.init(.tab, .switchGroup), .init(.backTab, .switchGroup)],
-            hint: KeyHint(keys: "Tab", what: "group", rank: 4)),
+            hint: KeyHint(keys: "Tab", what: "group", rank: 7)),
         KeyBinding(
             "1 2 3", "presets: Future 1, Future 2, status quo, starting 2026-01 (assumptions stay)", short: "1 2 3",
             "Future 1, 2 or status quo",
