@@ -13,7 +13,7 @@ public enum AnswerLayout {
 
     /// A column's width: 9 to 12 characters, wider where all of them fit with room to spare.
     static func cellWidth(width: Int) -> Int {
-        min(12, max(9, (contentWidth(width) - labelWidth) / columnCount))
+        min(14, max(9, (contentWidth(width) - labelWidth) / columnCount))
     }
 
     /// How many columns fit side by side at a screen `width` (at least one).
@@ -108,12 +108,15 @@ public struct AnswerPanel: Sendable, Equatable {
         let p = "P(\(verdict.name))"
 
         // What fits: the table's 13 rows always; the finding, the legend, the note, blank rows as room allows.
-        let finding = Format.wrap(answer.finding(for: verdict), width: width)
-        let legend = Format.wrap(
-            "Views: "
-                + shown.map {
-                    $0.id == "yours" ? "Yours = your assumptions" : "\(Answer.shortName($0.id)) = \($0.name)"
-                }.joined(separator: " · "), width: width)
+        let finding = Format.wrap(
+            answer.finding(for: verdict) + (answer.delayFinding(for: verdict).map { " " + $0 } ?? ""), width: width)
+        let names = shown.map { $0.id == "yours" ? "your assumptions" : $0.name }
+        let wrapped = Format.wrap(
+            "Views: " + zip(shown, names).map { "\(Answer.shortName($0.id)) = \($1)" }.joined(separator: " · "),
+            width: width)
+        // One view a line where there is room for it (200×60), else the views run on.
+        let listed = ["Views:"] + zip(shown, names).map { "  " + Format.pad(Answer.shortName($0.id), 10) + $1 }
+        let legend = inner.height - 13 - finding.count - 4 >= listed.count ? listed : wrapped
         let later = Answer.delayedStart(scenario.policyStart)
         let note: String =
             if later == scenario.policyStart {

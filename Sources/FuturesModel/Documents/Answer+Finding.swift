@@ -63,7 +63,7 @@ extension Answer {
             let what: String
             if leading[i].isEmpty {
                 let exact = LeverID.allCases.allSatisfy { column[$0][verdict] == 0 }
-                what = exact ? "no lever moves it" : "no lever moves it by 0.1 points"
+                what = exact ? "no lever moves it" : "no lever moves it by 0.1 points or more"
             } else {
                 what = "it is " + Self.list(leading[i].map { Format.inSentence($0.spec.name) })
             }
@@ -78,6 +78,24 @@ extension Answer {
             sentence += "; under \(Self.list(group.views)) \(group.what)"
         }
         return sentence + "."
+    }
+
+    /// What a year's delay does to `verdict`'s probability, as the delay row shows it:
+    /// "Waiting a year (from 2027-01) changes P(Future 1) by −44.3 points under your
+    /// assumptions, from −44.5 to −0.1 across the 8 views." Nil where the delay changes
+    /// nothing by construction (the start is the latest already; the status quo's levers).
+    public func delayFinding(for verdict: Summary.Verdict) -> String? {
+        let later = Self.delayedStart(scenario.policyStart)
+        guard later != scenario.policyStart, scenario.levers != Preset.statusQuo.levers, let yours = columns.first
+        else { return nil }
+        let changes = columns.map { $0.delayed[verdict] - $0.summary[verdict] }
+        let p = "P(\(verdict.name))"
+        var text =
+            "Waiting a year (from \(monthLabel(later))) changes \(p) by \(Format.points(changes[0])) points under "
+            + (yours.id == "yours" ? "your assumptions" : Self.shortName(yours.id))
+        let low = Format.points(changes.min()!), high = Format.points(changes.max()!)
+        text += low == high ? ", and under every view." : ", from \(low) to \(high) across the \(columns.count) views."
+        return text
     }
 
     /// "a", "a and b", "a, b and c".

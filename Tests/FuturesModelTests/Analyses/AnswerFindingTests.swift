@@ -144,7 +144,20 @@ struct AnswerFindingTests {
         for s in scenarios {
             let answer = try #require(
                 Answer.compute(s, settings: EnsembleSettings(members: 120, seed: 3, uncertainty: 0.5), threads: 1))
-            for verdict in Summary.Verdict.allCases { Self.check(answer, verdict) }
+            for verdict in Summary.Verdict.allCases {
+                Self.check(answer, verdict)
+                // The delay's sentence: the first view's change, and the range over all, as the row reads.
+                let changes = answer.columns.map { Format.points($0.delayed[verdict] - $0.summary[verdict]) }
+                let values = changes.map { Double($0.replacingOccurrences(of: "−", with: "-"))! }
+                if let delay = answer.delayFinding(for: verdict) {
+                    #expect(delay.contains("by \(changes[0]) points"), "\(delay)")
+                    let low = changes[values.firstIndex(of: values.min()!)!]
+                    let high = changes[values.firstIndex(of: values.max()!)!]
+                    #expect(delay.contains(low == high ? "under every view" : "from \(low) to \(high)"), "\(delay)")
+                } else {
+                    #expect(s.levers == Preset.statusQuo.levers || s.policyStart == Answer.latestDelay)
+                }
+            }
         }
     }
 
