@@ -254,11 +254,11 @@ public enum KeyTable {
                 .init(.char(">"), .answerScrollRight), .init(.char("."), .answerScrollRight),
                 .init(.shiftRight, .answerScrollRight), .init(.char("L"), .answerScrollRight),
             ],
-            hint: KeyHint(keys: "< >", what: "columns", rank: 2)),
+            hint: KeyHint(keys: "< >", what: "columns", rank: 3)),
         KeyBinding(
             "answer: A / Esc", "close the answer", short: "answer A Esc", "close", in: [.answer],
             keys: [.init(.char("A"), .openAnswer), .init(.escape, .close)],
-            hint: KeyHint(keys: "A", what: "close", rank: 3)),
+            hint: KeyHint(keys: "A", what: "close", rank: 2)),
         // The `o` list.
         KeyBinding(
             "↑ ↓ / k j", "choose", short: "↑↓ jk", "choose", in: [.list],

@@ -69,6 +69,6 @@ struct AnswerSnapshotTests: Pressing {
         #expect(text.contains("A answer"))
         #expect(!text.contains("F1 F2 status quo"))
         let open = Fixture.frame(Self.state(width: 120, height: 36)).text
-        #expect(open.contains("←→ future  < > columns  A close  q quit"))
+        #expect(open.contains("←→ future  A close  < > columns  q quit"))
     }
 }
