@@ -19,7 +19,8 @@ public struct JobExecutor: Sendable {
     }
 
     /// Runs `job`, handing each result to `deliver` as it is ready: an ensemble twice, its
-    /// first `Job.firstMembers` members (a band within a frame) and then all of them. A
+    /// first `Job.firstMembers` members (a band within a frame) and then all of them; the
+    /// answer twice, over `Job.firstAnswerMembers` worlds and then `Job.answerMembers`. A
     /// cancelled run delivers nothing more.
     public func run(
         _ job: Job, isCancelled: @escaping @Sendable () -> Bool = { false }, deliver: (JobResult) -> Void
@@ -43,6 +44,16 @@ public struct JobExecutor: Sendable {
             let map = FuturesMap.compute(
                 r.scenario, x: r.x, y: r.y, nx: r.nx, ny: r.ny, threads: threads, isCancelled: isCancelled)
             if let map { deliver(JobResult(job, .map(map))) }
+        case .answer(let scenario):
+            // 250 worlds first (a table within a second), then 2,000.
+            guard settings.members > 0 else { return }
+            let steps = Job.answerSteps(settings)
+            for (i, step) in steps.enumerated() {
+                let answer = Answer.compute(
+                    scenario, settings: step, lenses: Lens.builtIn, threads: threads, isCancelled: isCancelled)
+                guard let answer else { return }
+                deliver(JobResult(job, .answer(answer), complete: i == steps.count - 1))
+            }
         }
     }
 }

@@ -246,6 +246,27 @@ struct DashboardEndToEndTests {
         _ = try Self.sttyAfterExit(tmux)
     }
 
+    @Test("A opens the answer: 250 worlds, then 2,000; ←→ chooses the future; Esc closes it")
+    func answer() throws {
+        let tmux = try Self.start()
+        #expect(try tmux.capture().contains("A answer"))
+        try tmux.send("1")
+        _ = try tmux.waitFor { $0.contains("FUTURE 1") }
+        try tmux.send("A")
+        let open = try tmux.waitFor { $0.contains("The answer: which lever") && $0.contains("2,000 worlds") }
+        #expect(open.contains("Yours") && open.contains("Critics") && open.contains("Export controls"), "\(open)")
+        #expect(open.contains("Future 1 most under"), "\(open)")
+        #expect(open.contains("←→ future"), "\(open)")
+        try tmux.send("Right")
+        let future2 = try tmux.waitFor { $0.contains("Points of P(Future 2) each lever adds") }
+        #expect(future2.contains("Future 2"), "\(future2)")
+        try tmux.send("Escape")
+        let closed = try tmux.waitFor { !$0.contains("The answer: which lever") && $0.contains("┌ POLICY ─") }
+        #expect(closed.contains("A answer"), "\(closed)")
+        try tmux.send("q")
+        _ = try Self.sttyAfterExit(tmux)
+    }
+
     @Test("SIGTERM, SIGHUP and Ctrl-C leave the terminal sane", arguments: ["TERM", "HUP", "C-c"])
     func signals(how: String) throws {
         let tmux = try Self.start()

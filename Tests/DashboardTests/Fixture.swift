@@ -49,3 +49,19 @@ extension Fixture {
         return state
     }
 }
+
+extension Fixture {
+    /// The answer of the Future 1 preset: 200 worlds, seed 7, one thread.
+    static let future1Answer = Answer.compute(
+        Scenario(levers: Preset.future1.levers), settings: EnsembleSettings(members: 200, seed: 7), threads: 1)!
+
+    /// `state` (its scenario the Future 1 preset's) with the answer view open and its answer delivered.
+    static func withAnswer(_ state: State, complete: Bool = true) -> State {
+        var state = state
+        if !state.view.mode.isAnswer { reduce(&state, .keyPressed(.char("A"))) }
+        reduce(
+            &state, .jobFinished(JobResult(.answer(future1Answer.scenario), .answer(future1Answer), complete: complete))
+        )
+        return state
+    }
+}

@@ -90,4 +90,23 @@ struct WorkerTests {
         #expect(result?.settings.members == 2000)
         worker.cancelAll()
     }
+
+    @Test("the answer arrives first over 250 worlds, then over all (at most 2,000), equal to one-shot runs")
+    func answerRefines() throws {
+        let settings = EnsembleSettings(members: 300, seed: 5)
+        let scenario = Scenario(levers: Preset.future1.levers)
+        var results: [JobResult] = []
+        JobExecutor(settings: settings, threads: 2).run(.answer(scenario)) { results.append($0) }
+        #expect(results.map(\.complete) == [false, true])
+        let answers = results.compactMap { if case .answer(let a) = $0.output { a } else { nil } }
+        #expect(answers.map(\.settings.members) == [250, 300])
+        var first = settings
+        first.members = 250
+        #expect(answers.first == Answer.compute(scenario, settings: first, threads: 1))
+        #expect(answers.last == Answer.compute(scenario, settings: settings, threads: 1))
+        // Cancelled, it delivers nothing.
+        var none: [JobResult] = []
+        JobExecutor(settings: settings, threads: 2).run(.answer(scenario), isCancelled: { true }) { none.append($0) }
+        #expect(none.isEmpty)
+    }
 }

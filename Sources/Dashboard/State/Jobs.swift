@@ -16,9 +16,11 @@ public enum Job: Sendable, Hashable {
     case robustness(Scenario)
     /// The map of futures for the map view.
     case map(MapRequest)
+    /// The answer (which lever moves which future, under whose assumptions) for its view.
+    case answer(Scenario)
 
     public enum Kind: Int, Sendable, Hashable, CaseIterable {
-        case ensemble, robustness, map
+        case ensemble, robustness, map, answer
     }
 
     /// The members of the first, quick band after a change; the full count follows.
@@ -35,6 +37,22 @@ public enum Job: Sendable, Hashable {
         return [first, settings]
     }
 
+    /// The worlds of the answer's first, quick result; it refines to `answerMembers`.
+    public static let firstAnswerMembers = 250
+    /// The worlds of the answer's final result (at most the ensemble's).
+    public static let answerMembers = Answer.defaultMembers
+
+    /// The answers one request computes in turn: `firstAnswerMembers` worlds, then
+    /// `answerMembers` (at most the ensemble's members; one run where that is no more).
+    public static func answerSteps(_ settings: EnsembleSettings) -> [EnsembleSettings] {
+        var full = settings
+        full.members = min(settings.members, answerMembers)
+        guard full.members > firstAnswerMembers else { return [full] }
+        var first = settings
+        first.members = firstAnswerMembers
+        return [first, full]
+    }
+
     /// The settings of the levers across worlds: the ensemble's, with at most
     /// `robustnessMembers` members.
     public static func robustnessSettings(_ settings: EnsembleSettings) -> EnsembleSettings {
@@ -48,6 +66,7 @@ public enum Job: Sendable, Hashable {
         case .ensemble: .ensemble
         case .robustness: .robustness
         case .map: .map
+        case .answer: .answer
         }
     }
 
@@ -58,19 +77,20 @@ public enum Job: Sendable, Hashable {
         case .ensemble: .ensemble(state.scenario)
         case .robustness: .robustness(state.scenario)
         case .map: state.mapRequest.map { .map($0) }
+        case .answer: state.view.mode.isAnswer ? .answer(state.scenario) : nil
         }
     }
 
     /// Whether the screen needs `job` run now: the ensemble whenever ensembles run, levers
-    /// across worlds while their panel shows, the map while it is open; neither of the
-    /// last two again once its complete answer is in.
+    /// across worlds while their panel shows, the map and the answer while their view is
+    /// open; none of the last three again once its complete result is in.
     func isNeeded(in state: State) -> Bool {
         guard state.results.ensembleMembers > 0 || kind == .map else { return false }
         let answered = state.results.latest[kind].map { $0.job == self && $0.complete } ?? false
         switch self {
         case .ensemble: return true
         case .robustness: return state.view.moves == .acrossWorlds && state.layout.moves.height > 2 && !answered
-        case .map: return !answered
+        case .map, .answer: return !answered
         }
     }
 }
@@ -80,6 +100,7 @@ public enum JobOutput: Sendable, Equatable {
     case ensemble(EnsembleResult)
     case robustness(RobustnessResult)
     case map(FuturesMap)
+    case answer(Answer)
 }
 
 /// One result of a job: the job it answers, what it delivered, and whether it is the
@@ -132,6 +153,12 @@ public struct Results: Sendable, Equatable {
     /// The latest map of futures (its scenario and axes inside).
     public var map: FuturesMap? {
         if case .map(let m)? = latest[.map]?.output { m } else { nil }
+    }
+
+    /// The latest answer (its scenario and worlds inside), and whether it is final.
+    public var answer: (answer: Answer, complete: Bool)? {
+        guard let result = latest[.answer], case .answer(let a) = result.output else { return nil }
+        return (a, result.complete)
     }
 }
 

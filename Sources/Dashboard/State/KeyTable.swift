@@ -6,6 +6,8 @@ public enum KeyContext: Sendable, Equatable, Hashable, CaseIterable {
     case normal, help, prompt, list, demo
     /// The map view over the normal dashboard: its own keys first, then the normal ones.
     case map
+    /// The answer view (`A`): its own keys only.
+    case answer
 }
 
 /// What a bound key does; `reduce` carries it out.
@@ -25,6 +27,11 @@ public enum Command: Sendable, Equatable, Hashable {
     case openMap
     /// In the map view: the next or previous parameter for the Y axis.
     case mapNextY, mapPreviousY
+    /// A: open or close the answer view.
+    case openAnswer
+    /// In the answer view: the next or previous future (Future 1, Future 2, China's
+    /// markets); its columns scrolled left or right.
+    case answerNextFuture, answerPreviousFuture, answerScrollLeft, answerScrollRight
     case goalSeek
     case shareToken, export, save, open
     case help
@@ -135,15 +142,16 @@ public enum KeyTable {
         KeyBinding(
             "Tab", "levers ⇄ assumptions", short: "Tab", "levers ⇄ assumptions",
             keys: [.init(.tab, .switchGroup), .init(.backTab, .switchGroup)],
-            hint: KeyHint(keys: "Tab", what: "group", rank: 3)),
+            hint: KeyHint(keys: "Tab", what: "group", rank: 7)),
         KeyBinding(
             "1 2 3", "presets: Future 1, Future 2, status quo, starting 2026-01 (assumptions stay)", short: "1 2 3",
-            "F1, F2, status quo",
+            "Future 1, 2 or status quo",
             keys: [
                 .init(.char("1"), .preset(.future1)), .init(.char("2"), .preset(.future2)),
                 .init(.char("3"), .preset(.statusQuo)),
             ],
-            hint: KeyHint(keys: "1 2 3", what: "F1 F2 status quo", rank: 4)),
+            // "1 Future 1 · 2 Future 2 · 3 status quo": after each " · " a key (see `StatusBar`).
+            hint: KeyHint(keys: "1", what: "Future 1 · 2 Future 2 · 3 status quo", rank: 4)),
         KeyBinding(
             "u / Ctrl-R", "undo / redo", short: "u ^R", "undo / redo",
             keys: [.init(.char("u"), .undo), .init(.ctrl("r"), .redo)],
@@ -163,6 +171,10 @@ public enum KeyTable {
         KeyBinding(
             "m", "map of futures over the selected slider and another (m or Esc closes)", short: "m",
             "map of futures", keys: [.init(.char("m"), .openMap)], hint: KeyHint(keys: "m", what: "map", rank: 11)),
+        KeyBinding(
+            "A", "the answer: which lever moves which future, under whose assumptions (←→ future, A or Esc closes)",
+            short: "A", "the answer", keys: [.init(.char("A"), .openAnswer)],
+            hint: KeyHint(keys: "A", what: "answer", rank: 3)),
         KeyBinding(
             "z", "zoom the selected chart to the whole chart area (z or Esc returns)", short: "z", "zoom a chart",
             keys: [.init(.char("z"), .zoom)], hint: KeyHint(keys: "z", what: "zoom", rank: 13)),
@@ -196,10 +208,10 @@ public enum KeyTable {
             keys: [.init(.char("?"), .help), .init(.escape, .close)],
             hint: KeyHint(keys: "?", what: "help", rank: 5, essential: true)),
         KeyBinding(
-            "Ctrl-L", "redraw the whole screen", short: "^L", "redraw", in: [.normal, .help, .list, .demo],
+            "Ctrl-L", "redraw the whole screen", short: "^L", "redraw", in: [.normal, .help, .list, .demo, .answer],
             keys: [.init(.ctrl("l"), .redraw)]),
         KeyBinding(
-            "q / Ctrl-C", "quit", short: "q ^C", "quit", in: [.normal, .help, .list, .demo],
+            "q / Ctrl-C", "quit", short: "q ^C", "quit", in: [.normal, .help, .list, .demo, .answer],
             keys: [.init(.char("q"), .quit), .init(.ctrl("c"), .quit)],
             hint: KeyHint(keys: "q", what: "quit", rank: 6, essential: true)),
         KeyBinding(
@@ -224,6 +236,29 @@ public enum KeyTable {
             "map: m / Esc", "close the map", short: "map m Esc", "close", in: [.map],
             keys: [.init(.char("m"), .openMap), .init(.escape, .close)],
             hint: KeyHint(keys: "m", what: "close map", rank: 2)),
+        // The answer view (`A`): only its own keys (and q, Ctrl-L).
+        KeyBinding(
+            "answer: ← → / Tab", "the future whose points fill the cells", short: "answer ←→", "future",
+            in: [.answer],
+            keys: [
+                .init(.left, .answerPreviousFuture), .init(.char("h"), .answerPreviousFuture),
+                .init(.right, .answerNextFuture), .init(.char("l"), .answerNextFuture),
+                .init(.tab, .answerNextFuture), .init(.backTab, .answerPreviousFuture),
+            ],
+            hint: KeyHint(keys: "←→", what: "future", rank: 1, ascii: ("h l", "future"))),
+        KeyBinding(
+            "answer: < > / Shift+← →", "scroll the columns", short: "answer < >", "columns", in: [.answer],
+            keys: [
+                .init(.char("<"), .answerScrollLeft), .init(.char(","), .answerScrollLeft),
+                .init(.shiftLeft, .answerScrollLeft), .init(.char("H"), .answerScrollLeft),
+                .init(.char(">"), .answerScrollRight), .init(.char("."), .answerScrollRight),
+                .init(.shiftRight, .answerScrollRight), .init(.char("L"), .answerScrollRight),
+            ],
+            hint: KeyHint(keys: "< >", what: "columns", rank: 3)),
+        KeyBinding(
+            "answer: A / Esc", "close the answer", short: "answer A Esc", "close", in: [.answer],
+            keys: [.init(.char("A"), .openAnswer), .init(.escape, .close)],
+            hint: KeyHint(keys: "A", what: "close", rank: 2)),
         // The `o` list.
         KeyBinding(
             "↑ ↓ / k j", "choose", short: "↑↓ jk", "choose", in: [.list],
@@ -263,9 +298,14 @@ public enum KeyTable {
     }
 
     /// The status bar's hints in `context`, by rank: the map view's own with the essential
-    /// ones (help, quit); the normal dashboard's everywhere else.
+    /// ones (help, quit); the answer view's own (quit among them); the normal dashboard's
+    /// everywhere else.
     public static func hints(in context: KeyContext = .normal) -> [KeyHint] {
-        context == .map ? mapHints : normalHints
+        switch context {
+        case .map: mapHints
+        case .answer: answerHints
+        default: normalHints
+        }
     }
 
     /// Worked out once: the status bar draws them every frame.
@@ -273,6 +313,8 @@ public enum KeyTable {
         .sorted { $0.rank < $1.rank }
     private static let mapHints =
         (bindings.filter { $0.contexts.contains(.map) }.compactMap(\.hint) + normalHints.filter(\.essential))
+        .sorted { $0.rank < $1.rank }
+    private static let answerHints = bindings.filter { $0.contexts.contains(.answer) }.compactMap(\.hint)
         .sorted { $0.rank < $1.rank }
 
     /// The status bar's hints of the normal dashboard, by rank.

@@ -16,6 +16,8 @@ public enum Mode: Sendable, Equatable {
     case openList(OpenList)
     /// `g`: a goal-seek result waiting for Enter (apply) or Esc (discard).
     case seekResult(SeekResult)
+    /// `A`: the answer view, over the whole dashboard.
+    case answer(AnswerView)
 
     /// Which keys of the key table act in this mode (see also `State.keyContext`).
     public var context: KeyContext {
@@ -24,7 +26,32 @@ public enum Mode: Sendable, Equatable {
         case .help: .help
         case .savePrompt, .overwrite: .prompt
         case .openList: .list
+        case .answer: .answer
         }
+    }
+
+    /// Whether the answer view is open.
+    public var isAnswer: Bool {
+        if case .answer = self { true } else { false }
+    }
+}
+
+/// What the answer view (`A`) shows: the probability whose Shapley points fill its cells
+/// (←→ chooses), and the first column shown when they do not all fit (< > scroll).
+public struct AnswerView: Sendable, Equatable {
+    public var verdict: Summary.Verdict
+    public var scroll: Int
+
+    public init(verdict: Summary.Verdict = .future1, scroll: Int = 0) {
+        self.verdict = verdict
+        self.scroll = scroll
+    }
+
+    /// The next (or previous) of Future 1, Future 2 and China's markets, wrapping.
+    public mutating func cycle(by step: Int) {
+        let all = Summary.Verdict.allCases
+        let i = all.firstIndex(of: verdict) ?? 0
+        verdict = all[(i + step + all.count) % all.count]
     }
 }
 

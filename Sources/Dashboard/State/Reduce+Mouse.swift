@@ -8,6 +8,8 @@ func reduceMouse(_ state: inout State, _ event: MouseEvent) {
         state.view.mode = .normal
         return
     }
+    // The answer view covers the sliders and charts: a click there would change them unseen.
+    if state.view.mode.isAnswer { return }
     let layout = state.layout
     guard layout.tier != .tooSmall else { return }
     switch event {

@@ -83,6 +83,8 @@ func reduceModeKey(_ state: inout State, _ key: Key) -> [Effect] {
     case .openList(let list):
         state.view.warning = ""
         return reduceOpenList(&state, key, list)
+    case .answer(let view):
+        return reduceAnswer(&state, key, view)
     case .seekResult(let seek):
         // Enter applies it, Esc discards it, any other key discards it and acts as usual.
         state.view.warning = ""
@@ -140,6 +142,10 @@ func run(_ command: Command?, _ state: inout State) -> [Effect] {
         } else {
             closeMap(&state)
         }
+    case .openAnswer:
+        if state.view.mapView != nil { closeMap(&state) }
+        state.view.chartEnlarged = false
+        state.view.mode = .answer(AnswerView())
     case .mapNextY: cycleMapY(&state, by: 1)
     case .mapPreviousY: cycleMapY(&state, by: -1)
     case .goalSeek: goalSeek(&state)
@@ -157,7 +163,8 @@ func run(_ command: Command?, _ state: inout State) -> [Effect] {
     case .redraw: return [.redraw]
     case .quit: return [.quit]
     case .listPrevious, .listNext, .listPageUp, .listPageDown, .listFirst, .listLast, .listOpen, .demoPause,
-        .demoNextCaption, .demoPreviousCaption:
+        .demoNextCaption, .demoPreviousCaption, .answerNextFuture, .answerPreviousFuture, .answerScrollLeft,
+        .answerScrollRight:
         break
     }
     return []
@@ -167,6 +174,27 @@ func run(_ command: Command?, _ state: inout State) -> [Effect] {
 private func closeMap(_ state: inout State) {
     state.view.mapView = nil
     say(&state, "Map closed: ↑↓ select sliders again.")
+}
+
+/// The answer view: ←→ (Tab) choose the future, < > scroll the columns where they do not
+/// all fit, A or Esc close it, q quits; other keys do nothing while it is open.
+func reduceAnswer(_ state: inout State, _ key: Key, _ view: AnswerView) -> [Effect] {
+    var view = view
+    let hidden = max(0, AnswerLayout.columnCount - AnswerLayout.visibleColumns(width: state.view.width))
+    switch KeyTable.command(for: key, in: .answer) {
+    case .answerNextFuture: view.cycle(by: 1)
+    case .answerPreviousFuture: view.cycle(by: -1)
+    case .answerScrollLeft: view.scroll = max(0, min(view.scroll, hidden) - 1)
+    case .answerScrollRight: view.scroll = min(hidden, view.scroll + 1)
+    case .openAnswer, .close:
+        state.view.mode = .normal
+        return []
+    case .quit: return [.quit]
+    case .redraw: return [.redraw]
+    default: break
+    }
+    state.view.mode = .answer(view)
+    return []
 }
 
 /// The `s` prompt: typing, Backspace, Enter saves (a non-empty name), Esc cancels.

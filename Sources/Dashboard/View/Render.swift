@@ -77,6 +77,14 @@ public func render(_ state: State, _ analysis: Analysis) -> Screen {
         ScenarioList(entries: list.entries, selected: list.index, folder: list.folder, skipped: list.skipped)
             .render(in: screen.area, into: &screen)
     case .help: HelpOverlay().render(in: screen.area, into: &screen)
+    case .answer(let view):
+        // Only an answer for the scenario shown: another's numbers would be false here.
+        let latest = state.results.answer.flatMap { $0.answer.scenario == state.scenario ? $0 : nil }
+        AnswerPanel(
+            answer: latest?.answer, complete: latest?.complete ?? false, scenario: state.scenario, view: view,
+            target: min(state.results.ensembleMembers, Job.answerMembers)
+        )
+        .render(in: Rect(x: 0, y: 0, width: screen.width, height: layout.status.y), into: &screen)
     default: break
     }
     return screen.glyphs == .ascii ? screen.asciified() : screen

@@ -75,7 +75,21 @@ public struct StatusBar: Sendable, Equatable {
             }
             for (i, text) in texts.enumerated() where shown[i] {
                 x = screen.write(text.0, x: x, y: rect.y, role: .accent, flags: [.reverse, .bold], clip: rect)
-                x = screen.write(" \(text.1)  ", x: x, y: rect.y, role: .muted, flags: .reverse, clip: rect)
+                // A hint may chain keys: "Future 1 · 2 Future 2 · 3 status quo", a key after each " · ".
+                for (j, part) in text.1.components(separatedBy: " · ").enumerated() {
+                    var what = part
+                    if j > 0 {
+                        x = screen.write(" ·", x: x, y: rect.y, role: .muted, flags: .reverse, clip: rect)
+                        let key = String(part.prefix { $0 != " " })
+                        x = screen.write(
+                            " " + key, x: x, y: rect.y, role: .accent, flags: [.reverse, .bold], clip: rect)
+                        what = String(part.dropFirst(key.count))
+                    } else {
+                        what = " " + part
+                    }
+                    x = screen.write(what, x: x, y: rect.y, role: .muted, flags: .reverse, clip: rect)
+                }
+                x = screen.write("  ", x: x, y: rect.y, role: .muted, flags: .reverse, clip: rect)
             }
         }
         screen.write(right, x: rect.maxX - right.count, y: rect.y, role: .muted, flags: .reverse, clip: rect)

@@ -51,7 +51,7 @@ extension Answer {
 
     /// A column's short header in the table: "Yours", "Essay", "Backfire", …; another
     /// lens's id, cut to 8 characters.
-    static func shortName(_ id: String) -> String {
+    public static func shortName(_ id: String) -> String {
         let known = [
             "yours": "Yours", "essay": "Essay", "backfire": "Backfire", "leaky": "Leaky",
             "distillation": "Distill", "price": "Price", "all-critics": "Critics", "optimist": "Optimist",
