@@ -89,10 +89,15 @@ package final class Worlds: @unchecked Sendable {
 
     /// Draws members `first ..< first + count` (`first` and `count` multiples of `granule`) of
     /// `draws`: a worker's chunk of one batch's worlds (`WorldsEngine`), from malloc unless
-    /// `pageBacked` (large and long-lived: the cache's).
+    /// `pageBacked` (large and long-lived: the cache's). With `reference` (worlds of the same
+    /// seed and uncertainty from member 0, covering the chunk), a column whose assumption is
+    /// the reference's, and a derived one whose inputs are, is copied from it: the same
+    /// inputs through the same operations, so the same bits, without the square roots and
+    /// logarithms. Worlds drawn around settings that differ in one assumption (paired draws)
+    /// then compute one column.
     init(
         _ draws: MemberDraws, uncertainty: Double, uniforms: UniformTable, first: Int, count: Int,
-        pageBacked: Bool
+        pageBacked: Bool, reference: Worlds? = nil
     ) {
         precondition(
             count % Self.granule == 0 && first % Self.granule == 0 && uniforms.count >= first + count
@@ -112,7 +117,23 @@ package final class Worlds: @unchecked Sendable {
         }
         let out = values.baseAddress!
         typealias V = SIMD8<Double>
+        // Which columns the reference holds as they would be drawn here.
+        let ref =
+            reference.flatMap { r -> Worlds? in
+                r.seed == seed && r.uncertainty.bitPattern == uncertainty.bitPattern && r.first == 0
+                    && r.count >= first + count ? r : nil
+            }
+        let same = AssumptionID.allCases.map { id in
+            ref.map { $0.base[id].bitPattern == draws.base[id].bitPattern } ?? false
+        }
+        let copy = { (from: UnsafePointer<Double>, to: UnsafeMutablePointer<Double>) in
+            to.update(from: from + first, count: count)
+        }
         for i in 0..<drawnColumns {
+            if same[i], let ref {
+                copy(ref.column(AssumptionID(rawValue: i)!), out + i * count)
+                continue
+            }
             let low = V(repeating: draws.low[i]), mode = V(repeating: draws.mode[i])
             let high = V(repeating: draws.high[i])
             let u = uniforms.values.baseAddress! + i * uniforms.count + first
@@ -125,16 +146,63 @@ package final class Worlds: @unchecked Sendable {
         let column = { (id: AssumptionID) in UnsafePointer(out + id.rawValue * count) }
         let derived = { (d: Derived) in out + (drawnColumns + d.rawValue) * count }
         let logR = Foundation.log10(Constants.kUS0 / Constants.kCN0)
-        for m in stride(from: 0, to: count, by: 8) {
-            let gU = FastMath.log10(Self.load(column(.usComputeGrowth) + m)) * (1.0 / 12)
-            let gA = FastMath.log10(Self.load(column(.algorithmicProgress) + m)) * (1.0 / 12)
-            Self.store(gU, derived(.gU) + m)
-            Self.store(gA, derived(.gA) + m)
-            Self.store(1 / (gU + gA), derived(.invPace) + m)
-            Self.store(FastMath.exp10(gU), derived(.mGrowth) + m)
-            Self.store(Self.load(column(.distillationEfficiency) + m) * logR, derived(.b0) + m)
-            Self.store(FastMath.log10(Self.load(column(.chinaDomesticGrowth) + m)), derived(.logDomesticGrowth) + m)
-            Self.store(FastMath.log10(Self.load(column(.chinaPriceAdvantage) + m)), derived(.logPriceAdvantage) + m)
+        let isSame = { (id: AssumptionID) in same[id.rawValue] }
+        // The pace constants from US compute growth and algorithmic progress.
+        if let ref, isSame(.usComputeGrowth) && isSame(.algorithmicProgress) {
+            for d in [Derived.gU, .gA, .invPace, .mGrowth] { copy(ref.column(d), derived(d)) }
+        } else {
+            for m in stride(from: 0, to: count, by: 8) {
+                let gU = FastMath.log10(Self.load(column(.usComputeGrowth) + m)) * (1.0 / 12)
+                let gA = FastMath.log10(Self.load(column(.algorithmicProgress) + m)) * (1.0 / 12)
+                Self.store(gU, derived(.gU) + m)
+                Self.store(gA, derived(.gA) + m)
+                Self.store(1 / (gU + gA), derived(.invPace) + m)
+                Self.store(FastMath.exp10(gU), derived(.mGrowth) + m)
+            }
+        }
+        if let ref, isSame(.distillationEfficiency) {
+            copy(ref.column(.b0), derived(.b0))
+        } else {
+            for m in stride(from: 0, to: count, by: 8) {
+                Self.store(Self.load(column(.distillationEfficiency) + m) * logR, derived(.b0) + m)
+            }
+        }
+        if let ref, isSame(.chinaDomesticGrowth) {
+            copy(ref.column(.logDomesticGrowth), derived(.logDomesticGrowth))
+        } else {
+            for m in stride(from: 0, to: count, by: 8) {
+                Self.store(
+                    FastMath.log10(Self.load(column(.chinaDomesticGrowth) + m)), derived(.logDomesticGrowth) + m)
+            }
+        }
+        if let ref, isSame(.chinaPriceAdvantage) {
+            copy(ref.column(.logPriceAdvantage), derived(.logPriceAdvantage))
+        } else {
+            for m in stride(from: 0, to: count, by: 8) {
+                Self.store(
+                    FastMath.log10(Self.load(column(.chinaPriceAdvantage) + m)), derived(.logPriceAdvantage) + m)
+            }
+        }
+    }
+
+    /// Every column (drawn, then derived) of members `first ..< first + count` drawn around
+    /// `assumptions`, copying what it can from the cached worlds around `reference` when
+    /// given: what the worlds engine's workers do, for tests that the copies are the bits.
+    package static func chunkColumns(
+        _ assumptions: Assumptions, settings: EnsembleSettings, first: Int, count: Int, reference: Assumptions?
+    ) -> [[Double]] {
+        let padded = DrawCache.padded(first + count)
+        let worlds = Worlds(
+            MemberDraws(assumptions, settings: settings), uncertainty: settings.uncertainty,
+            uniforms: DrawCache.shared.uniforms(seed: settings.seed, count: padded), first: first, count: count,
+            pageBacked: false,
+            reference: reference.map {
+                DrawCache.shared.worlds(
+                    $0,
+                    settings: EnsembleSettings(members: padded, seed: settings.seed, uncertainty: settings.uncertainty))
+            })
+        return (0..<(AssumptionID.allCases.count + Derived.allCases.count)).map { c in
+            Array(worlds.values[(c * count)..<((c + 1) * count)])
         }
     }
 

@@ -200,6 +200,9 @@ package enum WorldsEngine {
         let padded = DrawCache.padded(settings.members)
         let uniforms = DrawCache.shared.uniforms(seed: settings.seed, count: padded)
         let draws = plan.groups.map { MemberDraws($0.assumptions, settings: settings) }
+        // The first group's worlds in full (cached: usually the scenario's own, which the
+        // ensemble draws too): the other groups copy every column they share with it.
+        let reference = plan.groups.first.map { DrawCache.shared.worlds($0.assumptions, settings: settings) }
         let units = plan.units(paddedMembers: padded)
         let raw = Raw(scenarios: plan.unique.count, stride: padded, single: single)
         let next = UnitCounter()
@@ -222,7 +225,7 @@ package enum WorldsEngine {
                 let unit = units[u]
                 let worlds = Worlds(
                     draws[unit.group], uncertainty: uncertainty, uniforms: uniforms, first: unit.members.lowerBound,
-                    count: unit.members.count, pageBacked: false)
+                    count: unit.members.count, pageBacked: false, reference: reference)
                 let done =
                     single
                     ? runSingle(unit, scenarios, worlds, blocks, raw, isCancelled)

@@ -78,6 +78,34 @@ struct WorldsTests {
         }
     }
 
+    @Test(
+        "a worker's chunk copied from reference worlds holds the bits it would draw: moved columns and their constants redrawn"
+    )
+    func referenceCopies() {
+        var rng = SeededGenerator(seed: 39)
+        for _ in 0..<12 {
+            let base = Self.scenario(using: &rng).assumptions
+            var moved = base
+            // One assumption moved (a sensitivity or response point), or several (a lens).
+            for _ in 0..<(1 + rng.below(3)) {
+                let k = AssumptionID.allCases[rng.below(AssumptionID.allCases.count)]
+                moved[k] = Double.random(in: k.spec.min...k.spec.max, using: &rng)
+            }
+            let settings = EnsembleSettings(
+                members: 1, seed: rng.next(), uncertainty: Double.random(in: 0...1, using: &rng))
+            let first = 16 * rng.below(40), count = 16 * (1 + rng.below(30))
+            let drawn = Worlds.chunkColumns(moved, settings: settings, first: first, count: count, reference: nil)
+            let copied = Worlds.chunkColumns(moved, settings: settings, first: first, count: count, reference: base)
+            #expect(drawn.map { $0.map(\.bitPattern) } == copied.map { $0.map(\.bitPattern) })
+            let same = Worlds.chunkColumns(base, settings: settings, first: first, count: count, reference: base)
+            let cached = DrawCache.shared.worlds(
+                base,
+                settings: EnsembleSettings(
+                    members: first + count, seed: settings.seed, uncertainty: settings.uncertainty))
+            #expect(same[0][0].bitPattern == cached.assumptions(member: first)[AssumptionID(rawValue: 0)!].bitPattern)
+        }
+    }
+
     @Test("one seed and member count give one set of worlds: the ensemble's probabilities and p50 are the summary's")
     func oneSetOfWorlds() throws {
         var rng = SeededGenerator(seed: 33)
