@@ -232,7 +232,7 @@ public enum Ensemble {
     }
 
     @inline(__always)
-    private static func count(_ lead: Double, _ counts: inout (Int, Int, Int, Int)) {
+    static func count(_ lead: Double, _ counts: inout (Int, Int, Int, Int)) {
         switch Future(lead: lead) {
         case .future1: counts.0 += 1
         case .contested: counts.1 += 1
@@ -241,7 +241,7 @@ public enum Ensemble {
     }
 
     @inline(__always)
-    private static func countMarkets(_ adoption: Double, _ counts: inout (Int, Int, Int, Int)) {
+    static func countMarkets(_ adoption: Double, _ counts: inout (Int, Int, Int, Int)) {
         if Markets(adoption: adoption) == .china { counts.3 += 1 }
     }
 

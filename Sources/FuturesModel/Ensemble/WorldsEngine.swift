@@ -309,7 +309,8 @@ package enum WorldsEngine {
         _ u: Int, _ scenario: Scenario, _ raw: Raw, draws: MemberDraws, members n: Int,
         floats: QuantileSelector<Float>, doubles: QuantileSelector<Double>
     ) -> Summary {
-        var f1 = 0, f2 = 0, china = 0
+        // (future1, contested, future2, China's markets), counted as the ensemble counts.
+        var counts = (0, 0, 0, 0)
         var near: [Int] = [], nearLead: [Bool] = [], nearMarkets: [Bool] = []
         for m in 0..<n {
             let lead = raw.lead(u, m), adoption = raw.adoption(u, m)
@@ -320,24 +321,12 @@ package enum WorldsEngine {
                 nearLead.append(leadIsNear)
                 nearMarkets.append(marketsIsNear)
             }
-            if !leadIsNear {
-                switch Future(lead: lead) {
-                case .future1: f1 += 1
-                case .future2: f2 += 1
-                case .contested: break
-                }
-            }
-            if !marketsIsNear, Markets(adoption: adoption) == .china { china += 1 }
+            if !leadIsNear { Ensemble.count(lead, &counts) }
+            if !marketsIsNear { Ensemble.countMarkets(adoption, &counts) }
         }
         for (i, exact) in EnsembleKernel.exactOutcomes(scenario, draws: draws, members: near).enumerated() {
-            if nearLead[i] {
-                switch Future(lead: exact.lead) {
-                case .future1: f1 += 1
-                case .future2: f2 += 1
-                case .contested: break
-                }
-            }
-            if nearMarkets[i], Markets(adoption: exact.adoption) == .china { china += 1 }
+            if nearLead[i] { Ensemble.count(exact.lead, &counts) }
+            if nearMarkets[i] { Ensemble.countMarkets(exact.adoption, &counts) }
         }
         let members = (u * raw.stride)..<(u * raw.stride + n)
         let median =
@@ -348,7 +337,8 @@ package enum WorldsEngine {
             }
         let fraction = { (count: Int) in Double(count) / Double(n) }
         return Summary(
-            medianLead: median, pFuture1: fraction(f1), pFuture2: fraction(f2), pChinaMarkets: fraction(china))
+            medianLead: median, pFuture1: fraction(counts.0), pFuture2: fraction(counts.2),
+            pChinaMarkets: fraction(counts.3))
     }
 }
 
