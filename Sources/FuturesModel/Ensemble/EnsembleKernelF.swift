@@ -8,7 +8,8 @@ import Foundation
 /// algorithmic stocks only their difference d = a_US − a_CN is kept, so that
 /// cap_US − cc_CN = t·gU + Σ(gU·ζ·(u − u0)) − log10(K_CN/K_US0) + d.
 enum EnsembleKernelF {
-    /// A block's lever-independent constants (from its members' drawn assumptions).
+    /// A block's lever-independent constants (from its members' drawn assumptions);
+    /// `rce` is research_compute_elasticity · log2(10).
     struct Member {
         var gU = FVec(), gA = FVec(), invPace = FVec(), rce = FVec(), mGrowth = FVec(), b0 = FVec()
     }
@@ -110,10 +111,12 @@ enum EnsembleKernelF {
         let keep = Float(1 - c.depreciation), invLag = Float(1 / c.distillationLag)
         let rho = Float(c.adoptionSpeed), w = Float(c.normLeadWeight)
         // The start of month t.
-        let lKCN = FastMathF.log10(s.kCN) - 2  // log10(K_CN/K_US0)
+        let lKCN = FastMathF.log10(s.kCN, plus: -2)  // log10(K_CN/K_US0)
         let lKUS = FastMathF.fma(mc.gU, FQuad(repeating: Float(t)), s.feedback)  // log10(K_US/K_US0)
         let gap = lKUS - lKCN + s.d  // cap_US − cc_CN
         let lead = (gap - s.b) * mc.invPace
+        // E = e^(−lead/8) as the cube of e^(−lead/24), which the rows' norm share needs too:
+        // one way for both paths, so that a member's lead is the same bits in each.
         let e1 = FastMathF.exp(lead * (-1 / 24))
         let e3 = e1 * e1 * e1
         if let rows {
@@ -136,7 +139,7 @@ enum EnsembleKernelF {
         let inflow = FastMathF.fma(s.domPow, FQuad(repeating: d0), r.flow * s.m) * revCN
         let bTarget = r.bFrac * FastMathF.positivePart(gap)
         let uTarget = 1 / FastMathF.fma(e3, r.priceFactor, 1)
-        let research = FastMathF.exp10(mc.rce * (lKCN - lKUS - logR0))
+        let research = FastMathF.exp2(mc.rce * (lKCN - lKUS - logR0))  // rce holds rce·log2(10)
         s.d = FastMathF.fma(mc.gA, 1 - research, s.d)
         let usGrowth = mc.gU * (zeta * (s.u - u0))
         s.feedback += usGrowth
@@ -220,7 +223,9 @@ enum EnsembleKernelF {
             put(Worlds.load(w.column(.gU) + m), raw, field: 0, half: half)
             put(Worlds.load(w.column(.gA) + m), raw, field: 1, half: half)
             put(Worlds.load(w.column(.invPace) + m), raw, field: 2, half: half)
-            put(Worlds.load(w.column(.researchComputeElasticity) + m), raw, field: 3, half: half)
+            // As the exponent of 2, not of 10 (the kernel's research term).
+            let rce = Worlds.load(w.column(.researchComputeElasticity) + m) * FastMath.log2of10
+            put(rce, raw, field: 3, half: half)
             put(Worlds.load(w.column(.mGrowth) + m), raw, field: 4, half: half)
             put(Worlds.load(w.column(.b0) + m), raw, field: 5, half: half)
         }
@@ -240,8 +245,10 @@ enum EnsembleKernelF {
         let e = lv.exportControls, s = lv.smugglingEnforcement, o = lv.offshoreControls
         let v = lv.distillationDefense, p = lv.exportPromotion
         let raw = UnsafeMutableRawPointer(out)
-        let logPriceCut = Foundation.log10(1 - c.maxPromotionDiscount * p)
-        let priceScalar = Foundation.exp(-c.betaPromotion * p - c.betaIncumbency)
+        // The levers' part of the price factor: (1 − discount·p)^β_price · e^(−β_promo·p − β_inc).
+        let priceScalar =
+            Foundation.pow(1 - c.maxPromotionDiscount * p, c.betaPrice)
+            * Foundation.exp(-c.betaPromotion * p - c.betaIncumbency)
         for half in Swift.stride(from: 0, to: lanes, by: 8) {
             let m = first + half
             let at = { (p: UnsafePointer<Double>) in Worlds.load(p + m) }
@@ -255,8 +262,7 @@ enum EnsembleKernelF {
             let smuggled: SIMD8<Double> = (c.smuggledShare * blocked) * (1 - enforcement * s)
             let offshore: SIMD8<Double> = ((1 - c.smuggledShare) * blocked) * (1 - enforcement * o)
             let flow = c.imports0 * (1 - e) + smuggled + offshore
-            let logPrice: SIMD8<Double> = at(w.column(.logPriceAdvantage)) + logPriceCut
-            let price = FastMath.exp10(logPrice * c.betaPrice) * priceScalar
+            let price = at(w.column(.pricePower)) * priceScalar
             put(FastMath.exp10(gD), raw, field: 0, half: half)
             put(flow, raw, field: 1, half: half)
             put(price, raw, field: 2, half: half)

@@ -65,8 +65,11 @@ package final class Worlds: @unchecked Sendable {
         case mGrowth
         /// B at t = 0: distillation_efficiency · log10(1/r0).
         case b0
-        /// log10(china_domestic_growth) and log10(china_price_advantage).
-        case logDomesticGrowth, logPriceAdvantage
+        /// log10(china_domestic_growth).
+        case logDomesticGrowth
+        /// china_price_advantage^β_price (= 10^(β_price·log10 china_price_advantage)), the
+        /// member's part of the price factor; the levers' part is one number a scenario.
+        case pricePower
     }
 
     let base: Assumptions
@@ -176,11 +179,11 @@ package final class Worlds: @unchecked Sendable {
             }
         }
         if let ref, isSame(.chinaPriceAdvantage) {
-            copy(ref.column(.logPriceAdvantage), derived(.logPriceAdvantage))
+            copy(ref.column(.pricePower), derived(.pricePower))
         } else {
             for m in stride(from: 0, to: count, by: 8) {
-                Self.store(
-                    FastMath.log10(Self.load(column(.chinaPriceAdvantage) + m)), derived(.logPriceAdvantage) + m)
+                let logPrice = FastMath.log10(Self.load(column(.chinaPriceAdvantage) + m))
+                Self.store(FastMath.exp10(logPrice * Constants.betaPrice), derived(.pricePower) + m)
             }
         }
     }

@@ -312,7 +312,7 @@ package enum WorldsEngine {
         // (future1, contested, future2, China's markets), counted as the ensemble counts.
         var counts = (0, 0, 0, 0)
         var near: [Int] = [], nearLead: [Bool] = [], nearMarkets: [Bool] = []
-        for m in 0..<n {
+        let countOne = { (m: Int) in
             let lead = raw.lead(u, m), adoption = raw.adoption(u, m)
             let leadIsNear = raw.floats != nil && Ensemble.isNearThreshold(lead)
             let marketsIsNear = raw.floats != nil && Ensemble.isNearMarketsThreshold(adoption)
@@ -323,6 +323,42 @@ package enum WorldsEngine {
             }
             if !leadIsNear { Ensemble.count(lead, &counts) }
             if !marketsIsNear { Ensemble.countMarkets(adoption, &counts) }
+        }
+        var m = 0
+        if let floats = raw.floats?.baseAddress {
+            // Eight members at a time, with the same comparisons in double precision; eight
+            // with a member near a threshold go one by one. Per lane, how many members were
+            // Future 1, Future 2 and China's markets (a true comparison is −1), classified as
+            // Ensemble.count and countMarkets do (NaN is contested, and China's). Contested
+            // ones are not counted: the Summary needs none.
+            var future1 = SIMD8<Int64>(), future2 = SIMD8<Int64>(), china = SIMD8<Int64>()
+            typealias D = SIMD8<Double>
+            let (t1, t2, tm) = (Constants.future1Threshold, Constants.future2Threshold, Constants.marketsThreshold)
+            while m + 8 <= n {
+                let lead = D(UnsafeRawPointer(floats + u * raw.stride + m).loadUnaligned(as: SIMD8<Float>.self))
+                let adoption = D(
+                    UnsafeRawPointer(floats + (raw.scenarios + u) * raw.stride + m).loadUnaligned(as: SIMD8<Float>.self)
+                )
+                let within = { (x: D, t: Double, g: Double) in (x - t .< g) .& (x - t .> -g) }
+                let isNear =
+                    within(lead, t1, Ensemble.thresholdGuard) .| within(lead, t2, Ensemble.thresholdGuard)
+                    .| within(adoption, tm, Ensemble.marketsGuard)
+                if any(isNear) {
+                    for i in m..<(m + 8) { countOne(i) }
+                } else {
+                    future1 &-= unsafeBitCast(lead .>= t1, to: SIMD8<Int64>.self)
+                    future2 &-= unsafeBitCast(lead .<= t2, to: SIMD8<Int64>.self)
+                    china &-= unsafeBitCast(.!(adoption .>= tm), to: SIMD8<Int64>.self)
+                }
+                m += 8
+            }
+            counts.0 += Int(future1.wrappedSum())
+            counts.2 += Int(future2.wrappedSum())
+            counts.3 += Int(china.wrappedSum())
+        }
+        while m < n {
+            countOne(m)
+            m += 1
         }
         for (i, exact) in EnsembleKernel.exactOutcomes(scenario, draws: draws, members: near).enumerated() {
             if nearLead[i] { Ensemble.count(exact.lead, &counts) }

@@ -128,8 +128,14 @@ struct PrecisionTests {
                     Markets(adoption: $0) != Markets(adoption: $1)
                 }
                 #expect(markets.isEmpty, "\(preset.rawValue) H=\(h): \(markets.count) members change their markets")
+                // MODEL.md's tolerances, and half the guards within which members are settled in
+                // double precision: no member farther from a threshold can cross it.
                 let worst = zip(single.leads[run], double.leads[run]).map { abs($0 - $1) }.max() ?? 0
                 #expect(worst <= 1e-3, "\(preset.rawValue) H=\(h): a lead off by \(worst)")
+                #expect(worst <= Ensemble.thresholdGuard / 2)
+                let worstShare = zip(single.adoptions[run], double.adoptions[run]).map { abs($0 - $1) }.max() ?? 0
+                #expect(worstShare <= 1e-4, "\(preset.rawValue) H=\(h): an adoption off by \(worstShare)")
+                #expect(worstShare <= Ensemble.marketsGuard / 2)
             }
         }
     }
