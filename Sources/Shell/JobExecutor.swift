@@ -20,7 +20,8 @@ public struct JobExecutor: Sendable {
 
     /// Runs `job`, handing each result to `deliver` as it is ready: an ensemble twice, its
     /// first `Job.firstMembers` members (a band within a frame) and then all of them; the
-    /// answer twice, over `Job.firstAnswerMembers` worlds and then `Job.answerMembers`. A
+    /// answer twice, over `Job.firstAnswerMembers` worlds and then `Job.answerMembers`, and
+    /// the results across worlds over `Job.firstWorldsMembers` and `Job.worldsMembers`. A
     /// cancelled run delivers nothing more.
     public func run(
         _ job: Job, isCancelled: @escaping @Sendable () -> Bool = { false }, deliver: (JobResult) -> Void
@@ -44,6 +45,16 @@ public struct JobExecutor: Sendable {
             let map = FuturesMap.compute(
                 r.scenario, x: r.x, y: r.y, nx: r.nx, ny: r.ny, threads: threads, isCancelled: isCancelled)
             if let map { deliver(JobResult(job, .map(map))) }
+        case .worlds(let scenario):
+            // 500 worlds first, then 2,000 (each step reuses the seed's cached draws).
+            guard settings.members > 0 else { return }
+            let steps = Job.worldsSteps(settings)
+            for (i, step) in steps.enumerated() {
+                let worlds = WorldsAnalysis.compute(
+                    scenario, settings: step, threads: threads, isCancelled: isCancelled)
+                guard let worlds else { return }
+                deliver(JobResult(job, .worlds(worlds), complete: i == steps.count - 1))
+            }
         case .answer(let scenario):
             // 250 worlds first (a table within a second), then 2,000.
             guard settings.members > 0 else { return }

@@ -14,6 +14,9 @@ public final class MemoryBackend: TerminalBackend, @unchecked Sendable {
         /// Waits (up to 30 s of real time) until something calls `wake()`, then delivers
         /// `.wake`: for example until an ensemble has finished.
         case waitForWake
+        /// Delivers `.wake`s as results arrive (up to 30 s of real time) until the screen
+        /// shows `text`: for example until the last of several jobs is in.
+        case waitForText(String)
         /// The clock moves on by this many milliseconds while the program waits.
         case advance(milliseconds: Int)
     }
@@ -85,6 +88,16 @@ public final class MemoryBackend: TerminalBackend, @unchecked Sendable {
                 while wakes == 0 && condition.wait(until: deadline) {}
                 script.removeFirst()
                 if wakes > 0 { wakes -= 1 }
+                return .wake
+            case .waitForText(let text):
+                if lastScreen.contains(text) {
+                    script.removeFirst()
+                    continue
+                }
+                if timeoutMilliseconds == 0 && wakes == 0 { return nil }
+                let deadline = Date().addingTimeInterval(30)
+                while wakes == 0 && condition.wait(until: deadline) {}
+                if wakes > 0 { wakes -= 1 } else { script.removeFirst() }  // gave up: the test sees why
                 return .wake
             case .advance(let ms):
                 if timeoutMilliseconds == 0 { return nil }

@@ -49,7 +49,7 @@ struct RuntimeTests {
     func requests() {
         var requests = JobRequests()
         var state = State(width: 120, height: 36)
-        #expect(requests.changes(for: state).map(\.job) == [.ensemble(state.scenario)])
+        #expect(requests.changes(for: state).map(\.job) == [.ensemble(state.scenario), .worlds(state.scenario)])
         #expect(requests.changes(for: state).isEmpty, "nothing changed")
         reduce(&state, .keyPressed(.char("m")))
         let map = requests.changes(for: state)

@@ -57,8 +57,8 @@ struct SessionTests {
     @Test("the worker computes the map and the levers across worlds too; each arrives on a wake")
     func mapAndWorlds() {
         let (status, backend, _) = Self.session(
-            [.waitForWake] + MemoryBackend.keys(.character("m")) + [.waitForWake]
-                + MemoryBackend.keys(.character("a"), .character("a")) + [.waitForWake]
+            [.waitForWake] + MemoryBackend.keys(.character("m")) + [.waitForText("Where Future 1 lives")]
+                + MemoryBackend.keys(.character("a"), .character("a")) + [.waitForText("ΔP(F1)")]
                 + MemoryBackend.keys(.character("q")))
         #expect(status == 0)
         let screen = backend.lastScreen

@@ -18,9 +18,12 @@ public enum Job: Sendable, Hashable {
     case map(MapRequest)
     /// The answer (which lever moves which future, under whose assumptions) for its view.
     case answer(Scenario)
+    /// Every result across worlds of the scenario (MODEL.md §4 "Across worlds": the
+    /// summary, sensitivity, attribution and response) while the screen speaks across worlds.
+    case worlds(Scenario)
 
     public enum Kind: Int, Sendable, Hashable, CaseIterable {
-        case ensemble, robustness, map, answer
+        case ensemble, worlds, robustness, map, answer
     }
 
     /// The members of the first, quick band after a change; the full count follows.
@@ -53,6 +56,23 @@ public enum Job: Sendable, Hashable {
         return [first, full]
     }
 
+    /// The worlds of the first, quick results across worlds after a change; they refine to
+    /// `worldsMembers`.
+    public static let firstWorldsMembers = 500
+    /// The worlds of the final results across worlds (at most the ensemble's members).
+    public static let worldsMembers = WorldsAnalysis.defaultMembers
+
+    /// The analyses across worlds one request computes in turn: `firstWorldsMembers` worlds,
+    /// then `worldsMembers` (at most the ensemble's members; one run where that is no more).
+    public static func worldsSteps(_ settings: EnsembleSettings) -> [EnsembleSettings] {
+        var full = settings
+        full.members = min(settings.members, worldsMembers)
+        guard full.members > firstWorldsMembers else { return [full] }
+        var first = settings
+        first.members = firstWorldsMembers
+        return [first, full]
+    }
+
     /// The settings of the levers across worlds: the ensemble's, with at most
     /// `robustnessMembers` members.
     public static func robustnessSettings(_ settings: EnsembleSettings) -> EnsembleSettings {
@@ -67,6 +87,7 @@ public enum Job: Sendable, Hashable {
         case .robustness: .robustness
         case .map: .map
         case .answer: .answer
+        case .worlds: .worlds
         }
     }
 
@@ -78,6 +99,7 @@ public enum Job: Sendable, Hashable {
         case .robustness: .robustness(state.scenario)
         case .map: state.mapRequest.map { .map($0) }
         case .answer: state.view.mode.isAnswer ? .answer(state.scenario) : nil
+        case .worlds: state.view.language == .acrossWorlds ? .worlds(state.scenario) : nil
         }
     }
 
@@ -90,7 +112,7 @@ public enum Job: Sendable, Hashable {
         switch self {
         case .ensemble: return true
         case .robustness: return state.view.moves == .acrossWorlds && state.layout.moves.height > 2 && !answered
-        case .map, .answer: return !answered
+        case .map, .answer, .worlds: return !answered
         }
     }
 }
@@ -101,6 +123,7 @@ public enum JobOutput: Sendable, Equatable {
     case robustness(RobustnessResult)
     case map(FuturesMap)
     case answer(Answer)
+    case worlds(WorldsAnalysis)
 }
 
 /// One result of a job: the job it answers, what it delivered, and whether it is the
@@ -159,6 +182,13 @@ public struct Results: Sendable, Equatable {
     public var answer: (answer: Answer, complete: Bool)? {
         guard let result = latest[.answer], case .answer(let a) = result.output else { return nil }
         return (a, result.complete)
+    }
+
+    /// The latest results across worlds (their scenario and worlds inside), and whether
+    /// they are final.
+    public var worlds: (analysis: WorldsAnalysis, complete: Bool)? {
+        guard let result = latest[.worlds], case .worlds(let w) = result.output else { return nil }
+        return (w, result.complete)
     }
 }
 

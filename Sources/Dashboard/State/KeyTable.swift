@@ -23,6 +23,8 @@ public enum Command: Sendable, Equatable, Hashable {
     /// v / V: the next or previous lens (all ten assumptions as one change).
     case nextLens, previousLens
     case cycleMoves
+    /// w: the screen across worlds, or the central run as set.
+    case toggleLanguage
     /// m: open or close the map of futures.
     case openMap
     /// In the map view: the next or previous parameter for the Y axis.
@@ -168,6 +170,10 @@ public enum KeyTable {
         KeyBinding(
             "a", "what moves it: tornado → attribution → across worlds", short: "a", "tornado, Shapley, worlds",
             keys: [.init(.char("a"), .cycleMoves)], hint: KeyHint(keys: "a", what: "what moves it", rank: 12)),
+        KeyBinding(
+            "w", "the whole screen across worlds (medians, probabilities) or as set (the central run)",
+            short: "w", "across worlds / as set", keys: [.init(.char("w"), .toggleLanguage)],
+            hint: KeyHint(keys: "w", what: "worlds / as set", rank: 6)),
         KeyBinding(
             "m", "map of futures over the selected slider and another (m or Esc closes)", short: "m",
             "map of futures", keys: [.init(.char("m"), .openMap)], hint: KeyHint(keys: "m", what: "map", rank: 11)),

@@ -135,6 +135,13 @@ func run(_ command: Command?, _ state: inout State) -> [Effect] {
     case .nextTheme: cycleTheme(&state, by: 1)
     case .previousTheme: cycleTheme(&state, by: -1)
     case .cycleMoves: state.view.moves = state.view.moves.next
+    case .toggleLanguage:
+        state.view.language = state.view.language.other
+        say(
+            &state,
+            state.view.language == .acrossWorlds
+                ? "Across worlds: medians and probabilities over the ensemble's worlds (w: as set)."
+                : "As set: the central run, every assumption exactly at its slider (w: across worlds).")
     case .openMap:
         if state.view.mapView == nil {
             state.view.mapView = MapView(y: MapView.defaultY(for: state.selected))

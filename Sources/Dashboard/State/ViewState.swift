@@ -23,6 +23,9 @@ public struct ViewState: Sendable, Equatable {
     /// In the grid: the current chart fills the chart area (a click on a chart toggles it).
     public var chartEnlarged = false
     public var moves: MovesView = .tornado
+    /// `w`: whether the screen speaks across worlds (the default) or shows the central run
+    /// ("as set": every assumption exactly at its slider).
+    public var language: Language = .acrossWorlds
     /// The open map view, if any: it takes the chart area.
     public var mapView: MapView?
     /// The overlay or prompt that takes the keys, if any.
@@ -60,6 +63,20 @@ public struct ViewState: Sendable, Equatable {
 
     /// Whether the map draws two rows per cell in colour (not without colour or in ASCII).
     public var mapHalfBlocks: Bool { !noColor && theme.glyphs != .ascii }
+}
+
+/// The screen's one language (`w` switches): every result across worlds (medians and
+/// probabilities over the ensemble's worlds), or the central run "as set" (every assumption
+/// exactly at its slider). With uncertainty 0 the two are the same.
+public enum Language: Sendable, Equatable {
+    case acrossWorlds
+    case asSet
+
+    /// The other one.
+    public var other: Language { self == .acrossWorlds ? .asSet : .acrossWorlds }
+
+    /// How the status bar names it.
+    public var title: String { self == .acrossWorlds ? "across worlds" : "as set" }
 }
 
 /// Which group of sliders the selection is in.
