@@ -148,7 +148,9 @@ extension Answer {
         }
         let span = "of \(Format.points(total)) points."
         guard !tied.isEmpty else {
-            return "\(whose.capitalizedFirst): \(name) moves it most, \(Format.points(share)) \(span)"
+            return
+                "\(whose.capitalizedFirst): \(name) \(Format.verb("move", for: lever)) it most, "
+                + "\(Format.points(share)) \(span)"
         }
         let names = ([lever] + tied).map { Format.inSentence($0.spec.name) }
         return "\(whose.capitalizedFirst): \(names.dropLast().joined(separator: ", ")) and \(names.last!) move it "

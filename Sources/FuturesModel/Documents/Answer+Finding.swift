@@ -17,7 +17,7 @@ extension Answer {
     /// point): the lever that moves `verdict`'s probability most under the most columns
     /// ("views"), levers that tie named together, "raises" or "lowers" where all those
     /// shares agree in sign, then what leads under the other views, each named by its short
-    /// header: "Export controls raises Future 1 most under 5 of 8 views (offshore compute as
+    /// header: "Export controls raise Future 1 most under 5 of 8 views (offshore compute as
     /// much under 4 of them: levers that read the same in at least half); under Leaky it is
     /// offshore compute; under Critics no lever moves it."
     public func finding(for verdict: Summary.Verdict) -> String {
@@ -42,7 +42,8 @@ extension Answer {
         let verb = signs == [true] ? "raise" : signs == [false] ? "lower" : "move"
         var sentence =
             Self.list(top.map { Format.inSentence($0.spec.name) }).capitalizedFirst
-            + (top.count == 1 ? " \(verb)s " : " each \(verb) ") + "\(verdict.name) most \(scope)"
+            + (top.count == 1 ? " \(Format.verb(verb, for: top[0])) " : " each \(verb) ")
+            + "\(verdict.name) most \(scope)"
         // Levers that read the same as a top lever in at least half of its views, with how many.
         var ties: [String] = []
         for lever in LeverID.allCases where !top.contains(lever) {

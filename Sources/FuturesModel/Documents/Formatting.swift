@@ -45,6 +45,13 @@ public enum Format {
 
     /// A name inside a sentence: "Export controls" → "export controls"; a leading
     /// abbreviation stays ("AI export promotion").
+    /// `verb` ("raise", "move") agreeing with a lever's name as a sentence's subject: the
+    /// plural for the plural noun "Export controls", the singular for the others
+    /// ("anti-smuggling raises").
+    public static func verb(_ verb: String, for lever: LeverID) -> String {
+        lever.spec.name.hasSuffix("s") ? verb : verb + "s"
+    }
+
     public static func inSentence(_ name: String) -> String {
         let head = name.prefix(2)
         guard let first = head.first, first.isUppercase, !(head.count == 2 && head.last!.isUppercase) else {

@@ -61,6 +61,10 @@ struct AnswerFindingTests {
         subject = String(subject.dropLast(verb.count + 1))
         if subject.hasSuffix(" each") { subject = String(subject.dropLast(5)) }
         let top = Self.levers(subject)
+        if top.count == 1 {
+            // The verb agrees with its subject: "export controls raise", "anti-smuggling raises".
+            #expect(verb.hasSuffix("s") == (top.first != .exportControls), "\(sentence)")
+        }
         var scope = String(head[split.upperBound...])
         // "(offshore compute as much under 6 of them, anti-smuggling under 4)"
         var ties: [(LeverID, Int)] = []
