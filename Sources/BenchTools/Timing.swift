@@ -42,7 +42,14 @@ enum Timing {
         var state = State(scenario: Scenario(), width: 120, height: 36)
         if mapOpen {
             reduce(&state, .keyPressed(.char("m")))
-            if let r = state.mapRequest {
+            // The map the screen asks for: across worlds (the default language), its final grid.
+            if let r = state.mapRequest, r.acrossWorlds, let grid = Job.worldsMapGrids(nx: r.nx, ny: r.ny).last,
+                let map = WorldsMap.compute(
+                    r.scenario, x: r.x, y: r.y, nx: grid.nx, ny: grid.ny,
+                    settings: Job.worldsMapSettings(EnsembleSettings(members: 2000)))
+            {
+                reduce(&state, .jobFinished(JobResult(.map(r), .worldsMap(map))))
+            } else if let r = state.mapRequest {
                 let map = FuturesMap(r.scenario, x: r.x, y: r.y, nx: r.nx, ny: r.ny)
                 reduce(&state, .jobFinished(JobResult(.map(r), .map(map))))
             }

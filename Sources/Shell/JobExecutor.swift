@@ -41,6 +41,17 @@ public struct JobExecutor: Sendable {
             let result = Robustness.run(
                 scenario, settings: Job.robustnessSettings(settings), threads: threads, isCancelled: isCancelled)
             if let result { deliver(JobResult(job, .robustness(result))) }
+        case .map(let r) where r.acrossWorlds:
+            // A coarse grid first (a frame's worth of work), then the plot's, 500 worlds a point.
+            guard settings.members > 0 else { return }
+            let grids = Job.worldsMapGrids(nx: r.nx, ny: r.ny)
+            for (i, grid) in grids.enumerated() {
+                let map = WorldsMap.compute(
+                    r.scenario, x: r.x, y: r.y, nx: grid.nx, ny: grid.ny, settings: Job.worldsMapSettings(settings),
+                    threads: threads, isCancelled: isCancelled)
+                guard let map else { return }
+                deliver(JobResult(job, .worldsMap(map), complete: i == grids.count - 1))
+            }
         case .map(let r):
             let map = FuturesMap.compute(
                 r.scenario, x: r.x, y: r.y, nx: r.nx, ny: r.ny, threads: threads, isCancelled: isCancelled)

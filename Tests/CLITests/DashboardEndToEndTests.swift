@@ -229,7 +229,8 @@ struct DashboardEndToEndTests {
         #expect(worlds.contains("Export controls") && worlds.contains("median"), "\(worlds)")
         try tmux.send("m")
         let map = try tmux.waitFor {
-            $0.contains("Where Future 1 lives") && !$0.contains("computing") && $0.contains("Export controls →")
+            $0.contains("Map across worlds: Export controls") && !$0.contains("computing")
+                && $0.contains("Export controls →")
         }
         #expect(map.contains("▀") && map.contains("Export controls →"), "\(map)")
         try tmux.send("Down")
@@ -239,9 +240,31 @@ struct DashboardEndToEndTests {
         #expect(y.contains("Export controls × Offshore compute"), "\(y)")
         try tmux.send("Escape")
         let closed = try tmux.waitFor {
-            !$0.contains("Where Future 1 lives") && ($0.contains("US lead, months") || $0.contains("US frontier lead"))
+            !$0.contains("Map across worlds") && ($0.contains("US lead, months") || $0.contains("US frontier lead"))
         }
         #expect(closed.contains("US lead, months") || closed.contains("US frontier lead"), "\(closed)")
+        try tmux.send("q")
+        _ = try Self.sttyAfterExit(tmux)
+    }
+
+    @Test("m opens the map across worlds, shaded by probability, the point's P(F1) in the legend; w shows it as set")
+    func mapAcrossWorlds() throws {
+        let tmux = try Self.start(width: 200, height: 60)
+        try tmux.send("1")
+        try tmux.send("m")
+        let worlds = try tmux.waitFor {
+            $0.contains("Where Future 1 lives across worlds: Export controls × Anti-smuggling")
+                && !$0.contains("computing") && $0.contains("you: P(Future 1)")
+        }
+        #expect(worlds.contains("P(Future 2) ≥ 90 %") && worlds.contains("≥ 90 % P(Future 1)"), "\(worlds)")
+        #expect(worlds.contains("Across worlds, 500 a point") && worlds.contains("▀"), "\(worlds)")
+        #expect(worlds.contains("Future 1 ≥ 12 months") && worlds.contains("contested (3–12 months)"), "\(worlds)")
+        try tmux.send("w")
+        let asSet = try tmux.waitFor {
+            $0.contains("Where Future 1 lives as set: Export controls × Anti-smuggling") && !$0.contains("computing")
+                && $0.contains("you: lead 14.9 mo, the central run")
+        }
+        #expect(!asSet.contains("you: P(Future 1)"), "\(asSet)")
         try tmux.send("q")
         _ = try Self.sttyAfterExit(tmux)
     }

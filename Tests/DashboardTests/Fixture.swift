@@ -30,14 +30,22 @@ extension Fixture {
     /// An ensemble of the status quo: 400 members, seed 7, one thread.
     static let ensemble = Ensemble.run(Scenario(), settings: EnsembleSettings(members: 400, seed: 7), threads: 1)!
 
-    /// `state` with the map it asks for computed in place (what the worker would send).
-    static func withMap(_ state: State) -> State {
+    /// `state` with the map it asks for computed in place (what the worker would send): as
+    /// set the central run's; across worlds the final grid (`Job.worldsMapGrids`) over
+    /// `members` worlds a point (seed 7, one thread).
+    static func withMap(_ state: State, members: Int = 100) -> State {
         var state = state
-        if let r = state.mapRequest {
-            reduce(
-                &state,
-                .jobFinished(JobResult(.map(r), .map(FuturesMap(r.scenario, x: r.x, y: r.y, nx: r.nx, ny: r.ny)))))
+        guard let r = state.mapRequest else { return state }
+        guard r.acrossWorlds else {
+            let map = FuturesMap(r.scenario, x: r.x, y: r.y, nx: r.nx, ny: r.ny)
+            reduce(&state, .jobFinished(JobResult(.map(r), .map(map))))
+            return state
         }
+        let grid = Job.worldsMapGrids(nx: r.nx, ny: r.ny).last!
+        let map = WorldsMap.compute(
+            r.scenario, x: r.x, y: r.y, nx: grid.nx, ny: grid.ny, settings: EnsembleSettings(members: members, seed: 7),
+            threads: 1)!
+        reduce(&state, .jobFinished(JobResult(.map(r), .worldsMap(map))))
         return state
     }
 

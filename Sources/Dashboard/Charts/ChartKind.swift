@@ -22,7 +22,8 @@ public enum ChartKind: Int, Sendable, Equatable, CaseIterable {
         case .computeShare: "US compute share"
         case .adoption: "US-stack adoption"
         case .normShare: "US norm share"
-        case .chinaSources: "China's chip inflow (share)"
+        // At most 25 characters: the compact layout's " c: 5/5 " follows it.
+        case .chinaSources: "China's chip inflow"
         }
     }
 

@@ -14,7 +14,8 @@ public enum Job: Sendable, Hashable {
     case ensemble(Scenario)
     /// Levers across worlds (MODEL.md §4), for the "across worlds" panel.
     case robustness(Scenario)
-    /// The map of futures for the map view.
+    /// The map of futures for the map view: across worlds or the central run, as its
+    /// request says.
     case map(MapRequest)
     /// The answer (which lever moves which future, under whose assumptions) for its view.
     case answer(Scenario)
@@ -75,6 +76,34 @@ public enum Job: Sendable, Hashable {
 
     /// The settings of the levers across worlds: the ensemble's, with at most
     /// `robustnessMembers` members.
+    /// The most points a map across worlds computes (500 worlds each): about 55 ms on two
+    /// cores; the plot shows them scaled.
+    public static let worldsMapPoints = 1600
+    /// A map across worlds computes a coarse grid first when the full one has more points.
+    public static let firstWorldsMapPoints = 300
+
+    /// The grids a map across worlds over a plot of `nx` × `ny` points computes in turn: a
+    /// coarse one (a third of each side), then the plot's grid scaled down to at most
+    /// `worldsMapPoints` (one grid where that has no more than `firstWorldsMapPoints`).
+    public static func worldsMapGrids(nx: Int, ny: Int) -> [(nx: Int, ny: Int)] {
+        let sizes = FuturesMap.sizes
+        let scale = min(1, (Double(worldsMapPoints) / Double(nx * ny)).squareRoot())
+        let full = (
+            nx: max(sizes.lowerBound, Int(Double(nx) * scale)), ny: max(sizes.lowerBound, Int(Double(ny) * scale))
+        )
+        guard full.nx * full.ny > firstWorldsMapPoints else { return [full] }
+        let coarse = (nx: max(sizes.lowerBound, full.nx / 3), ny: max(sizes.lowerBound, full.ny / 3))
+        return [coarse, full]
+    }
+
+    /// The settings of a map across worlds: the ensemble's, with `WorldsMap.defaultMembers`
+    /// members a point (at most the ensemble's).
+    public static func worldsMapSettings(_ settings: EnsembleSettings) -> EnsembleSettings {
+        var s = settings
+        s.members = min(s.members, WorldsMap.defaultMembers)
+        return s
+    }
+
     public static func robustnessSettings(_ settings: EnsembleSettings) -> EnsembleSettings {
         var s = settings
         s.members = min(s.members, robustnessMembers)
@@ -122,6 +151,8 @@ public enum JobOutput: Sendable, Equatable {
     case ensemble(EnsembleResult)
     case robustness(RobustnessResult)
     case map(FuturesMap)
+    /// The map across worlds (a coarse grid first, then the full one).
+    case worldsMap(WorldsMap)
     case answer(Answer)
     case worlds(WorldsAnalysis)
 }
@@ -178,6 +209,13 @@ public struct Results: Sendable, Equatable {
         if case .map(let m)? = latest[.map]?.output { m } else { nil }
     }
 
+    /// The latest map across worlds (its scenario, axes and grid inside), and whether it
+    /// is final.
+    public var worldsMap: (map: WorldsMap, complete: Bool)? {
+        guard let result = latest[.map], case .worldsMap(let m) = result.output else { return nil }
+        return (m, result.complete)
+    }
+
     /// The latest answer (its scenario and worlds inside), and whether it is final.
     public var answer: (answer: Answer, complete: Bool)? {
         guard let result = latest[.answer], case .answer(let a) = result.output else { return nil }
@@ -192,20 +230,23 @@ public struct Results: Sendable, Equatable {
     }
 }
 
-/// A map of futures to compute: the scenario, the two parameters and the grid's points.
+/// A map of futures to compute: the scenario, the two parameters, the plot's points, and
+/// whether across worlds (each point the Summary of its worlds) or as set (the central run).
 public struct MapRequest: Sendable, Hashable {
     public var scenario: Scenario
     public var x: ParameterID
     public var y: ParameterID
     public var nx: Int
     public var ny: Int
+    public var acrossWorlds: Bool
 
-    public init(scenario: Scenario, x: ParameterID, y: ParameterID, nx: Int, ny: Int) {
+    public init(scenario: Scenario, x: ParameterID, y: ParameterID, nx: Int, ny: Int, acrossWorlds: Bool = false) {
         self.scenario = scenario
         self.x = x
         self.y = y
         self.nx = nx
         self.ny = ny
+        self.acrossWorlds = acrossWorlds
     }
 
     /// Whether `map` is the answer to this request.
@@ -221,12 +262,15 @@ extension State {
         Job.Kind.allCases.compactMap { Job.current($0, in: self) }.filter { $0.isNeeded(in: self) }
     }
 
-    /// The map the open map view asks for at the current size, if the view is open.
+    /// The map the open map view asks for at the current size, if the view is open: across
+    /// worlds while the screen speaks across worlds and ensembles run, else as set.
     public var mapRequest: MapRequest? {
         guard let view = view.mapView else { return nil }
         let y = view.y(for: selected)
         guard let grid = layout.mapGrid(y: y, halfBlocks: self.view.mapHalfBlocks) else { return nil }
-        return MapRequest(scenario: scenario, x: selected, y: y, nx: grid.nx, ny: grid.ny)
+        return MapRequest(
+            scenario: scenario, x: selected, y: y, nx: grid.nx, ny: grid.ny,
+            acrossWorlds: self.view.language == .acrossWorlds && results.ensembleMembers > 0)
     }
 
     /// Keeps `result` if it answers what the screen shows now (latest wins); drops it else.

@@ -153,7 +153,8 @@ public enum KeyTable {
                 .init(.char("3"), .preset(.statusQuo)),
             ],
             // "1 Future 1 · 2 Future 2 · 3 status quo": after each " · " a key (see `StatusBar`).
-            hint: KeyHint(keys: "1", what: "Future 1 · 2 Future 2 · 3 status quo", rank: 4)),
+            // First among the hints, so that it shows at 80×24 too (the presets name the futures).
+            hint: KeyHint(keys: "1", what: "Future 1 · 2 Future 2 · 3 status quo", rank: 0)),
         KeyBinding(
             "u / Ctrl-R", "undo / redo", short: "u ^R", "undo / redo",
             keys: [.init(.char("u"), .undo), .init(.ctrl("r"), .redo)],
@@ -190,7 +191,8 @@ public enum KeyTable {
             keys: [.init(.char("v"), .nextLens), .init(.char("V"), .previousLens)],
             hint: KeyHint(keys: "v", what: "lens", rank: 8)),
         KeyBinding(
-            "t / T", "next / previous theme (the status bar shows its name)", short: "t T", "next / previous theme",
+            "t / T", "next / previous theme (named on the message line; from 100 columns, in the status bar)",
+            short: "t T", "next / previous theme",
             keys: [.init(.char("t"), .nextTheme), .init(.char("T"), .previousTheme)],
             hint: KeyHint(keys: "t", what: "theme", rank: 11)),
         KeyBinding(
@@ -284,12 +286,14 @@ public enum KeyTable {
             keys: [.init(.enter, .listOpen), .init(.escape, .close), .init(.char("o"), .close)]),
         // A demo while it plays.
         KeyBinding(
-            "Space / n / b", "pause or resume / next caption / previous caption", short: "Space n b",
-            "pause / next / back", in: [.demo],
+            "demo: Space / n / b", "while a demo plays: pause or resume / next caption / previous caption",
+            short: "Space n b", "demo: pause, next, back", in: [.demo],
             keys: [
                 .init(.char(" "), .demoPause), .init(.char("n"), .demoNextCaption),
                 .init(.char("b"), .demoPreviousCaption),
-            ]),
+            ],
+            // "Space pause · n next · b back": after each " · " a key (see `StatusBar`).
+            hint: KeyHint(keys: "Space", what: "pause · n next · b back", rank: 1, essential: true)),
     ]
 
     /// The command `key` runs in `context`, if any.
@@ -304,12 +308,13 @@ public enum KeyTable {
     }
 
     /// The status bar's hints in `context`, by rank: the map view's own with the essential
-    /// ones (help, quit); the answer view's own (quit among them); the normal dashboard's
-    /// everywhere else.
+    /// ones (help, quit); the answer view's own (quit among them); a playing demo's own
+    /// (Space, n, b) and quit; the normal dashboard's everywhere else.
     public static func hints(in context: KeyContext = .normal) -> [KeyHint] {
         switch context {
         case .map: mapHints
         case .answer: answerHints
+        case .demo: demoHints
         default: normalHints
         }
     }
@@ -319,6 +324,8 @@ public enum KeyTable {
         .sorted { $0.rank < $1.rank }
     private static let mapHints =
         (bindings.filter { $0.contexts.contains(.map) }.compactMap(\.hint) + normalHints.filter(\.essential))
+        .sorted { $0.rank < $1.rank }
+    private static let demoHints = bindings.filter { $0.contexts.contains(.demo) }.compactMap(\.hint)
         .sorted { $0.rank < $1.rank }
     private static let answerHints = bindings.filter { $0.contexts.contains(.answer) }.compactMap(\.hint)
         .sorted { $0.rank < $1.rank }
@@ -330,6 +337,11 @@ public enum KeyTable {
     /// map view's.
     public static var documented: [KeyBinding] {
         bindings(in: .normal) + bindings.filter { $0.contexts.contains(.map) }
+    }
+
+    /// A demo's own keys (Space, n, b), which the help overlay adds while one is loaded.
+    public static var demoOnly: [KeyBinding] {
+        bindings.filter { $0.contexts == [.demo] }
     }
 
     /// The dashboard's keys as the README's Markdown table ("| key | does |").

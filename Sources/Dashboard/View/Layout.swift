@@ -6,7 +6,8 @@ public enum Tier: Sendable, Equatable {
     case tooSmall
     /// 80×24 and up: one chart at a time, `c` cycles.
     case compact
-    /// 120×36 and up: a 2×2 grid of charts that grows with the terminal.
+    /// 120×36 and up: a 2×2 grid of charts that grows with the terminal; from 180×48 all
+    /// five charts (two above, three below) and a wider side panel.
     case grid
 }
 
@@ -15,15 +16,20 @@ public enum Tier: Sendable, Equatable {
 /// slider list's scroll, the map's grid). No reducer calls into a widget for geometry.
 ///
 /// Top to bottom: the title row; the body, with the sliders (and in the grid the "What
-/// moves it" panel) on the left, and on the right the charts, a legend row and the
-/// selected parameter's description; the caption band while a demo shows one; the
-/// outcome bar; the status bar.
+/// moves it" panel) on the left, and on the right the charts, the futures' key, a legend
+/// row and the selected parameter's description (at 80×24 the futures' key spans the
+/// screen under the body); the caption band while a demo shows one; the outcome bar; the
+/// status bar.
 public struct Layout: Sendable, Equatable {
     public static let minimum = (width: 80, height: 24)
     public static let gridMinimum = (width: 120, height: 36)
     /// The side panel's width: fixed per tier, the charts take the rest.
     public static let compactPanelWidth = 43
     public static let gridPanelWidth = 56
+    /// From this size all five charts show at once, and the side panel is `widePanelWidth`
+    /// wide (the notes under the rows across worlds fit whole).
+    public static let fiveChartMinimum = (width: 180, height: 48)
+    public static let widePanelWidth = 66
     /// Rows of the caption band while a caption shows.
     public static let captionRows = 2
 
@@ -36,6 +42,8 @@ public struct Layout: Sendable, Equatable {
     public let charts: [(kind: ChartKind, rect: Rect)]
     /// One row under the charts saying what F1, F2, You and the band are.
     public let legend: Rect
+    /// One row defining the futures: Future 1 (lead ≥ 12 mo), contested, Future 2 (≤ 3 mo).
+    public let futures: Rect
     /// The selected parameter: what it means and where its default comes from.
     public let about: Rect
     /// The demo's caption, above the outcome bar (empty when no caption shows).
@@ -98,8 +106,8 @@ public struct Layout: Sendable, Equatable {
         let none = Rect(x: 0, y: 0, width: 0, height: 0)
         if width < Self.minimum.width || height < Self.minimum.height {
             tier = .tooSmall
-            (title, panel, moves, legend, about, caption, outcome, status) = (
-                none, none, none, none, none, none, none, none
+            (title, panel, moves, legend, futures, about, caption, outcome, status) = (
+                none, none, none, none, none, none, none, none, none
             )
             charts = []
             return
@@ -115,23 +123,37 @@ public struct Layout: Sendable, Equatable {
         let sliderRows = SliderGeometry.lines.count + 2
         if width >= Self.gridMinimum.width && height >= Self.gridMinimum.height {
             tier = .grid
-            let (left, right) = body.splitLeft(Self.gridPanelWidth)
+            let five = width >= Self.fiveChartMinimum.width && height >= Self.fiveChartMinimum.height
+            let (left, right) = body.splitLeft(five ? Self.widePanelWidth : Self.gridPanelWidth)
             (panel, moves) = left.splitTop(min(sliderRows, left.height - 6))
             // The description: the meaning and the source line, a third row from 120×36, four on tall screens.
             let aboutRows = body.height >= 50 ? 4 : body.height >= 30 ? 3 : 2
-            let (chartArea, below) = right.splitBottom(1 + aboutRows)
-            (legend, about) = below.splitTop(1)
+            let (chartArea, below) = right.splitBottom(2 + aboutRows)
+            let (keys, rest) = below.splitTop(2)
+            (futures, legend) = keys.splitTop(1)
+            about = rest
             if enlarged {
                 charts = [(chart, chartArea)]
                 return
             }
             let (top, bottom) = chartArea.splitTop(chartArea.height / 2)
+            if five {
+                // Two above (the lead and the compute share), three below.
+                let (a, b) = top.splitLeft(top.width / 2)
+                let (c, rest) = bottom.splitLeft(bottom.width / 3)
+                let (d, e) = rest.splitLeft(rest.width / 2)
+                charts = zip(ChartKind.allCases, [a, b, c, d, e]).map { ($0, $1) }
+                return
+            }
             let (a, b) = top.splitLeft(top.width / 2)
             let (c, d) = bottom.splitLeft(bottom.width / 2)
             charts = zip(ChartKind.grid(current: chart), [a, b, c, d]).map { ($0, $1) }
         } else {
             tier = .compact
-            let (left, right) = body.splitLeft(Self.compactPanelWidth)
+            // The futures' key spans the screen under the body (the sliders fit above it).
+            let (above, keyRow) = body.splitBottom(1)
+            futures = keyRow
+            let (left, right) = above.splitLeft(Self.compactPanelWidth)
             panel = left
             // One row of description (the source line), one of legend; the tornado keeps its
             // six policy rows where the height allows, the chart takes the rest.

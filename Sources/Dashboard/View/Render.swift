@@ -21,15 +21,30 @@ public func render(_ state: State, _ analysis: Analysis) -> Screen {
         lens: lens?.name
     )
     .render(in: layout.panel, into: &screen)
+    var aboutRect = layout.about
     if let view = state.view.mapView {
         let y = view.y(for: state.selected)
         if let rect = layout.charts.first?.rect {
-            MapChart(
-                map: state.results.map, scenario: state.scenario, x: state.selected, y: y,
-                halfBlocks: state.view.mapHalfBlocks
+            let acrossWorlds = state.mapRequest?.acrossWorlds ?? false
+            // The point's own numbers: the outcome bar's across worlds while they are the
+            // current scenario's; its central run as set.
+            let worlds = state.results.worlds.flatMap { $0.analysis.scenario == state.scenario ? $0.analysis : nil }
+            let chart = MapChart(
+                map: state.results.map, worlds: state.results.worldsMap?.map, acrossWorlds: acrossWorlds,
+                you: worlds?.summary, scenario: state.scenario, x: state.selected, y: y,
+                halfBlocks: state.view.mapHalfBlocks)
+            chart.render(in: rect, into: &screen)
+            // The legend takes the description's first row as its second.
+            let (_, belowLegend) = aboutRect.splitTop(1)
+            aboutRect = belowLegend
+            let legendRect = Rect(
+                x: layout.legend.x, y: layout.legend.y, width: layout.legend.width,
+                height: layout.about.height > 0 ? 2 : 1)
+            MapLegend(
+                halfBlocks: state.view.mapHalfBlocks, y: y, acrossWorlds: acrossWorlds, you: chart.pointSummary,
+                youLead: analysis.outcome.leadMonths, members: state.results.worldsMap?.map.settings.members
             )
-            .render(in: rect, into: &screen)
-            MapLegend(halfBlocks: state.view.mapHalfBlocks, y: y).render(in: layout.legend, into: &screen)
+            .render(in: legendRect, into: &screen)
         }
     } else {
         for (kind, rect) in layout.charts {
@@ -44,11 +59,12 @@ public func render(_ state: State, _ analysis: Analysis) -> Screen {
         }
         Legend(shadeBand: state.view.noColor, ensemble: ensemble != nil).render(in: layout.legend, into: &screen)
     }
+    FuturesKey(horizon: monthLabel(analysis.scenario.horizon)).render(in: layout.futures, into: &screen)
     AboutBox(
         id: state.selected, scenario: state.scenario, curve: analysis.curves[state.view.selection],
         lens: state.view.lensShown ? lens : nil
     )
-    .render(in: layout.about, into: &screen)
+    .render(in: aboutRect, into: &screen)
     if !layout.moves.isEmpty {
         switch state.view.moves {
         case .tornado: TornadoPanel(analysis: analysis).render(in: layout.moves, into: &screen)
@@ -70,13 +86,14 @@ public func render(_ state: State, _ analysis: Analysis) -> Screen {
         ensembleText: ensembleText(state, ensemble),
         themeName: state.view.noColor ? "\(state.view.theme.name), no colour" : state.view.theme.name,
         warning: state.view.warning,
-        progress: state.demo.progress, context: state.keyContext
+        progress: state.demo.progress,
+        context: state.demo.session != nil && state.keyContext == .normal ? .demo : state.keyContext
     ).render(in: layout.status, into: &screen)
     switch state.view.mode {
     case .openList(let list):
         ScenarioList(entries: list.entries, selected: list.index, folder: list.folder, skipped: list.skipped)
             .render(in: screen.area, into: &screen)
-    case .help: HelpOverlay().render(in: screen.area, into: &screen)
+    case .help: HelpOverlay(demo: state.demo.session != nil).render(in: screen.area, into: &screen)
     case .answer(let view):
         // Only an answer for the scenario shown: another's numbers would be false here.
         let latest = state.results.answer.flatMap { $0.answer.scenario == state.scenario ? $0 : nil }

@@ -25,7 +25,7 @@ public struct TitleBar: Sendable, Equatable {
 /// The status bar: key hints that fit, and the ensemble's state on the right.
 public struct StatusBar: Sendable, Equatable {
     public var ensembleText: String
-    /// The current theme's name, shown on the right.
+    /// The current theme's name, shown on the right from 100 columns.
     public var themeName: String
     /// A warning shown instead of the key hints.
     public var warning: String
@@ -48,7 +48,8 @@ public struct StatusBar: Sendable, Equatable {
 
     public func render(in rect: Rect, into screen: inout Screen) {
         screen.fill(rect, style: Style(.muted, .reverse))
-        let theme = sanitized(untrusted: themeName)
+        // Below 100 columns the theme's name gives way to the hints (`t` says it when it changes).
+        let theme = rect.width >= 100 ? sanitized(untrusted: themeName) : ""
         var right = theme.isEmpty ? " \(ensembleText) " : " \(theme) · \(ensembleText) "
         if !progress.isEmpty { right = " \(sanitized(untrusted: progress)) ·" + right }
         let limit = rect.maxX - right.count - 1
@@ -97,25 +98,32 @@ public struct StatusBar: Sendable, Equatable {
 }
 
 /// The help overlay: every key of the key table, in a centred box over the dashboard,
-/// and how to read the charts.
+/// and how to read the charts; while a demo is loaded, its keys (Space, n, b) first.
 public struct HelpOverlay: Sendable, Equatable {
-    public init() {}
+    /// Whether a demo is loaded: its keys head the list.
+    public var demo: Bool
+
+    public init(demo: Bool = false) { self.demo = demo }
+
+    /// The rows listed: the demo's keys while one is loaded, then the documented ones.
+    var bindings: [KeyBinding] { (demo ? KeyTable.demoOnly : []) + KeyTable.documented }
 
     /// What the charts' marks mean, below the keys.
     public static let legend: [(key: String, what: String)] = [
         ("F1 F2 You", "Future 1 / Future 2 presets and your policy, each run once (central)"),
         ("shaded band", "your policy in the middle 80 % of plausible worlds (p10–p90)"),
         ("┄ dotted", "the median of those worlds"),
-        ("╌ F1≥12", "thresholds: Future 1 at ≥ 12 mo, Future 2 ≤ 3"),
+        ("╌ F1≥12", "thresholds: Future 1 at ≥ 12 mo, Future 2 ≤ 3 mo, contested between"),
+        ("map ▀", "across worlds: P(F1) or P(F2) ≥ 90 %, ≥ 50 %, or neither; as set: the lead"),
         ("▁▃▅█", "each slider's lead at the horizon across its range; highlighted cell: now"),
         ("┃", "what moves the lead: your lead now; a bar spans a slider's range"),
     ]
 
     /// One row per binding (its short help where the whole one does not fit in `room`
     /// columns), then a blank row and the legend.
-    static func lines(room: Int) -> [(key: String, what: String)] {
-        KeyTable.documented.map { ($0.label, $0.help.count <= room ? $0.help : $0.shortHelp) }
-            + [("", "")] + legend
+    func lines(room: Int) -> [(key: String, what: String)] {
+        bindings.map { ($0.label, $0.help.count <= room ? $0.help : $0.shortHelp) }
+            + [("", "")] + Self.legend
     }
 
     /// The three forms, most detailed first: one column with the whole help and the
@@ -124,9 +132,9 @@ public struct HelpOverlay: Sendable, Equatable {
     enum Form { case full, twoColumns, compact }
 
     public func render(in area: Rect, into screen: inout Screen) {
-        let bindings = KeyTable.documented
+        let bindings = self.bindings
         let keyWidth = (bindings.map(\.label.count).max() ?? 0) + 2
-        let oneColumn = Self.lines(room: min(100, area.width - 2) - 3 - keyWidth)
+        let oneColumn = lines(room: min(100, area.width - 2) - 3 - keyWidth)
         let twoColumnRows = (bindings.count + 1) / 2 + 1 + Self.legend.count
         let form: Form =
             oneColumn.count + 4 <= area.height - 2

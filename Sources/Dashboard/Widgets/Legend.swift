@@ -1,4 +1,5 @@
 import Foundation
+import FuturesModel
 
 /// The one-line legend under the charts: what F1, F2 and You are, and the band and the
 /// median. It says as much as the width allows, in the lines' own colours. Without colour
@@ -62,6 +63,54 @@ public struct Legend: Sendable, Equatable {
             (0..<Self.lengths).map { pieces($0, ascii: ascii) }.first {
                 $0.reduce(0) { $0 + $1.text.count } <= rect.width - 1
             } ?? pieces(Self.lengths - 1, ascii: ascii)
+        var x = rect.x + 1
+        for piece in chosen { x = screen.write(piece.text, x: x, y: rect.y, style: piece.style, clip: rect) }
+    }
+}
+
+/// The futures' key, one row: what Future 1, contested and Future 2 mean (MODEL.md: the
+/// US frontier lead at the horizon at least 12 months, between, at most 3), in the
+/// futures' colours, as much as the width allows; shown at every size.
+public struct FuturesKey: Sendable, Equatable {
+    /// The horizon's month label ("2029-01").
+    public var horizon: String
+
+    public init(horizon: String) { self.horizon = horizon }
+
+    typealias Piece = (text: String, style: Style)
+
+    /// The thresholds as written on screen ("12", "3").
+    static let f1 = months(Constants.future1Threshold), f2 = months(Constants.future2Threshold)
+
+    private static func months(_ v: Double) -> String {
+        v == v.rounded() ? String(Int(v)) : String(format: "%.1f", v)
+    }
+
+    /// The key's forms, longest first; each names Future 1, Future 2 and contested with
+    /// their thresholds.
+    func forms() -> [[Piece]] {
+        let text = Style(.muted)
+        let one: Piece = ("Future 1", Style(.future1, .bold)), two: Piece = ("Future 2", Style(.future2, .bold))
+        let contested: Piece = ("contested", Style(.foreground))
+        let (a, b) = (Self.f1, Self.f2)
+        return [
+            [
+                ("By the US frontier lead at \(horizon): ", text), one, (" ≥ \(a) months · ", text),
+                contested,
+            ]
+                + [(" (\(b)–\(a) months) · ", text), two, (" ≤ \(b) months (near parity or China ahead)", text)],
+            [("By the lead at \(horizon): ", text), one, (" ≥ \(a) mo · ", text), contested]
+                + [(" (\(b)–\(a) mo) · ", text), two, (" ≤ \(b) mo", text)],
+            [one, (": lead ≥ \(a) mo · ", text), contested, (" (\(b)–\(a) mo) · ", text), two, (": ≤ \(b) mo", text)],
+            [one, (" ≥ \(a) mo · ", text), contested, (" (\(b)–\(a) mo) · ", text), two, (" ≤ \(b) mo", text)],
+            [one, (" ≥\(a)mo ", text), contested, (" \(b)–\(a) ", text), two, (" ≤\(b)mo", text)],
+        ]
+    }
+
+    public func render(in rect: Rect, into screen: inout Screen) {
+        guard rect.height > 0 else { return }
+        let all = forms()
+        let chosen = all.first { $0.reduce(0) { $0 + $1.text.count } <= rect.width - 1 } ?? all[all.count - 1]
         var x = rect.x + 1
         for piece in chosen { x = screen.write(piece.text, x: x, y: rect.y, style: piece.style, clip: rect) }
     }

@@ -2,13 +2,15 @@ import Dashboard
 import FuturesModel
 import Testing
 
-/// The map of futures as drawn.
+/// The map of futures as drawn, as set (`w`: the central run at every point).
 @Suite("Map chart")
 struct MapChartTests {
-    @Test("each map cell shows the future of its point; the current point and the 12-month edge are marked")
+    @Test("as set, each map cell shows the future of its point; the current point and the 12-month edge are marked")
     func mapDrawing() throws {
         var state = State(scenario: Scenario(levers: Preset.future1.levers), width: 120, height: 36)
+        reduce(&state, .keyPressed(.char("w")))
         reduce(&state, .keyPressed(.char("m")))
+        #expect(state.mapRequest?.acrossWorlds == false)
         state = Fixture.withMap(state)
         let map = try #require(state.results.map)
         let screen = Fixture.frame(state)
@@ -44,24 +46,25 @@ struct MapChartTests {
         #expect(screen.cells.contains { $0.role == .foreground && $0.character == "▀" })
         // The axes in the parameters' units, and their names.
         let text = screen.text
-        for label in ["0 %", "50 %", "100 %", "Export controls →", "↑ Anti-smuggling", "Where Future 1 lives"] {
+        for label in ["0 %", "50 %", "100 %", "Export controls →", "↑ Anti-smuggling", "Map as set"] {
             #expect(text.contains(label), "\(label)")
         }
-        assertSnapshot(text, named: "map-future1-120x36")
+        assertSnapshot(text, named: "map-as-set-future1-120x36")
     }
 
-    @Test("the map at 80×24, without colour (# . - and @), and with the start as Y (dates)")
+    @Test("the map as set at 80×24, without colour (# . - and @), and with the start as Y (dates)")
     func mapSnapshots() throws {
         var state = State(scenario: Scenario(levers: Preset.future1.levers), width: 80, height: 24)
+        reduce(&state, .keyPressed(.char("w")))
         reduce(&state, .keyPressed(.char("m")))
         state = Fixture.withMap(state)
-        assertSnapshot(Fixture.frame(state).text, named: "map-future1-80x24")
+        assertSnapshot(Fixture.frame(state).text, named: "map-as-set-future1-80x24")
         state.view.noColor = true
         state = Fixture.withMap(state)
         let mono = Fixture.frame(state)
         #expect(!mono.cells.contains { $0.style.background != nil && $0.character == "▀" })
         for c in ["#", ".", "@", "="] { #expect(mono.text.contains(c), "\(c)") }
-        assertSnapshot(mono.text, named: "map-future1-no-color-80x24")
+        assertSnapshot(mono.text, named: "map-as-set-future1-no-color-80x24")
         // Y = the start: dates on the axis, rounded to whole months.
         state.view.noColor = false
         while state.view.mapView?.y != .policyStart { reduce(&state, .keyPressed(.down)) }

@@ -38,9 +38,20 @@ struct JobsTests: Pressing {
             .jobFinished(
                 JobResult(
                     .map(other), .map(FuturesMap(other.scenario, x: other.x, y: other.y, nx: other.nx, ny: other.ny)))))
-        #expect(state.results.map == nil)
+        #expect(state.results.map == nil && state.results.worldsMap == nil)
+        // Across worlds (the default language) the map is the worlds'; `w` asks for the central run's.
+        #expect(request.acrossWorlds)
         state = Fixture.withMap(state)
-        #expect(state.results.map != nil && state.jobs.map(\.kind) == [.ensemble, .worlds])
+        #expect(state.results.worldsMap?.complete == true && state.jobs.map(\.kind) == [.ensemble, .worlds])
+        var asSet = state
+        reduce(&asSet, .keyPressed(.char("w")))
+        #expect(asSet.mapRequest?.acrossWorlds == false && asSet.jobs.map(\.kind) == [.ensemble, .map])
+        asSet = Fixture.withMap(asSet)
+        #expect(asSet.results.map != nil && asSet.results.worldsMap == nil && asSet.jobs.map(\.kind) == [.ensemble])
+        // Without ensembles (--members 0) there are no worlds: the map is the central run's.
+        var none = state
+        none.results.ensembleMembers = 0
+        #expect(none.mapRequest?.acrossWorlds == false)
         // Moving a slider asks for a new map; the old one stays on screen meanwhile.
         reduce(&state, .keyPressed(.right))
         #expect(state.jobs.map(\.kind) == [.ensemble, .worlds, .map])

@@ -11,9 +11,11 @@ struct LayoutTests {
         #expect(Layout(width: 80, height: 24, chart: .lead).tier == .compact)
         #expect(Layout(width: 119, height: 50, chart: .lead).tier == .compact)
         #expect(Layout(width: 120, height: 36, chart: .lead).tier == .grid)
-        let big = Layout(width: 200, height: 60, chart: .lead)
+        // The side panel keeps its width as the charts grow, up to the five-chart size.
+        let big = Layout(width: 179, height: 60, chart: .lead)
         #expect(big.panel.width == Layout(width: 120, height: 36, chart: .lead).panel.width)
         #expect(big.charts.count == 4)
+        #expect(Layout(width: 200, height: 60, chart: .lead).charts.count == 5)
     }
 
     @Test("a caption sits in its own band above the outcome bar, never over a chart or the tornado")

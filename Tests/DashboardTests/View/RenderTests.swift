@@ -56,7 +56,7 @@ struct RenderTests {
 
     @Test("charts name what they plot, shortened where the whole title does not fit")
     func chartTitles() {
-        let wide = render(State(width: 200, height: 60), Analysis(Scenario())).text
+        let wide = render(State(width: 179, height: 60), Analysis(Scenario())).text
         for kind in [ChartKind.lead, .computeShare, .adoption, .chinaSources] { #expect(wide.contains(kind.title)) }
         let narrow = render(State(width: 120, height: 36), Analysis(Scenario())).text
         #expect(narrow.contains(ChartKind.adoption.shortTitle) && !narrow.contains(ChartKind.adoption.title))

@@ -161,7 +161,8 @@ enum WidgetBounds {
                     "MapChart in \(kind)", rect,
                     {
                         MapChart(
-                            map: state.results.map, scenario: s, x: .lever(.exportControls),
+                            map: state.results.map, worlds: state.results.worldsMap?.map,
+                            acrossWorlds: state.results.worldsMap != nil, scenario: s, x: .lever(.exportControls),
                             y: .lever(.smugglingEnforcement)
                         ).render(in: $0, into: &$1)
                     }

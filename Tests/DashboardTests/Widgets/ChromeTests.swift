@@ -7,11 +7,12 @@ import Testing
 struct ChromeTests {
     @Test("the key bar keeps ? help and q quit at 80×24, and plain ASCII hints in the mono theme")
     func keyBar() {
-        var state = State(width: 80, height: 24)
+        let state = State(width: 80, height: 24)
         let bar = render(state, Analysis(state.scenario)).line(23)
         #expect(bar.contains("? help") && bar.contains("q quit"), "\(bar)")
-        state.view.themes = [Theme(name: "plain", colors: Theme.dark.colors, glyphs: .ascii)]
-        let ascii = render(state, Analysis(state.scenario)).line(23)
+        var wide = State(width: 120, height: 36)
+        wide.view.themes = [Theme(name: "plain", colors: Theme.dark.colors, glyphs: .ascii)]
+        let ascii = render(wide, Analysis(wide.scenario)).line(35)
         #expect(ascii.contains("h l adjust") && !ascii.contains("<>"), "\(ascii)")
     }
 
