@@ -218,9 +218,9 @@ struct DashboardEndToEndTests {
         let tmux = try Self.start()
         try tmux.send("v")
         let lens = try tmux.waitFor {
-            $0.contains("lens: Controls backfire") && $0.contains("Lens Controls backfire: ")
+            $0.contains("lens: Controls backfire") && $0.contains("Lens Controls backfire vs the essay's view: P(F")
         }
-        #expect(lens.contains("Lens Controls backfire: "), "\(lens)")
+        #expect(lens.contains("Lens Controls backfire vs the essay's view: P(F"), "\(lens)")
         try tmux.send("a")
         try tmux.send("a")
         let worlds = try tmux.waitFor {
@@ -242,6 +242,26 @@ struct DashboardEndToEndTests {
             !$0.contains("Where Future 1 lives") && ($0.contains("US lead, months") || $0.contains("US frontier lead"))
         }
         #expect(closed.contains("US lead, months") || closed.contains("US frontier lead"), "\(closed)")
+        try tmux.send("q")
+        _ = try Self.sttyAfterExit(tmux)
+    }
+
+    @Test("a lens switch is explained against the essay's view across worlds, never against the previous lens")
+    func lensExplained() throws {
+        let tmux = try Self.start()
+        for _ in 0..<5 { try tmux.send("v") }
+        let critics = try tmux.waitFor {
+            $0.contains("lens: All the critics") && $0.contains("Lens All the critics at once vs the essay's view: P(F")
+        }
+        #expect(
+            critics.contains("Last change: Lens All the critics at once vs the essay's view: P(F2) +"), "\(critics)")
+        try tmux.send("V")
+        let price = try tmux.waitFor {
+            $0.contains("lens: Price wins") && $0.contains("Lens Price wins vs the essay's view: P(F")
+        }
+        let line = price.split(separator: "\n").first { $0.contains("Last change:") }.map(String.init) ?? ""
+        #expect(line.contains("Lens Price wins vs the essay's view: P(F2) +"), "\(price)")
+        #expect(line.contains("China's markets +") && !line.contains("lead +5.0 mo"), "\(line)")
         try tmux.send("q")
         _ = try Self.sttyAfterExit(tmux)
     }
