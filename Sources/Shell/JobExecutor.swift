@@ -66,6 +66,14 @@ public struct JobExecutor: Sendable {
                 guard let worlds else { return }
                 deliver(JobResult(job, .worlds(worlds), complete: i == steps.count - 1))
             }
+        case .explain(let pending):
+            // Both over the worlds of the final results across worlds, so that the line
+            // agrees with the panels' numbers.
+            guard settings.members > 0, let full = Job.worldsSteps(settings).last else { return }
+            let summaries = WorldsEngine.summaries(
+                [pending.reference, pending.scenario], settings: full, threads: threads, isCancelled: isCancelled)
+            guard let summaries else { return }
+            deliver(JobResult(job, .explain(before: summaries[0], after: summaries[1])))
         case .answer(let scenario):
             // 250 worlds first (a table within a second), then 2,000.
             guard settings.members > 0 else { return }

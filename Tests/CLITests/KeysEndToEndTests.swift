@@ -77,7 +77,15 @@ struct KeysEndToEndTests {
     func unknownSequences() throws {
         let tmux = try DashboardEndToEndTests.start()
         defer { try? tmux.send("q") }
-        let before = try tmux.capture()
+        // The results across worlds (500 worlds, then 2,000) may still be arriving after the
+        // ensemble: take the screen once it holds still.
+        var before = try tmux.capture()
+        for _ in 0..<40 {
+            Thread.sleep(forTimeInterval: 0.25)
+            let again = try tmux.capture()
+            if again == before && !again.contains("computing across worlds") { break }
+            before = again
+        }
         for sequence in Self.unknown {
             let press = Press.bytes(sequence)
             try press.send(to: tmux)

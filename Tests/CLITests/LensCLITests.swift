@@ -137,7 +137,7 @@ struct LensCLITests {
         #expect(bad.stderr.hasPrefix("\(path):4: unknown lens 'cheap'"))
         let good = try CLI.run(["demo", path, "--headless", "--members", "0", "--lens-dir", "\(Self.fixtures)/user"])
         #expect(good.status == 0, "\(good.stderr)")
-        #expect(good.stdout.contains("Lens Cheap chips: China price adv 30→50: lead"))
+        #expect(good.stdout.contains("Lens Cheap chips vs the essay's view, as set: China price adv 10→50: lead"))
     }
 }
 

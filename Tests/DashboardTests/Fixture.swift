@@ -1,10 +1,12 @@
 import Dashboard
 import FuturesModel
+import Shell
 
 /// A fixed dashboard state reached through real key presses, and its ensemble.
 enum Fixture {
     /// Pins the status quo, raises anti-smuggling to 60 %, selects it, and attaches an
-    /// ensemble of 400 members (one thread, so it is reproducible).
+    /// ensemble of 400 members (one thread, so it is reproducible), and the results across
+    /// 400 worlds with the last change explained across them (`withWorldsResults`).
     static func state(width: Int, height: Int) -> State {
         var state = State(width: width, height: height)
         state.results.ensembleMembers = 400
@@ -14,6 +16,18 @@ enum Fixture {
         let result = Ensemble.run(
             state.scenario, settings: EnsembleSettings(members: 400, seed: 7), threads: 1)!
         reduce(&state, .jobFinished(JobResult(.ensemble(state.scenario), .ensemble(result))))
+        return withWorldsResults(state)
+    }
+
+    /// `state` with its results across worlds (400 worlds, seed 7, one thread) and, if a
+    /// change waits for them, its explanation, as the worker would send them.
+    static func withWorldsResults(_ state: State) -> State {
+        var state = state
+        let runtime = Runtime(settings: EnsembleSettings(members: 400, seed: 7), threads: 1)
+        let jobs = [Job.current(.worlds, in: state), Job.current(.explain, in: state)].compactMap { $0 }
+        for job in jobs {
+            for result in runtime.answers(job) { reduce(&state, .jobFinished(result)) }
+        }
         return state
     }
 

@@ -142,7 +142,7 @@ struct ThemeTests {
         var state = Fixture.state(width: 120, height: 36)
         state.view.themes = [Theme(name: "plain", colors: Theme.dark.colors, boldTitles: false)]
         let screen = Fixture.frame(state)
-        let (x, y) = try #require(screen.find("Lead at 2029-01"))
+        let (x, y) = try #require(screen.find("Median lead at 2029-01"))
         #expect(!screen[x, y].flags.contains(.bold))
     }
 

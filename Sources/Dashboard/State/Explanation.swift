@@ -6,9 +6,18 @@ public enum Explanation {
     public static func parameter(
         _ id: ParameterID, from old: Double, to new: Double, before: Scenario, after: Scenario
     ) -> String {
+        outcome(parameterLabel(id, from: old, to: new), before: before, after: after)
+    }
+
+    /// "Anti-smuggling 30→35 %": a parameter's change, without its effect (its name at
+    /// most `nameWidth` long: `Labels.shortWidth` gives "Offshore ctrls").
+    public static func parameterLabel(
+        _ id: ParameterID, from old: Double, to new: Double, nameWidth: Int = 20
+    )
+        -> String
+    {
         let spec = id.spec
-        let label = "\(Labels.fitting(id, width: 20)) \(number(old, spec))→\(Format.value(new, spec))"
-        return outcome(label, before: before, after: after)
+        return "\(Labels.fitting(id, width: nameWidth)) \(number(old, spec))→\(Format.value(new, spec))"
     }
 
     /// "<label>: lead +0.4 mo, adoption +0.2 pt", plus the verdict when it flips.
@@ -26,12 +35,14 @@ public enum Explanation {
     /// then the change of the lead (and the verdict when it flips). One line; with a
     /// `width`, at most that many characters: short labels first, then "+N more" for the
     /// changes that do not fit.
-    public static func lens(_ lens: Lens, before: Scenario, after: Scenario, width: Int? = nil) -> String {
+    public static func lens(
+        _ lens: Lens, before: Scenario, after: Scenario, width: Int? = nil, title: String? = nil
+    ) -> String {
         let a = Simulation.outcome(before), b = Simulation.outcome(after)
         let lead = ": lead \(Format.delta(b.leadMonths - a.leadMonths, .leadMonths))"
         // The flip of the central run's future, where the line has room for it.
         let endings = a.future != b.future ? [lead + " (central run now \(b.future.title))", lead] : [lead]
-        let title = "Lens \(lens.name)"
+        let title = title ?? "Lens \(lens.name)"
         // What the lens itself sets (values off their defaults) first, then what it resets.
         let moved = AssumptionID.allCases.filter { before.assumptions[$0] != after.assumptions[$0] }
         let isReset = { (id: AssumptionID) in after.assumptions[id] == ParameterID.assumption(id).spec.defaultValue }

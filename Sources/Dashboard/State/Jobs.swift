@@ -22,9 +22,13 @@ public enum Job: Sendable, Hashable {
     /// Every result across worlds of the scenario (MODEL.md §4 "Across worlds": the
     /// summary, sensitivity, attribution and response) while the screen speaks across worlds.
     case worlds(Scenario)
+    /// The Summaries of a change's reference and its scenario over the same worlds (as many
+    /// as the final results across worlds), for the explanation waiting for them.
+    case explain(PendingExplanation)
 
     public enum Kind: Int, Sendable, Hashable, CaseIterable {
-        case ensemble, worlds, robustness, map, answer
+        // `explain` after `worlds`: the serial worker completes the line after the panels.
+        case ensemble, worlds, explain, robustness, map, answer
     }
 
     /// The members of the first, quick band after a change; the full count follows.
@@ -117,6 +121,7 @@ public enum Job: Sendable, Hashable {
         case .map: .map
         case .answer: .answer
         case .worlds: .worlds
+        case .explain: .explain
         }
     }
 
@@ -129,6 +134,7 @@ public enum Job: Sendable, Hashable {
         case .map: state.mapRequest.map { .map($0) }
         case .answer: state.view.mode.isAnswer ? .answer(state.scenario) : nil
         case .worlds: state.view.language == .acrossWorlds ? .worlds(state.scenario) : nil
+        case .explain: state.view.pendingExplanation.map { .explain($0) }
         }
     }
 
@@ -141,7 +147,7 @@ public enum Job: Sendable, Hashable {
         switch self {
         case .ensemble: return true
         case .robustness: return state.view.moves == .acrossWorlds && state.layout.moves.height > 2 && !answered
-        case .map, .answer, .worlds: return !answered
+        case .map, .answer, .worlds, .explain: return !answered
         }
     }
 }
@@ -155,6 +161,8 @@ public enum JobOutput: Sendable, Equatable {
     case worldsMap(WorldsMap)
     case answer(Answer)
     case worlds(WorldsAnalysis)
+    /// The Summary of the reference, then of the scenario.
+    case explain(before: Summary, after: Summary)
 }
 
 /// One result of a job: the job it answers, what it delivered, and whether it is the

@@ -23,6 +23,9 @@ public enum Command: Sendable, Equatable, Hashable {
     /// v / V: the next or previous lens (all ten assumptions as one change).
     case nextLens, previousLens
     case cycleMoves
+    /// f: the attribution's probability (Future 1 → Future 2 → China's markets); shows the
+    /// attribution where another view of "What moves it" is up.
+    case cycleAttribution
     /// w: the screen across worlds, or the central run as set.
     case toggleLanguage
     /// m: open or close the map of futures.
@@ -171,6 +174,10 @@ public enum KeyTable {
         KeyBinding(
             "a", "what moves it: tornado → attribution → across worlds", short: "a", "tornado, Shapley, worlds",
             keys: [.init(.char("a"), .cycleMoves)], hint: KeyHint(keys: "a", what: "what moves it", rank: 12)),
+        KeyBinding(
+            "f", "the attribution's probability: P(Future 1) → P(Future 2) → P(China's markets)", short: "f",
+            "split F1 / F2 / markets", keys: [.init(.char("f"), .cycleAttribution)],
+            hint: KeyHint(keys: "f", what: "F1/F2/markets split", rank: 14)),
         KeyBinding(
             "w", "the whole screen across worlds (medians, probabilities) or as set (the central run)",
             short: "w", "across worlds / as set", keys: [.init(.char("w"), .toggleLanguage)],

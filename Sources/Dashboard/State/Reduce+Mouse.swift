@@ -53,12 +53,10 @@ func clickMap(_ state: inout State, _ rect: Rect, _ view: MapView, x: Int, y: In
     var next = state.scenario
     next[xID] = snapped(xID, fraction: fx)
     next[yID] = snapped(yID, fraction: fy)
-    change(&state, to: next) { old, new in
-        let what =
-            "Map: \(xID.spec.name) \(Format.value(new[xID], xID.spec)), \(yID.spec.name) "
-            + "\(Format.value(new[yID], yID.spec))"
-        return Explanation.outcome(what, before: old, after: new)
-    }
+    let what =
+        "Map: \(xID.spec.name) \(Format.value(next[xID], xID.spec)), \(yID.spec.name) "
+        + "\(Format.value(next[yID], yID.spec))"
+    change(&state, to: next, label: what)
 }
 
 /// The value at `fraction` of a parameter's range, snapped to its fine step.

@@ -29,9 +29,9 @@ func setSelected(_ state: inout State, to value: Double) {
     var next = state.scenario
     next[id] = clamped
     let before = state.scenario[id]
-    change(&state, to: next) { old, new in
-        Explanation.parameter(id, from: before, to: clamped, before: old, after: new)
-    }
+    change(
+        &state, to: next, label: Explanation.parameterLabel(id, from: before, to: clamped),
+        shortLabel: Explanation.parameterLabel(id, from: before, to: clamped, nameWidth: Labels.shortWidth))
 }
 
 /// Sets one lever to exactly `value` (no snapping: a goal-seek result must still reach
@@ -40,9 +40,9 @@ func setLever(_ state: inout State, _ lever: LeverID, to value: Double) {
     var next = state.scenario
     let before = next.levers[lever]
     next.levers[lever] = value
-    change(&state, to: next) { old, new in
-        Explanation.parameter(.lever(lever), from: before, to: value, before: old, after: new)
-    }
+    change(
+        &state, to: next, label: Explanation.parameterLabel(.lever(lever), from: before, to: value),
+        shortLabel: Explanation.parameterLabel(.lever(lever), from: before, to: value, nameWidth: Labels.shortWidth))
 }
 
 /// `g`: the smallest value of the selected lever (others fixed) that reaches Future 1;
@@ -67,23 +67,25 @@ func applyPreset(_ state: inout State, _ preset: Preset) {
     next.levers = preset.levers
     next.policyStart = 0
     change(
-        &state, to: next, unchanged: "Already at \(preset.title)'s levers, starting \(monthLabel(0)): nothing changed."
-    ) { Explanation.outcome("Preset \(preset.title)", before: $0, after: $1) }
+        &state, to: next, unchanged: "Already at \(preset.title)'s levers, starting \(monthLabel(0)): nothing changed.",
+        label: "Preset \(preset.title)")
 }
 
 /// Back to the status-quo levers and the default assumptions (the horizon stays).
 func reset(_ state: inout State) {
     let next = Scenario(horizon: state.scenario.horizon)
-    change(&state, to: next, unchanged: "Already at the status quo with the default assumptions: nothing changed.") {
-        Explanation.outcome("Reset", before: $0, after: $1)
-    }
+    change(
+        &state, to: next, unchanged: "Already at the status quo with the default assumptions: nothing changed.",
+        label: "Reset")
 }
 
-/// Makes `next` the scenario, recording the old one for undo. A no-op change records
-/// nothing and says `unchanged`, when given. Whether the scenario changed.
+/// Makes `next` the scenario, recording the old one for undo, and explains it (see
+/// `explain`). A no-op change records nothing and says `unchanged`, when given. Whether
+/// the scenario changed.
 @discardableResult
 func change(
-    _ state: inout State, to next: Scenario, unchanged: String? = nil, explain: (Scenario, Scenario) -> String
+    _ state: inout State, to next: Scenario, unchanged: String? = nil, label: String, shortLabel: String? = nil,
+    reference: Scenario? = nil, asSet: ((Scenario, Scenario) -> String)? = nil
 ) -> Bool {
     guard next != state.scenario else {
         if let unchanged { say(&state, unchanged) }
@@ -94,11 +96,48 @@ func change(
         state.document.undoStack.removeFirst(state.document.undoStack.count - Document.undoLimit)
     }
     state.document.redoStack.removeAll()
-    state.view.explanation = explain(state.scenario, next)
-    state.view.explanationIsChange = true
+    explain(
+        &state, label, shortLabel: shortLabel, from: state.scenario, to: next, reference: reference, asSet: asSet)
     state.document.scenario = next
     return true
 }
+
+/// Explains the change from `old` to `new` in the screen's language. Across worlds (while
+/// ensembles run): `label` and "…" until `Job.explain` delivers the Summaries of
+/// `reference` (default `old`) and `new` over the same worlds; never the central run's
+/// numbers. As set: the central run's change (`asSet`, by default `label`, "as set", then
+/// the change of the lead and adoption).
+func explain(
+    _ state: inout State, _ label: String, shortLabel: String? = nil, from old: Scenario, to new: Scenario,
+    reference: Scenario? = nil, asSet: ((Scenario, Scenario) -> String)? = nil
+) {
+    state.view.explanationIsChange = true
+    if state.view.language == .acrossWorlds && state.results.ensembleMembers > 0 {
+        let pending = PendingExplanation(
+            label: label, shortLabel: shortLabel, reference: reference ?? old, scenario: new)
+        state.view.pendingExplanation = pending
+        state.view.explanation = pending.waiting
+    } else {
+        state.view.pendingExplanation = nil
+        state.view.explanation =
+            asSet?(old, new) ?? Explanation.outcome("\(label), as set", before: old, after: new)
+    }
+}
+
+/// Completes the explanation waiting for `result` (`Job.explain`), if it still waits: the
+/// Summary after against the one before, across worlds, fitted to the outcome bar.
+func completeExplanation(_ state: inout State, _ result: JobResult) {
+    guard case .explain(let pending) = result.job, pending == state.view.pendingExplanation,
+        case .explain(let before, let after) = result.output
+    else { return }
+    state.view.pendingExplanation = nil
+    state.view.explanation = Explanation.worlds(
+        pending.label, shortLabel: pending.shortLabel, before: before, after: after,
+        isReference: pending.reference == pending.scenario, width: explanationWidth(state))
+}
+
+/// The room for the explanation after " Last change: ", up to the screen's edge.
+func explanationWidth(_ state: State) -> Int { max(40, state.view.width - " Last change: ".count) }
 
 /// Steps back one change.
 func undo(_ state: inout State) {
@@ -107,8 +146,7 @@ func undo(_ state: inout State) {
         return
     }
     state.document.redoStack.append(state.scenario)
-    state.view.explanation = Explanation.outcome("Undo", before: state.scenario, after: previous)
-    state.view.explanationIsChange = true
+    explain(&state, "Undo", from: state.scenario, to: previous)
     state.document.scenario = previous
 }
 
@@ -119,14 +157,14 @@ func redo(_ state: inout State) {
         return
     }
     state.document.undoStack.append(state.scenario)
-    state.view.explanation = Explanation.outcome("Redo", before: state.scenario, after: next)
-    state.view.explanationIsChange = true
+    explain(&state, "Redo", from: state.scenario, to: next)
     state.document.scenario = next
 }
 
 /// Shows `text` in the outcome bar's second line: a message, not a change of the scenario
 /// (so not under "Last change:").
 func say(_ state: inout State, _ text: String) {
+    state.view.pendingExplanation = nil
     state.view.explanation = text
     state.view.explanationIsChange = false
 }

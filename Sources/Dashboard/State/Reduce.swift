@@ -32,6 +32,7 @@ private func act(_ state: inout State, _ action: Action) -> [Effect] {
         return advanceDemo(&state) + act(&state, inner)
     case .jobFinished(let result):
         state.receive(result)
+        completeExplanation(&state, result)
     case .saveFinished(let result):
         switch result {
         case .saved(let path, let replaced): say(&state, (replaced ? "Replaced " : "Saved ") + path)
@@ -135,6 +136,14 @@ func run(_ command: Command?, _ state: inout State) -> [Effect] {
     case .nextTheme: cycleTheme(&state, by: 1)
     case .previousTheme: cycleTheme(&state, by: -1)
     case .cycleMoves: state.view.moves = state.view.moves.next
+    case .cycleAttribution:
+        if state.view.moves == .attribution {
+            let all = Summary.Verdict.allCases
+            let i = all.firstIndex(of: state.view.attributionVerdict) ?? 0
+            state.view.attributionVerdict = all[(i + 1) % all.count]
+        } else {
+            state.view.moves = .attribution
+        }
     case .toggleLanguage:
         state.view.language = state.view.language.other
         say(
@@ -258,7 +267,9 @@ func reduceOpenList(_ state: inout State, _ key: Key, _ list: OpenList) -> [Effe
             if chosen.scenario == state.scenario {
                 say(&state, "\(chosen.name) is the current scenario already.")
             } else {
-                change(&state, to: chosen.scenario) { _, _ in "Opened \(chosen.name) (\(chosen.outcome))." }
+                change(&state, to: chosen.scenario, label: "Opened \(chosen.name)") { _, _ in
+                    "Opened \(chosen.name) (as set: \(chosen.outcome))."
+                }
             }
             if let notice = chosen.notice { state.view.warning = notice }
         }
@@ -327,14 +338,26 @@ func cycleLens(_ state: inout State, by step: Int) {
 }
 
 /// Sets all ten assumptions to `lens`'s as one change (one undo step), explained in one
-/// line that fits the outcome bar: "Lens Controls backfire: … : lead −0.7 mo".
+/// line that fits the outcome bar against the essay's view (the same levers with the
+/// default assumptions), never against the previous lens: "Lens Price wins vs the essay's
+/// view: P(F2) +21 pts, …" across worlds; as set, the assumptions that differ from the
+/// essay's and the central run's lead ("… as set: … : lead −0.7 mo").
 func applyLens(_ state: inout State, _ lens: Lens) {
     var next = state.scenario
     next.assumptions = lens.assumptions
-    // The outcome bar shows the line after " Last change: ", up to the screen's edge.
-    let width = max(40, state.view.width - " Last change: ".count)
-    let changed = change(&state, to: next, unchanged: "Lens \(lens.name): the assumptions are already its own.") {
-        Explanation.lens(lens, before: $0, after: $1, width: width)
+    let width = explanationWidth(state)
+    let essay = Explanation.essayView(next)
+    let label = Explanation.lensLabel(lens)
+    let changed = change(
+        &state, to: next, unchanged: "Lens \(lens.name): the assumptions are already its own.", label: label,
+        shortLabel: Explanation.lensShortLabel(lens), reference: essay
+    ) { _, new in
+        guard new != essay else {
+            let o = Simulation.outcome(new)
+            return "\(label), as set: the reference of every lens; lead "
+                + "\(Format.outcome(o.leadMonths, .leadMonths)) (\(o.future.title))"
+        }
+        return Explanation.lens(lens, before: essay, after: new, width: width, title: "\(label), as set")
     }
     if changed { state.view.lensShown = true }
 }

@@ -23,6 +23,9 @@ public struct ViewState: Sendable, Equatable {
     /// In the grid: the current chart fills the chart area (a click on a chart toggles it).
     public var chartEnlarged = false
     public var moves: MovesView = .tornado
+    /// `f`: which probability the attribution splits across worlds (Future 1, Future 2 or
+    /// China's markets).
+    public var attributionVerdict: Summary.Verdict = .future1
     /// `w`: whether the screen speaks across worlds (the default) or shows the central run
     /// ("as set": every assumption exactly at its slider).
     public var language: Language = .acrossWorlds
@@ -41,6 +44,9 @@ public struct ViewState: Sendable, Equatable {
     public var explanation: String = ""
     /// Whether `explanation` tells a change of the scenario (shown after "Last change:").
     public var explanationIsChange = false
+    /// A change explained across worlds whose Summaries are still computing (`Job.explain`):
+    /// `explanation` says the change and "…" until they arrive.
+    public var pendingExplanation: PendingExplanation?
     /// Whether the description under the charts tells the lens just applied (its argument
     /// and source) instead of the selected slider; the next other key clears it.
     public var lensShown = false

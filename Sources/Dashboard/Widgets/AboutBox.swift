@@ -6,8 +6,11 @@ import FuturesModel
 public struct AboutBox: Sendable, Equatable {
     public var id: ParameterID
     public var scenario: Scenario
-    /// The parameter's response curve (the lead at its range's ends).
+    /// The parameter's response curve (the lead at its range's ends); empty while the one
+    /// across worlds computes.
     public var curve: [Double]
+    /// Whether `curve` is the median lead across worlds (else the central run's, as set).
+    public var acrossWorlds = false
 
     /// A lens just applied (`v`): its argument and source instead of the slider's.
     public var lens: Lens?
@@ -37,9 +40,12 @@ public struct AboutBox: Sendable, Equatable {
             ),
             ("Source: \(spec.source).", .muted),
             (
-                "Lead at \(monthLabel(scenario.horizon)): \(Format.outcome(curve.first ?? 0, .leadMonths)) at "
-                    + "\(Format.value(spec.min, spec)), \(Format.outcome(curve.last ?? 0, .leadMonths)) at "
-                    + "\(Format.value(spec.max, spec)).", .muted
+                curve.isEmpty
+                    ? ""
+                    : (acrossWorlds ? "Median lead" : "Lead, as set,")
+                        + " at \(monthLabel(scenario.horizon)): \(Format.outcome(curve.first ?? 0, .leadMonths)) at "
+                        + "\(Format.value(spec.min, spec)), \(Format.outcome(curve.last ?? 0, .leadMonths)) at "
+                        + "\(Format.value(spec.max, spec)).", .muted
             ),
         ]
         let wrapped = parts.map { wrap($0.0, width: width) }

@@ -6,8 +6,12 @@ import FuturesModel
 public struct SliderPanel: Sendable, Equatable {
     public var scenario: Scenario
     public var selection: Int
-    /// One response curve per parameter, in `ParameterID.all` order.
+    /// One response curve per parameter, in `ParameterID.all` order (the median lead
+    /// across worlds, or the central run's as set; empty while none is in).
     public var responses: [[Double]]
+    /// Whether the curves are across worlds, and another scenario's (drawn dimmed).
+    public var acrossWorlds = false
+    public var stale = false
     /// The first list line shown (see `SliderGeometry`); clamped so that the selection shows.
     public var scroll: Int
     /// The name of the lens the assumptions match, shown in their title; nil: "custom".
@@ -19,6 +23,13 @@ public struct SliderPanel: Sendable, Equatable {
         self.selection = selection
         self.responses = responses
         self.scroll = scroll
+    }
+
+    /// The panel with the sparklines of `source`: across worlds, the median lead.
+    public init(scenario: Scenario, selection: Int, source: MovesSource, scroll: Int = 0, lens: String? = nil) {
+        self.init(scenario: scenario, selection: selection, responses: source.curves, scroll: scroll, lens: lens)
+        acrossWorlds = source.isAcrossWorlds
+        stale = source.isStale
     }
 
     /// "ASSUMPTIONS · lens: Controls backfire", or "· custom" once a slider left the lens;
@@ -37,7 +48,11 @@ public struct SliderPanel: Sendable, Equatable {
         let on = Style(.accent, .bold), off = Style(.muted, .bold)
         screen.box(rect, title: "POLICY", titleStyle: levers ? on : off)
         // What the sparklines are, on the top border above them.
-        let note = SliderColumns(width: rect.width - 2).spark >= 11 ? " lead across range " : " lead "
+        let spark = SliderColumns(width: rect.width - 2).spark
+        let note =
+            !acrossWorlds
+            ? (spark >= 11 ? " lead across range " : " lead ")
+            : spark >= 18 ? " median lead across range " : " median lead "
         screen.write(note, x: rect.maxX - 1 - note.count, y: rect.y, role: .muted, clip: rect)
         let inner = rect.inset(1)
         let geometry = SliderGeometry(rect: rect)
@@ -53,10 +68,10 @@ public struct SliderPanel: Sendable, Equatable {
                 continue
             }
             let id = ParameterID.all[index]
-            SliderRow(
-                id: id, value: scenario[id], selected: index == selection, response: responses[index], scale: scale
-            )
-            .render(in: Rect(x: inner.x, y: y, width: inner.width, height: 1), into: &screen)
+            var row = SliderRow(
+                id: id, value: scenario[id], selected: index == selection, response: responses[index], scale: scale)
+            row.stale = stale
+            row.render(in: Rect(x: inner.x, y: y, width: inner.width, height: 1), into: &screen)
         }
         if geometry.scrolls {
             // Arrows on the right border say that more rows are above or below.

@@ -10,6 +10,8 @@ public struct SliderRow: Sendable, Equatable {
     /// The lead range every row's sparkline shares, so that heights compare across rows
     /// (nil: this row's own range).
     public var scale: ClosedRange<Double>?
+    /// Whether the sparkline is another scenario's (across worlds, while the new one computes): dimmed.
+    public var stale = false
 
     public init(
         id: ParameterID, value: Double, selected: Bool, response: [Double], scale: ClosedRange<Double>? = nil
@@ -55,6 +57,11 @@ public struct SliderRow: Sendable, Equatable {
         x += c.value + 1
         let spark = Rect(x: x, y: y, width: min(c.spark, rect.maxX - x), height: 1)
         Sparkline(samples: response, caret: fraction, scale: scale).render(in: spark, into: &screen)
+        if stale {
+            for i in 0..<max(0, spark.width) where screen.area.contains(x: spark.x + i, y: y) {
+                screen[spark.x + i, y].style.flags.insert(.dim)
+            }
+        }
     }
 }
 
@@ -69,6 +76,8 @@ public struct Sparkline: Sendable, Equatable {
     public var flatBelow: Double
     /// The value range the bar heights span (nil: the samples' own range).
     public var scale: ClosedRange<Double>?
+    /// Whether the sparkline is another scenario's (across worlds, while the new one computes): dimmed.
+    public var stale = false
 
     public init(samples: [Double], caret: Double?, flatBelow: Double = 0.05, scale: ClosedRange<Double>? = nil) {
         self.samples = samples

@@ -74,15 +74,16 @@ struct AnswerViewTests: Pressing {
         #expect(Fixture.frame(state).text.contains("Computing the answer"))
         reduce(&state, .jobFinished(JobResult(.answer(state.scenario), .answer(answer), complete: false)))
         #expect(state.results.answer?.complete == false)
-        #expect(state.jobs.map(\.kind) == [.ensemble, .worlds, .answer], "still asked for until complete")
+        // (the preset's explanation across worlds waits for its Summaries: `.explain`)
+        #expect(state.jobs.map(\.kind) == [.ensemble, .worlds, .explain, .answer], "still asked for until complete")
         #expect(Fixture.frame(state).text.contains("200 worlds…"))
         reduce(&state, .jobFinished(JobResult(.answer(state.scenario), .answer(answer))))
-        #expect(state.jobs.map(\.kind) == [.ensemble, .worlds])
+        #expect(state.jobs.map(\.kind) == [.ensemble, .worlds, .explain])
         let text = Fixture.frame(state).text
         #expect(text.contains("200 worlds") && !text.contains("200 worlds…"))
         #expect(text.contains(String(answer.finding(for: .future1).prefix(40))))
         // Closed, it is not asked for; reopened on the same scenario, the answer is still there.
         press(&state, .escape, .char("A"))
-        #expect(state.jobs.map(\.kind) == [.ensemble, .worlds])
+        #expect(state.jobs.map(\.kind) == [.ensemble, .worlds, .explain])
     }
 }

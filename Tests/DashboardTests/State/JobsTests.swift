@@ -54,7 +54,8 @@ struct JobsTests: Pressing {
         #expect(none.mapRequest?.acrossWorlds == false)
         // Moving a slider asks for a new map; the old one stays on screen meanwhile.
         reduce(&state, .keyPressed(.right))
-        #expect(state.jobs.map(\.kind) == [.ensemble, .worlds, .map])
+        // (and the explanation of the change across worlds waits for its Summaries)
+        #expect(state.jobs.map(\.kind) == [.ensemble, .worlds, .explain, .map])
         #expect(Fixture.frame(state).text.contains("computing…"))
         // Without colour, one map row per cell.
         state.view.noColor = true
@@ -81,7 +82,7 @@ struct JobsTests: Pressing {
         #expect(state.results.robustness == old)
         #expect(Fixture.frame(state).text.contains("computing…"))
         reduce(&state, .keyPressed(.char("a")))
-        #expect(state.view.moves == .tornado && state.jobs.map(\.kind) == [.ensemble, .worlds])
+        #expect(state.view.moves == .tornado && state.jobs.map(\.kind) == [.ensemble, .worlds, .explain])
     }
 
     @Test("a partial result keeps its job asked for until the complete one is in; a kind no longer shown is not")

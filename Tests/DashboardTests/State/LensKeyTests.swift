@@ -13,7 +13,10 @@ struct LensKeyTests {
         for lens in Lens.builtIn.dropFirst() {
             reduce(&state, .keyPressed(.char("v")))
             #expect(state.document.activeLens?.id == lens.id && state.scenario.assumptions == lens.assumptions)
-            #expect(state.view.explanation.hasPrefix("Lens \(lens.name): "), "\(state.view.explanation)")
+            // Against the essay's view, across worlds (the numbers follow when they are in).
+            #expect(
+                state.view.explanation == "Lens \(lens.name) vs the essay's view: … (across worlds)",
+                "\(state.view.explanation)")
         }
         #expect(state.document.undoStack.count == Lens.builtIn.count - 1)
         reduce(&state, .keyPressed(.char("v")))
@@ -33,10 +36,12 @@ struct LensKeyTests {
     @Test("the backfire lens explains itself as the issue says, and its argument shows under the charts")
     func backfire() {
         var state = State(width: 120, height: 36)
+        // As set: the central run's change against the essay's view, and it says "as set".
+        reduce(&state, .keyPressed(.char("w")))
         reduce(&state, .keyPressed(.char("v")))
         #expect(
             state.view.explanation
-                == "Lens Controls backfire: China chip growth 1.30→1.80, Controls backfire 0.30→0.90: lead −0.7 mo")
+                == "Lens Controls backfire vs the essay's view, as set: China chips 1.30→1.80, +1 more: lead −0.7 mo")
         let argument = "Lens Controls backfire: " + Lens.backfire.argument.prefix(20)
         let text = Fixture.frame(state).text
         #expect(text.contains(argument) && text.contains("Source: "), "\(text)")
@@ -49,7 +54,7 @@ struct LensKeyTests {
         var state = State(width: 120, height: 36)
         while state.document.activeLens?.id != "all-critics" { reduce(&state, .keyPressed(.char("v"))) }
         for _ in 0..<2 { reduce(&state, .keyPressed(.char("a"))) }
-        state = Fixture.withWorlds(state, members: 2000)
+        state = Fixture.withWorldsResults(Fixture.withWorlds(state, members: 2000))
         let rows = state.results.robustness!.rows
         #expect(rows.allSatisfy { abs($0.pFuture2.delta) <= 0.02 }, "\(rows.map(\.pFuture2.delta))")
         assertSnapshot(Fixture.frame(state).text, named: "across-worlds-all-critics-120x36")

@@ -27,9 +27,11 @@ struct FrameSnapshotTests {
         state.view.selection = ParameterID.all.firstIndex(of: .policyStart)!
         for _ in 0..<4 { reduce(&state, .keyPressed(.right)) }
         #expect(state.scenario.policyStart == 12)
+        state = Fixture.withWorldsResults(state)
         let text = Fixture.frame(state).text
         #expect(text.contains("2027-01"))
-        #expect(text.contains("Policy starts 2026-10→2027-01: lead"))
+        // The cost of the last 3 months' wait, across worlds.
+        #expect(text.contains("Policy starts 2026-10→2027-01: P(F1) −") && text.contains("median lead −"), "\(text)")
         assertSnapshot(text, named: "delayed-start-120x36")
     }
 

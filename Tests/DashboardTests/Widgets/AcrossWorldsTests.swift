@@ -9,7 +9,7 @@ struct AcrossWorldsTests {
     func acrossWorldsPanel() throws {
         var state = State(scenario: Scenario(levers: Preset.future1.levers), width: 120, height: 36)
         state.view.moves = .acrossWorlds
-        state = Fixture.withWorlds(state, members: 2000)
+        state = Fixture.withWorldsResults(Fixture.withWorlds(state, members: 2000))
         let result = try #require(state.results.robustness)
         let screen = Fixture.frame(state)
         let text = screen.text

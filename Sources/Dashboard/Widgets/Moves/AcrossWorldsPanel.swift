@@ -58,7 +58,7 @@ public struct AcrossWorldsPanel: Sendable, Equatable {
                 screen.write(gain, x: median, y: y, role: .foreground, flags: .bold, clip: inner)
             }
             if spacing == 2, y + 1 < inner.maxY {
-                screen.write(note(row), x: inner.x + 2, y: y + 1, role: .muted, clip: inner)
+                screen.write(note(row, width: inner.width - 2), x: inner.x + 2, y: y + 1, role: .muted, clip: inner)
             }
             y += spacing
         }
@@ -80,14 +80,24 @@ public struct AcrossWorldsPanel: Sendable, Equatable {
         screen.write(Format.pad(text, 5, right: true), x: x + width, y: y, role: .foreground, flags: .bold, clip: inner)
     }
 
-    /// "30→90 %: helps in 100 %, pivotal in 54 % of worlds".
-    func note(_ row: RobustnessRow) -> String {
+    /// "30→90 %: helps in 100 %, hurts in 0 %, pivotal in 54 %"; with a `width`, the longest
+    /// form that fits ("helps 100 %, hurts 0 %, pivotal 54 %", then without "hurts"), so
+    /// that no number is cut.
+    public func note(_ row: RobustnessRow, width: Int? = nil) -> String {
         let setting =
             row.kind == .timing
             ? "\(monthLabel(Int(row.weak)))→now"
             : "\(Format.value(row.weak, row.parameter.spec))→\(Format.value(row.strong, row.parameter.spec))"
-        return "\(setting): helps in \(Format.percent(row.helps)), hurts in \(Format.percent(row.hurts)), "
-            + "pivotal in \(Format.percent(row.pivotal))"
+        let (helps, hurts, pivotal) = (
+            Format.percent(row.helps), Format.percent(row.hurts), Format.percent(row.pivotal)
+        )
+        let forms = [
+            "\(setting): helps in \(helps), hurts in \(hurts), pivotal in \(pivotal)",
+            "\(setting): helps \(helps), hurts \(hurts), pivotal \(pivotal)",
+            "\(setting): helps \(helps), pivotal \(pivotal)",
+        ]
+        guard let width else { return forms[0] }
+        return forms.first { $0.count <= width } ?? forms.last!
     }
 
     /// How to read the rows (`pivotal`: the notes under the rows show, so say what it means).

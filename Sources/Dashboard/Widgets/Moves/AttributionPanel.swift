@@ -1,14 +1,44 @@
 import Foundation
 import FuturesModel
 
-/// "What moves it" as the Shapley attribution: a waterfall from Future 2's lead, each
-/// lever's share of the lead gained stacked on it, to your policy's lead.
+/// "What moves it" as the Shapley attribution. Across worlds (`MovesSource.acrossWorlds`):
+/// the chosen probability's points by lever, with the months beside them
+/// (`WorldsAttributionView`). As set: a waterfall from Future 2's lead, each lever's share
+/// of the lead gained stacked on it, to your policy's lead (`CentralAttribution`).
 public struct AttributionPanel: Sendable, Equatable {
-    public var analysis: Analysis
+    public var source: MovesSource
+    /// Which probability the attribution across worlds splits (`f`).
+    public var verdict: Summary.Verdict
 
-    public init(analysis: Analysis) { self.analysis = analysis }
+    public init(analysis: Analysis) {
+        source = .asSet(analysis)
+        verdict = .future1
+    }
+
+    public init(source: MovesSource, verdict: Summary.Verdict = .future1) {
+        self.source = source
+        self.verdict = verdict
+    }
 
     public func render(in rect: Rect, into screen: inout Screen) {
+        switch source {
+        case .asSet(let analysis): CentralAttribution(analysis: analysis).render(in: rect, into: &screen)
+        case .acrossWorlds(let worlds?, let current):
+            WorldsAttributionView(worlds: worlds, verdict: verdict).render(in: rect, into: &screen)
+            if !current { MovesLayout.dim(rect, into: &screen) }
+        case .acrossWorlds(nil, _):
+            let title = "\(WorldsAttributionView.short(verdict)) by lever · f"
+            guard let inner = MovesLayout.box(rect, title: title, into: &screen) else { return }
+            MovesLayout.computing(inner, into: &screen)
+        }
+    }
+}
+
+/// The central run's attribution ("as set"): the lead gained over Future 2's levers.
+struct CentralAttribution {
+    let analysis: Analysis
+
+    func render(in rect: Rect, into screen: inout Screen) {
         let title = rect.width >= 50 ? "Lead gained over Future 2's levers (Shapley)" : "Lead over Future 2, by lever"
         guard let inner = MovesLayout.box(rect, title: title, into: &screen) else { return }
         let nameWidth = MovesLayout.nameWidth(inner)
@@ -53,5 +83,5 @@ public struct AttributionPanel: Sendable, Equatable {
     /// How to read the bars.
     static let footnoteText =
         "Bars: each lever's Shapley share of the lead gained over Future 2's levers; the shares add up. "
-        + "Press a for the levers across worlds."
+        + "As set: the central run. Press a for the levers across worlds."
 }

@@ -22,6 +22,24 @@ enum MovesLayout {
         return inner
     }
 
+    /// The first of `titles` that fits a box as wide as `rect` (else the last).
+    static func title(_ titles: [String], _ rect: Rect) -> String {
+        titles.first { $0.count + 4 <= rect.width } ?? titles.last ?? ""
+    }
+
+    /// Dims every cell of `rect`: a result of another scenario, shown while the new one computes.
+    static func dim(_ rect: Rect, into screen: inout Screen) {
+        for y in rect.y..<rect.maxY {
+            for x in rect.x..<rect.maxX where screen.area.contains(x: x, y: y) { screen[x, y].style.flags.insert(.dim) }
+        }
+    }
+
+    /// "computing across worlds…" in the middle of `inner`: no result across worlds yet
+    /// (never the central run's numbers in their place).
+    static func computing(_ inner: Rect, into screen: inout Screen) {
+        screen.writeCentered("computing across worlds…", in: inner, row: inner.height / 2, style: Style(.muted))
+    }
+
     /// Writes `lines` at the bottom of `inner`.
     static func footnote(_ lines: [String], _ inner: Rect, into screen: inout Screen) {
         for (i, line) in lines.enumerated() {
@@ -40,10 +58,13 @@ struct MovesRow {
     var style = Style(.foreground)
     /// Words instead of a bar (the start of a policy that is the status quo).
     var blank: String?
+    /// Written after `value` in wide panels.
+    var unit = " mo"
 
     /// Draws one bar row (and its note under it, when there is room).
     func draw(
-        y: Int, _ inner: Rect, nameWidth: Int, scale: BarScale, notes: Bool, into screen: inout Screen
+        y: Int, _ inner: Rect, nameWidth: Int, scale: BarScale, notes: Bool, valueWidth: Int? = nil,
+        into screen: inout Screen
     ) {
         screen.write(Format.pad(name, nameWidth), x: inner.x, y: y, style: style, clip: inner)
         if let blank {
@@ -51,8 +72,8 @@ struct MovesRow {
         } else {
             scale.draw(from: from, to: to, x0: inner.x + nameWidth + 1, y: y, into: &screen)
         }
-        let valueWidth = MovesLayout.valueWidth(inner)
-        let text = Format.pad(value + (inner.width >= 50 ? " mo" : ""), valueWidth, right: true)
+        let valueWidth = valueWidth ?? MovesLayout.valueWidth(inner)
+        let text = Format.pad(value + (inner.width >= 50 ? unit : ""), valueWidth, right: true)
         screen.write(text, x: inner.maxX - valueWidth, y: y, role: .foreground, flags: .bold, clip: inner)
         if notes, let note, y + 1 < inner.maxY {
             screen.write(note, x: inner.x + 2, y: y + 1, role: .muted, clip: inner)
@@ -107,8 +128,93 @@ struct BarScale {
 
 /// A signed number of months without unit, with a real minus sign: "+1.2", "−0.4", and
 /// "0.0" for a change that rounds to nothing.
-func signedMonths(_ x: Double) -> String {
+public func signedMonths(_ x: Double) -> String {
     let text = String(format: "%.1f", abs(x))
     if text == "0.0" { return "0.0" }
     return (x < 0 ? "−" : "+") + text
+}
+
+/// What "What moves it" and the sliders' sparklines draw from: the central run (as set), or
+/// the latest results across worlds (nil until the first arrives; not `current` while they
+/// are another scenario's, drawn dimmed until the new ones arrive).
+public enum MovesSource: Sendable, Equatable {
+    case asSet(Analysis)
+    case acrossWorlds(WorldsAnalysis?, current: Bool)
+
+    /// The source the screen's language asks for.
+    public init(_ state: State, _ analysis: Analysis) {
+        if state.view.language == .asSet {
+            self = .asSet(analysis)
+        } else {
+            let worlds = state.results.worlds?.analysis
+            self = .acrossWorlds(worlds, current: worlds?.scenario == state.scenario)
+        }
+    }
+
+    /// The results across worlds, if this source speaks across worlds and has any.
+    var worlds: WorldsAnalysis? { if case .acrossWorlds(let w, _) = self { w } else { nil } }
+
+    /// The sliders' response curves, in `ParameterID.all` order: the median lead across
+    /// worlds at 11 points of each range, the central run's lead as set (`analysis.curves`);
+    /// empty curves while no result across worlds is in.
+    var curves: [[Double]] {
+        switch self {
+        case .asSet(let analysis): analysis.curves
+        case .acrossWorlds(let w?, _): w.response.map(\.medianLead)
+        case .acrossWorlds(nil, _): ParameterID.all.map { _ in [] }
+        }
+    }
+
+    /// Whether this source speaks across worlds.
+    var isAcrossWorlds: Bool { if case .acrossWorlds = self { true } else { false } }
+
+    /// Whether what is drawn belongs to another scenario (dim it).
+    var isStale: Bool { if case .acrossWorlds(_?, let current) = self { !current } else { false } }
+}
+
+/// The axis of the months under the tornado's bars: ticks at whole multiples of a step
+/// (1, 2, 5, 10, 20 or 50 months) far enough apart for their labels.
+struct MonthsAxis {
+    /// The absolute months at the scale's zero (the bars are drawn relative to it).
+    let origin: Double
+    let scale: BarScale
+
+    /// The tick values and their cells (0…width−1), in order.
+    var ticks: [(months: Double, cell: Int)] {
+        let span = scale.high - scale.low
+        guard span > 0, scale.width > 1 else { return [] }
+        let lo = origin + scale.low, hi = origin + scale.high
+        // The smallest step whose ticks leave room for a label and a space and more.
+        let label = Double(String(format: "%.0f", max(abs(lo), abs(hi))).count + (lo < 0 ? 1 : 0))
+        let step = [1.0, 2, 5, 10, 20, 50, 100].first { Double(scale.width) * $0 / span >= label + 1.5 } ?? 100
+        var out: [(Double, Int)] = []
+        var t = (lo / step).rounded(.up) * step
+        while t <= hi + 1e-9 {
+            out.append((t, min(scale.width - 1, scale.column(t - origin))))
+            t += step
+        }
+        return out
+    }
+
+    /// Draws the ticks (┬ on a rule) in row `y` and their labels in row `y + 1` from `x0`;
+    /// only the labels where there is one row.
+    func draw(x0: Int, y: Int, rows: Int, clip: Rect, into screen: inout Screen) {
+        let ticks = self.ticks
+        var labelY = y
+        if rows >= 2 {
+            for c in 0..<scale.width { screen.write("─", x: x0 + c, y: y, role: .grid, clip: clip) }
+            for t in ticks { screen.write("┬", x: x0 + t.cell, y: y, role: .grid, clip: clip) }
+            labelY = y + 1
+        }
+        var free = x0
+        for t in ticks {
+            let label = String(format: "%.0f", t.months + 0).replacingOccurrences(of: "-", with: "−")
+            // Each label sits on its tick; one that would touch the last is left out.
+            let x = max(x0, x0 + t.cell - (label.count - 1) / 2)
+            guard x >= free else { continue }
+            guard x + label.count <= x0 + scale.width + 3 else { break }
+            screen.write(label, x: x, y: labelY, role: .muted, clip: clip)
+            free = x + label.count + 1
+        }
+    }
 }

@@ -3,12 +3,33 @@ import FuturesModel
 /// "What moves it" as a tornado of the sensitivity rows in two sections (policy, then
 /// assumptions, each by swing): each bar spans the lead at the horizon from a slider's low
 /// end to its high end, relative to now.
+/// Across worlds (`MovesSource.acrossWorlds`) it draws `WorldsTornado`.
 public struct TornadoPanel: Sendable, Equatable {
-    public var analysis: Analysis
+    public var source: MovesSource
+    public init(analysis: Analysis) { source = .asSet(analysis) }
 
-    public init(analysis: Analysis) { self.analysis = analysis }
+    public init(source: MovesSource) { self.source = source }
 
     public func render(in rect: Rect, into screen: inout Screen) {
+        switch source {
+        case .asSet(let analysis): CentralTornado(analysis: analysis).render(in: rect, into: &screen)
+        case .acrossWorlds(let worlds?, let current):
+            WorldsTornado(worlds: worlds).render(in: rect, into: &screen)
+            if !current { MovesLayout.dim(rect, into: &screen) }
+        case .acrossWorlds(nil, _):
+            let title = rect.width >= 54 ? "Median lead over each slider's range" : "Median lead by slider"
+            guard let inner = MovesLayout.box(rect, title: title, into: &screen) else { return }
+            MovesLayout.computing(inner, into: &screen)
+        }
+    }
+
+}
+
+/// The central run's tornado ("as set").
+struct CentralTornado {
+    let analysis: Analysis
+
+    func render(in rect: Rect, into screen: inout Screen) {
         let at = monthLabel(analysis.scenario.horizon)
         let title =
             rect.width >= 50 ? "Lead at \(at) over each slider's range · ┃ now" : "Lead at \(at) by slider · ┃ now"
