@@ -82,6 +82,7 @@ public enum CoreBench {
         let keypress = Timing.keypresses(count: 1000, workspace: workspace)
         let keypressMap = Timing.keypresses(count: 1000, workspace: workspace, mapOpen: true)
         let firstBand = Timing.firstBand(members: n, threads: threadCount)
+        let settle = Timing.settle(members: n, threads: threadCount)
         if sink.isNaN { print("") }  // keeps the measured work observable
         return [
             Figure("deterministic_run_ms", "one deterministic run (36 months)", ms: deterministic),
@@ -113,6 +114,9 @@ public enum CoreBench {
             Figure("keypress_max_ms", "keypress: reduce + recompute + render, max", ms: keypress.max),
             Figure("keypress_map_p99_ms", "keypress with the map open, p99", ms: keypressMap.p99, goal: 2),
             Figure("first_band_ms", "key to the first band (1,000 members) on screen", ms: firstBand, goal: 16),
+            Figure(
+                "settle_ms", "key to the whole screen final across worlds (2,000 worlds)",
+                ms: settle, goal: 100),
             Figure("members", "", count: n),
             Figure("horizon", "", count: scenario.horizon),
             Figure("repetitions", "", count: Timing.repetitions),

@@ -36,6 +36,22 @@ public struct JobExecutor: Sendable {
                 guard let result else { return }
                 deliver(JobResult(job, .ensemble(result), complete: i == steps.count - 1))
             }
+        case .futures(let scenario):
+            // The two presets' ensembles, 1,000 members first like the scenario's own.
+            guard settings.members > 0 else { return }
+            let steps = Job.ensembleSteps(settings)
+            var f2 = scenario
+            f2.levers = Preset.future2.levers
+            for (i, step) in steps.enumerated() {
+                let one = Ensemble.run(
+                    scenario, settings: step, threads: threads, workspace: workspace, isCancelled: isCancelled)
+                guard let one else { return }
+                let two = Ensemble.run(
+                    f2, settings: step, threads: threads, workspace: workspace, isCancelled: isCancelled)
+                guard let two else { return }
+                let output = FuturesEnsembles(future1: one, future2: two)
+                deliver(JobResult(job, .futures(output), complete: i == steps.count - 1))
+            }
         case .robustness(let scenario):
             guard settings.members > 0 else { return }
             let result = Robustness.run(

@@ -11,10 +11,12 @@ struct BenchCLITests {
         let doc = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
         for key in [
             "deterministic_run_ms", "full_update_ms", "ensemble_ms", "ensemble_1thread_ms", "ensemble_scaling",
-            "robust_ms", "map_ms", "threads",
+            "robust_ms", "map_ms", "first_band_ms", "settle_ms", "threads",
         ] {
             #expect(doc[key] != nil, "missing \(key)")
         }
+        // Key to the whole screen final across worlds: measured, so above zero.
+        #expect((doc["settle_ms"] as? Double ?? -1) > 0)
         #expect((doc["ensemble_ms"] as? Double ?? -1) > 0)
         // The ratio of the two ensemble timings, not a third timing.
         let single = doc["ensemble_1thread_ms"] as? Double ?? 0, ensemble = doc["ensemble_ms"] as? Double ?? 1

@@ -8,7 +8,7 @@ struct DashboardEndToEndTests {
     /// Starts the dashboard in a fresh tmux shell and waits for its first frame.
     static func start(
         width: Int = 120, height: Int = 36, args: String = "",
-        ready: (String) -> Bool = { $0.contains("┌ POLICY ─") && $0.contains("ensemble 10,000 runs") }
+        ready: (String) -> Bool = { $0.contains("┌ POLICY ─") && $0.contains("across 10,000 worlds") }
     ) throws -> Tmux {
         let tmux = try Tmux(width: width, height: height)
         try tmux.waitFor { $0.contains("$") }
@@ -44,7 +44,7 @@ struct DashboardEndToEndTests {
         let tmux = try Self.start(width: 160, height: 40, args: "--scenario tf1:90-85-85-85-75")
         let first = try tmux.capture()
         #expect(first.contains("written for twofutures/1: read under model twofutures/3"), "\(first)")
-        #expect(first.contains("central run 14.9 mo"), "\(first)")
+        #expect(first.contains("as set 14.9"), "\(first)")
         try tmux.send("Down")
         let after = try tmux.waitFor { !$0.contains("written for twofutures/1") }
         #expect(!after.contains("written for twofutures/1"), "the notice goes at the next key")
@@ -61,8 +61,8 @@ struct DashboardEndToEndTests {
             "export XDG_DATA_HOME='\(dir)'; exec 2>/dev/null; '\(CLI.binary.path)' --scenario tf2:90-85-85-85-75",
             literal: true)
         try tmux.send("Enter")
-        let first = try tmux.waitFor { $0.contains("┌ POLICY ─") && $0.contains("ensemble 10,000 runs") }
-        #expect(first.contains("central run 14.9 mo"), "\(first)")
+        let first = try tmux.waitFor { $0.contains("┌ POLICY ─") && $0.contains("across 10,000 worlds") }
+        #expect(first.contains("as set 14.9"), "\(first)")
         try tmux.send("e")
         let exported = try tmux.waitFor { $0.contains("Exported ") }
         #expect(exported.contains("run-1.json"), "\(exported)")
@@ -100,7 +100,7 @@ struct DashboardEndToEndTests {
         #expect(token.contains("Share token: tf2:90-85-85-85-75"))
         // Saving under the same name asks first; Esc keeps the file as it was.
         try tmux.send("3")
-        _ = try tmux.waitFor { $0.contains("central run 3.7 mo") }
+        _ = try tmux.waitFor { $0.contains("as set 3.7") }
         try tmux.send("s")
         _ = try tmux.waitFor { $0.contains("Save as:") }
         try tmux.send("Enforcement first", literal: true)
@@ -193,24 +193,44 @@ struct DashboardEndToEndTests {
         let first = try tmux.capture()
         #expect(first.contains("Anti-smuggling") && first.contains("30 %"))
         #expect(first.contains("Illustrative model, not a forecast"))
-        #expect(first.contains("central run 3.7 mo"))
+        #expect(first.contains("as set 3.7"))
 
         try tmux.send("Down")
         try tmux.send("Right")
         try tmux.send("Right")
         let moved = try tmux.waitFor { $0.contains("Anti-smuggling 35→40 %") }
         #expect(moved.contains("Anti-smuggling 35→40 %"), "\(moved)")
-        #expect(moved.contains(" 3.8 mo"), "the outcome follows the lever")
+        #expect(moved.contains("as set 3.8"), "the outcome follows the lever")
 
         try tmux.send("1")
         let future1 = try tmux.waitFor { $0.contains("FUTURE 1") }
         #expect(future1.contains("FUTURE 1"))
-        #expect(future1.contains("14.9 mo"))
+        #expect(future1.contains("as set 14.9"))
         #expect(future1.contains("90 %") && future1.contains("85 %") && future1.contains("75 %"))
 
         try tmux.send("q")
         let stty = try Self.sttyAfterExit(tmux)
         #expect(Self.isOn("icanon", in: stty) && Self.isOn("echo", in: stty), "\(stty)")
+    }
+
+    @Test("w switches the screen between across worlds and as set, and the status bar says which")
+    func language() throws {
+        let tmux = try Self.start()
+        try tmux.send("1")
+        let worlds = try tmux.waitFor {
+            $0.contains("MOST LIKELY") && $0.contains("as set 14.9") && $0.contains("across 10,000 worlds")
+        }
+        #expect(worlds.contains("median") && worlds.contains("┄ as set"), "\(worlds)")
+        try tmux.send("w")
+        let asSet = try tmux.waitFor { $0.contains("AS SET: FUTURE 1") && $0.contains("as set · 10,000 worlds") }
+        #expect(asSet.contains("lead 14.9 mo") && asSet.contains("worlds: median"), "\(asSet)")
+        #expect(asSet.contains("As set: the central run") && !asSet.contains("MOST LIKELY"), "\(asSet)")
+        #expect(asSet.contains("┄ median") && !asSet.contains("┄ as set"), "\(asSet)")
+        try tmux.send("w")
+        let back = try tmux.waitFor { $0.contains("MOST LIKELY") && $0.contains("across 10,000 worlds") }
+        #expect(back.contains("Across worlds: medians") && !back.contains("AS SET:"), "\(back)")
+        try tmux.send("q")
+        _ = try Self.sttyAfterExit(tmux)
     }
 
     @Test("v shows a lens by name; a a shows the levers across worlds; m opens the map and Esc closes it")
@@ -333,7 +353,7 @@ struct DashboardEndToEndTests {
         _ = try Self.sttyAfterExit(small)
 
         let started = try Self.start(args: "--preset future2 --set export_controls=80% --members 500") {
-            $0.contains("ensemble 500 runs")
+            $0.contains("across 500 worlds")
         }
         let shown = try started.capture()
         #expect(shown.contains("80 %") && shown.contains("10 %"), "\(shown)")

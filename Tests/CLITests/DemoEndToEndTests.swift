@@ -13,10 +13,10 @@ struct DemoEndToEndTests {
         _ = try tmux.waitFor { $0.contains("step 1/5 paused") }
         try tmux.send("n")
         let second = try tmux.waitFor { $0.contains("step 2/5 paused") && $0.contains("FUTURE 1") }
-        #expect(second.contains("FUTURE 1") && second.contains("14.9 mo"), "\(second)")
+        #expect(second.contains("FUTURE 1") && second.contains("as set 14.9"), "\(second)")
         try tmux.send("b")
-        let back = try tmux.waitFor { $0.contains("step 1/5 paused") && $0.contains(" 3.7 mo") }
-        #expect(back.contains(" 3.7 mo"), "back at the status quo: \(back)")
+        let back = try tmux.waitFor { $0.contains("step 1/5 paused") && $0.contains("as set 3.7") }
+        #expect(back.contains("as set 3.7"), "back at the status quo: \(back)")
         for _ in 0..<4 { try tmux.send("n") }
         _ = try tmux.waitFor { $0.contains("step 5/5") }
         try tmux.send("n")

@@ -37,7 +37,7 @@ struct ReliabilityEndToEndTests {
         }
 
         static func fullFrame(_ screen: String) -> Bool {
-            screen.contains("┌ POLICY ─") && screen.contains("ensemble 10,000 runs")
+            screen.contains("┌ POLICY ─") && screen.contains("across 10,000 worlds")
         }
 
         /// Runs `command` in the shell (which must be at its prompt) and returns its output.
@@ -201,8 +201,8 @@ struct ReliabilityEndToEndTests {
         }
         try tmux.send("1")
         // At 90×28 the status line is the compact one.
-        let future1 = try tmux.waitFor { $0.contains("F1") && $0.contains("14.9 mo") }
-        #expect(future1.contains("F1") && future1.contains("14.9 mo"), "\(future1)")
+        let future1 = try tmux.waitFor { $0.contains("F1") && $0.contains("as set 14.9") }
+        #expect(future1.contains("F1") && future1.contains("as set 14.9"), "\(future1)")
         try tmux.send("q")
         let (status, stty) = try shell.afterExit()
         #expect(status == 0)
@@ -317,11 +317,15 @@ struct ReliabilityEndToEndTests {
         // letter would arrive as Alt+letter, which the dashboard ignores whole.
         try tmux.send(["Escape", "Up", "Escape", "Up", "Escape", "Up"])
         try tmux.send("r")
-        let status = try tmux.waitFor(seconds: 30) { $0.contains(" 3.7 mo") }
-        #expect(status.contains(" 3.7 mo"), "\(status)")
+        // The central run's lead: "as set 3.7" across worlds, "lead 3.7 mo" as set (the keys may have pressed w).
+        let central = { (screen: String, lead: String) in
+            screen.contains("as set \(lead)") || screen.contains("lead \(lead) mo")
+        }
+        let status = try tmux.waitFor(seconds: 30) { central($0, "3.7") }
+        #expect(central(status, "3.7"), "\(status)")
         try tmux.send("1")
-        let future1 = try tmux.waitFor { $0.contains("FUTURE 1") && $0.contains("14.9 mo") }
-        #expect(future1.contains("FUTURE 1") && future1.contains("14.9 mo"), "\(future1)")
+        let future1 = try tmux.waitFor { $0.contains("FUTURE 1") && central($0, "14.9") }
+        #expect(future1.contains("FUTURE 1") && central(future1, "14.9"), "\(future1)")
         try tmux.send("q")
         let (exit, stty) = try shell.afterExit()
         #expect(exit == 0)

@@ -16,7 +16,7 @@ enum Fixture {
         let result = Ensemble.run(
             state.scenario, settings: EnsembleSettings(members: 400, seed: 7), threads: 1)!
         reduce(&state, .jobFinished(JobResult(.ensemble(state.scenario), .ensemble(result))))
-        return withWorldsResults(state)
+        return withWorldsResults(withFutures(state))
     }
 
     /// `state` with its results across worlds (400 worlds, seed 7, one thread) and, if a
@@ -28,6 +28,21 @@ enum Fixture {
         for job in jobs {
             for result in runtime.answers(job) { reduce(&state, .jobFinished(result)) }
         }
+        return state
+    }
+
+    /// `state` with the presets' ensembles (400 members, seed 7, one thread) for its
+    /// scenario delivered, as the worker would send them.
+    static func withFutures(_ state: State) -> State {
+        var state = state
+        let key = Job.futuresScenario(state.scenario)
+        var f2 = key
+        f2.levers = Preset.future2.levers
+        let settings = EnsembleSettings(members: 400, seed: 7)
+        let futures = FuturesEnsembles(
+            future1: Ensemble.run(key, settings: settings, threads: 1)!,
+            future2: Ensemble.run(f2, settings: settings, threads: 1)!)
+        reduce(&state, .jobFinished(JobResult(.futures(key), .futures(futures))))
         return state
     }
 

@@ -97,7 +97,7 @@ struct ThemeTests {
         reduce(&state, .keyPressed(.char("t")))
         #expect(state.view.theme.name == "dark")
         let screen = render(state, Analysis(state.scenario))
-        #expect(screen.line(35).contains("\(state.view.theme.name) · ensemble running…"))
+        #expect(screen.line(35).contains("\(state.view.theme.name) · across worlds…"))
     }
 
     @Test("a warning replaces the key hints until the next key")

@@ -61,12 +61,12 @@ struct DemoCastTests {
         #expect(times == times.sorted())
         #expect(Set(times).isSubset(of: allowed), "\(times)")
         func status(at time: Int) -> String? { frames.last { $0.at == time }?.screen.line(23) }
-        #expect(status(at: 0)?.contains("ensemble running…") == true)
+        #expect(status(at: 0)?.contains("across worlds…") == true)
         for t in changes {
-            #expect(status(at: t + 2 * job)?.contains("ensemble 2,000 runs") == true, "at \(t + 2 * job)")
+            #expect(status(at: t + 2 * job)?.contains("across 2,000 worlds") == true, "at \(t + 2 * job)")
         }
         for t in animation {
-            #expect(status(at: t)?.contains("ensemble 1,000 → 2,000") == true, "at \(t)")
+            #expect(status(at: t)?.contains("across 500 worlds…") == true, "at \(t)")
         }
         #expect(frames.first { $0.at == end + pause }?.screen.text.contains("two") == true, "the pause holds")
         #expect(frames.last?.at == end + pause + 1000)

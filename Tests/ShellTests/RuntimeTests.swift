@@ -49,7 +49,14 @@ struct RuntimeTests {
     func requests() {
         var requests = JobRequests()
         var state = State(width: 120, height: 36)
-        #expect(requests.changes(for: state).map(\.job) == [.ensemble(state.scenario), .worlds(state.scenario)])
+        #expect(
+            requests.changes(for: state).map(\.job) == [
+                .ensemble(state.scenario), .futures(Job.futuresScenario(state.scenario)), .worlds(state.scenario),
+            ])
+        #expect(requests.changes(for: state).isEmpty, "nothing changed")
+        // A lever's move asks for the scenario's own jobs, not the presets' again.
+        reduce(&state, .keyPressed(.right))
+        #expect(requests.changes(for: state).map(\.kind) == [.ensemble, .worlds])
         #expect(requests.changes(for: state).isEmpty, "nothing changed")
         reduce(&state, .keyPressed(.char("m")))
         let map = requests.changes(for: state)

@@ -49,8 +49,8 @@ struct SessionTests {
         #expect(status == 0)
         #expect(effects == [.quit])
         let screen = backend.lastScreen
-        #expect(screen.contains("central run 14.9 mo"), "\(screen)")
-        #expect(screen.contains("ensemble 400 runs"), "\(screen)")
+        #expect(screen.contains("as set 14.9"), "\(screen)")
+        #expect(screen.contains("across 400 worlds"), "\(screen)")
         #expect(backend.frames.count >= 3)
     }
 

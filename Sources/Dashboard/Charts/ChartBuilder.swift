@@ -17,14 +17,18 @@ enum ChartBuilder {
             return
         }
         let series = SeriesID(rawValue: outcome.rawValue)!
-        var lines = [
-            ChartSeries(
-                label: "Future 2", shortLabel: "F2", values: analysis.future2[series], role: .future2, priority: 2),
-            ChartSeries(
-                label: "Future 1", shortLabel: "F1", values: analysis.future1[series], role: .future1, priority: 3),
-            ChartSeries(
-                label: "Your policy", shortLabel: "You", values: analysis.policy[series], role: .policy, priority: 4),
-        ]
+        var lines =
+            state.speaksAcrossWorlds
+            ? worldsLines(outcome, state: state, analysis: analysis)
+            : [
+                ChartSeries(
+                    label: "Future 2", shortLabel: "F2", values: analysis.future2[series], role: .future2, priority: 2),
+                ChartSeries(
+                    label: "Future 1", shortLabel: "F1", values: analysis.future1[series], role: .future1, priority: 3),
+                ChartSeries(
+                    label: "Your policy", shortLabel: "You", values: analysis.policy[series], role: .policy,
+                    priority: 4),
+            ]
         for pin in state.view.pins where pin.trajectory.horizon == h {
             var line = ChartSeries(
                 label: "Pin \(pin.number)", shortLabel: "P\(pin.number)", values: pin.trajectory[series], role: .muted,
@@ -36,7 +40,8 @@ enum ChartBuilder {
             // Without colour the lines also differ by weight and dashes.
             for i in lines.indices {
                 switch lines[i].role {
-                case .policy: lines[i].flags = .bold
+                // The ghost "as set" stays thin (dotted, dim).
+                case .policy where lines[i].pattern == .solid: lines[i].flags.insert(.bold)
                 case .future2: lines[i].pattern = .dashed
                 case .muted: lines[i].flags = .dim
                 default: break
@@ -47,7 +52,8 @@ enum ChartBuilder {
         var median: [Double]?
         if let ensemble, ensemble.horizon == h {
             band = (ensemble.p10[outcome.rawValue], ensemble.p90[outcome.rawValue])
-            median = ensemble.p50[outcome.rawValue]
+            // Across worlds "Your policy" is the median: no second, dotted one.
+            median = state.speaksAcrossWorlds ? nil : ensemble.p50[outcome.rawValue]
         }
         var chart = LineChart(
             title: kind.title, shortTitle: kind.shortTitle, series: lines, band: band, median: median,
@@ -56,6 +62,40 @@ enum ChartBuilder {
             marker: kind == .lead && analysis.scenario.policyStart > 0 ? analysis.scenario.policyStart : nil)
         chart.shadeBand = state.view.noColor
         chart.render(in: rect, into: &screen)
+    }
+
+    /// The lines across worlds: Future 2, Future 1 and your policy as the medians of their
+    /// ensembles month by month, and the central run as a thin, muted dotted ghost ("as set").
+    /// A median that is stale (computed for an earlier scenario, the next one refining) is
+    /// dimmed; one that cannot be drawn (no ensemble yet at this horizon) is left out rather
+    /// than replaced by a central run.
+    static func worldsLines(_ outcome: OutcomeID, state: State, analysis: Analysis) -> [ChartSeries] {
+        let series = SeriesID(rawValue: outcome.rawValue)!
+        var ghost = ChartSeries(
+            label: "as set", shortLabel: "as set", values: analysis.policy[series], role: .muted, priority: 1)
+        ghost.pattern = .dotted
+        var lines = [ghost]
+        if let (futures, stale) = state.futuresShown {
+            var f2 = ChartSeries(
+                label: "Future 2", shortLabel: "F2", values: futures.future2.p50[outcome.rawValue], role: .future2,
+                priority: 2)
+            var f1 = ChartSeries(
+                label: "Future 1", shortLabel: "F1", values: futures.future1.p50[outcome.rawValue], role: .future1,
+                priority: 3)
+            if stale {
+                f2.flags = .dim
+                f1.flags = .dim
+            }
+            lines += [f2, f1]
+        }
+        if let (ensemble, stale) = state.ensembleShown {
+            var you = ChartSeries(
+                label: "Your policy", shortLabel: "You", values: ensemble.p50[outcome.rawValue], role: .policy,
+                priority: 4)
+            if stale { you.flags = .dim }
+            lines.append(you)
+        }
+        return lines
     }
 
     /// China's four sources under "Your policy", stacked bottom to top, as shares.

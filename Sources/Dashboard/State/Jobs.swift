@@ -12,6 +12,10 @@ import FuturesModel
 public enum Job: Sendable, Hashable {
     /// The ensemble of the scenario (the bands, the probabilities).
     case ensemble(Scenario)
+    /// The ensembles of the Future 1 and Future 2 presets under the scenario's assumptions,
+    /// horizon and start: the charts' Future 1 and Future 2 lines across worlds. Its scenario
+    /// is `Job.futuresScenario(_:)`'s, so that a lever's move asks for nothing new.
+    case futures(Scenario)
     /// Levers across worlds (MODEL.md §4), for the "across worlds" panel.
     case robustness(Scenario)
     /// The map of futures for the map view: across worlds or the central run, as its
@@ -28,7 +32,15 @@ public enum Job: Sendable, Hashable {
 
     public enum Kind: Int, Sendable, Hashable, CaseIterable {
         // `explain` after `worlds`: the serial worker completes the line after the panels.
-        case ensemble, worlds, explain, robustness, map, answer
+        case ensemble, futures, worlds, explain, robustness, map, answer
+    }
+
+    /// The scenario a `futures` job is keyed by: the user's, with the Future 1 preset's
+    /// levers (the presets' levers replace the user's; everything else is the user's).
+    public static func futuresScenario(_ scenario: Scenario) -> Scenario {
+        var s = scenario
+        s.levers = Preset.future1.levers
+        return s
     }
 
     /// The members of the first, quick band after a change; the full count follows.
@@ -117,6 +129,7 @@ public enum Job: Sendable, Hashable {
     public var kind: Kind {
         switch self {
         case .ensemble: .ensemble
+        case .futures: .futures
         case .robustness: .robustness
         case .map: .map
         case .answer: .answer
@@ -130,6 +143,7 @@ public enum Job: Sendable, Hashable {
     public static func current(_ kind: Kind, in state: State) -> Job? {
         switch kind {
         case .ensemble: .ensemble(state.scenario)
+        case .futures: state.view.language == .acrossWorlds ? .futures(futuresScenario(state.scenario)) : nil
         case .robustness: .robustness(state.scenario)
         case .map: state.mapRequest.map { .map($0) }
         case .answer: state.view.mode.isAnswer ? .answer(state.scenario) : nil
@@ -147,7 +161,7 @@ public enum Job: Sendable, Hashable {
         switch self {
         case .ensemble: return true
         case .robustness: return state.view.moves == .acrossWorlds && state.layout.moves.height > 2 && !answered
-        case .map, .answer, .worlds, .explain: return !answered
+        case .futures, .map, .answer, .worlds, .explain: return !answered
         }
     }
 }
@@ -155,6 +169,7 @@ public enum Job: Sendable, Hashable {
 /// What a job delivers: one case per `Job` case.
 public enum JobOutput: Sendable, Equatable {
     case ensemble(EnsembleResult)
+    case futures(FuturesEnsembles)
     case robustness(RobustnessResult)
     case map(FuturesMap)
     /// The map across worlds (a coarse grid first, then the full one).
@@ -163,6 +178,27 @@ public enum JobOutput: Sendable, Equatable {
     case worlds(WorldsAnalysis)
     /// The Summary of the reference, then of the scenario.
     case explain(before: Summary, after: Summary)
+}
+
+/// The ensembles of the Future 1 and Future 2 presets' levers under one scenario's
+/// assumptions, horizon and start (what `Analysis.future1` / `future2` are for the central run).
+public struct FuturesEnsembles: Sendable, Equatable {
+    public var future1: EnsembleResult
+    public var future2: EnsembleResult
+
+    public init(future1: EnsembleResult, future2: EnsembleResult) {
+        self.future1 = future1
+        self.future2 = future2
+    }
+
+    /// The ensemble of `future` (Future 1 or Future 2; nil for contested).
+    public subscript(future: Future) -> EnsembleResult? {
+        switch future {
+        case .future1: future1
+        case .future2: future2
+        case .contested: nil
+        }
+    }
 }
 
 /// One result of a job: the job it answers, what it delivered, and whether it is the
@@ -205,6 +241,14 @@ public struct Results: Sendable, Equatable {
     /// The scenario the latest ensemble was run for.
     public var ensembleScenario: Scenario? {
         if case .ensemble(let s)? = latest[.ensemble]?.job { s } else { nil }
+    }
+
+    /// The latest ensembles of the two presets, the scenario they were run for (with the
+    /// Future 1 preset's levers, `Job.futuresScenario`), and whether they are final.
+    public var futures: (scenario: Scenario, ensembles: FuturesEnsembles, complete: Bool)? {
+        guard let result = latest[.futures], case .futures(let s) = result.job, case .futures(let f) = result.output
+        else { return nil }
+        return (s, f, result.complete)
     }
 
     /// The latest levers-across-worlds result (its scenario inside).

@@ -146,6 +146,8 @@ func run(_ command: Command?, _ state: inout State) -> [Effect] {
         }
     case .toggleLanguage:
         state.view.language = state.view.language.other
+        // With uncertainty 0 the two languages read the same: only the status bar's name changes.
+        guard state.results.ensemble?.settings.uncertainty != 0 else { break }
         say(
             &state,
             state.view.language == .acrossWorlds

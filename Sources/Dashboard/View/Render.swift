@@ -57,7 +57,8 @@ public func render(_ state: State, _ analysis: Analysis) -> Screen {
             let position = " c: \(state.view.chart.rawValue + 1)/\(ChartKind.allCases.count) "
             screen.write(position, x: rect.maxX - position.count - 1, y: rect.y, role: .muted, clip: rect)
         }
-        Legend(shadeBand: state.view.noColor, ensemble: ensemble != nil).render(in: layout.legend, into: &screen)
+        Legend(shadeBand: state.view.noColor, ensemble: ensemble != nil, acrossWorlds: state.speaksAcrossWorlds)
+            .render(in: layout.legend, into: &screen)
     }
     FuturesKey(horizon: monthLabel(analysis.scenario.horizon)).render(in: layout.futures, into: &screen)
     AboutBox(
@@ -76,7 +77,8 @@ public func render(_ state: State, _ analysis: Analysis) -> Screen {
     }
     OutcomeBar(
         analysis: analysis, ensemble: ensemble, explanation: state.view.explanation,
-        isChange: state.view.explanationIsChange, prompt: state.promptLine
+        isChange: state.view.explanationIsChange, prompt: state.promptLine,
+        acrossWorlds: state.speaksAcrossWorlds, stale: state.currentEnsemble == nil
     )
     .render(in: layout.outcome, into: &screen)
     if let caption = state.demo.caption, !caption.isEmpty {
@@ -120,15 +122,46 @@ func renderTooSmall(into screen: inout Screen) {
     }
 }
 
-/// The ensemble's state for the status bar.
+/// The language on screen and the worlds' state, for the status bar: across worlds
+/// "across 500 worlds…" while a result the screen shows over worlds is partial or stale
+/// (the smallest count in), "across worlds…" while one has none yet, then "across 10,000
+/// worlds" (the ensemble's); as set "as set · 1,000 worlds…", then "as set · 10,000
+/// worlds", for the band and the probabilities.
 func ensembleText(_ state: State, _ ensemble: EnsembleResult?) -> String {
-    guard let ensemble else { return "ensemble running…" }
-    let n = ensemble.settings.members, target = state.results.ensembleMembers
-    // While the band is stale or the first quick one: the refinement toward the full count.
-    if state.currentEnsemble == nil || n < target {
-        return "ensemble \(grouped(min(n, Job.firstMembers))) → \(grouped(target))"
+    let across = state.view.language == .acrossWorlds
+    let running = across ? "across worlds…" : "as set · worlds…"
+    let count = { (n: Int, partial: Bool) in
+        (across ? "across " : "as set · ") + "\(grouped(n)) worlds" + (partial ? "…" : "")
     }
-    return "ensemble \(grouped(n)) runs"
+    guard let ensemble else { return running }
+    let n = ensemble.settings.members, target = state.results.ensembleMembers
+    // Every result across worlds still refining: the count it shows now (a stale one
+    // shows the first step's count, which is what comes next).
+    var pending: [Int] = []
+    var none = false
+    if state.currentEnsemble == nil || n < target { pending.append(min(n, Job.firstMembers)) }
+    if let job = Job.current(.futures, in: state), job.isNeeded(in: state) || state.results.futures != nil {
+        if let f = state.results.futures {
+            let current = job == .futures(f.scenario)
+            if !current || !f.complete {
+                pending.append(current ? f.ensembles.future1.settings.members : Job.firstMembers)
+            }
+        } else {
+            none = true
+        }
+    }
+    if let job = Job.current(.worlds, in: state), job.isNeeded(in: state) || state.results.worlds != nil {
+        if let w = state.results.worlds {
+            let current = job == .worlds(w.analysis.scenario)
+            if !current || !w.complete {
+                pending.append(current ? w.analysis.settings.members : min(target, Job.firstWorldsMembers))
+            }
+        } else {
+            none = true
+        }
+    }
+    if let least = pending.min() { return count(least, true) }
+    return none ? running : count(n, false)
 }
 
 /// An integer with thousands separators: "10,000".

@@ -110,9 +110,9 @@ public struct HelpOverlay: Sendable, Equatable {
 
     /// What the charts' marks mean, below the keys.
     public static let legend: [(key: String, what: String)] = [
-        ("F1 F2 You", "Future 1 / Future 2 presets and your policy, each run once (central)"),
+        ("F1 F2 You", "Future 1 / Future 2 presets and your policy: medians across worlds (w: each run once)"),
         ("shaded band", "your policy in the middle 80 % of plausible worlds (p10–p90)"),
-        ("┄ dotted", "the median of those worlds"),
+        ("┄ dotted", "across worlds: your central run, as set; as set (w): the worlds' median"),
         ("╌ F1≥12", "thresholds: Future 1 at ≥ 12 mo, Future 2 ≤ 3 mo, contested between"),
         ("map ▀", "across worlds: P(F1) or P(F2) ≥ 90 %, ≥ 50 %, or neither; as set: the lead"),
         ("▁▃▅█", "each slider's lead at the horizon across its range; highlighted cell: now"),

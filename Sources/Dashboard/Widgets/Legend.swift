@@ -11,10 +11,14 @@ public struct Legend: Sendable, Equatable {
     public var shadeBand: Bool
     /// Whether the ensemble is in (the band and the median are on the charts).
     public var ensemble: Bool
+    /// Whether the lines are medians across worlds and the dotted line the central run
+    /// ("as set"), rather than central runs and the worlds' median.
+    public var acrossWorlds: Bool
 
-    public init(shadeBand: Bool = false, ensemble: Bool = true) {
+    public init(shadeBand: Bool = false, ensemble: Bool = true, acrossWorlds: Bool = false) {
         self.shadeBand = shadeBand
         self.ensemble = ensemble
+        self.acrossWorlds = acrossWorlds
     }
 
     typealias Piece = (text: String, style: Style)
@@ -26,7 +30,22 @@ public struct Legend: Sendable, Equatable {
     func pieces(_ length: Int, ascii: Bool = false) -> [Piece] {
         let text = Style(.muted)
         let sample: Piece = shadeBand ? ("░░", Style(.band)) : ("  ", Style(.band, background: .band))
-        let words: (futures: String, you: String, band: String, median: String) =
+        // Across worlds the lines are medians and the dotted line is the central run.
+        let worldsWords: (futures: String, you: String, band: String, median: String) =
+            switch length {
+            case 0:
+                (
+                    ": the essay's two policies, run under your assumptions · ", ": your settings; lines: medians",
+                    " band: 80 % of worlds", " · ┄ as set: your central run"
+                )
+            case 1:
+                (" the essay's two policies · ", " your settings, median", " 80 % of worlds", " · ┄ as set (central)")
+            case 2: (" essay's policies · ", " your median", " 80 % of worlds", " · ┄ as set")
+            case 3: (" policies · ", " median", " 80 % of worlds", " · ┄ as set")
+            case 4: (" essay · ", " median", " 80 % of worlds", " · ┄ as set")
+            default: (" essay · ", "", " 80%", " ┄ as set")
+            }
+        let setWords: (futures: String, you: String, band: String, median: String) =
             switch length {
             case 0:
                 (
@@ -40,6 +59,7 @@ public struct Legend: Sendable, Equatable {
             case 4: (" essay · ", " central run", " 80 % of worlds", " · ┄ median")
             default: (" essay · ", "", " 80%", " ┄ median")
             }
+        let words = acrossWorlds ? worldsWords : setWords
         // How the lines differ without colour: ASCII draws each with its own character;
         // braille without colour dashes F2 and makes You bold.
         let marks: (f1: String, f2: String, you: String) =

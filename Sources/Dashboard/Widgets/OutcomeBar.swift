@@ -1,10 +1,13 @@
 import Foundation
 import FuturesModel
 
-/// The outcome bar. First line: the verdict across worlds (the most likely future and its
-/// probability, once the ensemble is in), the central run's lead with the ensemble's
-/// median and p10–p90, and the three probabilities. Second line: the last change, a
-/// message, or a prompt.
+/// The outcome bar. First line, across worlds: the most likely future and its probability,
+/// the median lead with its p10–p90, the central run ("as set") in a muted colour, the
+/// developing markets' verdict (the US stack's median share, and in how many worlds China's
+/// stack wins them), then the three probabilities. As set, the central run leads (its
+/// future and lead) and the worlds follow as a reference. Second line: the last change, a
+/// message, or a prompt. Numbers from an ensemble of an earlier scenario (the next one
+/// still refining) are dimmed.
 public struct OutcomeBar: Sendable, Equatable {
     public var analysis: Analysis
     public var ensemble: EnsembleResult?
@@ -13,16 +16,22 @@ public struct OutcomeBar: Sendable, Equatable {
     public var isChange: Bool
     /// A one-line prompt shown instead of the explanation (`s`: "Save as: …").
     public var prompt: String?
+    /// Whether the bar speaks across worlds (`State.speaksAcrossWorlds`), else as set.
+    public var acrossWorlds: Bool
+    /// Whether `ensemble` was run for an earlier scenario (its numbers are dimmed).
+    public var stale: Bool
 
     public init(
         analysis: Analysis, ensemble: EnsembleResult?, explanation: String, isChange: Bool = true,
-        prompt: String? = nil
+        prompt: String? = nil, acrossWorlds: Bool = false, stale: Bool = false
     ) {
         self.prompt = prompt
         self.analysis = analysis
         self.ensemble = ensemble
         self.explanation = explanation
         self.isChange = isChange
+        self.acrossWorlds = acrossWorlds
+        self.stale = stale
     }
 
     /// The role a future is drawn in.
@@ -39,6 +48,9 @@ public struct OutcomeBar: Sendable, Equatable {
 
     /// How many lengths `headline` has.
     static let lengths = 4
+    /// How many of the first line's groups a length must fit whole (the rest follow while
+    /// they fit): the verdict, the lead, the other language's lead and the markets.
+    static let essentialGroups = 4
 
     /// The first line at one of four lengths (0: the longest; 3: narrow, as at 80×24).
     func headline(_ length: Int) -> [[Piece]] {
@@ -56,54 +68,107 @@ public struct OutcomeBar: Sendable, Equatable {
                 [(" lead \(central)", Style(.policy, .bold)), ("  (worlds: ensemble running…)", Style(.muted))],
             ]
         }
+        let dim: CellFlags = stale ? .dim : []
+        let worlds = { (role: Role, flags: CellFlags) in Style(role, flags.union(dim)) }
         let (future, probability) = e.probability.mostLikely
         let median = minus(String(format: "%.1f", e.p50[lead][h]))
         let range = minus(String(format: "%.1f–%.1f", e.p10[lead][h], e.p90[lead][h]))
+        let centralNumber = minus(String(format: "%.1f", outcome.leadMonths))
         let p = e.probability
         let narrow = length >= 3
-        let name =
-            !narrow
-            ? future.title.uppercased() : future == .contested ? "CONTESTED" : future == .future1 ? "F1" : "F2"
-        let badge: Piece = (
-            " MOST LIKELY \(name)\(!narrow ? " ·" : "") \(Format.percent(probability)) ",
-            Style(Self.role(future), [.reverse, .bold])
-        )
-        let dot = " · "
         let long = length == 0
         // Narrow screens write "54%" for "54 %".
         let percent = { (x: Double) in !narrow ? Format.percent(x) : String(format: "%.0f%%", x * 100) }
+        let short = { (f: Future) in f == .contested ? "CONTESTED" : f == .future1 ? "F1" : "F2" }
+        let dot = " · "
         let probabilities: [Piece] = [
             (long ? "  P(Future 1) " : "  P(F1) ", Style(.future1)),
-            (percent(p.future1), Style(.foreground, .bold)),
+            (percent(p.future1), worlds(.foreground, .bold)),
             ("\(dot)contested ", Style(.accent)),
-            (percent(p.contested), Style(.foreground, .bold)),
+            (percent(p.contested), worlds(.foreground, .bold)),
             (long ? "\(dot)P(Future 2) " : "\(dot)P(F2) ", Style(.future2)),
-            (percent(p.future2), Style(.foreground, .bold)),
+            (percent(p.future2), worlds(.foreground, .bold)),
         ]
-        guard !narrow else {
-            // Narrow: the probabilities before the central run, which is cut to its band.
+        let count: [Piece] = [("  of \(grouped(e.settings.members)) worlds", Style(.muted))]
+        // The developing markets: the US stack's share (across worlds its median) and in
+        // how many worlds China's stack serves most users.
+        let usShare = acrossWorlds ? e.p50[OutcomeID.adoption.rawValue][h] : outcome.adoption
+        let china = percent(p.chinaMarkets)
+        let markets: [Piece] =
+            switch length {
+            case 0:
+                [
+                    ("\(dot)Developing markets: US stack ", Style(.foreground)),
+                    (percent(usShare), acrossWorlds ? worlds(.foreground, .bold) : Style(.foreground, .bold)),
+                    ("\(dot)China's in ", Style(.foreground)), (china, worlds(.foreground, .bold)),
+                    (" of worlds", Style(.foreground)),
+                ]
+            case 1:
+                [
+                    ("\(dot)markets: US stack ", Style(.foreground)),
+                    (percent(usShare), acrossWorlds ? worlds(.foreground, .bold) : Style(.foreground, .bold)),
+                    ("\(dot)China's in ", Style(.foreground)), (china, worlds(.foreground, .bold)),
+                    (" of worlds", Style(.foreground)),
+                ]
+            case 2:
+                [
+                    ("\(dot)markets: US ", Style(.foreground)),
+                    (percent(usShare), acrossWorlds ? worlds(.foreground, .bold) : Style(.foreground, .bold)),
+                    ("\(dot)China's in ", Style(.foreground)), (china, worlds(.foreground, .bold)),
+                    (" of worlds", Style(.foreground)),
+                ]
+            default: [("\(dot)P(China mkt) ", Style(.foreground)), (china, worlds(.foreground, .bold))]
+            }
+        guard acrossWorlds else {
+            // As set: the central run leads; the worlds follow as a reference.
+            let badge: Piece = (
+                " AS SET: \(narrow ? short(outcome.future) : outcome.future.title.uppercased()) ",
+                Style(Self.role(outcome.future), [.reverse, .bold])
+            )
+            let reference =
+                switch length {
+                case 0, 1: "\(dot)across worlds: median \(median), p10–p90 \(range)"
+                case 2: "\(dot)worlds: median \(median) (\(range))"
+                default: "\(dot)median \(median) (\(range))"
+                }
             return [
-                [badge], probabilities,
-                [(" · central ", Style(.foreground)), (central, Style(.policy, .bold))],
-                [(" (\(range))", Style(.muted))],
+                [badge], [(" lead \(central)", Style(.policy, .bold))], [(reference, worlds(.muted, []))], markets,
+                probabilities, count,
             ]
         }
-        // Length 2 leaves out the median (the band's p10–p90 stays).
-        let spread = length < 2 ? ", median \(median), p10–p90 \(range)" : ", p10–p90 \(range)"
-        return [
-            [badge],
-            [(" central run ", Style(.foreground)), (central, Style(.policy, .bold)), (spread, Style(.muted))],
-            probabilities,
-            [("  of \(e.settings.members) worlds", Style(.muted))],
-        ]
+        let name = !narrow ? future.title.uppercased() : short(future)
+        let badge: Piece = (
+            " MOST LIKELY \(name)\(!narrow ? " ·" : "") \(percent(probability)) ",
+            worlds(Self.role(future), [.reverse, .bold])
+        )
+        let leadPieces: [Piece] =
+            switch length {
+            case 0, 1:
+                [
+                    (" median lead ", Style(.foreground)), ("\(median) mo", worlds(.policy, .bold)),
+                    (" (p10–p90 \(range))", worlds(.muted, [])),
+                ]
+            case 2:
+                [
+                    (" median ", Style(.foreground)), ("\(median) mo", worlds(.policy, .bold)),
+                    (" (\(range))", worlds(.muted, [])),
+                ]
+            default:
+                [
+                    (" median ", Style(.foreground)), (median, worlds(.policy, .bold)),
+                    (" (\(range))", worlds(.muted, [])),
+                ]
+            }
+        let asSet: [Piece] = [(narrow ? " as set \(centralNumber)" : "\(dot)as set \(centralNumber)", Style(.muted))]
+        return [[badge], leadPieces, asSet, markets, probabilities, count]
     }
 
     public func render(in rect: Rect, into screen: inout Screen) {
         guard rect.height >= 1 else { return }
-        // The longest wording in which the verdict, the lead and the probabilities fit.
+        // The longest wording in which the verdict, the lead, the other language's lead and the markets fit.
         let length =
             (0..<Self.lengths).first {
-                headline($0).prefix(3).joined().reduce(1) { $0 + $1.text.count } <= rect.width
+                headline($0).prefix(Self.essentialGroups).joined().reduce(1) { $0 + $1.text.count } <= rect.width
             } ?? Self.lengths - 1
         var x = rect.x + (length < Self.lengths - 1 ? 1 : 0)
         for group in headline(length) {

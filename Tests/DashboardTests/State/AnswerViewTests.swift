@@ -13,14 +13,14 @@ struct AnswerViewTests: Pressing {
     @Test("A opens the view and asks for the answer; A or Esc closes it and the job is no longer asked for")
     func openClose() {
         var state = State(width: 120, height: 36)
-        #expect(state.jobs.map(\.kind) == [.ensemble, .worlds])
+        #expect(state.jobs.map(\.kind) == [.ensemble, .futures, .worlds])
         press(&state, .char("A"))
         #expect(Self.view(state) == AnswerView())
         #expect(state.keyContext == .answer)
-        #expect(state.jobs.map(\.kind) == [.ensemble, .worlds, .answer])
+        #expect(state.jobs.map(\.kind) == [.ensemble, .futures, .worlds, .answer])
         #expect(Job.current(.answer, in: state) == .answer(state.scenario))
         press(&state, .escape)
-        #expect(state.view.mode == .normal && state.jobs.map(\.kind) == [.ensemble, .worlds])
+        #expect(state.view.mode == .normal && state.jobs.map(\.kind) == [.ensemble, .futures, .worlds])
         press(&state, .char("A"), .char("A"))
         #expect(state.view.mode == .normal)
         // From the map view: the map closes, the answer opens.
@@ -75,15 +75,15 @@ struct AnswerViewTests: Pressing {
         reduce(&state, .jobFinished(JobResult(.answer(state.scenario), .answer(answer), complete: false)))
         #expect(state.results.answer?.complete == false)
         // (the preset's explanation across worlds waits for its Summaries: `.explain`)
-        #expect(state.jobs.map(\.kind) == [.ensemble, .worlds, .explain, .answer], "still asked for until complete")
+        #expect(state.jobs.map(\.kind) == [.ensemble, .futures, .worlds, .explain, .answer], "still asked for until complete")
         #expect(Fixture.frame(state).text.contains("200 worlds…"))
         reduce(&state, .jobFinished(JobResult(.answer(state.scenario), .answer(answer))))
-        #expect(state.jobs.map(\.kind) == [.ensemble, .worlds, .explain])
+        #expect(state.jobs.map(\.kind) == [.ensemble, .futures, .worlds, .explain])
         let text = Fixture.frame(state).text
         #expect(text.contains("200 worlds") && !text.contains("200 worlds…"))
         #expect(text.contains(String(answer.finding(for: .future1).prefix(40))))
         // Closed, it is not asked for; reopened on the same scenario, the answer is still there.
         press(&state, .escape, .char("A"))
-        #expect(state.jobs.map(\.kind) == [.ensemble, .worlds, .explain])
+        #expect(state.jobs.map(\.kind) == [.ensemble, .futures, .worlds, .explain])
     }
 }

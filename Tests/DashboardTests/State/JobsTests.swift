@@ -23,13 +23,13 @@ struct JobsTests: Pressing {
     @Test("the map asks for one point per column and two per row, keeps only the answer to its request")
     func mapJobs() throws {
         var state = State(width: 120, height: 36)
-        #expect(state.jobs.map(\.kind) == [.ensemble, .worlds])
+        #expect(state.jobs.map(\.kind) == [.ensemble, .futures, .worlds])
         reduce(&state, .keyPressed(.char("m")))
         let request = try #require(state.mapRequest)
         let rect = try #require(state.layout.charts.first?.rect)
         let plot = MapGeometry(in: rect, y: request.y).plot
         #expect(request.nx == plot.width && request.ny == plot.height * 2)
-        #expect(state.jobs.map(\.kind) == [.ensemble, .worlds, .map])
+        #expect(state.jobs.map(\.kind) == [.ensemble, .futures, .worlds, .map])
         // A map for another scenario is dropped; the answer is kept, and not asked for again.
         var other = request
         other.scenario.levers[.exportControls] = 0.9
@@ -42,12 +42,12 @@ struct JobsTests: Pressing {
         // Across worlds (the default language) the map is the worlds'; `w` asks for the central run's.
         #expect(request.acrossWorlds)
         state = Fixture.withMap(state)
-        #expect(state.results.worldsMap?.complete == true && state.jobs.map(\.kind) == [.ensemble, .worlds])
+        #expect(state.results.worldsMap?.complete == true && state.jobs.map(\.kind) == [.ensemble, .futures, .worlds])
         var asSet = state
         reduce(&asSet, .keyPressed(.char("w")))
-        #expect(asSet.mapRequest?.acrossWorlds == false && asSet.jobs.map(\.kind) == [.ensemble, .map])
+        #expect(asSet.mapRequest?.acrossWorlds == false && asSet.jobs.map(\.kind) == [.ensemble, .futures, .map])
         asSet = Fixture.withMap(asSet)
-        #expect(asSet.results.map != nil && asSet.results.worldsMap == nil && asSet.jobs.map(\.kind) == [.ensemble])
+        #expect(asSet.results.map != nil && asSet.results.worldsMap == nil && asSet.jobs.map(\.kind) == [.ensemble, .futures])
         // Without ensembles (--members 0) there are no worlds: the map is the central run's.
         var none = state
         none.results.ensembleMembers = 0
@@ -55,7 +55,7 @@ struct JobsTests: Pressing {
         // Moving a slider asks for a new map; the old one stays on screen meanwhile.
         reduce(&state, .keyPressed(.right))
         // (and the explanation of the change across worlds waits for its Summaries)
-        #expect(state.jobs.map(\.kind) == [.ensemble, .worlds, .explain, .map])
+        #expect(state.jobs.map(\.kind) == [.ensemble, .futures, .worlds, .explain, .map])
         #expect(Fixture.frame(state).text.contains("computing…"))
         // Without colour, one map row per cell.
         state.view.noColor = true
@@ -68,13 +68,14 @@ struct JobsTests: Pressing {
         reduce(&state, .keyPressed(.char("a")))
         #expect(state.view.moves == .attribution)
         reduce(&state, .keyPressed(.char("a")))
-        #expect(state.view.moves == .acrossWorlds && state.jobs.map(\.kind) == [.ensemble, .worlds, .robustness])
+        #expect(
+            state.view.moves == .acrossWorlds && state.jobs.map(\.kind) == [.ensemble, .futures, .worlds, .robustness])
         var none = state
         none.results.ensembleMembers = 0
         #expect(none.jobs.isEmpty, "no ensemble (--members 0), no rows either")
         #expect(Fixture.frame(state).text.contains("computing across worlds…"))
         state = Fixture.withWorlds(state)
-        #expect(state.jobs.map(\.kind) == [.ensemble, .worlds])
+        #expect(state.jobs.map(\.kind) == [.ensemble, .futures, .worlds])
         // A result for an older scenario is not taken; the old one shows, marked computing.
         let old = state.results.robustness
         reduce(&state, .keyPressed(.right))
@@ -82,7 +83,7 @@ struct JobsTests: Pressing {
         #expect(state.results.robustness == old)
         #expect(Fixture.frame(state).text.contains("computing…"))
         reduce(&state, .keyPressed(.char("a")))
-        #expect(state.view.moves == .tornado && state.jobs.map(\.kind) == [.ensemble, .worlds, .explain])
+        #expect(state.view.moves == .tornado && state.jobs.map(\.kind) == [.ensemble, .futures, .worlds, .explain])
     }
 
     @Test("a partial result keeps its job asked for until the complete one is in; a kind no longer shown is not")
@@ -90,15 +91,15 @@ struct JobsTests: Pressing {
         var state = State(width: 120, height: 36)
         reduce(&state, .keyPressed(.char("a")))
         reduce(&state, .keyPressed(.char("a")))
-        #expect(state.jobs.map(\.kind) == [.ensemble, .worlds, .robustness])
+        #expect(state.jobs.map(\.kind) == [.ensemble, .futures, .worlds, .robustness])
         let rows = try #require(
             Robustness.run(state.scenario, settings: EnsembleSettings(members: 40), threads: 1))
         let job = Job.robustness(state.scenario)
         reduce(&state, .jobFinished(JobResult(job, .robustness(rows), complete: false)))
         #expect(state.results.robustness == rows, "a partial result shows at once")
-        #expect(state.jobs.map(\.kind) == [.ensemble, .worlds, .robustness], "and the job is still needed")
+        #expect(state.jobs.map(\.kind) == [.ensemble, .futures, .worlds, .robustness], "and the job is still needed")
         reduce(&state, .jobFinished(JobResult(job, .robustness(rows))))
-        #expect(state.jobs.map(\.kind) == [.ensemble, .worlds])
+        #expect(state.jobs.map(\.kind) == [.ensemble, .futures, .worlds])
         // A result of another kind's current job is kept even while its panel is hidden.
         reduce(&state, .keyPressed(.char("a")))
         #expect(state.results.robustness == rows)

@@ -7,8 +7,10 @@ import Testing
 struct OutcomeBarTests {
     static func bar(width: Int, ensemble: EnsembleResult?) -> Screen {
         var screen = Screen(width: width, height: 2)
-        OutcomeBar(analysis: Analysis(Scenario()), ensemble: ensemble, explanation: "", isChange: false)
-            .render(in: screen.area, into: &screen)
+        OutcomeBar(
+            analysis: Analysis(Scenario()), ensemble: ensemble, explanation: "", isChange: false, acrossWorlds: true
+        )
+        .render(in: screen.area, into: &screen)
         return screen
     }
 
@@ -24,8 +26,8 @@ struct OutcomeBarTests {
             #expect(line.contains("MOST LIKELY \(name)"), "\(width): \(line)")
             #expect(
                 line.contains(Format.percent(probability)) || line.contains("\(Int((probability * 100).rounded()))%"))
-            // The central run is labelled as such, never as the verdict.
-            #expect(line.contains("central"), "\(width): \(line)")
+            // The central run is labelled as such ("as set"), never as the verdict.
+            #expect(line.contains("as set 3.7"), "\(width): \(line)")
         }
         // Before the ensemble: the central run, said plainly.
         let waiting = Self.bar(width: 120, ensemble: nil).line(0)
@@ -33,7 +35,7 @@ struct OutcomeBarTests {
         #expect(!waiting.contains("MOST LIKELY"))
     }
 
-    @Test("at 80×24 the outcome bar keeps the verdict, the three probabilities and the central run")
+    @Test("at 80×24 the outcome bar keeps the verdict, the median and its band, the central run and the markets")
     func narrowOutcomeBar() {
         var state = State(width: 80, height: 24)
         let analysis = Analysis(state.scenario)
@@ -41,7 +43,7 @@ struct OutcomeBarTests {
         reduce(&state, .jobFinished(JobResult(.ensemble(state.scenario), .ensemble(ensemble))))
         let screen = render(state, analysis)
         let line = screen.line(21)
-        for word in ["MOST LIKELY", "P(F1)", "contested", "P(F2)", "central 3.7 mo"] {
+        for word in ["MOST LIKELY", "median", "as set 3.7", "P(China mkt)"] {
             #expect(line.contains(word), "\(word): \(line)")
         }
     }
