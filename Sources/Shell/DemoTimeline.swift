@@ -95,7 +95,10 @@ public enum DemoTimeline {
         /// asks for what it needs.
         mutating func show(_ state: State, at time: Int) {
             var next = state
-            if !frames.isEmpty { next.results = shell.results }
+            if !frames.isEmpty {
+                next.results = shell.results
+                next.completeExplanationFromResults()
+            }
             // The tick that applied the step: the slider list scrolls to the selection.
             reduce(&next, .tick(now: next.demo.now))
             shell = next

@@ -29,6 +29,8 @@ public struct DemoStep: Sendable, Equatable {
         state.document = document
         state.view = view
         state.demo.caption = caption
+        // The step's view may wait for an explanation whose answer the results already hold.
+        state.completeExplanationFromResults()
     }
 }
 

@@ -136,6 +136,15 @@ func completeExplanation(_ state: inout State, _ result: JobResult) {
         isReference: pending.reference == pending.scenario, width: explanationWidth(state))
 }
 
+extension State {
+    /// Completes a waiting explanation from the answer already among the results, if it is
+    /// that explanation's: a demo's step brings its own view (computed without results),
+    /// shown over results that may already answer it.
+    public mutating func completeExplanationFromResults() {
+        if let result = results.latest[.explain] { completeExplanation(&self, result) }
+    }
+}
+
 /// The room for the explanation after " Last change: ", up to the screen's edge.
 func explanationWidth(_ state: State) -> Int { max(40, state.view.width - " Last change: ".count) }
 

@@ -1,4 +1,5 @@
 import Dashboard
+import Formats
 import FuturesModel
 import Shell
 import Testing
@@ -78,6 +79,19 @@ struct WorldsExplanationTests {
         #expect(state.view.explanation == "Export controls 55→60 %: … (across worlds)")
         reduce(&state, .keyPressed(.char("p")))
         #expect(state.view.pendingExplanation == nil && state.view.explanation.hasPrefix("Pinned"))
+    }
+
+    @Test("a demo's change is explained across worlds once the answer is in, and stays so on the steps after it")
+    func demo() throws {
+        let script = try DemoParser.parse(
+            "caption \"one\"\nset export_controls 60%\nsleep 1s\ncaption \"two\"\nsleep 1s\n", file: "d.demo")
+        var initial = State(width: 120, height: 36)
+        initial.results.ensembleMembers = 400
+        let frames = DemoTimeline.frames(script, from: initial, runtime: Runtime(settings: Self.settings, threads: 1))
+        let last = try #require(frames.last).screen.text
+        let line = last.split(separator: "\n").first { $0.contains("Last change:") }.map(String.init) ?? ""
+        #expect(line.contains("Last change: Export controls ") && line.contains(": P(F"), "\(last)")
+        #expect(!line.contains("…") && last.contains("two"), "\(line)")
     }
 
     @Test("as set the line is the central run's change, and says so")
