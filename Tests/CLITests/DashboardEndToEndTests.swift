@@ -121,8 +121,9 @@ struct DashboardEndToEndTests {
         #expect(list.contains("enforcement-first.toml"), "\(list)")
         #expect(list.contains("Skipped broken.toml:4: levers.export_controls"), "\(list)")
         try tmux.send("Enter")
-        let opened = try tmux.waitFor { $0.contains("Opened Enforcement first") }
-        #expect(opened.contains("14.9 mo"), "\(opened)")
+        // Explained across worlds once its Summaries are in.
+        let opened = try tmux.waitFor { $0.contains("Opened Enforcement first: P(F") }
+        #expect(opened.contains("median lead +"), "\(opened)")
         #expect(!opened.contains("Open a saved scenario"), "\(opened)")
         // y replaces it (atomically, keeping its mode).
         chmod(path, 0o640)
@@ -238,9 +239,9 @@ struct DashboardEndToEndTests {
         let tmux = try Self.start()
         try tmux.send("v")
         let lens = try tmux.waitFor {
-            $0.contains("lens: Controls backfire") && $0.contains("Lens Controls backfire: ")
+            $0.contains("lens: Controls backfire") && $0.contains("Lens Controls backfire vs the essay's view: P(F")
         }
-        #expect(lens.contains("Lens Controls backfire: "), "\(lens)")
+        #expect(lens.contains("Lens Controls backfire vs the essay's view: P(F"), "\(lens)")
         try tmux.send("a")
         try tmux.send("a")
         let worlds = try tmux.waitFor {
@@ -285,6 +286,26 @@ struct DashboardEndToEndTests {
                 && $0.contains("you: lead 14.9 mo, the central run")
         }
         #expect(!asSet.contains("you: P(Future 1)"), "\(asSet)")
+        try tmux.send("q")
+        _ = try Self.sttyAfterExit(tmux)
+    }
+
+    @Test("a lens switch is explained against the essay's view across worlds, never against the previous lens")
+    func lensExplained() throws {
+        let tmux = try Self.start()
+        for _ in 0..<5 { try tmux.send("v") }
+        let critics = try tmux.waitFor {
+            $0.contains("lens: All the critics") && $0.contains("Lens All the critics at once vs the essay's view: P(F")
+        }
+        #expect(
+            critics.contains("Last change: Lens All the critics at once vs the essay's view: P(F2) +"), "\(critics)")
+        try tmux.send("V")
+        let price = try tmux.waitFor {
+            $0.contains("lens: Price wins") && $0.contains("Lens Price wins vs the essay's view: P(F")
+        }
+        let line = price.split(separator: "\n").first { $0.contains("Last change:") }.map(String.init) ?? ""
+        #expect(line.contains("Lens Price wins vs the essay's view: P(F2) +"), "\(price)")
+        #expect(line.contains("China's markets +") && !line.contains("lead +5.0 mo"), "\(line)")
         try tmux.send("q")
         _ = try Self.sttyAfterExit(tmux)
     }

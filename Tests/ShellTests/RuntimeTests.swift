@@ -54,13 +54,16 @@ struct RuntimeTests {
                 .ensemble(state.scenario), .futures(Job.futuresScenario(state.scenario)), .worlds(state.scenario),
             ])
         #expect(requests.changes(for: state).isEmpty, "nothing changed")
-        // A lever's move asks for the scenario's own jobs, not the presets' again.
+        // A lever's move asks for the scenario's own jobs, not the presets' again, and for
+        // the Summaries that explain the change across worlds.
         reduce(&state, .keyPressed(.right))
-        #expect(requests.changes(for: state).map(\.kind) == [.ensemble, .worlds])
+        #expect(requests.changes(for: state).map(\.kind) == [.ensemble, .worlds, .explain])
         #expect(requests.changes(for: state).isEmpty, "nothing changed")
+        // m's message takes the explanation's place: its job is dropped, the map's asked for.
         reduce(&state, .keyPressed(.char("m")))
         let map = requests.changes(for: state)
-        #expect(map.count == 1 && map[0].kind == .map && map[0].job != nil)
+        #expect(
+            map.count == 2 && map[0].kind == .explain && map[0].job == nil && map[1].kind == .map && map[1].job != nil)
         reduce(&state, .keyPressed(.char("m")))
         let closed = requests.changes(for: state)
         #expect(closed.count == 1 && closed[0].kind == .map && closed[0].job == nil)

@@ -15,9 +15,9 @@ public func render(_ state: State, _ analysis: Analysis) -> Screen {
     }
     TitleBar(horizon: analysis.scenario.horizon, pins: state.view.pins.count).render(in: layout.title, into: &screen)
     let lens = state.document.activeLens
+    let moves = MovesSource(state, analysis)
     SliderPanel(
-        scenario: state.scenario, selection: state.view.selection, responses: analysis.curves,
-        scroll: state.view.sliderScroll,
+        scenario: state.scenario, selection: state.view.selection, source: moves, scroll: state.view.sliderScroll,
         lens: lens?.name
     )
     .render(in: layout.panel, into: &screen)
@@ -61,15 +61,17 @@ public func render(_ state: State, _ analysis: Analysis) -> Screen {
             .render(in: layout.legend, into: &screen)
     }
     FuturesKey(horizon: monthLabel(analysis.scenario.horizon)).render(in: layout.futures, into: &screen)
-    AboutBox(
-        id: state.selected, scenario: state.scenario, curve: analysis.curves[state.view.selection],
-        lens: state.view.lensShown ? lens : nil
-    )
-    .render(in: aboutRect, into: &screen)
+    var about = AboutBox(
+        id: state.selected, scenario: state.scenario, curve: moves.curves[state.view.selection],
+        lens: state.view.lensShown ? lens : nil)
+    about.acrossWorlds = state.speaksAcrossWorlds
+    about.render(in: aboutRect, into: &screen)
     if !layout.moves.isEmpty {
         switch state.view.moves {
-        case .tornado: TornadoPanel(analysis: analysis).render(in: layout.moves, into: &screen)
-        case .attribution: AttributionPanel(analysis: analysis).render(in: layout.moves, into: &screen)
+        case .tornado: TornadoPanel(source: moves).render(in: layout.moves, into: &screen)
+        case .attribution:
+            AttributionPanel(source: moves, verdict: state.view.attributionVerdict)
+                .render(in: layout.moves, into: &screen)
         case .acrossWorlds:
             AcrossWorldsPanel(scenario: analysis.scenario, robustness: state.results.robustness)
                 .render(in: layout.moves, into: &screen)

@@ -75,7 +75,9 @@ struct AnswerViewTests: Pressing {
         reduce(&state, .jobFinished(JobResult(.answer(state.scenario), .answer(answer), complete: false)))
         #expect(state.results.answer?.complete == false)
         // (the preset's explanation across worlds waits for its Summaries: `.explain`)
-        #expect(state.jobs.map(\.kind) == [.ensemble, .futures, .worlds, .explain, .answer], "still asked for until complete")
+        #expect(
+            state.jobs.map(\.kind) == [.ensemble, .futures, .worlds, .explain, .answer],
+            "still asked for until complete")
         #expect(Fixture.frame(state).text.contains("200 worlds…"))
         reduce(&state, .jobFinished(JobResult(.answer(state.scenario), .answer(answer))))
         #expect(state.jobs.map(\.kind) == [.ensemble, .futures, .worlds, .explain])

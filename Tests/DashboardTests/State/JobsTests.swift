@@ -45,9 +45,9 @@ struct JobsTests: Pressing {
         #expect(state.results.worldsMap?.complete == true && state.jobs.map(\.kind) == [.ensemble, .futures, .worlds])
         var asSet = state
         reduce(&asSet, .keyPressed(.char("w")))
-        #expect(asSet.mapRequest?.acrossWorlds == false && asSet.jobs.map(\.kind) == [.ensemble, .futures, .map])
+        #expect(asSet.mapRequest?.acrossWorlds == false && asSet.jobs.map(\.kind) == [.ensemble, .map])
         asSet = Fixture.withMap(asSet)
-        #expect(asSet.results.map != nil && asSet.results.worldsMap == nil && asSet.jobs.map(\.kind) == [.ensemble, .futures])
+        #expect(asSet.results.map != nil && asSet.results.worldsMap == nil && asSet.jobs.map(\.kind) == [.ensemble])
         // Without ensembles (--members 0) there are no worlds: the map is the central run's.
         var none = state
         none.results.ensembleMembers = 0

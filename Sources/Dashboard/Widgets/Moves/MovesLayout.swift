@@ -141,9 +141,11 @@ public enum MovesSource: Sendable, Equatable {
     case asSet(Analysis)
     case acrossWorlds(WorldsAnalysis?, current: Bool)
 
-    /// The source the screen's language asks for.
+    /// The source the screen's language asks for. With uncertainty 0 every world is the
+    /// central run, so the panels are drawn as set in either language (as the charts are:
+    /// `State.speaksAcrossWorlds`).
     public init(_ state: State, _ analysis: Analysis) {
-        if state.view.language == .asSet {
+        if state.view.language == .asSet || state.results.ensemble?.settings.uncertainty == 0 {
             self = .asSet(analysis)
         } else {
             let worlds = state.results.worlds?.analysis
