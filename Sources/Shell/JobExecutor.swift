@@ -83,11 +83,12 @@ public struct JobExecutor: Sendable {
                 deliver(JobResult(job, .worlds(worlds), complete: i == steps.count - 1))
             }
         case .explain(let pending):
-            // Both over the worlds of the final results across worlds, so that the line
-            // agrees with the panels' numbers.
-            guard settings.members > 0, let full = Job.worldsSteps(settings).last else { return }
+            // Both over the ensemble's worlds (all its members, two scenarios: a few
+            // milliseconds), so that the line's numbers are the outcome bar's: the same
+            // worlds give the ensemble's probabilities and its median at the horizon.
+            guard settings.members > 0 else { return }
             let summaries = WorldsEngine.summaries(
-                [pending.reference, pending.scenario], settings: full, threads: threads, isCancelled: isCancelled)
+                [pending.reference, pending.scenario], settings: settings, threads: threads, isCancelled: isCancelled)
             guard let summaries else { return }
             deliver(JobResult(job, .explain(before: summaries[0], after: summaries[1])))
         case .answer(let scenario):

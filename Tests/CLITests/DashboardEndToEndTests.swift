@@ -223,7 +223,7 @@ struct DashboardEndToEndTests {
         }
         #expect(worlds.contains("median") && worlds.contains("┄ as set"), "\(worlds)")
         try tmux.send("w")
-        let asSet = try tmux.waitFor { $0.contains("AS SET: FUTURE 1") && $0.contains("as set · 10,000 worlds") }
+        let asSet = try tmux.waitFor { $0.contains("AS SET: FUTURE 1") && $0.contains("as set · 10,000 runs") }
         #expect(asSet.contains("lead 14.9 mo") && asSet.contains("worlds: median"), "\(asSet)")
         #expect(asSet.contains("As set: the central run") && !asSet.contains("MOST LIKELY"), "\(asSet)")
         #expect(asSet.contains("┄ median") && !asSet.contains("┄ as set"), "\(asSet)")

@@ -23,7 +23,7 @@ public enum ChartKind: Int, Sendable, Equatable, CaseIterable {
         case .adoption: "US-stack adoption"
         case .normShare: "US norm share"
         // At most 25 characters: the compact layout's " c: 5/5 " follows it.
-        case .chinaSources: "China's chip inflow"
+        case .chinaSources: "China's inflow (share)"
         }
     }
 

@@ -26,8 +26,8 @@ public enum Job: Sendable, Hashable {
     /// Every result across worlds of the scenario (MODEL.md §4 "Across worlds": the
     /// summary, sensitivity, attribution and response) while the screen speaks across worlds.
     case worlds(Scenario)
-    /// The Summaries of a change's reference and its scenario over the same worlds (as many
-    /// as the final results across worlds), for the explanation waiting for them.
+    /// The Summaries of a change's reference and its scenario over the ensemble's worlds
+    /// (so that they are the outcome bar's numbers), for the explanation waiting for them.
     case explain(PendingExplanation)
 
     public enum Kind: Int, Sendable, Hashable, CaseIterable {

@@ -151,8 +151,8 @@ func run(_ command: Command?, _ state: inout State) -> [Effect] {
         say(
             &state,
             state.view.language == .acrossWorlds
-                ? "Across worlds: medians and probabilities over the ensemble's worlds (w: as set)."
-                : "As set: the central run, every assumption exactly at its slider (w: across worlds).")
+                ? "Across worlds: medians and probabilities over the worlds (w: as set)."
+                : "As set: the central run, each assumption at its slider (w: across worlds).")
     case .openMap:
         if state.view.mapView == nil {
             state.view.mapView = MapView(y: MapView.defaultY(for: state.selected))

@@ -127,13 +127,13 @@ func renderTooSmall(into screen: inout Screen) {
 /// The language on screen and the worlds' state, for the status bar: across worlds
 /// "across 500 worlds…" while a result the screen shows over worlds is partial or stale
 /// (the smallest count in), "across worlds…" while one has none yet, then "across 10,000
-/// worlds" (the ensemble's); as set "as set · 1,000 worlds…", then "as set · 10,000
-/// worlds", for the band and the probabilities.
+/// worlds" (the ensemble's); as set "as set · 1,000 runs…", then "as set · 10,000
+/// runs", for the band and the probabilities (short enough to keep the preset hint at 80×24).
 func ensembleText(_ state: State, _ ensemble: EnsembleResult?) -> String {
     let across = state.view.language == .acrossWorlds
-    let running = across ? "across worlds…" : "as set · worlds…"
+    let running = across ? "across worlds…" : "as set · runs…"
     let count = { (n: Int, partial: Bool) in
-        (across ? "across " : "as set · ") + "\(grouped(n)) worlds" + (partial ? "…" : "")
+        (across ? "across " : "as set · ") + grouped(n) + (across ? " worlds" : " runs") + (partial ? "…" : "")
     }
     guard let ensemble else { return running }
     let n = ensemble.settings.members, target = state.results.ensembleMembers

@@ -12,12 +12,16 @@ struct WorldsTornado {
 
     func render(in rect: Rect, into screen: inout Screen) {
         let at = monthLabel(worlds.scenario.horizon)
+        // Narrow panels write the rows' numbers without a unit ("F2 −84"): there the title
+        // says what they are.
         let title = MovesLayout.title(
-            [
-                "Median lead at \(at) over each slider's range · ┃ now",
-                "Median lead at \(at), each slider's range · ┃ now",
-                "Median lead by slider · ┃ now",
-            ], rect)
+            Self.valueWidth(rect.inset(1)) < 11
+                ? ["Median lead by slider · ┃ now · ΔP in pts", "Median lead · ┃ now · ΔP in pts"]
+                : [
+                    "Median lead at \(at) over each slider's range · ┃ now",
+                    "Median lead at \(at), each slider's range · ┃ now",
+                    "Median lead by slider · ┃ now",
+                ], rect)
         guard let inner = MovesLayout.box(rect, title: title, into: &screen) else { return }
         let nameWidth = MovesLayout.nameWidth(inner)
         let valueWidth = Self.valueWidth(inner)
@@ -25,8 +29,11 @@ struct WorldsTornado {
         let assumptions = worlds.sensitivity.filter { $0.kind == .assumption }
         let footnote = wrap(footnoteText, width: inner.width)
         let all = policy.count + assumptions.count
-        // The axis takes two rows (a rule with ticks, the labels) where they fit, else one.
-        let axisRows = inner.height >= policy.count + 4 ? 2 : 1
+        // The axis takes two rows (a rule with ticks, the labels) where they fit, else one;
+        // where the policy rows leave none, its labels go on the box's bottom border, so
+        // that every policy row shows.
+        let onBorder = inner.height < policy.count + 1
+        let axisRows = onBorder ? 0 : inner.height >= policy.count + 4 ? 2 : 1
         // A note under each row where every row has one (the footnote only if room is left).
         let spacing = 2 * all + 1 + axisRows <= inner.height ? 2 : 1
         let assumptionRows = max(0, (inner.height - axisRows - 1 - spacing * policy.count) / spacing)
@@ -50,11 +57,12 @@ struct WorldsTornado {
             y += spacing
         }
         // The axis under the bars: the months of the median lead.
-        let axisY = min(y, inner.maxY - axisRows)
+        let axisY = onBorder ? inner.maxY : min(y, inner.maxY - axisRows)
         let name = nameWidth >= 20 ? "median lead, months" : "months"
-        screen.write(name, x: inner.x, y: axisY + axisRows - 1, role: .muted, clip: inner)
+        let clip = onBorder ? rect : inner
+        screen.write(name, x: inner.x, y: axisY + max(axisRows, 1) - 1, role: .muted, clip: clip)
         MonthsAxis(origin: now, scale: scale).draw(
-            x0: inner.x + nameWidth + 1, y: axisY, rows: axisRows, clip: inner, into: &screen)
+            x0: inner.x + nameWidth + 1, y: axisY, rows: max(axisRows, 1), clip: clip, into: &screen)
         if spacing == 2, inner.maxY - footnote.count > axisY + axisRows {
             MovesLayout.footnote(footnote, inner, into: &screen)
         }
@@ -89,7 +97,8 @@ struct WorldsTornado {
         let f2 = reportsFuture2(r)
         let p = { (s: Summary) in String(format: "%.0f", (f2 ? s.pFuture2 : s.pFuture1) * 100) }
         return "\(Explanation.number(spec.min, spec))→\(Format.value(spec.max, spec)): "
-            + String(format: "%.1f→%.1f mo, ", r.low.medianLead, r.high.medianLead)
+            + String(format: "%.1f→%.1f mo, ", r.low.medianLead, r.high.medianLead).replacingOccurrences(
+                of: "-", with: "−")
             + "P(F\(f2 ? 2 : 1)) \(p(r.low))→\(p(r.high)) %"
     }
 
