@@ -27,7 +27,8 @@ extension Explanation {
     /// "Export controls 50→90 %: P(F1) +23 pts, median lead +2.1 mo, China's markets −4 pts":
     /// the Summary after against the one before, across worlds. The probability is P(F1) or
     /// P(F2), whichever changed more (P(F1) on a tie). With a `width`, the longest form that
-    /// fits: the median lead is left out first, then "China's" shortened. Where `before` and
+    /// fits: the median lead is left out first (the markets' change, where it is 0 pts), then
+    /// "China's" (or "median") shortened. Where `before` and
     /// `after` are one scenario's (the reference itself), the numbers themselves.
     public static func worlds(
         _ label: String, shortLabel: String? = nil, before a: Summary, after b: Summary, isReference: Bool = false,
@@ -52,10 +53,13 @@ extension Explanation {
             let future2 = abs(d.pFuture2) > abs(d.pFuture1)
             let p = future2 ? "P(F2) \(points(d.pFuture2))" : "P(F1) \(points(d.pFuture1))"
             let lead = "median lead \(Format.delta(d.medianLead, .leadMonths))"
+            let markets = points(d.pChinaMarkets)
+            // Where the markets do not move, the shorter forms keep the lead instead.
+            let moved = markets != points(0)
             parts = [
-                [p, lead, "China's markets \(points(d.pChinaMarkets))"],
-                [p, "China's markets \(points(d.pChinaMarkets))"],
-                [p, "markets \(points(d.pChinaMarkets))"],
+                [p, lead, "China's markets \(markets)"],
+                moved ? [p, "China's markets \(markets)"] : [p, lead],
+                moved ? [p, "markets \(markets)"] : [p, "lead \(Format.delta(d.medianLead, .leadMonths))"],
                 [p],
             ]
         }
