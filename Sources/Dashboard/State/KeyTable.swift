@@ -253,7 +253,7 @@ public enum KeyTable {
             hint: KeyHint(keys: "m", what: "close map", rank: 2)),
         // The answer view (`A`): only its own keys (and q, Ctrl-L).
         KeyBinding(
-            "answer: ← → / Tab", "the future whose points fill the cells", short: "answer ←→", "future",
+            "answer: ← → / Tab", "the future whose points fill the cells", short: "A: ←→", "answer: future",
             in: [.answer],
             keys: [
                 .init(.left, .answerPreviousFuture), .init(.char("h"), .answerPreviousFuture),
@@ -262,7 +262,7 @@ public enum KeyTable {
             ],
             hint: KeyHint(keys: "←→", what: "future", rank: 1, ascii: ("h l", "future"))),
         KeyBinding(
-            "answer: < > / Shift+← →", "scroll the columns", short: "answer < >", "columns", in: [.answer],
+            "answer: < > / Shift+← →", "scroll the columns", short: "A: < >", "answer: columns", in: [.answer],
             keys: [
                 .init(.char("<"), .answerScrollLeft), .init(.char(","), .answerScrollLeft),
                 .init(.shiftLeft, .answerScrollLeft), .init(.char("H"), .answerScrollLeft),
@@ -271,7 +271,7 @@ public enum KeyTable {
             ],
             hint: KeyHint(keys: "< >", what: "columns", rank: 3)),
         KeyBinding(
-            "answer: A / Esc", "close the answer", short: "answer A Esc", "close", in: [.answer],
+            "answer: A / Esc", "close the answer", short: "A: A Esc", "close the answer", in: [.answer],
             keys: [.init(.char("A"), .openAnswer), .init(.escape, .close)],
             hint: KeyHint(keys: "A", what: "close", rank: 2)),
         // The `o` list.
@@ -341,9 +341,10 @@ public enum KeyTable {
     public static var hints: [KeyHint] { hints(in: .normal) }
 
     /// The rows the help overlay and the README list: the normal dashboard's, then the
-    /// map view's.
+    /// map view's and the answer view's.
     public static var documented: [KeyBinding] {
         bindings(in: .normal) + bindings.filter { $0.contexts.contains(.map) }
+            + bindings.filter { $0.contexts.contains(.answer) && !$0.contexts.contains(.normal) }
     }
 
     /// A demo's own keys (Space, n, b), which the help overlay adds while one is loaded.
