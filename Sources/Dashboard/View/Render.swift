@@ -135,6 +135,8 @@ func ensembleText(_ state: State, _ ensemble: EnsembleResult?) -> String {
     let count = { (n: Int, partial: Bool) in
         (across ? "across " : "as set · ") + grouped(n) + (across ? " worlds" : " runs") + (partial ? "…" : "")
     }
+    // No ensemble at all (`--members 0`): only the central run speaks, whatever `w` says.
+    guard state.results.ensembleMembers > 0 else { return "as set · no worlds (0 members)" }
     guard let ensemble else { return running }
     let n = ensemble.settings.members, target = state.results.ensembleMembers
     // Every result across worlds still refining: the count it shows now (a stale one

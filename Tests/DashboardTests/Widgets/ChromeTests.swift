@@ -39,6 +39,10 @@ struct ChromeTests {
         var narrow = State(width: 80, height: 24)
         reduce(&narrow, .jobFinished(JobResult(.ensemble(narrow.scenario), .ensemble(quick))))
         #expect(render(narrow, Analysis(narrow.scenario)).line(23).contains("across 1,000 worlds…"))
+        // No ensemble at all: the screen is the central run's, and the status bar says so.
+        var none = State(width: 120, height: 36)
+        none.results.ensembleMembers = 0
+        #expect(render(none, Analysis(none.scenario)).line(35).contains("as set · no worlds (0 members)"))
         #expect(Job.ensembleSteps(EnsembleSettings(members: 10_000)).map(\.members) == [1000, 10_000])
         #expect(Job.ensembleSteps(EnsembleSettings(members: 800)).map(\.members) == [800])
     }
