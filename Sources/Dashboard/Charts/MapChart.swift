@@ -319,6 +319,8 @@ public struct MapLegend: Sendable, Equatable {
                 + [(" ≥ 50 % ", text)] + f1 + [(" ≥ 90 % P(Future 1)", text)],
             [("P(Future 2) ≥ 90 % ", text)] + f2 + [(" ≥ 50 % ", text)] + f2Likely + [(" · ", text)] + neither
                 + [(" neither · ", text)] + f1Likely + [(" ≥ 50 % ", text)] + f1 + [(" ≥ 90 % P(Future 1)", text)],
+            f2 + [(" P(F2) ≥ 90 % ", text)] + f2Likely + [(" ≥ 50 % ", text)] + neither + [(" neither ", text)]
+                + f1Likely + [(" P(F1) ≥ 50 % ", text)] + f1 + [(" ≥ 90 %", text)],
             [("P(F2) ≥ 90 ", text)] + f2 + [(" 50 ", text)] + f2Likely + [(" ", text)] + neither
                 + [(" ", text)] + f1Likely + [(" 50 ", text)] + f1 + [(" 90 % P(F1)", text)],
             [("F2 ", text)] + f2 + f2Likely + neither + f1Likely + f1 + [(" F1 · 90 50 – 50 90 %", text)],
