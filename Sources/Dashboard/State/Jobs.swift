@@ -51,10 +51,18 @@ public enum Job: Sendable, Hashable {
     /// The ensembles one request runs in turn: the first `firstMembers` members, then all
     /// (one run where the ensemble is no larger).
     public static func ensembleSteps(_ settings: EnsembleSettings) -> [EnsembleSettings] {
-        guard settings.members > firstMembers else { return [settings] }
-        var first = settings
-        first.members = firstMembers
-        return [first, settings]
+        refining(settings, first: firstMembers, final: settings.members)
+    }
+
+    /// `settings` over `first` members, then over `final` (at most `settings`' members);
+    /// one step where the final count is no more than the first.
+    static func refining(_ settings: EnsembleSettings, first: Int, final: Int) -> [EnsembleSettings] {
+        var full = settings
+        full.members = min(settings.members, final)
+        guard full.members > first else { return [full] }
+        var quick = settings
+        quick.members = first
+        return [quick, full]
     }
 
     /// The worlds of the answer's first, quick result; it refines to `answerMembers`.
@@ -65,12 +73,7 @@ public enum Job: Sendable, Hashable {
     /// The answers one request computes in turn: `firstAnswerMembers` worlds, then
     /// `answerMembers` (at most the ensemble's members; one run where that is no more).
     public static func answerSteps(_ settings: EnsembleSettings) -> [EnsembleSettings] {
-        var full = settings
-        full.members = min(settings.members, answerMembers)
-        guard full.members > firstAnswerMembers else { return [full] }
-        var first = settings
-        first.members = firstAnswerMembers
-        return [first, full]
+        refining(settings, first: firstAnswerMembers, final: answerMembers)
     }
 
     /// The worlds of the first, quick results across worlds after a change; they refine to
@@ -82,16 +85,9 @@ public enum Job: Sendable, Hashable {
     /// The analyses across worlds one request computes in turn: `firstWorldsMembers` worlds,
     /// then `worldsMembers` (at most the ensemble's members; one run where that is no more).
     public static func worldsSteps(_ settings: EnsembleSettings) -> [EnsembleSettings] {
-        var full = settings
-        full.members = min(settings.members, worldsMembers)
-        guard full.members > firstWorldsMembers else { return [full] }
-        var first = settings
-        first.members = firstWorldsMembers
-        return [first, full]
+        refining(settings, first: firstWorldsMembers, final: worldsMembers)
     }
 
-    /// The settings of the levers across worlds: the ensemble's, with at most
-    /// `robustnessMembers` members.
     /// The most points a map across worlds computes (500 worlds each): about 55 ms on two
     /// cores; the plot shows them scaled.
     public static let worldsMapPoints = 1600
@@ -120,6 +116,8 @@ public enum Job: Sendable, Hashable {
         return s
     }
 
+    /// The settings of the levers across worlds: the ensemble's, with at most
+    /// `robustnessMembers` members.
     public static func robustnessSettings(_ settings: EnsembleSettings) -> EnsembleSettings {
         var s = settings
         s.members = min(s.members, robustnessMembers)
