@@ -62,6 +62,31 @@ struct MovesRow {
     var unit = " mo"
 
     /// Draws one bar row (and its note under it, when there is room).
+    /// The tornado's rows in `rect` (a box with inside `inner`), `spacing` rows apart from the
+    /// top, none at or below row `bottom`: the first `policyCount` (the policy's), then an
+    /// "ASSUMPTIONS" separator ("ASSUMPTIONS (k of n)" where only k of the `assumptions`
+    /// are in `rows`) and the rest. The row after the last one drawn.
+    static func drawSections(
+        _ rows: [MovesRow], policyCount: Int, assumptions: Int, in rect: Rect, inner: Rect, bottom: Int,
+        nameWidth: Int, scale: BarScale, spacing: Int, valueWidth: Int? = nil, into screen: inout Screen
+    ) -> Int {
+        let shown = rows.count - policyCount
+        var y = inner.y
+        for (i, row) in rows.enumerated() {
+            if i == policyCount {
+                let label = shown < assumptions ? "ASSUMPTIONS (\(shown) of \(assumptions))" : "ASSUMPTIONS"
+                screen.separator(rect, y: y, title: label, titleStyle: Style(.muted, .bold))
+                y += 1
+            }
+            guard y < bottom else { break }
+            row.draw(
+                y: y, inner, nameWidth: nameWidth, scale: scale, notes: spacing == 2, valueWidth: valueWidth,
+                into: &screen)
+            y += spacing
+        }
+        return y
+    }
+
     func draw(
         y: Int, _ inner: Rect, nameWidth: Int, scale: BarScale, notes: Bool, valueWidth: Int? = nil,
         into screen: inout Screen

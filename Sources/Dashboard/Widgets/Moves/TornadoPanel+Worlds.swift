@@ -37,25 +37,14 @@ struct WorldsTornado {
         // A note under each row where every row has one (the footnote only if room is left).
         let spacing = 2 * all + 1 + axisRows <= inner.height ? 2 : 1
         let assumptionRows = max(0, (inner.height - axisRows - 1 - spacing * policy.count) / spacing)
-        let shown = Array(assumptions.prefix(assumptionRows))
-        let more = assumptions.count - shown.count
-        let rows = (policy + shown).map { row($0, nameWidth: nameWidth) }
+        let rows = (policy + assumptions.prefix(assumptionRows)).map { row($0, nameWidth: nameWidth) }
         let barWidth = inner.width - nameWidth - valueWidth - 2
         let now = worlds.summary.medianLead
         let scale = BarScale(values: rows.flatMap { [$0.from, $0.to] }, width: barWidth)
-        var y = inner.y
-        for (i, row) in rows.enumerated() {
-            if i == policy.count {
-                let label = more > 0 ? "ASSUMPTIONS (\(shown.count) of \(assumptions.count))" : "ASSUMPTIONS"
-                screen.separator(rect, y: y, title: label, titleStyle: Style(.muted, .bold))
-                y += 1
-            }
-            guard y < inner.maxY - axisRows else { break }
-            row.draw(
-                y: y, inner, nameWidth: nameWidth, scale: scale, notes: spacing == 2, valueWidth: valueWidth,
-                into: &screen)
-            y += spacing
-        }
+        let y = MovesRow.drawSections(
+            rows, policyCount: policy.count, assumptions: assumptions.count, in: rect, inner: inner,
+            bottom: inner.maxY - axisRows, nameWidth: nameWidth, scale: scale, spacing: spacing,
+            valueWidth: valueWidth, into: &screen)
         // The axis under the bars: the months of the median lead.
         let axisY = onBorder ? inner.maxY : min(y, inner.maxY - axisRows)
         let name = nameWidth >= 20 ? "median lead, months" : "months"

@@ -45,22 +45,11 @@ struct CentralTornado {
         let spacing = 2 * all + 1 + footnote.count <= inner.height ? 2 : 1
         let assumptionRows = max(0, (inner.height - 1 - spacing * policy.count) / spacing)
         // Where no assumption row fits (80×24), the section is left out.
-        let shown = Array(assumptions.prefix(assumptionRows))
-        let more = assumptions.count - shown.count
-        let rows = (policy + shown).map { row($0, nameWidth: nameWidth) }
+        let rows = (policy + assumptions.prefix(assumptionRows)).map { row($0, nameWidth: nameWidth) }
         let scale = BarScale(values: rows.flatMap { [$0.from, $0.to] }, width: MovesLayout.barWidth(inner))
-        var y = inner.y
-        for (i, row) in rows.enumerated() {
-            if i == policy.count {
-                // The assumptions' section starts on a separator row.
-                let label = more > 0 ? "ASSUMPTIONS (\(shown.count) of \(assumptions.count))" : "ASSUMPTIONS"
-                screen.separator(rect, y: y, title: label, titleStyle: Style(.muted, .bold))
-                y += 1
-            }
-            guard y < inner.maxY else { break }
-            row.draw(y: y, inner, nameWidth: nameWidth, scale: scale, notes: spacing == 2, into: &screen)
-            y += spacing
-        }
+        let y = MovesRow.drawSections(
+            rows, policyCount: policy.count, assumptions: assumptions.count, in: rect, inner: inner,
+            bottom: inner.maxY, nameWidth: nameWidth, scale: scale, spacing: spacing, into: &screen)
         if spacing == 2, inner.maxY - footnote.count > y { MovesLayout.footnote(footnote, inner, into: &screen) }
     }
 
