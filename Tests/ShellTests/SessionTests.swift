@@ -45,7 +45,8 @@ struct SessionTests {
     @Test("keys move the outcome, the ensemble arrives on a wake, q quits with status 0")
     func keysAndEnsemble() {
         let (status, backend, effects) = Self.session(
-            [.waitForWake] + MemoryBackend.keys(.character("1")) + [.waitForWake] + MemoryBackend.keys(.character("q")))
+            [.waitForWake] + MemoryBackend.keys(.character("1")) + [.waitForText("across 400 worlds")]
+                + MemoryBackend.keys(.character("q")))
         #expect(status == 0)
         #expect(effects == [.quit])
         let screen = backend.lastScreen
