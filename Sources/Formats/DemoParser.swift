@@ -8,7 +8,8 @@ import TOML
 public enum DemoParser {
     /// The commands, in the order the README lists them.
     public static let commands = [
-        "caption", "key", "select", "set", "preset", "theme", "lens", "sleep", "pause", "size",
+        "caption", "key", "select", "set", "preset", "theme", "lens", "sleep", "pause", "size", "chapter", "note",
+        "focus", "predict", "replay", "expect", "duration",
     ]
 
     /// Parses a whole script.
@@ -27,7 +28,40 @@ public enum DemoParser {
                 throw DemoError(file: file, line: index + 1, error.message)
             }
         }
+        try checkOrder(lines, file: file)
         return DemoScript(file: file, lines: lines)
+    }
+
+    /// A `note` needs a caption, chapter or `predict` before it to belong to, and a
+    /// `predict` needs a change after it to reveal.
+    static func checkOrder(_ lines: [DemoLine], file: String) throws {
+        var owner = false
+        var question: DemoLine?
+        for line in lines {
+            switch line.command {
+            case .caption, .chapter: owner = true
+            case .predict:
+                if let question {
+                    throw DemoError(
+                        file: file, line: question.line,
+                        "this predict is never revealed: another predict (line \(line.line)) comes before any change")
+                }
+                owner = true
+                question = line
+            case .note:
+                if !owner {
+                    throw DemoError(
+                        file: file, line: line.line,
+                        "a note belongs to the caption, chapter or predict before it, and none comes before this one")
+                }
+            default: if line.command.changesState { question = nil }
+            }
+        }
+        if let question {
+            throw DemoError(
+                file: file, line: question.line,
+                "this predict is never revealed: no key, set, preset, lens or replay comes after it")
+        }
     }
 
     /// Parses one non-empty, non-comment line.
@@ -37,7 +71,30 @@ public enum DemoParser {
         let words = rest.split(whereSeparator: \.isWhitespace).map(String.init)
         switch name {
         case "caption":
-            return .caption(try quoted(rest))
+            return .caption(try quoted(rest, usage: "caption \"TEXT\""))
+        case "chapter":
+            return .chapter(try nonEmpty(quoted(rest, usage: "chapter \"TITLE\""), "chapter \"TITLE\""))
+        case "note":
+            return .note(try nonEmpty(quoted(rest, usage: "note \"TEXT\""), "note \"TEXT\""))
+        case "predict":
+            return .predict(
+                try nonEmpty(quoted(rest, usage: "predict \"QUESTION\""), "predict \"QUESTION\""))
+        case "expect":
+            return .expect(try nonEmpty(quoted(rest, usage: "expect \"TEXT\""), "expect \"TEXT\""))
+        case "focus":
+            try expectCount(words, 1, "focus TARGET")
+            if words[0] == "off" { return .focus(nil) }
+            guard let target = Spotlight(rawValue: words[0]) else {
+                let targets = (Spotlight.allCases.map(\.rawValue) + ["off"]).joined(separator: ", ")
+                throw InputError("unknown focus target '\(input: words[0])'; expected one of: \(targets)")
+            }
+            return .focus(target)
+        case "replay":
+            try expectCount(words, 0, "replay")
+            return .replay
+        case "duration":
+            try expectCount(words, 1, "duration LENGTH")
+            return .duration(seconds: try talkLength(words[0]))
         case "key":
             return try key(words)
         case "select":
@@ -79,9 +136,9 @@ public enum DemoParser {
     }
 
     /// `"text"`: double quotes around the whole argument; `\"` and `\\` inside.
-    static func quoted(_ rest: String) throws -> String {
+    static func quoted(_ rest: String, usage: String = "caption \"TEXT\"") throws -> String {
         guard rest.count >= 2, rest.hasPrefix("\""), rest.hasSuffix("\"") else {
-            throw InputError("expected 'caption \"TEXT\"' with the text in double quotes")
+            throw InputError("expected '\(usage)' with the text in double quotes")
         }
         var text = ""
         var escaped = false
@@ -92,13 +149,50 @@ public enum DemoParser {
             } else if c == "\\" {
                 escaped = true
             } else if c == "\"" {
-                throw InputError("expected 'caption \"TEXT\"'; write a quote inside the text as \\\"")
+                throw InputError("expected '\(usage)'; write a quote inside the text as \\\"")
             } else {
                 text.append(c)
             }
         }
-        if escaped { throw InputError("expected 'caption \"TEXT\"'; the text ends in a lone backslash") }
+        if escaped { throw InputError("expected '\(usage)'; the text ends in a lone backslash") }
         return text
+    }
+
+    /// The text of a command that needs some: blank is an error.
+    static func nonEmpty(_ text: String, _ usage: String) throws -> String {
+        guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw InputError("expected '\(usage)' with some text between the quotes")
+        }
+        return text
+    }
+
+    /// A talk's length: `20m`, `90s`, `1h`, `1h30m` or `1m30s`; from 1 second to 24 hours.
+    public static func talkLength(_ word: String) throws -> Int {
+        let expected: InputError.Message = "expected a length like 20m, 90s or 1h30m, got '\(input: word)'"
+        var seconds = 0
+        var digits = ""
+        var units = Set<Character>()
+        for c in word {
+            if c.isASCII && c.isNumber {
+                digits.append(c)
+                continue
+            }
+            let scale: Int
+            switch c {
+            case "h": scale = 3600
+            case "m": scale = 60
+            case "s": scale = 1
+            default: throw InputError(expected)
+            }
+            guard let n = Int(digits), digits.count <= 5, units.insert(c).inserted else { throw InputError(expected) }
+            seconds += n * scale
+            digits = ""
+        }
+        guard digits.isEmpty, !units.isEmpty else { throw InputError(expected) }
+        guard (1...86_400).contains(seconds) else {
+            throw InputError("a talk's length must be from 1s to 24h, got '\(input: word)'")
+        }
+        return seconds
     }
 
     /// `key NAME [COUNT] [@DELAY]`.

@@ -124,7 +124,7 @@ public struct Session {
 
             // Wait for one event, then take every event already pending, so that a held
             // key is applied in full before the next frame and never lags behind.
-            let wait = state.demo.session?.millisecondsUntilNext(now: now()).map { Int32(min($0, 60_000)) } ?? -1
+            let wait = state.demo.millisecondsUntilNext(now: now()).map { Int32(min($0, 60_000)) } ?? -1
             var event = backend.nextEvent(timeoutMilliseconds: wait)
             if event == nil { quit = dispatch(.tick(now: now()), &state, runtime) }
             while let current = event, !quit {

@@ -66,6 +66,15 @@ struct DemoCommand: ParsableCommand {
     @Flag(help: "Replace the --cast and --svg files, and the SVG frames of --frames, if they exist.")
     var force = false
 
+    @Flag(help: "Play headless and check every `expect` line: exit 1 at the first text the screen does not show.")
+    var check = false
+
+    @Option(
+        help: ArgumentHelp(
+            "The talk's planned length for the notes' countdown (20m, 1h30m): wins over the script's `duration`.",
+            valueName: "length"))
+    var duration: String?
+
     @OptionGroup var ensembleOptions: EnsembleOptions
 
     @Option(help: "A folder of theme files searched before the others.")
@@ -139,12 +148,14 @@ struct DemoCommand: ParsableCommand {
 
     /// Plays the script in the live dashboard.
     func live() throws {
+        if let duration { _ = try DemoParser.talkLength(duration) }
         if size != nil || frames != nil { throw InputError("--size and --frames need --headless, --cast or --svg") }
         let settings = try ensembleOptions.settings(defaultMembers: 10_000)
         let threads = try ensembleOptions.threadCount(default: max(1, ProcessInfo.processInfo.activeProcessorCount - 1))
         let catalog = ThemeStore.catalog(themeDir: themeDir)
         let lenses = LensStore.catalog(lensDir: lensDir).lenses
-        let script = try Self.load(file, themes: catalog.themes, lenses: lenses)
+        var script = try Self.load(file, themes: catalog.themes, lenses: lenses)
+        if let duration { script.plannedDuration = try DemoParser.talkLength(duration) }
         do {
             try Terminal.checkUsable()
         } catch let error as TerminalUnavailable {

@@ -9,6 +9,16 @@ public struct DemoSession: Sendable, Equatable {
     /// Quit when the demo has played to its end (`demo --exit`).
     public let exitAtEnd: Bool
     public private(set) var steps: [DemoStep]
+    /// The steps as the script plays them from its start: chapter jumps restore these.
+    private let original: [DemoStep]
+    /// The steps where each chapter starts, in `original`.
+    public let chapterStarts: [Int]
+    /// Digits typed in front of `G` (`3G` jumps to chapter 3).
+    public private(set) var typedNumber = ""
+    /// The clock when the demo started (for the presenter's elapsed time).
+    public let startedAt: Int
+    /// The talk's planned length in seconds (`--duration`, else the script's `duration`).
+    public var durationSeconds: Int?
     /// How many steps have been applied.
     public private(set) var applied = 0
     public private(set) var paused = false
@@ -20,9 +30,21 @@ public struct DemoSession: Sendable, Equatable {
     public init(script: DemoScript, state: State, now: Int, exitAtEnd: Bool = false) {
         self.script = script
         self.exitAtEnd = exitAtEnd
-        steps = DemoPlayer.steps(script, from: state)
+        let played = DemoPlayer.steps(script, from: state)
+        steps = played
+        original = played
+        chapterStarts = played.indices.filter { played[$0].isChapter }
         anchorClock = now
+        startedAt = now
+        durationSeconds = script.duration
     }
+
+    /// How long the change a `predict` step revealed stays highlighted.
+    public static let revealMilliseconds = 2500
+
+    /// The chapter shown (1-based; 0 before the first) and how many there are.
+    public var currentChapter: Int { applied > 0 ? steps[applied - 1].cue.chapterNumber : 0 }
+    public var chapterCount: Int { chapterStarts.count }
 
     public var finished: Bool { applied >= steps.count }
 
@@ -30,9 +52,12 @@ public struct DemoSession: Sendable, Equatable {
     public var captionCount: Int { steps.filter(\.isCaption).count }
     public var currentCaption: Int { steps.prefix(applied).filter(\.isCaption).count }
 
-    /// "step 3/9", with "paused" while paused.
+    /// "ch 2/5 · step 3/9", with "paused" while paused, and the chapter number being typed.
     public var progress: String {
-        "step \(currentCaption)/\(captionCount)" + (paused ? " paused" : "")
+        var text = chapterCount > 0 ? "ch \(currentChapter)/\(chapterCount) · " : ""
+        text += "step \(currentCaption)/\(captionCount)" + (paused ? " paused" : "")
+        if !typedNumber.isEmpty { text = "chapter \(typedNumber)… G jumps · " + text }
+        return text
     }
 
     /// Applies every step that is due; a `pause` step stops playback there.
@@ -87,6 +112,84 @@ public struct DemoSession: Sendable, Equatable {
         jump(to: target, &state, now: now)
     }
 
+    /// `]`: jumps to the next chapter's start, with the state it had in the script.
+    public mutating func nextChapter(_ state: inout State, now: Int) {
+        guard let target = chapterStarts.first(where: { $0 >= applied }) else {
+            say(&state, chapterCount == 0 ? "This demo has no chapters." : "This is the last chapter.")
+            return
+        }
+        jumpToChapterStart(target, &state, now: now)
+    }
+
+    /// `[`: jumps to the previous chapter's start (from the first chapter, to the demo's start).
+    public mutating func previousChapter(_ state: inout State, now: Int) {
+        let current = currentChapter
+        guard current > 1 else {
+            guard !steps.isEmpty else { return }
+            steps = original
+            jump(to: 0, &state, now: now)
+            return
+        }
+        jumpToChapterStart(chapterStarts[current - 2], &state, now: now)
+    }
+
+    /// `<n>G`: jumps to chapter `number`'s start; past the end, a message says how many there are.
+    public mutating func goToChapter(_ number: Int, _ state: inout State, now: Int) {
+        guard (1...max(1, chapterCount)).contains(number), chapterCount > 0 else {
+            say(
+                &state,
+                chapterCount == 0
+                    ? "This demo has no chapters."
+                    : "No chapter \(number): this demo has \(chapterCount) (l lists them).")
+            state.demo.progress = progress
+            return
+        }
+        jumpToChapterStart(chapterStarts[number - 1], &state, now: now)
+    }
+
+    /// A digit of a chapter number typed before `G`.
+    public mutating func type(digit: Character, _ state: inout State) {
+        if typedNumber.count < 4 { typedNumber.append(digit) }
+        state.demo.progress = progress
+    }
+
+    /// `G`: the number typed before it, if any (it is cleared).
+    public mutating func takeTypedNumber(_ state: inout State) -> Int? {
+        defer {
+            typedNumber = ""
+            state.demo.progress = progress
+        }
+        return Int(typedNumber)
+    }
+
+    /// Forgets a number typed before a key that was not `G`.
+    public mutating func clearTypedNumber(_ state: inout State) {
+        guard !typedNumber.isEmpty else { return }
+        typedNumber = ""
+        state.demo.progress = progress
+    }
+
+    /// The script's own steps from a chapter's start: what the presenter did is dropped.
+    private mutating func jumpToChapterStart(_ index: Int, _ state: inout State, now: Int) {
+        steps = original
+        jump(to: index, &state, now: now)
+    }
+
+    /// What the presenter's notes terminal shows now (`twofutures notes`).
+    public func snapshot(cue: DemoCue, now: Int) -> PresenterSnapshot {
+        let nextCaption = steps.indices.first { $0 >= applied && steps[$0].isCaption }
+        let nextChapter = steps.indices.first { $0 >= applied && steps[$0].isChapter }
+        let chapterFirst = nextChapter.map { chapter in nextCaption.map { chapter <= $0 } ?? true } ?? false
+        return PresenterSnapshot(
+            demo: script.file.split(separator: "/").last.map(String.init) ?? script.file,
+            chapter: cue.chapter, chapterNumber: currentChapter, chapterCount: chapterCount,
+            step: currentCaption, steps: captionCount, caption: cue.caption, notes: cue.notes,
+            next: nextCaption.flatMap { steps[$0].cue.caption },
+            nextChapter: chapterFirst ? nextChapter.flatMap { steps[$0].cue.chapter } : nil,
+            paused: paused, prediction: cue.prediction, finished: finished,
+            elapsedMilliseconds: now - startedAt, durationSeconds: durationSeconds)
+    }
+
     private mutating func jump(to index: Int, _ state: inout State, now: Int) {
         guard steps.indices.contains(index) else { return }
         show(index, on: &state)
@@ -100,5 +203,6 @@ public struct DemoSession: Sendable, Equatable {
     private mutating func show(_ index: Int, on state: inout State) {
         steps[index].show(on: &state)
         applied = index + 1
+        if steps[index].cue.reveals { state.demo.revealUntil = state.demo.now + Self.revealMilliseconds }
     }
 }

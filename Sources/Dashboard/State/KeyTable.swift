@@ -48,6 +48,9 @@ public enum Command: Sendable, Equatable, Hashable {
     case quit
     case listPrevious, listNext, listPageUp, listPageDown, listFirst, listLast, listOpen
     case demoPause, demoNextCaption, demoPreviousCaption
+    /// ] and [ (PgDn, PgUp): the next or previous chapter; G: the chapter whose number was
+    /// typed before it; l: the list of chapters.
+    case demoNextChapter, demoPreviousChapter, demoGoToChapter, demoListChapters
 }
 
 /// One key and the command it runs.
@@ -301,6 +304,21 @@ public enum KeyTable {
             ],
             // "Space pause · n next · b back": after each " · " a key (see `StatusBar`).
             hint: KeyHint(keys: "Space", what: "pause · n next · b back", rank: 1, essential: true)),
+        KeyBinding(
+            "demo: ] [ / PgDn PgUp", "next / previous chapter, with the state the script has there",
+            short: "] [", "demo: chapter", in: [.demo],
+            keys: [
+                .init(.char("]"), .demoNextChapter), .init(.pageDown, .demoNextChapter),
+                .init(.char("["), .demoPreviousChapter), .init(.pageUp, .demoPreviousChapter),
+            ],
+            hint: KeyHint(keys: "] [", what: "chapter", rank: 2)),
+        KeyBinding(
+            "demo: <n> G", "jump to chapter n (3G: the third)", short: "<n>G", "demo: chapter n", in: [.demo],
+            keys: [.init(.char("G"), .demoGoToChapter)], hint: KeyHint(keys: "3G", what: "chapter 3", rank: 4)),
+        KeyBinding(
+            "demo: l", "list the chapters (↑↓ choose, Enter jumps, Esc closes)", short: "l", "demo: chapters",
+            in: [.demo], keys: [.init(.char("l"), .demoListChapters)],
+            hint: KeyHint(keys: "l", what: "chapters", rank: 3)),
     ]
 
     /// The command `key` runs in `context`, if any.

@@ -18,6 +18,8 @@ public enum Mode: Sendable, Equatable {
     case seekResult(SeekResult)
     /// `A`: the answer view, over the whole dashboard.
     case answer(AnswerView)
+    /// `l` while a demo plays: its chapters, with the one chosen (0-based).
+    case chapters(Int)
 
     /// Which keys of the key table act in this mode (see also `State.keyContext`).
     public var context: KeyContext {
@@ -25,7 +27,7 @@ public enum Mode: Sendable, Equatable {
         case .normal, .seekResult: .normal
         case .help: .help
         case .savePrompt, .overwrite: .prompt
-        case .openList: .list
+        case .openList, .chapters: .list
         case .answer: .answer
         }
     }

@@ -86,6 +86,10 @@ func reduceModeKey(_ state: inout State, _ key: Key) -> [Effect] {
         return reduceOpenList(&state, key, list)
     case .answer(let view):
         return reduceAnswer(&state, key, view)
+    case .chapters:
+        // Only a playing demo lists chapters (its keys come first); without one, close.
+        state.view.mode = .normal
+        return []
     case .seekResult(let seek):
         // Enter applies it, Esc discards it, any other key discards it and acts as usual.
         state.view.warning = ""
@@ -181,6 +185,7 @@ func run(_ command: Command?, _ state: inout State) -> [Effect] {
     case .redraw: return [.redraw]
     case .quit: return [.quit]
     case .listPrevious, .listNext, .listPageUp, .listPageDown, .listFirst, .listLast, .listOpen, .demoPause,
+        .demoNextChapter, .demoPreviousChapter, .demoGoToChapter, .demoListChapters,
         .demoNextCaption, .demoPreviousCaption, .answerNextFuture, .answerPreviousFuture, .answerScrollLeft,
         .answerScrollRight:
         break
