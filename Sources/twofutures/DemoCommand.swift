@@ -85,6 +85,7 @@ struct DemoCommand: ParsableCommand {
 
     func run() throws {
         if !svg, let svgFile { throw InputError("unexpected argument '\(svgFile)': an SVG file comes after --svg") }
+        if check { return try checkExpects() }
         if !headless && cast == nil && !svg { return try live() }
         if svg && svgFile == nil && frames == nil {
             throw InputError("--svg needs a file (--svg OUT.svg) or --frames DIR for one SVG per caption")
@@ -92,11 +93,7 @@ struct DemoCommand: ParsableCommand {
         let colors = try self.colors.value()
         let settings = try ensembleOptions.settings(defaultMembers: 10_000)
         let threads = try ensembleOptions.threadCount()
-        var requested: (width: Int, height: Int)?
-        if let size {
-            guard case .size(let w, let h) = try DemoParser.command("size \(size)") else { return }
-            requested = (w, h)
-        }
+        let requested = try requestedSize()
         if let cast, let svgFile,
             URL(fileURLWithPath: cast).standardizedFileURL == URL(fileURLWithPath: svgFile).standardizedFileURL
         {
@@ -111,11 +108,7 @@ struct DemoCommand: ParsableCommand {
         let lenses = LensStore.catalog(lensDir: lensDir).lenses
         let script = try Self.load(file, themes: catalog.themes, lenses: lenses)
         let dimensions = requested ?? script.size ?? (120, 36)
-        var state = State(width: dimensions.width, height: dimensions.height)
-        state.view.themes = catalog.themes
-        state.view.themeIndex = catalog.themes.firstIndex { $0.name == "dark" } ?? 0
-        state.document.lenses = lenses
-        state.results.ensembleMembers = settings.members
+        let state = Self.start(dimensions, themes: catalog.themes, lenses: lenses, members: settings.members)
         let runtime = Runtime(settings: settings, threads: threads)
         let title = DemoCast.title(of: script)
         if let cast {
@@ -144,6 +137,52 @@ struct DemoCommand: ParsableCommand {
             }
         }
         if headless { print(result.final.screen.text) }
+    }
+
+    /// `--check`: plays headless and checks every `expect` line; the first miss prints
+    /// `FILE:LINE: expected "…" on screen` (and the screen there) and exits 1.
+    func checkExpects() throws {
+        if cast != nil || svg || frames != nil || exit {
+            throw InputError("--check plays headless on its own: leave out --cast, --svg, --frames and --exit")
+        }
+        if let duration { _ = try DemoParser.talkLength(duration) }
+        let settings = try ensembleOptions.settings(defaultMembers: 10_000)
+        let threads = try ensembleOptions.threadCount()
+        let requested = try requestedSize()
+        let catalog = ThemeStore.catalog(themeDir: themeDir)
+        let lenses = LensStore.catalog(lensDir: lensDir).lenses
+        let script = try Self.load(file, themes: catalog.themes, lenses: lenses)
+        let dimensions = requested ?? script.size ?? (120, 36)
+        let state = Self.start(dimensions, themes: catalog.themes, lenses: lenses, members: settings.members)
+        let report = DemoCheck.run(script, from: state, runtime: Runtime(settings: settings, threads: threads))
+        if let miss = report.miss {
+            var stderr = StandardError()
+            print(miss.description, to: &stderr)
+            print("The screen there (\(dimensions.width)x\(dimensions.height)):\n\(miss.screen)", to: &stderr)
+            throw ExitCode.failure
+        }
+        let expects = script.lines.filter { if case .expect = $0.command { true } else { false } }.count
+        print(
+            expects == 0
+                ? "\(script.file): no expect lines to check"
+                : "\(script.file): all \(report.held) expect lines hold")
+    }
+
+    /// `--size WxH`, if given.
+    func requestedSize() throws -> (width: Int, height: Int)? {
+        guard let size, case .size(let w, let h) = try DemoParser.command("size \(size)") else { return nil }
+        return (w, h)
+    }
+
+    /// The dashboard a headless playback starts from: the size, the themes (dark first
+    /// shown), the lenses found and the ensemble's member count.
+    static func start(_ size: (width: Int, height: Int), themes: [Theme], lenses: [Lens], members: Int) -> State {
+        var state = State(width: size.width, height: size.height)
+        state.view.themes = themes
+        state.view.themeIndex = themes.firstIndex { $0.name == "dark" } ?? 0
+        state.document.lenses = lenses
+        state.results.ensembleMembers = members
+        return state
     }
 
     /// Plays the script in the live dashboard.

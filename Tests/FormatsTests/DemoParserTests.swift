@@ -52,6 +52,41 @@ struct DemoParserTests {
         #expect(try DemoParser.duration("2s") == 2000)
     }
 
+    @Test("the presenter's commands parse: chapter, note, focus, predict, replay, expect, duration")
+    func parsesPresenterCommands() throws {
+        let text = """
+            chapter "What does waiting cost?"
+            note "Ask the room first."
+            focus moves
+            caption "a"
+            predict "What will a one-year delay cost?"
+            set policy_start 2027-01
+            replay
+            expect "P(F1)"
+            focus off
+            duration 1h30m
+            """
+        let script = try DemoParser.parse(text, file: "p.demo")
+        #expect(
+            script.lines.map(\.command) == [
+                .chapter("What does waiting cost?"), .note("Ask the room first."), .focus(.moves), .caption("a"),
+                .predict("What will a one-year delay cost?"), .set(.policyStart, 12), .replay, .expect("P(F1)"),
+                .focus(nil), .duration(seconds: 5400),
+            ])
+        #expect(script.chapters == ["What does waiting cost?"])
+        #expect(script.duration == 5400)
+        #expect(script.notesByCommand == [0: ["Ask the room first."]])
+        for (word, seconds) in [("20m", 1200), ("90s", 90), ("1h", 3600), ("1m30s", 90), ("24h", 86_400)] {
+            #expect(try DemoParser.talkLength(word) == seconds, "\(word)")
+        }
+        for word in ["20", "m", "0s", "25h", "1m1m", "-5m", "1.5h", "20min"] {
+            #expect(throws: InputError.self, "\(word)") { try DemoParser.talkLength(word) }
+        }
+        for target in Spotlight.allCases {
+            #expect(try DemoParser.command("focus \(target.rawValue)") == .focus(target))
+        }
+    }
+
     @Test("every key name reads back as itself")
     func keyNamesRoundTrip() throws {
         let keys: [Key] =
@@ -64,7 +99,7 @@ struct DemoParserTests {
         let files = try FileManager.default.contentsOfDirectory(atPath: Self.fixtures).filter {
             $0.hasSuffix(".demo")
         }
-        #expect(files.count >= 9)
+        #expect(files.count >= 16)
         for file in files.sorted() {
             let text = try String(contentsOfFile: "\(Self.fixtures)/\(file)", encoding: .utf8)
             let first = text.split(separator: "\n").first.map(String.init) ?? ""

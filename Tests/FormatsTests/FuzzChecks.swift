@@ -125,7 +125,11 @@ enum FuzzChecks {
                 }
             case .size(let w, let h):
                 if !(80...1000).contains(w) || !(24...500).contains(h) { return .bad("size \(w)x\(h)") }
-            case .caption, .select, .preset, .theme, .lens, .pause: break
+            case .duration(let seconds):
+                if !(1...86_400).contains(seconds) { return .bad("duration \(seconds)") }
+            case .caption, .select, .preset, .theme, .lens, .pause, .chapter, .note, .focus, .predict, .replay,
+                .expect:
+                break
             }
         }
         // Round trip: the commands written back as a script parse to the same commands.
@@ -141,13 +145,22 @@ enum FuzzChecks {
         return .ok(true)
     }
 
+    /// Text in double quotes, with `\` and `"` escaped.
+    static func quoted(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
     /// One demo command as script text.
     static func demoText(_ command: DemoCommand) -> String {
         switch command {
-        case .caption(let text):
-            return "caption \""
-                + text.replacingOccurrences(of: "\\", with: "\\\\")
-                .replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        case .caption(let text): return "caption " + quoted(text)
+        case .chapter(let text): return "chapter " + quoted(text)
+        case .note(let text): return "note " + quoted(text)
+        case .predict(let text): return "predict " + quoted(text)
+        case .expect(let text): return "expect " + quoted(text)
+        case .focus(let target): return "focus \(target?.rawValue ?? "off")"
+        case .replay: return "replay"
+        case .duration(let seconds): return "duration \(seconds)s"
         case .key(let key, let count, let delay): return "key \(DemoParser.name(of: key)) \(count) @\(delay)ms"
         case .select(let id): return "select \(id.spec.id)"
         case .set(let id, let v): return "set \(id.spec.id) \(v.description)"
