@@ -23,11 +23,13 @@ public struct Asciicast: Sendable, Equatable {
         }
     }
 
-    /// One event: `[seconds, "o", data]` (output) or `[seconds, "r", "WxH"]` (a resize).
+    /// One event: `[seconds, "o", data]` (output), `[seconds, "r", "WxH"]` (a resize) or
+    /// `[seconds, "m", label]` (a marker: a chapter).
     public struct Event: Sendable, Equatable {
         public enum Kind: String, Sendable {
             case output = "o"
             case resize = "r"
+            case marker = "m"
         }
         /// Microseconds from the start.
         public var time: Int

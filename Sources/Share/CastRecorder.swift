@@ -29,6 +29,13 @@ public struct CastRecorder: Sendable {
         if !bytes.isEmpty { cast.events.append(Asciicast.Event(time: time, data: bytes)) }
     }
 
+    /// A marker (asciicast v2's `"m"` event: a chapter players can jump to) at `time`
+    /// microseconds.
+    public mutating func mark(_ label: String, at time: Int) {
+        let time = max(time, cast.events.last?.time ?? 0)
+        cast.events.append(Asciicast.Event(time: time, kind: .marker, data: label))
+    }
+
     /// Ends the recording at `time`: an empty output event there when the last event is
     /// earlier, so that players hold the last screen as long as it was shown.
     public mutating func finish(at time: Int) {

@@ -4,7 +4,8 @@ import Terminal
 
 /// A demo as an asciicast: `DemoTimeline`'s screens diffed and converted as the dashboard
 /// paints them (`FramePainter`), in the theme's palette, written by the `ANSIWriter`. Pure
-/// and deterministic: the same frames give the same bytes.
+/// and deterministic: the same frames give the same bytes. Each chapter of the demo is a
+/// marker (`"m"`), which asciinema's player lists and jumps to.
 public enum DemoCast {
     /// The terminal a cast's bytes are meant for.
     public static let term = "xterm-256color"
@@ -23,6 +24,7 @@ public enum DemoCast {
             painter.setPalette(palette)
             recorder.setPalette(palette)
             recorder.record(painter.update(frame.screen), at: frame.at * 1000)
+            if let chapter = frame.chapter { recorder.mark(chapter, at: frame.at * 1000) }
         }
         recorder.finish(at: (frames.last?.at ?? 0) * 1000)
         return recorder.cast

@@ -3,7 +3,8 @@ import FuturesModel
 
 /// Plays a script with no terminal and no waiting, and renders the screens a viewer would
 /// see: one per caption and the final one. A caption's frame shows the state the viewer
-/// looks at while reading it: the end of its last wait (`sleep` or `pause`); commands after
+/// looks at while reading it: the end of its last wait (`sleep`, `pause` or `predict`, which
+/// waits for the presenter with the numbers hidden); commands after
 /// that wait set up the next caption. Without a wait, the state just before the next caption.
 public enum DemoHeadless {
     /// The rendered screens. Each is drawn with the final answers of the jobs it asks for
@@ -18,8 +19,8 @@ public enum DemoHeadless {
         return (played.final.screen, played.frames.map(\.screen))
     }
 
-    /// The same screens with the theme each is drawn in and the script time of its state
-    /// (for pictures in the theme's colours).
+    /// The same screens with the theme each is drawn in, the script time of its state and
+    /// its chapter (for pictures in the theme's colours, titled by chapter).
     public static func frames(
         _ script: DemoScript, from initial: State, runtime: Runtime
     ) -> (
@@ -28,7 +29,9 @@ public enum DemoHeadless {
         func frame(_ step: DemoStep?) -> DemoFrame {
             var state = initial
             step?.show(on: &state)
-            return DemoFrame(at: step?.at ?? 0, screen: screen(state, runtime: runtime), theme: state.view.theme)
+            return DemoFrame(
+                at: step?.at ?? 0, screen: screen(state, runtime: runtime), theme: state.view.theme,
+                chapter: step?.cue.chapter)
         }
         let steps = DemoPlayer.steps(script, from: initial)
         var frames = [DemoFrame]()
@@ -38,7 +41,7 @@ public enum DemoHeadless {
             guard step.isCaption || segment != nil else { continue }
             let isWait =
                 switch script.lines[step.command].command {
-                case .sleep, .pause: true
+                case .sleep, .pause, .predict: true
                 default: false
                 }
             let lastWait = step.isCaption ? nil : segment?.lastWait

@@ -7,11 +7,15 @@ public struct DemoFrame: Sendable, Equatable {
     public var at: Int
     public var screen: Screen
     public var theme: Theme
+    /// In a timeline (`DemoTimeline`), the chapter that starts with this screen, if one does
+    /// (a recording's marker); in a caption's frame (`DemoHeadless`), the chapter it is in.
+    public var chapter: String?
 
-    public init(at: Int, screen: Screen, theme: Theme) {
+    public init(at: Int, screen: Screen, theme: Theme, chapter: String? = nil) {
         self.at = at
         self.screen = screen
         self.theme = theme
+        self.chapter = chapter
     }
 }
 
@@ -50,7 +54,7 @@ public enum DemoTimeline {
             steps[index].show(on: &state)
             index += 1
         }
-        player.show(state, at: 0)
+        player.show(state, at: 0, chapter: steps.prefix(index).last(where: \.isChapter)?.cue.chapter)
         if index > 0, steps[index - 1].isPause {
             offset += pause
             time += pause
@@ -60,11 +64,13 @@ public enum DemoTimeline {
             player.deliver(until: time)
             // Every step due at this moment, up to and including a pause.
             let due = steps[index].at
+            var chapter: String?
             repeat {
                 steps[index].show(on: &state)
+                if steps[index].isChapter { chapter = steps[index].cue.chapter }
                 index += 1
             } while index < steps.count && steps[index].at == due && !steps[index - 1].isPause
-            player.show(state, at: time)
+            player.show(state, at: time, chapter: chapter)
             if steps[index - 1].isPause {
                 offset += pause
                 time += pause
@@ -93,7 +99,7 @@ public enum DemoTimeline {
 
         /// Shows a step's state at `time`, keeping what the shell owns (its results), and
         /// asks for what it needs.
-        mutating func show(_ state: State, at time: Int) {
+        mutating func show(_ state: State, at time: Int, chapter: String? = nil) {
             var next = state
             if !frames.isEmpty {
                 next.results = shell.results
@@ -104,6 +110,15 @@ public enum DemoTimeline {
             shell = next
             request(at: time)
             draw(at: time)
+            if let chapter {
+                // The chapter's marker goes on the frame drawn now, or on a copy of the
+                // screen that stayed.
+                if let last = frames.last, last.at == time {
+                    frames[frames.count - 1].chapter = chapter
+                } else if let last = frames.last {
+                    frames.append(DemoFrame(at: time, screen: last.screen, theme: last.theme, chapter: chapter))
+                }
+            }
         }
 
         /// Asks for the jobs the screen needs that differ from those asked for (as

@@ -16,8 +16,12 @@ struct DemoCommand: ParsableCommand {
         abstract: "Play a .demo script in the dashboard, or headless to print the final screen as text.",
         discussion: """
             The format is described in the README ("Demos"). While a demo plays, Space pauses \
-            and resumes, n jumps to the next caption, b back to the previous one, q quits; at a \
-            pause the normal keys work. When the demo ends the dashboard stays, unless --exit.
+            and resumes, n jumps to the next caption, b back to the previous one, ] and [ (PgDn, \
+            PgUp) to the next or previous chapter, 3G to the third, l lists the chapters, q \
+            quits; at a pause the normal keys work. When the demo ends the dashboard stays, \
+            unless --exit. Speaker notes: run `twofutures notes` in a second terminal.
+            --check plays headless and checks every `expect "TEXT"` line against the screen \
+            there: the first miss prints FILE:LINE: expected "TEXT" on screen and exits 1.
             FILE is a path, or a bare name (tour or tour.demo) looked up in the shipped Demos \
             folder (share/twofutures/Demos when installed, else Demos/ in the source tree).
             --cast and --svg play headless too, and write files that travel: an asciicast v2 \
@@ -32,6 +36,7 @@ struct DemoCommand: ParsableCommand {
               twofutures demo tour --cast tour.cast
               twofutures demo quick --svg quick.svg
               twofutures demo quick --frames /tmp/quick --svg
+              twofutures demo tour --check
             A bad script is reported as FILE:LINE: ... with exit code 65, before anything is shown.
             """
     )
@@ -127,7 +132,9 @@ struct DemoCommand: ParsableCommand {
             do {
                 if svg {
                     try DemoStore.writeFrames(
-                        result.frames.map { SVGWriter.svg($0.screen, theme: $0.theme, title: title) }, to: frames,
+                        result.frames.map {
+                            SVGWriter.svg($0.screen, theme: $0.theme, title: $0.chapter.map { "\(title) · \($0)" } ?? title)
+                        }, to: frames,
                         extension: "svg", removeStale: true)
                 } else {
                     try DemoStore.writeFrames(result.frames.map { $0.screen.text + "\n" }, to: frames)

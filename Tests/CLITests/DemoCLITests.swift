@@ -43,4 +43,52 @@ struct DemoCLITests {
         let bad = try CLI.run(["demo", CLI.path("Demos/quick.demo"), "--headless", "--size", "10x10"])
         #expect(bad.status == 64)
     }
+
+    @Test("every shipped demo passes --check: its captions' claims hold on the model as it is")
+    func shippedDemosCheck() throws {
+        let folder = CLI.path("Demos")
+        let demos = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".demo") }.sorted()
+        #expect(demos.count >= 2)
+        for demo in demos {
+            let result = try CLI.run(["demo", "\(folder)/\(demo)", "--check"])
+            #expect(result.status == 0, "\(demo): \(result.stderr)")
+            #expect(result.stdout.contains("expect lines hold") && !result.stdout.contains("all 0"), "\(demo)")
+        }
+    }
+
+    @Test("--check: a caption the model no longer supports fails with FILE:LINE and exit 1")
+    func checkFails() throws {
+        let file = try CLI.temporaryFile(
+            """
+            size 80x24
+            caption "Future 1 is certain."
+            preset future1
+            expect "MOST LIKELY F1 51%"
+            expect "MOST LIKELY FUTURE 1 · 99 %"
+            expect "never reached"
+            """)
+        let result = try CLI.run(["demo", file, "--check"])
+        #expect(result.status == 1)
+        let lines = result.stderr.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.first.map(String.init) == "\(file):5: expected \"MOST LIKELY FUTURE 1 · 99 %\" on screen")
+        #expect(result.stderr.contains("The screen there (80x24):") && result.stderr.contains("MOST LIKELY F1 51%"))
+        #expect(result.stdout.isEmpty)
+        // --check plays headless on its own.
+        let mixed = try CLI.run(["demo", file, "--check", "--svg", "x.svg"])
+        #expect(mixed.status == 64 && mixed.stderr.contains("--check plays headless on its own"))
+    }
+
+    @Test("bad presenter commands exit 65 with FILE:LINE; a bad --duration is a usage error")
+    func presenterErrors() throws {
+        for (name, line, message) in [
+            ("unknown-focus", 3, "unknown focus target 'chart'"), ("empty-predict", 3, "expected 'predict \"QUESTION\"'"),
+        ] {
+            let file = CLI.path("Tests/FormatsTests/Fixtures/demos/\(name).demo")
+            let result = try CLI.run(["demo", file, "--check"])
+            #expect(result.status == 65, "\(name)")
+            #expect(result.stderr.hasPrefix("\(file):\(line): \(message)"), "\(result.stderr)")
+        }
+        let bad = try CLI.run(["demo", CLI.path("Demos/quick.demo"), "--check", "--duration", "soon"])
+        #expect(bad.status == 64 && bad.stderr.contains("expected a length like 20m"))
+    }
 }

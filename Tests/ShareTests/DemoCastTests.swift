@@ -113,6 +113,31 @@ struct DemoCastTests {
         #expect(last >= 25, "the quick demo plays for about 30 s, not \(last)")
     }
 
+    @Test("chapters are asciicast markers at the moment each starts, pauses held included")
+    func markers() throws {
+        let script = try DemoParser.parse(
+            """
+            size 80x24
+            chapter "One"
+            caption "a"
+            sleep 1s
+            pause
+            chapter "Two"
+            preset future1
+            caption "b"
+            sleep 1s
+            chapter "Three"
+            caption "c"
+            sleep 1s
+            """, file: "m.demo")
+        let cast = Self.cast(script, width: 80, height: 24)
+        let markers = cast.events.filter { $0.kind == .marker }
+        #expect(markers.map(\.data) == ["One", "Two", "Three"])
+        // One at the start; Two after the 1 s sleep and the pause's 2 s hold; Three 1 s later.
+        #expect(markers.map(\.time) == [0, 3_000_000, 4_000_000])
+        #expect(cast.text.contains("[3.000000, \"m\", \"Two\"]"))
+    }
+
     @Test("the same demo gives the same bytes")
     func deterministic() {
         #expect(Self.cast(Self.quick).text == Self.cast(Self.quick).text)
