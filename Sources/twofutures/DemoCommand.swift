@@ -133,7 +133,8 @@ struct DemoCommand: ParsableCommand {
                 if svg {
                     try DemoStore.writeFrames(
                         result.frames.map {
-                            SVGWriter.svg($0.screen, theme: $0.theme, title: $0.chapter.map { "\(title) · \($0)" } ?? title)
+                            SVGWriter.svg(
+                                $0.screen, theme: $0.theme, title: $0.chapter.map { "\(title) · \($0)" } ?? title)
                         }, to: frames,
                         extension: "svg", removeStale: true)
                 } else {

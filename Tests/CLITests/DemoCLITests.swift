@@ -47,7 +47,8 @@ struct DemoCLITests {
     @Test("every shipped demo passes --check: its captions' claims hold on the model as it is")
     func shippedDemosCheck() throws {
         let folder = CLI.path("Demos")
-        let demos = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".demo") }.sorted()
+        let demos = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".demo") }
+            .sorted()
         #expect(demos.count >= 2)
         for demo in demos {
             let result = try CLI.run(["demo", "\(folder)/\(demo)", "--check"])
@@ -81,7 +82,8 @@ struct DemoCLITests {
     @Test("bad presenter commands exit 65 with FILE:LINE; a bad --duration is a usage error")
     func presenterErrors() throws {
         for (name, line, message) in [
-            ("unknown-focus", 3, "unknown focus target 'chart'"), ("empty-predict", 3, "expected 'predict \"QUESTION\"'"),
+            ("unknown-focus", 3, "unknown focus target 'chart'"),
+            ("empty-predict", 3, "expected 'predict \"QUESTION\"'"),
         ] {
             let file = CLI.path("Tests/FormatsTests/Fixtures/demos/\(name).demo")
             let result = try CLI.run(["demo", file, "--check"])

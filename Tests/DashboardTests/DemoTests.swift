@@ -49,7 +49,9 @@ struct DemoTests {
         #expect(script.chapters.count >= 5 && script.duration != nil)
         // Every chapter has notes for the presenter.
         let notes = script.notesByCommand
-        let chapterLines = script.lines.indices.filter { if case .chapter = script.lines[$0].command { true } else { false } }
+        let chapterLines = script.lines.indices.filter {
+            if case .chapter = script.lines[$0].command { true } else { false }
+        }
         for start in chapterLines {
             let end = chapterLines.first { $0 > start } ?? script.lines.count
             #expect((start..<end).contains { notes[$0] != nil }, "chapter at line \(script.lines[start].line)")
