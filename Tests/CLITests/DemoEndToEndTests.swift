@@ -25,6 +25,48 @@ struct DemoEndToEndTests {
         #expect(try tmux.currentCommand() == "bash", "the demo did not exit: \(after)")
     }
 
+    @Test("chapters live: ] and [ jump with the script's state, 3G, a jump past the end says so, l lists them")
+    func chapters() throws {
+        let file = try CLI.temporaryFile(
+            """
+            size 120x36
+            chapter "Status quo"
+            caption "The status quo."
+            sleep 60s
+            chapter "Future 1"
+            preset future1
+            caption "The essay's policy."
+            sleep 60s
+            chapter "Future 2"
+            preset future2
+            caption "Loose controls."
+            sleep 60s
+            """)
+        let tmux = try DashboardEndToEndTests.start(
+            args: "demo '\(file)'", ready: { $0.contains("The status quo.") && $0.contains("ch 1/3 · step 1/3") })
+        try tmux.send("]")
+        let second = try tmux.waitFor { $0.contains("ch 2/3") && $0.contains("as set 14.9") }
+        #expect(second.contains("The essay's policy.") || second.contains("Future 1"), "\(second)")
+        try tmux.send("PageDown")
+        _ = try tmux.waitFor { $0.contains("ch 3/3") && $0.contains("as set 2.1") }
+        try tmux.send("[")
+        _ = try tmux.waitFor { $0.contains("ch 2/3") && $0.contains("as set 14.9") }
+        try tmux.send("1")
+        _ = try tmux.waitFor { $0.contains("chapter 1… G jumps") }
+        try tmux.send("G")
+        _ = try tmux.waitFor { $0.contains("ch 1/3") && $0.contains("as set 3.7") }
+        try tmux.send("9")
+        try tmux.send("G")
+        _ = try tmux.waitFor { $0.contains("No chapter 9: this demo has 3 (l lists them).") }
+        try tmux.send("l")
+        _ = try tmux.waitFor { $0.contains("Future 2") && $0.contains("Status quo") }
+        try tmux.send("Down")
+        try tmux.send("Enter")
+        _ = try tmux.waitFor { $0.contains("ch 2/3") && $0.contains("as set 14.9") }
+        try tmux.send("q")
+        _ = try tmux.waitFor { _ in (try? tmux.currentCommand()) == "bash" }
+    }
+
     @Test("record writes the keys as a .demo on Ctrl-C, refuses to overwrite without --force")
     func record() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("rec-\(UUID().uuidString).demo").path
