@@ -52,10 +52,12 @@ public struct DemoSession: Sendable, Equatable {
     public var captionCount: Int { steps.filter(\.isCaption).count }
     public var currentCaption: Int { steps.prefix(applied).filter(\.isCaption).count }
 
-    /// "ch 2/5 · step 3/9", with "paused" while paused, and the chapter number being typed.
+    /// "ch 2/5 · step 3/9", with "paused" while paused ("Space reveals" at a `predict`), and
+    /// the chapter number being typed.
     public var progress: String {
         var text = chapterCount > 0 ? "ch \(currentChapter)/\(chapterCount) · " : ""
-        text += "step \(currentCaption)/\(captionCount)" + (paused ? " paused" : "")
+        let predicting = paused && applied > 0 && steps[applied - 1].cue.prediction != nil
+        text += "step \(currentCaption)/\(captionCount)" + (predicting ? " · Space reveals" : paused ? " paused" : "")
         if !typedNumber.isEmpty { text = "chapter \(typedNumber)… G jumps · " + text }
         return text
     }

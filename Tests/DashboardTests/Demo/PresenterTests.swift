@@ -166,6 +166,7 @@ struct PresenterTests {
         reduce(&state, .tick(now: question.at))
         #expect(state.demo.cue.prediction == "What will a one-year delay cost?")
         #expect(state.demo.session?.paused == true && state.demo.millisecondsUntilNext(now: question.at) == nil)
+        #expect(state.demo.progress == "ch 2/3 · step 4/5 · Space reveals")
         reduce(&state, .keyPressed(.char(" ")))
         reduce(&state, .tick(now: question.at + 600))
         #expect(state.demo.cue.prediction == nil && state.scenario.policyStart == 12)
