@@ -172,8 +172,11 @@ struct DashboardEndToEndTests {
                 _ = try tmux.waitFor { $0.contains("keep.toml exists") }
                 try tmux.send(answer)
             }
-            let killed = try tmux.waitFor { $0.contains("status=137") }
-            #expect(killed.contains("status=137"), "the save was not killed: \(killed)")
+            // The killed dashboard leaves the cursor where it last drew, so the shell's line
+            // may wrap at the right edge: look for it with the rows joined.
+            let joined = { (screen: String) in screen.split(separator: "\n").joined() }
+            let killed = try tmux.waitFor { joined($0).contains("status=137") }
+            #expect(joined(killed).contains("status=137"), "the save was not killed: \(killed)")
         }
         let files = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
         #expect(!files.contains("fresh.toml"), "a partial fresh.toml: \(files)")
