@@ -22,7 +22,10 @@ let package = Package(
         // Async-signal-safe terminal restoration (signal handlers must be C).
         .target(name: "CTerminalSupport"),
         // The only code that calls ncurses: set-up, restore, painting frame updates, input.
-        .target(name: "Terminal", dependencies: ["CNcurses", "CTerminalSupport"]),
+        // Lock and Condition on POSIX threads: Foundation's NSLock and NSCondition without
+        // linking full Foundation.
+        .target(name: "Locks"),
+        .target(name: "Terminal", dependencies: ["CNcurses", "CTerminalSupport", "Locks"]),
         // The TOML-subset reader, the writer's quoting and sanitized(untrusted:): imports nothing.
         .target(name: "TOML"),
         // What the target CPU offers (AVX-512, FMA), for `#if canImport(CPUFeatures.…)`:
@@ -31,7 +34,7 @@ let package = Package(
         // The model of MODEL.md: pure, Foundation only (its errors keep quoted input raw, and
         // whoever shows them makes it safe); CPUFeatures picks the Float32 kernel's vector
         // width at compile time.
-        .target(name: "FuturesModel", dependencies: ["CPUFeatures"]),
+        .target(name: "FuturesModel", dependencies: ["CPUFeatures", "Locks"]),
         // State, reduce, layout, widgets, themes and demos as values: pure, no terminal, no
         // file, no clock, no globals. TOML for FileError (the catalogs' errors) and
         // sanitized(untrusted:), which makes shown text safe.

@@ -1,4 +1,12 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// One measured figure: a JSON key, a description for the table, the value, its unit and
 /// the budget when there is one (a maximum, or a minimum with `atLeast`). A NaN value is a
@@ -35,7 +43,7 @@ public struct Figure: Sendable {
     }
 
     /// The value for the JSON object, with the figure's decimals.
-    public var json: String { value.isNaN ? "null" : String(format: "%.\(decimals)f", value) }
+    public var json: String { value.isNaN ? "null" : String(cFormat: "%.\(decimals)f", value) }
 
     /// The figures with a description, as a fixed-width table with the budgets.
     public static func table(_ figures: [Figure]) -> String {
@@ -47,7 +55,7 @@ public struct Figure: Sendable {
         out += String(repeating: "-", count: whatWidth + 40) + "\n"
         for f in rows {
             let unit = f.unit.isEmpty ? "" : " " + f.unit
-            let shown = f.value.isNaN ? "n/a" : String(format: "%.\(min(f.decimals, 2))f", f.value) + unit
+            let shown = f.value.isNaN ? "n/a" : String(cFormat: "%.\(min(f.decimals, 2))f", f.value) + unit
             let goal = f.goal.map { (f.atLeast ? "≥ " : "≤ ") + Self.trimmed($0) + unit } ?? ""
             let within =
                 f.value.isNaN ? "" : f.goal.map { (f.atLeast ? f.value >= $0 : f.value <= $0) ? "yes" : "NO" } ?? ""

@@ -1,4 +1,12 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The NumPy reference (`scripts/numpy_ensemble.py`: the same model and percentiles,
 /// written as a NumPy user would) timed in the same run as the Swift ensemble, so the ratio
@@ -57,26 +65,20 @@ public enum NumPyBench {
         guard let path = locate(script) else {
             return (nil, "\(key): \(script) not found beside the binary's source tree")
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [python(besideScript: path), path] + arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        do { try process.run() } catch { return (nil, "\(key): python3 could not be started") }
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        _ = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        switch process.terminationStatus {
+        let (status, data) = Subprocess.run(["/usr/bin/env", python(besideScript: path), path] + arguments)
+        switch status {
         case 0: break
         case 3: return (nil, "\(key): NumPy is not installed (make deps installs it into .build/share-tools)")
         case 127: return (nil, "\(key): python3 is not installed")
-        default: return (nil, "\(key): the NumPy reference failed (exit \(process.terminationStatus))")
+        default: return (nil, "\(key): the NumPy reference failed (exit \(status))")
         }
-        guard
-            let doc = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-            let ms = doc["numpy_ms"] as? Double, ms > 0
-        else { return (nil, "\(key): the NumPy reference printed no time") }
+        struct Timing: Decodable {
+            // swift-format-ignore: AlwaysUseLowerCamelCase
+            let numpy_ms: Double
+        }
+        guard let ms = (try? JSONDecoder().decode(Timing.self, from: Data(data)))?.numpy_ms, ms > 0 else {
+            return (nil, "\(key): the NumPy reference printed no time")
+        }
         return (ms, nil)
     }
 

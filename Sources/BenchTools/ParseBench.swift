@@ -1,7 +1,15 @@
 import Dashboard
 import Formats
-import Foundation
+import FoundationEssentials
 import FuturesModel
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The parsers' leak check (`bench --parses N`): this process parses a scenario file N
 /// times and reports how much its resident size grew. TOMLKit, the library we replaced,

@@ -1,6 +1,7 @@
 import CPty
 import Dispatch
-import Foundation
+import FoundationEssentials
+import Locks
 
 #if canImport(Glibc)
     import Glibc
@@ -12,7 +13,7 @@ import Foundation
 final class PtySession: @unchecked Sendable {
     let pid: pid_t
     private let master: Int32
-    private let lock = NSLock()
+    private let lock = Lock()
     private var bytes = 0
     private var lastOutput = DispatchTime.now().uptimeNanoseconds
     private var readerDone = false
@@ -37,8 +38,7 @@ final class PtySession: @unchecked Sendable {
         guard child > 0 else { throw BenchError("bench: cannot start \(path) on a pseudo-terminal") }
         pid = child
         master = masterFD
-        let thread = Thread { [self] in self.drain() }
-        thread.start()
+        DispatchQueue.global().async { [self] in self.drain() }
     }
 
     deinit {

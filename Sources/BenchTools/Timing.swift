@@ -1,8 +1,16 @@
 import Dashboard
 import Dispatch
-import Foundation
+import FoundationEssentials
 import FuturesModel
 import Shell
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Wall-clock timing with a monotonic clock.
 enum Timing {

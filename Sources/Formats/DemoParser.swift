@@ -1,5 +1,5 @@
 import Dashboard
-import Foundation
+import FoundationEssentials
 import FuturesModel
 import TOML
 
@@ -20,7 +20,7 @@ public enum DemoParser {
         for (index, raw) in rows.enumerated() {
             var row = String(raw)
             if row.hasSuffix("\r") { row.removeLast() }
-            let trimmed = row.trimmingCharacters(in: .whitespaces)
+            let trimmed = row.trimmed()
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             do {
                 lines.append(DemoLine(try command(trimmed), line: index + 1))
@@ -67,7 +67,7 @@ public enum DemoParser {
     /// Parses one non-empty, non-comment line.
     public static func command(_ line: String) throws -> DemoCommand {
         let name = String(line.prefix { !$0.isWhitespace })
-        let rest = String(line.dropFirst(name.count)).trimmingCharacters(in: .whitespaces)
+        let rest = String(line.dropFirst(name.count)).trimmed()
         let words = rest.split(whereSeparator: \.isWhitespace).map(String.init)
         switch name {
         case "caption":
@@ -160,7 +160,7 @@ public enum DemoParser {
 
     /// The text of a command that needs some: blank is an error.
     static func nonEmpty(_ text: String, _ usage: String) throws -> String {
-        guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard !text.trimmed().isEmpty else {
             throw InputError("expected '\(usage)' with some text between the quotes")
         }
         return text

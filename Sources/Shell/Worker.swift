@@ -1,6 +1,7 @@
 import Dashboard
 import Dispatch
 import Foundation
+import Locks
 
 /// Runs the runtime's jobs off the main thread, one at a time on a serial queue, through
 /// the `JobExecutor`. Per kind the latest request wins: a newer request cancels the one of
@@ -9,7 +10,7 @@ import Foundation
 /// `take` hands the results over as actions.
 public final class Worker: @unchecked Sendable {
     private let queue = DispatchQueue(label: "twofutures.worker", qos: .userInitiated)
-    private let lock = NSLock()
+    private let lock = Lock()
     /// Per kind, the number of the latest request.
     private var generation = [Int](repeating: 0, count: Job.Kind.allCases.count)
     private var finished: [Action] = []

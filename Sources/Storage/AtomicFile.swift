@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 #if canImport(Glibc)
     import Glibc
@@ -15,7 +15,7 @@ public enum AtomicFile {
     /// Writes `contents` as a new file at `path`; fails with `.cannotWrite(path, EEXIST)`
     /// when `path` exists, unless `replace` (then the file keeps its permissions).
     public static func create(_ path: String, contents: String, replace: Bool = false) throws(StorageError) {
-        let dir = (path as NSString).deletingLastPathComponent
+        let dir = Files.parent(of: path)
         let folder = dir.isEmpty ? "." : dir
         var template = Array((folder + "/.twofutures-XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }

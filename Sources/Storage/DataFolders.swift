@@ -1,4 +1,12 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Where each kind of data is found, for one environment and executable: the one search
 /// that themes, lenses, demos and scenarios share.
@@ -24,7 +32,13 @@ public struct DataFolders: Sendable, Equatable {
     public static var current: DataFolders {
         DataFolders(
             environment: ProcessInfo.processInfo.environment,
-            executable: Bundle.main.executablePath ?? CommandLine.arguments[0])
+            executable: executablePath)
+    }
+
+    /// This program's file: where /proc/self/exe points (Linux), else the path it was
+    /// started by.
+    public static var executablePath: String {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
     }
 
     /// The folder below the prefix that `make install` copies the data into.
@@ -56,7 +70,7 @@ public struct DataFolders: Sendable, Equatable {
     /// `$HOME`, else the account's home folder.
     var home: String {
         if let home = environment["HOME"], !home.isEmpty { return home }
-        return NSHomeDirectory()
+        return Files.home
     }
 
     /// The shipped folder of `kind` that exists, or nil when there is none.

@@ -1,4 +1,12 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Demo scripts: found by path or by bare name (`tour` or `tour.demo`) in the shipped
 /// `Demos/` folder, and the text frames of `demo --headless --frames`.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 #if canImport(Glibc)
     import Glibc
@@ -15,14 +15,14 @@ public enum Files {
 
     /// Whether `path` is a file (or a link to one), not a folder.
     public static func isFile(_ path: String) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) != S_IFDIR
     }
 
     /// Whether `path` is a folder (or a link to one).
     public static func isDirectory(_ path: String) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 
     /// Whether this process may create files in `folder`.
@@ -36,9 +36,29 @@ public enum Files {
         return names.filter { $0.hasSuffix(suffix) }.sorted()
     }
 
-    /// `name` in `folder`: `folder/name`.
+    /// `name` in `folder`: `folder/name` (one slash between them; `name` alone in "").
     public static func path(_ name: String, in folder: String) -> String {
-        (folder as NSString).appendingPathComponent(name)
+        if folder.isEmpty { return name }
+        if name.isEmpty { return folder }
+        let head = folder.hasSuffix("/") && folder != "/" ? String(folder.dropLast()) : folder
+        return (head == "/" ? "" : head) + "/" + (name.hasPrefix("/") ? String(name.dropFirst()) : name)
+    }
+
+    /// The folder holding `path`, as `dirname` without the ".": "/a/b" → "/a", "/a" → "/",
+    /// "a" → "", "a/b/" → "a".
+    public static func parent(of path: String) -> String {
+        var trimmed = Substring(path)
+        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        guard let slash = trimmed.lastIndex(of: "/") else { return "" }
+        if slash == trimmed.startIndex { return "/" }
+        return String(trimmed[..<slash])
+    }
+
+    /// The user's home folder: `$HOME`, else the account's.
+    public static var home: String {
+        if let home = ProcessInfo.processInfo.environment["HOME"], !home.isEmpty { return home }
+        if let entry = getpwuid(getuid()), let dir = entry.pointee.pw_dir { return String(cString: dir) }
+        return "/"
     }
 
     /// The text of the UTF-8 file at `path`, without a leading byte-order mark.
@@ -68,7 +88,7 @@ public enum Files {
         var current = folder
         while !current.isEmpty, !isDirectory(current) {
             missing.append(current)
-            let parent = (current as NSString).deletingLastPathComponent
+            let parent = parent(of: current)
             if parent == current { break }
             current = parent
         }

@@ -1,4 +1,4 @@
-import Foundation
+import Locks
 
 /// A terminal in memory for tests (ratatui's `TestBackend`): it plays a script of events,
 /// keeps every update painted (and the whole frame it leaves) and every clipboard copy, and keeps its own clock, which moves
@@ -34,7 +34,7 @@ public final class MemoryBackend: TerminalBackend, @unchecked Sendable {
     private var script: [Step]
     private var clock = 0
     private var wakes = 0
-    private let condition = NSCondition()
+    private let condition = Condition()
 
     public init(width: Int, height: Int, script: [Step]) {
         size = (width, height)
@@ -84,7 +84,7 @@ public final class MemoryBackend: TerminalBackend, @unchecked Sendable {
                 // Nothing is pending yet for a program that only looks (timeout 0): it has
                 // still to draw, and to ask for what will wake it.
                 if timeoutMilliseconds == 0 && wakes == 0 { return nil }
-                let deadline = Date().addingTimeInterval(30)
+                let deadline = ContinuousClock.now.advanced(by: .seconds(30))
                 while wakes == 0 && condition.wait(until: deadline) {}
                 script.removeFirst()
                 if wakes > 0 { wakes -= 1 }
@@ -95,7 +95,7 @@ public final class MemoryBackend: TerminalBackend, @unchecked Sendable {
                     continue
                 }
                 if timeoutMilliseconds == 0 && wakes == 0 { return nil }
-                let deadline = Date().addingTimeInterval(30)
+                let deadline = ContinuousClock.now.advanced(by: .seconds(30))
                 while wakes == 0 && condition.wait(until: deadline) {}
                 if wakes > 0 { wakes -= 1 } else { script.removeFirst() }  // gave up: the test sees why
                 return .wake

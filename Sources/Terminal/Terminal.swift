@@ -1,6 +1,14 @@
 import CNcurses
 import CTerminalSupport
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Why the terminal cannot be used.
 public struct TerminalUnavailable: Error, CustomStringConvertible {
@@ -59,7 +67,7 @@ public final class Terminal {
                 tf_set_crash_note(savedStderr, "twofutures: crashed; its error output is in \(stderrPath)\n")
             }
         }
-        setlocale(LC_ALL, "")
+        setlocale(LC_CTYPE, "")
         guard initscr() != nil else {
             restoreStderr()
             tf_remove_signal_handlers()

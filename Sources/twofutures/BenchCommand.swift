@@ -70,11 +70,17 @@ struct BenchCommand: ParsableCommand {
                 let ensembleMs = figures.first { $0.key == "ensemble_ms" }?.value ?? .nan
                 let numpy = NumPyBench.figures(members: n, ensembleMs: ensembleMs)
                 figures += numpy.figures
-                if let note = numpy.note { FileHandle.standardError.write(Data((note + "\n").utf8)) }
+                if let note = numpy.note {
+                    var errors = StandardError()
+                    print(note, to: &errors)
+                }
                 let worldsMs = figures.first { $0.key == "worlds_ms" }?.value ?? .nan
                 let numpyWorlds = NumPyBench.worldsFigures(members: WorldsAnalysis.defaultMembers, worldsMs: worldsMs)
                 figures += numpyWorlds.figures
-                if let note = numpyWorlds.note { FileHandle.standardError.write(Data((note + "\n").utf8)) }
+                if let note = numpyWorlds.note {
+                    var errors = StandardError()
+                    print(note, to: &errors)
+                }
                 if process { figures += try ProcessBench.measure(idleSeconds: idle) }
             }
         } catch {

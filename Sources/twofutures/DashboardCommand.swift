@@ -81,5 +81,14 @@ struct DashboardCommand: ParsableCommand {
 
 /// A path's file name without its extension.
 func fileStem(_ path: String) -> String {
-    ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+    let name = fileName(path)
+    guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
+    return String(name[..<dot])
+}
+
+/// A path's last component: "/a/b.toml" → "b.toml".
+func fileName(_ path: String) -> String {
+    var trimmed = Substring(path)
+    while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+    return trimmed.split(separator: "/").last.map(String.init) ?? String(trimmed)
 }

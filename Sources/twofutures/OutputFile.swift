@@ -17,7 +17,7 @@ enum OutputFile {
         if Files.isDirectory(path) {
             throw ExitError(message: "cannot write \(path): Is a directory", code: .cantCreate)
         }
-        let parent = (path as NSString).deletingLastPathComponent
+        let parent = Files.parent(of: path)
         let folder = parent.isEmpty ? "." : parent
         guard Files.isDirectory(folder) else {
             let reason = Files.exists(folder) ? "Not a directory" : "No such file or directory"

@@ -44,7 +44,7 @@ struct RecordCommand: ParsableCommand {
         if !force && Files.exists(file) {
             throw InputError("\(file) exists; use --force to replace it")
         }
-        let directory = ((file as NSString).deletingLastPathComponent as String)
+        let directory = Files.parent(of: file)
         let folder = directory.isEmpty ? "." : directory
         guard Files.isWritableFolder(folder) else {
             throw InputError("cannot write to the folder \(folder)")
@@ -66,7 +66,7 @@ struct RecordCommand: ParsableCommand {
             lenses: LensStore.catalog(lensDir: nil).lenses, warning: "", onKey: { box.record($0) })
         if cast != nil {
             app.castColors = colors
-            app.castTitle = (file as NSString).lastPathComponent
+            app.castTitle = fileName(file)
             app.recorded = { box.cast = $0 }
         }
         let status = try app.run()

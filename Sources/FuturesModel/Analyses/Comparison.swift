@@ -1,4 +1,12 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// `twofutures compare`: several scenarios side by side: the outcome, the probabilities
 /// of an ensemble (the three futures and China's markets) and the top 3 lever attributions (lead months vs the Future 2 preset).
@@ -116,7 +124,7 @@ public struct Comparison: Sendable {
         let labelWidth = 26, width = 30
         func row(_ title: String, _ cells: [String]) -> String {
             (Format.pad(title, labelWidth) + cells.map { Format.pad($0, width, right: true) }.joined())
-                .replacingOccurrences(of: " +$", with: "", options: .regularExpression)
+                .droppingTrailingSpaces()
         }
         var lines = [row("", entries.map(\.label))]
         lines.append(row("Policy starts", entries.map { monthLabel($0.analysis.scenario.policyStart) }))
@@ -161,7 +169,7 @@ public struct Comparison: Sendable {
     /// A CSV field, quoted when it holds a comma, quote or line break.
     static func csvField(_ s: String) -> String {
         guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return "\"" + s.replacing("\"", with: "\"\"") + "\""
     }
 }
 

@@ -1,4 +1,12 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The answer to "how much of this lever do we need?".
 public struct SeekResult: Sendable, Equatable {
@@ -47,10 +55,10 @@ public struct SeekResult: Sendable, Equatable {
             + "\(members); lead \(oneDecimal(leadMonths)) months)"
     }
 
-    private func oneDecimal(_ x: Double) -> String { String(format: "%.1f", x) }
+    private func oneDecimal(_ x: Double) -> String { String(cFormat: "%.1f", x) }
     private func percent(_ x: Double) -> String {
         let p = x * 100
-        return p == p.rounded() ? String(Int(p)) : String(format: "%.1f", p)
+        return p == p.rounded() ? String(Int(p)) : String(cFormat: "%.1f", p)
     }
 }
 

@@ -1,4 +1,12 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// One row of "Sensitivity across worlds": the Summary with one parameter at each end.
 public struct WorldsSensitivityRow: Sendable, Equatable {

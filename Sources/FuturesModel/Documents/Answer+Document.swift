@@ -1,4 +1,12 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 extension Answer {
     /// The `twofutures answer` document of MODEL.md §5, keys in the order shown there.
@@ -70,7 +78,7 @@ extension Answer {
         let labelWidth = 26, cell = 9
         func row(_ label: String, _ cells: [String]) -> String {
             (Format.pad(label, labelWidth) + cells.map { Format.pad($0, cell, right: true) }.joined())
-                .replacingOccurrences(of: " +$", with: "", options: .regularExpression)
+                .droppingTrailingSpaces()
         }
         var lines = ["TwoFutures (\(Constants.modelVersion)): which lever moves which future, under whose assumptions"]
         lines += Format.wrap(

@@ -1,4 +1,12 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 extension AnswerColumn {
     /// The levers that move `verdict` most as a table shows them (Shapley points with one
@@ -54,7 +62,7 @@ extension Answer {
         }
         if !ties.isEmpty {
             ties[0] =
-                ties[0].replacingOccurrences(of: " under ", with: " as much under ")
+                ties[0].replacing(" under ", with: " as much under ")
                 + (ties.count == 1 ? " of them" : "")
             sentence += " (" + ties.joined(separator: ", ") + ")"
         }

@@ -1,4 +1,12 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Number formats shared by the table, the CLI and the dashboard.
 public enum Format {
@@ -6,11 +14,11 @@ public enum Format {
     /// start, "3.3 ×/yr" for assumptions.
     public static func value(_ x: Double, _ spec: ParameterSpec) -> String {
         switch spec.kind {
-        case .lever: return String(format: "%.0f %%", x * 100)
+        case .lever: return String(cFormat: "%.0f %%", x * 100)
         case .timing: return monthLabel(Scenario.wholeMonth(x))
         case .assumption:
             let digits = spec.step < 0.1 ? 2 : (spec.step < 1 ? 1 : 0)
-            let number = String(format: "%.\(digits)f", x)
+            let number = String(cFormat: "%.\(digits)f", x)
             return spec.unit == "–" ? number : "\(number) \(spec.unit)"
         }
     }
@@ -18,8 +26,8 @@ public enum Format {
     /// An outcome value: months with one decimal, shares as percentages.
     public static func outcome(_ x: Double, _ id: OutcomeID) -> String {
         switch id {
-        case .leadMonths: String(format: "%.1f mo", x)
-        default: String(format: "%.1f %%", x * 100)
+        case .leadMonths: String(cFormat: "%.1f mo", x)
+        default: String(cFormat: "%.1f %%", x * 100)
         }
     }
 
@@ -28,8 +36,8 @@ public enum Format {
     public static func delta(_ x: Double, _ id: OutcomeID) -> String {
         let magnitude =
             switch id {
-            case .leadMonths: String(format: "%.1f mo", abs(x))
-            default: String(format: "%.1f pt", abs(x) * 100)
+            case .leadMonths: String(cFormat: "%.1f mo", abs(x))
+            default: String(cFormat: "%.1f pt", abs(x) * 100)
             }
         if magnitude.hasPrefix("0.0 ") { return magnitude }
         return (x < 0 ? "−" : "+") + magnitude
@@ -38,7 +46,7 @@ public enum Format {
     /// A change of a probability in signed percentage points with one decimal: "+12.7",
     /// "−0.4"; a change that rounds to nothing has no sign ("0.0").
     public static func points(_ x: Double) -> String {
-        let magnitude = String(format: "%.1f", abs(x) * 100)
+        let magnitude = String(cFormat: "%.1f", abs(x) * 100)
         if magnitude == "0.0" { return magnitude }
         return (x < 0 ? "−" : "+") + magnitude
     }
@@ -88,7 +96,7 @@ public enum Format {
     }
 
     /// A probability as a whole percentage.
-    public static func percent(_ p: Double) -> String { String(format: "%.0f %%", p * 100) }
+    public static func percent(_ p: Double) -> String { String(cFormat: "%.0f %%", p * 100) }
 
     /// Pads or cuts `s` to `width` characters.
     public static func pad(_ s: String, _ width: Int, right: Bool = false) -> String {

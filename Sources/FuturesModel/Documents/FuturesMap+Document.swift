@@ -1,4 +1,12 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 extension FuturesMap {
     /// The `twofutures map` document of MODEL.md §5, keys in the order shown there; with
@@ -137,7 +145,7 @@ extension FuturesMap {
             line.replaceSubrange(start..<(start + text.count), with: text)
             used = start + text.count - 1
         }
-        return String(line).replacingOccurrences(of: " +$", with: "", options: .regularExpression)
+        return String(line).droppingTrailingSpaces()
     }
 
     /// A value in its parameter's own unit: "70 %", "2027-01", "3.3 ×/yr".

@@ -1,4 +1,12 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Parsing and validation of user input shared by the CLI, scenario files and demo scripts.
 /// Nothing is ever clamped: an out-of-range value is an error.
@@ -8,12 +16,12 @@ public enum InputParser {
     public static func assignments(_ text: String) throws -> [(ParameterID, Double)] {
         let parts = text.split(separator: ",", omittingEmptySubsequences: false)
         return try parts.map { part in
-            let piece = part.trimmingCharacters(in: .whitespaces)
+            let piece = part.trimmed()
             guard let eq = piece.firstIndex(of: "="), eq != piece.startIndex else {
                 throw InputError("--set expects id=value[,id=value…], got '\(input: piece)'")
             }
-            let key = String(piece[..<eq]).trimmingCharacters(in: .whitespaces)
-            let raw = String(piece[piece.index(after: eq)...]).trimmingCharacters(in: .whitespaces)
+            let key = String(piece[..<eq]).trimmed()
+            let raw = String(piece[piece.index(after: eq)...]).trimmed()
             let id = try parameter(key)
             return (id, try value(raw, for: id))
         }
@@ -72,7 +80,7 @@ public enum InputParser {
     public static func policyStart(_ raw: String) throws -> Int {
         let allowed = rangeText(ParameterTable.policyStart)
         let r = Constants.policyStartRange
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = raw.trimmed()
         let months: Int
         if let (year, month) = yearMonth(text) {
             months = (year - Constants.startYear) * 12 + (month - Constants.startMonth)

@@ -1,4 +1,12 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 extension RobustnessResult {
     /// The `twofutures robust` document of MODEL.md §5, keys in the order shown there.
@@ -64,7 +72,7 @@ extension RobustnessResult {
                 + "\(settings.uncertainty), seed \(settings.seed)) at both settings of each row")
         lines.append(
             "As set: levers "
-                + LeverID.allCases.map { String(format: "%.0f", s.levers[$0] * 100) }
+                + LeverID.allCases.map { String(cFormat: "%.0f", s.levers[$0] * 100) }
                 .joined(separator: ", ") + " %, policy starts \(monthLabel(s.policyStart)), " + Self.assumptionsText(s))
         lines.append("")
         for (i, row) in rows.enumerated() {
@@ -96,7 +104,7 @@ extension RobustnessRow {
         let what =
             kind == .timing
             ? "Starting now instead of \(monthLabel(Int(weak)))"
-            : "\(parameter.spec.name) (\(String(format: "%.0f", weak * 100))→\(String(format: "%.0f", strong * 100)) %)"
+            : "\(parameter.spec.name) (\(String(cFormat: "%.0f", weak * 100))→\(String(cFormat: "%.0f", strong * 100)) %)"
         return "\(what): P(Future 1) \(Self.points(pFuture1.delta)), P(Future 2) \(Self.points(pFuture2.delta)), "
             + "median \(Format.delta(medianGain, .leadMonths)); helps in \(Format.percent(helps)), "
             + "hurts in \(Format.percent(hurts)), pivotal in \(Format.percent(pivotal)) of worlds"
@@ -106,7 +114,7 @@ extension RobustnessRow {
     /// `unit` "" the number alone).
     public static func points(_ delta: Double, unit: String = " pts") -> String {
         let p = abs(delta) * 100
-        let magnitude = p >= 9.95 ? String(format: "%.0f", p) : String(format: "%.1f", p)
+        let magnitude = p >= 9.95 ? String(cFormat: "%.0f", p) : String(cFormat: "%.1f", p)
         if magnitude == "0.0" { return "0" + unit }
         return (delta < 0 ? "−" : "+") + magnitude + unit
     }

@@ -1,4 +1,12 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The share token: a short, versioned, copy-pasteable text for one scenario.
 ///
@@ -49,7 +57,7 @@ public enum ShareToken {
     /// The scenario in `token` and the token's version (1 or 2): a version-1 token is run
     /// under the current model, which callers say once (`ModelVersion.notice`).
     public static func read(_ token: String) throws -> (scenario: Scenario, version: Int) {
-        let text = token.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = token.trimmed()
         guard looksLikeToken(text), let colon = text.firstIndex(of: ":") else {
             throw InputError(
                 "'\(input: text)' is not a share token (expected tf\(version):…, e.g. tf2:50-30-20-30-20)"

@@ -1,4 +1,12 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 extension JSONWriter {
     /// `run --worlds`'s `"worlds"` object (MODEL.md §5), keys in the order shown there.

@@ -1,4 +1,13 @@
-import Foundation
+import FoundationEssentials
+import Locks
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// How an ensemble is drawn: N members, a seed, and the uncertainty r ∈ [0, 1].
 public struct EnsembleSettings: Sendable, Equatable, Hashable {
@@ -339,7 +348,7 @@ public enum Ensemble {
 
 /// The counts of futures and markets that the workers of one run add up.
 private final class Tally: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private var total = (0, 0, 0, 0)
 
     func add(_ c: (Int, Int, Int, Int)) {

@@ -1,4 +1,12 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The model of MODEL.md §3 for many members at once, in SIMD lanes. Same equations as
 /// `Simulation.step`, rearranged for speed: logarithms are tracked incrementally, loop
@@ -219,7 +227,7 @@ enum EnsembleKernel {
         block.invPace = 1 / (block.gU + block.gA)
         block.rce = a[AssumptionID.researchComputeElasticity.rawValue]
         block.mGrowth = FastMath.exp10(block.gU)
-        block.b = de * Foundation.log10(c.kUS0 / c.kCN0)
+        block.b = de * LibM.log10(c.kUS0 / c.kCN0)
         block.late = lanes(scenario.levers, a)
         block.regime = scenario.policyStart == 0 ? block.late : lanes(Preset.statusQuo.levers, a)
         return block
@@ -239,7 +247,7 @@ enum EnsembleKernel {
         var r = RegimeLanes()
         // 10^gD, gD = (log(growth)·(1 − φe) + backfire·e·log(S_spur))/12.
         let gD =
-            (FastMath.log10(cdg) * (1 - c.toolControlEffect * e) + backfire * (e * Foundation.log10(c.spurFactor)))
+            (FastMath.log10(cdg) * (1 - c.toolControlEffect * e) + backfire * (e * LibM.log10(c.spurFactor)))
             * (1.0 / 12)
         r.domFactor = FastMath.exp10(gD)
         let blocked = leak * (c.imports0 * e)
@@ -250,7 +258,7 @@ enum EnsembleKernel {
         let price = cpa * (1 - c.maxPromotionDiscount * p)
         r.priceFactor =
             FastMath.exp10(FastMath.log10(price) * c.betaPrice)
-            * Foundation.exp(-c.betaPromotion * p - c.betaIncumbency)
+            * LibM.exp(-c.betaPromotion * p - c.betaIncumbency)
         r.bFrac = de * (1 - v * cf)
         return r
     }

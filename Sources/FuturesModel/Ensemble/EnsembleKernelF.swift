@@ -1,4 +1,12 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The ensemble's month in single precision (MODEL.md §4 "Precision"): the equations of
 /// `EnsembleKernel`, `FVec.scalarCount` members to a vector, with the constants apart from
@@ -106,7 +114,7 @@ enum EnsembleKernelF {
     ) {
         let c = Constants.self
         let months = h + 1
-        let logR0 = Float(Foundation.log10(c.kCN0 / c.kUS0))
+        let logR0 = Float(LibM.log10(c.kCN0 / c.kUS0))
         let zeta = Float(c.revenueFeedback), u0 = Float(c.adoption0), d0 = Float(c.domestic0)
         let keep = Float(1 - c.depreciation), invLag = Float(1 / c.distillationLag)
         let rho = Float(c.adoptionSpeed), w = Float(c.normLeadWeight)
@@ -247,8 +255,8 @@ enum EnsembleKernelF {
         let raw = UnsafeMutableRawPointer(out)
         // The levers' part of the price factor: (1 − discount·p)^β_price · e^(−β_promo·p − β_inc).
         let priceScalar =
-            Foundation.pow(1 - c.maxPromotionDiscount * p, c.betaPrice)
-            * Foundation.exp(-c.betaPromotion * p - c.betaIncumbency)
+            LibM.pow(1 - c.maxPromotionDiscount * p, c.betaPrice)
+            * LibM.exp(-c.betaPromotion * p - c.betaIncumbency)
         for half in Swift.stride(from: 0, to: lanes, by: 8) {
             let m = first + half
             let at = { (p: UnsafePointer<Double>) in Worlds.load(p + m) }
@@ -256,7 +264,7 @@ enum EnsembleKernelF {
             let enforcement = at(w.column(.enforcementEffectiveness))
             let de = at(w.column(.distillationEfficiency)), cf = at(w.column(.countermeasureFeasibility))
             let growth: SIMD8<Double> = at(w.column(.logDomesticGrowth)) * (1 - c.toolControlEffect * e)
-            let spur: SIMD8<Double> = backfire * (e * Foundation.log10(c.spurFactor))
+            let spur: SIMD8<Double> = backfire * (e * LibM.log10(c.spurFactor))
             let gD = (growth + spur) * (1.0 / 12)
             let blocked: SIMD8<Double> = leak * (c.imports0 * e)
             let smuggled: SIMD8<Double> = (c.smuggledShare * blocked) * (1 - enforcement * s)

@@ -1,4 +1,6 @@
-import Foundation
+import Dispatch
+import FoundationEssentials
+import Locks
 
 #if canImport(Glibc)
     import Glibc
@@ -35,7 +37,7 @@ extension Ensemble {
 /// which worker takes it. Once cancelled, no item is handed out.
 final class WorkQueue: @unchecked Sendable {
     let count: Int
-    private let condition = NSCondition()
+    private let condition = Condition()
     private var next = 0, finished = 0, cancelled = false
 
     /// How often a worker out of items yields its processor before it sleeps until the
@@ -161,7 +163,7 @@ struct SendablePointer<T>: @unchecked Sendable {
 
 /// A flag that workers raise when they saw a cancellation.
 final class CancelFlag: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private var raised = false
     func set() { lock.withLock { raised = true } }
     var isSet: Bool { lock.withLock { raised } }

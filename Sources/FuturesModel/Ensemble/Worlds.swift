@@ -1,4 +1,13 @@
-import Foundation
+import FoundationEssentials
+import Locks
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The uniform numbers behind an ensemble's draws, for the first `count` members of one
 /// seed: `values[i·count + m]` = `CounterRandom.uniform(seed, m, i)` (assumption i, member
@@ -148,7 +157,7 @@ package final class Worlds: @unchecked Sendable {
         // The lever-independent constants, with the kernels' vector math.
         let column = { (id: AssumptionID) in UnsafePointer(out + id.rawValue * count) }
         let derived = { (d: Derived) in out + (drawnColumns + d.rawValue) * count }
-        let logR = Foundation.log10(Constants.kUS0 / Constants.kCN0)
+        let logR = LibM.log10(Constants.kUS0 / Constants.kCN0)
         let isSame = { (id: AssumptionID) in same[id.rawValue] }
         // The pace constants from US compute growth and algorithmic progress.
         if let ref, isSame(.usComputeGrowth) && isSame(.algorithmicProgress) {
@@ -312,7 +321,7 @@ package final class DrawCache: @unchecked Sendable {
 
     package init() {}
 
-    private let lock = NSLock()
+    private let lock = Lock()
     private var limits = Bounds()
     private var tables: [UniformTable] = []
     private var worlds: [Worlds] = []

@@ -1,4 +1,13 @@
-import Foundation
+import FoundationEssentials
+import Locks
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The one engine behind every result across worlds (MODEL.md §4 "Across worlds"): a batch
 /// of scenarios, each run in the same N worlds of one seed (member i at the same quantile
@@ -380,7 +389,7 @@ package enum WorldsEngine {
 
 /// The next unit of work, shared by the workers.
 final class UnitCounter: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private var next = 0
 
     /// The next index below `count`, or nil when none is left.

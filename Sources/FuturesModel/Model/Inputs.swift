@@ -1,4 +1,12 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The five policy levers, each in [0, 1]. A value type: no heap, cheap to copy.
 public struct Levers: Sendable, Equatable, Hashable {
@@ -200,7 +208,7 @@ public enum Preset: String, Sendable, Equatable, CaseIterable {
 
     /// Accepts `future1`, `status_quo`, `status-quo`, `future2`.
     public init?(name: String) {
-        let normalized = name.replacingOccurrences(of: "-", with: "_")
+        let normalized = name.replacing("-", with: "_")
         guard let p = Preset(rawValue: normalized) else { return nil }
         self = p
     }

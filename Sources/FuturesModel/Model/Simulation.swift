@@ -1,4 +1,12 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Every series of one deterministic run: H+1 values each, month 0 to the horizon.
 public struct Trajectory: Sendable, Equatable {
@@ -61,7 +69,7 @@ struct Regime {
         let p = lv.exportPromotion
         let gD =
             (LaneMath.log10(a.chinaDomesticGrowth) * (1 - c.toolControlEffect * e)
-                + a.controlsBackfire * e * Foundation.log10(c.spurFactor)) / 12
+                + a.controlsBackfire * e * LibM.log10(c.spurFactor)) / 12
         domesticFactor = LaneMath.exp10(gD)
         blocked = a.controlLeakage * c.imports0 * e
         sHat = a.enforcementEffectiveness * lv.smugglingEnforcement
@@ -218,10 +226,10 @@ struct Run {
         gU = LaneMath.log10(a.usComputeGrowth) / 12
         gA = LaneMath.log10(a.algorithmicProgress) / 12
         pace = gU + gA
-        logR0 = Foundation.log10(c.kCN0 / c.kUS0)
+        logR0 = LibM.log10(c.kCN0 / c.kUS0)
         mGrowth = LaneMath.exp10(gU)
         rce = a.researchComputeElasticity
-        b = a.distillationEfficiency * Foundation.log10(1 / (c.kCN0 / c.kUS0))
+        b = a.distillationEfficiency * LibM.log10(1 / (c.kCN0 / c.kUS0))
     }
 
     /// The outputs of month t from the state at its start; then, with `advance`, the state

@@ -1,0 +1,16 @@
+/// The few string operations of full Foundation that the program uses, written on the
+/// standard library so that the binary links only FoundationEssentials.
+extension StringProtocol {
+    /// Without whitespace (spaces, tabs, line breaks) at either end.
+    public func trimmed() -> String {
+        guard let first = firstIndex(where: { !$0.isWhitespace }), let last = lastIndex(where: { !$0.isWhitespace })
+        else { return "" }
+        return String(self[first...last])
+    }
+
+    /// Without spaces at the end (a table row padded to its columns).
+    public func droppingTrailingSpaces() -> String {
+        guard let last = lastIndex(where: { $0 != " " }) else { return "" }
+        return String(self[...last])
+    }
+}
