@@ -88,13 +88,16 @@ public func render(_ state: State, _ analysis: Analysis) -> Screen {
     .render(in: layout.outcome, into: &screen)
     let caption = captionBox(state)
     caption?.render(in: layout.caption, into: &screen)
-    StatusBar(
+    var status = StatusBar(
         ensembleText: ensembleText(state, ensemble),
         themeName: state.view.noColor ? "\(state.view.theme.name), no colour" : state.view.theme.name,
         warning: state.view.warning,
         progress: state.demo.progress,
         context: state.demo.session != nil && state.keyContext == .normal ? .demo : state.keyContext
-    ).render(in: layout.status, into: &screen)
+    )
+    // The chapter list shows its own keys.
+    if case .chapters = state.view.mode { status.essentialOnly = true }
+    status.render(in: layout.status, into: &screen)
     if case .answer(let view) = state.view.mode {
         // Only an answer for the scenario shown: another's numbers would be false here.
         let latest = state.results.answer.flatMap { $0.answer.scenario == state.scenario ? $0 : nil }

@@ -45,11 +45,14 @@ public struct StatusBar: Sendable, Equatable {
 
     /// Where the keys act: the hints are that context's, from the key table, by rank.
     public var context: KeyContext
+    /// Only the essential hints (? help, q quit): an overlay that shows its own keys (the
+    /// chapter list) is open.
+    public var essentialOnly = false
 
     public func render(in rect: Rect, into screen: inout Screen) {
         screen.fill(rect, style: Style(.muted, .reverse))
         let ascii = screen.glyphs == .ascii
-        let hints = KeyTable.hints(in: context)
+        let hints = KeyTable.hints(in: context).filter { !essentialOnly || $0.essential }
         let texts = hints.map { hint in ascii ? (hint.ascii ?? (hint.keys, hint.what)) : (hint.keys, hint.what) }
         let widths = texts.map { $0.0.count + 1 + $0.1.count + 2 }
         let essential = warning.isEmpty ? zip(hints, widths).filter { $0.0.essential }.reduce(0) { $0 + $1.1 } : 0
