@@ -3,6 +3,8 @@ import FuturesModel
 /// Draws one frame: a pure function of the state (its layout and the results its jobs
 /// delivered: the latest, even while they refine) and the scenario's analysis.
 public func render(_ state: State, _ analysis: Analysis) -> Screen {
+    // A chart in a demo's spotlight shows even where the layout shows another.
+    let state = state.spotlit
     let layout = state.layout
     var screen = Screen(width: layout.key.width, height: layout.key.height)
     screen.glyphs = state.view.theme.glyphs
@@ -16,6 +18,7 @@ public func render(_ state: State, _ analysis: Analysis) -> Screen {
     TitleBar(horizon: analysis.scenario.horizon, pins: state.view.pins.count).render(in: layout.title, into: &screen)
     let lens = state.document.activeLens
     let moves = MovesSource(state, analysis)
+    let predicting = state.demo.cue.prediction != nil
     SliderPanel(
         scenario: state.scenario, selection: state.view.selection, source: moves, scroll: state.view.sliderScroll,
         lens: lens?.name
@@ -80,35 +83,80 @@ public func render(_ state: State, _ analysis: Analysis) -> Screen {
     OutcomeBar(
         analysis: analysis, ensemble: ensemble, explanation: state.view.explanation,
         isChange: state.view.explanationIsChange, prompt: state.promptLine,
-        acrossWorlds: state.speaksAcrossWorlds, stale: state.currentEnsemble == nil
+        acrossWorlds: state.speaksAcrossWorlds, stale: state.currentEnsemble == nil, hidden: predicting
     )
     .render(in: layout.outcome, into: &screen)
-    if let caption = state.demo.caption, !caption.isEmpty {
-        CaptionBox(text: caption).render(in: layout.caption, into: &screen)
-    }
-    StatusBar(
+    let caption = captionBox(state)
+    caption?.render(in: layout.caption, into: &screen)
+    var status = StatusBar(
         ensembleText: ensembleText(state, ensemble),
         themeName: state.view.noColor ? "\(state.view.theme.name), no colour" : state.view.theme.name,
         warning: state.view.warning,
         progress: state.demo.progress,
         context: state.demo.session != nil && state.keyContext == .normal ? .demo : state.keyContext
-    ).render(in: layout.status, into: &screen)
-    switch state.view.mode {
-    case .openList(let list):
-        ScenarioList(entries: list.entries, selected: list.index, folder: list.folder, skipped: list.skipped)
-            .render(in: screen.area, into: &screen)
-    case .help: HelpOverlay(demo: state.demo.session != nil).render(in: screen.area, into: &screen)
-    case .answer(let view):
+    )
+    // The chapter list shows its own keys.
+    if case .chapters = state.view.mode { status.essentialOnly = true }
+    status.render(in: layout.status, into: &screen)
+    if case .answer(let view) = state.view.mode {
         // Only an answer for the scenario shown: another's numbers would be false here.
         let latest = state.results.answer.flatMap { $0.answer.scenario == state.scenario ? $0 : nil }
         AnswerPanel(
             answer: latest?.answer, complete: latest?.complete ?? false, scenario: state.scenario, view: view,
             target: min(state.results.ensembleMembers, Job.answerMembers)
         )
-        .render(in: Rect(x: 0, y: 0, width: screen.width, height: layout.status.y), into: &screen)
+        .render(in: layout.answerRect, into: &screen)
+        // A demo's caption stays visible under it.
+        if !layout.caption.isEmpty {
+            screen.fill(layout.answerCaption)
+            caption?.render(in: layout.answerCaption, into: &screen)
+        }
+    }
+    spotlight(state, into: &screen)
+    switch state.view.mode {
+    case .openList(let list):
+        ScenarioList(entries: list.entries, selected: list.index, folder: list.folder, skipped: list.skipped)
+            .render(in: screen.area, into: &screen)
+    case .help: HelpOverlay(demo: state.demo.session != nil).render(in: screen.area, into: &screen)
+    case .chapters(let chosen):
+        ChapterList(
+            titles: state.demo.session?.script.chapters ?? [], chosen: chosen,
+            current: state.demo.session?.currentChapter ?? 0
+        )
+        .render(in: screen.area, into: &screen)
     default: break
     }
     return screen.glyphs == .ascii ? screen.asciified() : screen
+}
+
+/// The caption band's box: the demo's caption, or while the room predicts its question
+/// ("Predict: …"); nil when there is none.
+func captionBox(_ state: State) -> CaptionBox? {
+    let question = state.demo.cue.prediction
+    guard let text = state.demo.caption.flatMap({ $0.isEmpty ? nil : $0 }) ?? question, !text.isEmpty else {
+        return nil
+    }
+    return CaptionBox(text: text, question: question != nil)
+}
+
+/// What a demo's cue does to the drawn frame: the spotlight dims every panel but the one
+/// in focus (never the title bar, the caption band or the status bar); while the room
+/// predicts, the focused panel's numbers show `?` (the outcome bar hides its own; the
+/// sliders and the charts keep theirs, so the room sees the lever move); a revealed change
+/// is highlighted in the outcome bar.
+func spotlight(_ state: State, into screen: inout Screen) {
+    let layout = state.layout
+    let answer = state.view.mode.isAnswer
+    let reveal = state.demo.highlightsReveal && !answer
+    if let focus = state.demo.cue.focus, let rect = layout.rect(for: focus, state: state) {
+        let body = Rect(x: 0, y: layout.title.maxY, width: screen.width, height: layout.status.y - layout.title.maxY)
+        screen.dim(body, except: [rect] + layout.undimmed(answer: answer) + (reveal ? [layout.outcome] : []))
+        if state.demo.cue.prediction != nil, focus == .moves || focus == .answer {
+            // Below the panel's title row.
+            screen.maskNumbers(in: Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1))
+        }
+    }
+    if reveal { screen.highlight(layout.outcome) }
 }
 
 /// The centred message shown below 80×24, and nothing else.

@@ -4,15 +4,27 @@ import TOML
 /// never covers a chart or the tornado.
 public struct CaptionBox: Sendable, Equatable {
     public var text: String
+    /// Whether the caption asks the room to predict (a demo's `predict`): it reads
+    /// "Predict: …" in the accent colour.
+    public var question: Bool
 
-    public init(text: String) { self.text = text }
+    public init(text: String, question: Bool = false) {
+        self.text = text
+        self.question = question
+    }
+
+    /// The text shown: a question starts with "Predict: " unless it says so already.
+    public var shown: String {
+        guard question, !text.lowercased().hasPrefix("predict") else { return text }
+        return "Predict: " + text
+    }
 
     /// Draws the caption centred in `band` (one line per row; longer text is cut with "…").
     public func render(in band: Rect, into screen: inout Screen) {
         guard band.height > 0, band.width > 8 else { return }
         screen.fill(band, style: Style(.foreground, background: .selection))
         let width = min(band.width - 4, 116)
-        var lines = Self.wrap(sanitized(untrusted: text), width: width)
+        var lines = Self.wrap(sanitized(untrusted: shown), width: width)
         if lines.count > band.height {
             lines = Array(lines.prefix(band.height))
             lines[lines.count - 1] = String(lines[lines.count - 1].prefix(width - 1)) + "…"
@@ -21,7 +33,8 @@ public struct CaptionBox: Sendable, Equatable {
         for (i, line) in lines.enumerated() {
             let x = band.x + (band.width - line.count) / 2
             screen.write(
-                line, x: x, y: top + i, style: Style(.foreground, .bold, background: .selection), clip: band)
+                line, x: x, y: top + i, style: Style(question ? .accent : .foreground, .bold, background: .selection),
+                clip: band)
         }
     }
 

@@ -45,13 +45,20 @@ public struct StatusBar: Sendable, Equatable {
 
     /// Where the keys act: the hints are that context's, from the key table, by rank.
     public var context: KeyContext
+    /// Only the essential hints (? help, q quit): an overlay that shows its own keys (the
+    /// chapter list) is open.
+    public var essentialOnly = false
 
     public func render(in rect: Rect, into screen: inout Screen) {
         screen.fill(rect, style: Style(.muted, .reverse))
-        // Below 100 columns the theme's name gives way to the hints (`t` says it when it changes).
-        let theme = rect.width >= 100 ? sanitized(untrusted: themeName) : ""
-        var right = theme.isEmpty ? " \(ensembleText) " : " \(theme) · \(ensembleText) "
-        if !progress.isEmpty { right = " \(sanitized(untrusted: progress)) ·" + right }
+        let ascii = screen.glyphs == .ascii
+        let hints = KeyTable.hints(in: context).filter { !essentialOnly || $0.essential }
+        let texts = hints.map { hint in ascii ? (hint.ascii ?? (hint.keys, hint.what)) : (hint.keys, hint.what) }
+        let widths = texts.map { $0.0.count + 1 + $0.1.count + 2 }
+        let essential = warning.isEmpty ? zip(hints, widths).filter { $0.0.essential }.reduce(0) { $0 + $1.1 } : 0
+        // While a demo plays, its hints come before the ensemble's state where both do not fit.
+        let all = warning.isEmpty && context == .demo ? widths.reduce(0, +) : essential
+        let right = rightText(width: rect.width, room: rect.width - 2 - all, least: rect.width - 2 - essential)
         let limit = rect.maxX - right.count - 1
         var x = rect.x + 1
         if !warning.isEmpty {
@@ -62,12 +69,7 @@ public struct StatusBar: Sendable, Equatable {
         }
         if warning.isEmpty {
             // The essential hints always, the others by rank as far as they fit; shown in rank order.
-            let ascii = screen.glyphs == .ascii
-            let hints = KeyTable.hints(in: context)
-            let texts = hints.map { hint in ascii ? (hint.ascii ?? (hint.keys, hint.what)) : (hint.keys, hint.what)
-            }
-            let widths = texts.map { $0.0.count + 1 + $0.1.count + 2 }
-            var room = limit - x - zip(hints, widths).filter { $0.0.essential }.reduce(0) { $0 + $1.1 }
+            var room = limit - x - essential
             var shown = hints.map(\.essential)
             for i in hints.indices where !shown[i] {
                 guard widths[i] <= room else { break }
@@ -94,6 +96,22 @@ public struct StatusBar: Sendable, Equatable {
             }
         }
         screen.write(right, x: rect.maxX - right.count, y: rect.y, role: .muted, flags: .reverse, clip: rect)
+    }
+
+    /// The right side of a bar `width` wide, in `room` columns if it can, else in `least`:
+    /// a demo's progress, the theme's name (from 100 columns, and not while a demo plays)
+    /// and the ensemble's state. Where they do not all fit, the theme goes first, then the
+    /// ensemble's state, then the progress's tail (cut with "…").
+    func rightText(width: Int, room: Int, least: Int) -> String {
+        let theme = width >= 100 && context != .demo ? sanitized(untrusted: themeName) : ""
+        let ensemble = theme.isEmpty ? " \(ensembleText) " : " \(theme) · \(ensembleText) "
+        guard !progress.isEmpty else { return ensemble }
+        let progress = sanitized(untrusted: self.progress)
+        let candidates = [" \(progress) ·" + ensemble, " \(progress) · \(ensembleText) ", " \(progress) "]
+        if let fits = candidates.first(where: { $0.count <= room }) ?? candidates.first(where: { $0.count <= least }) {
+            return fits
+        }
+        return " " + String(progress.prefix(max(0, least - 3))) + "… "
     }
 }
 
@@ -182,7 +200,10 @@ public struct HelpOverlay: Sendable, Equatable {
         case .compact:
             let column = (inner.width - 1) / 2
             let keyWidth = (bindings.map(\.short.count).max() ?? 0) + 1
-            for (i, binding) in bindings.enumerated() where i / 2 < inner.height - 2 {
+            // The blank row above the footer gives way to keys that need it (a demo's at 80×24).
+            let needed = (bindings.count + 1) / 2
+            let room = needed <= inner.height - 2 ? inner.height - 2 : inner.height - 1
+            for (i, binding) in bindings.enumerated() where i / 2 < room {
                 let x = inner.x + 1 + (i % 2) * column, y = inner.y + i / 2
                 screen.write(binding.short, x: x, y: y, role: .accent, flags: .bold, clip: inner)
                 let what = String(binding.shortHelp.prefix(max(0, column - keyWidth - 1)))

@@ -20,11 +20,15 @@ public struct OutcomeBar: Sendable, Equatable {
     public var acrossWorlds: Bool
     /// Whether `ensemble` was run for an earlier scenario (its numbers are dimmed).
     public var stale: Bool
+    /// Whether the room is asked to predict (a demo's `predict`): the futures and the
+    /// numbers show `?`, each character for one, so that nothing moves; the last change too.
+    public var hidden = false
 
     public init(
         analysis: Analysis, ensemble: EnsembleResult?, explanation: String, isChange: Bool = true,
-        prompt: String? = nil, acrossWorlds: Bool = false, stale: Bool = false
+        prompt: String? = nil, acrossWorlds: Bool = false, stale: Bool = false, hidden: Bool = false
     ) {
+        self.hidden = hidden
         self.prompt = prompt
         self.analysis = analysis
         self.ensemble = ensemble
@@ -52,6 +56,27 @@ public struct OutcomeBar: Sendable, Equatable {
     /// they fit): the verdict, the lead, the other language's lead and the markets.
     static let essentialGroups = 4
 
+    /// The first line at one of four lengths, its numbers hidden while `hidden` (the
+    /// worlds' count, which no step changes, stays).
+    func shown(_ length: Int) -> [[Piece]] {
+        let groups = headline(length)
+        guard hidden else { return groups }
+        return groups.enumerated().map { i, group in
+            i == groups.count - 1 && group.first?.text.hasPrefix("  of ") == true
+                ? group : group.map { (NumberMask.mask($0.text), $0.style) }
+        }
+    }
+
+    /// A future's name, or while `hidden` a `?` for each of its characters.
+    func name(_ text: String) -> String {
+        hidden ? String(repeating: "?", count: text.count) : text
+    }
+
+    /// A future's badge style: its colour reversed, or while `hidden` the accent's.
+    func badgeStyle(_ future: Future, _ flags: CellFlags = []) -> Style {
+        Style(hidden ? .accent : Self.role(future), flags.union([.reverse, .bold]))
+    }
+
     /// The first line at one of four lengths (0: the longest; 3: narrow, as at 80×24).
     func headline(_ length: Int) -> [[Piece]] {
         let outcome = analysis.outcome
@@ -62,9 +87,9 @@ public struct OutcomeBar: Sendable, Equatable {
         let central = minus(Format.outcome(outcome.leadMonths, .leadMonths))
         guard let e = ensemble, e.horizon == h else {
             // Before the ensemble is in, only the central run speaks, and says so.
-            let title = outcome.future.title.uppercased()
+            let title = name(outcome.future.title.uppercased())
             return [
-                [(" CENTRAL RUN: \(title) ", Style(Self.role(outcome.future), [.reverse, .bold]))],
+                [(" CENTRAL RUN: \(title) ", badgeStyle(outcome.future))],
                 [(" lead \(central)", Style(.policy, .bold)), ("  (worlds: ensemble running…)", Style(.muted))],
             ]
         }
@@ -122,8 +147,8 @@ public struct OutcomeBar: Sendable, Equatable {
         guard acrossWorlds else {
             // As set: the central run leads; the worlds follow as a reference.
             let badge: Piece = (
-                " AS SET: \(narrow ? short(outcome.future) : outcome.future.title.uppercased()) ",
-                Style(Self.role(outcome.future), [.reverse, .bold])
+                " AS SET: \(name(narrow ? short(outcome.future) : outcome.future.title.uppercased())) ",
+                badgeStyle(outcome.future)
             )
             let reference =
                 switch length {
@@ -136,10 +161,9 @@ public struct OutcomeBar: Sendable, Equatable {
                 probabilities, count,
             ]
         }
-        let name = !narrow ? future.title.uppercased() : short(future)
+        let title = name(!narrow ? future.title.uppercased() : short(future))
         let badge: Piece = (
-            " MOST LIKELY \(name)\(!narrow ? " ·" : "") \(percent(probability)) ",
-            worlds(Self.role(future), [.reverse, .bold])
+            " MOST LIKELY \(title)\(!narrow ? " ·" : "") \(percent(probability)) ", badgeStyle(future, dim)
         )
         let leadPieces: [Piece] =
             switch length {
@@ -168,10 +192,10 @@ public struct OutcomeBar: Sendable, Equatable {
         // The longest wording in which the verdict, the lead, the other language's lead and the markets fit.
         let length =
             (0..<Self.lengths).first {
-                headline($0).prefix(Self.essentialGroups).joined().reduce(1) { $0 + $1.text.count } <= rect.width
+                shown($0).prefix(Self.essentialGroups).joined().reduce(1) { $0 + $1.text.count } <= rect.width
             } ?? Self.lengths - 1
         var x = rect.x + (length < Self.lengths - 1 ? 1 : 0)
-        for group in headline(length) {
+        for group in shown(length) {
             let width = group.reduce(0) { $0 + $1.text.count }
             guard x + width <= rect.maxX else { break }
             for piece in group { x = screen.write(piece.text, x: x, y: rect.y, style: piece.style, clip: rect) }
@@ -186,6 +210,6 @@ public struct OutcomeBar: Sendable, Equatable {
             ? "Move a slider to see what it changes. An illustrative model, not a forecast." : explanation
         let prefix = explanation.isEmpty || !isChange ? "" : "Last change: "
         let px = screen.write(prefix, x: rect.x + 1, y: rect.y + 1, role: .muted, clip: rect)
-        screen.write(line, x: px, y: rect.y + 1, role: .foreground, clip: rect)
+        screen.write(hidden ? NumberMask.mask(line) : line, x: px, y: rect.y + 1, role: .foreground, clip: rect)
     }
 }
