@@ -48,8 +48,13 @@ public enum NotesSocket {
         return Int32(name.dropFirst("demo-".count).dropLast(".sock".count))
     }
 
-    /// The sockets in `directory`, by pid (none when it does not exist).
+    /// The sockets in `directory`, by pid: none when it does not exist, or is not a folder
+    /// of this user's own (in /tmp another user could have made it, to feed us notes).
     public static func sockets(in directory: String) -> [(pid: Int32, path: String)] {
+        var info = stat()
+        guard lstat(directory, &info) == 0, info.st_mode & S_IFMT == S_IFDIR, info.st_uid == getuid() else {
+            return []
+        }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         return names.compactMap { name in pid(fromName: name).map { ($0, directory + "/" + name) } }
             .sorted { $0.pid < $1.pid }

@@ -1,6 +1,9 @@
 import Dashboard
+import Formats
 import Foundation
+import FuturesModel
 import Shell
+import Terminal
 import Testing
 
 /// The notes socket in-process: where it lives and who may open it, a server and its
@@ -234,6 +237,73 @@ struct NotesTests {
         #expect(view.elapsedMilliseconds(at: now + .seconds(3)) == 63_000)
         view.snapshot?.finished = true
         #expect(view.elapsedMilliseconds(at: now + .seconds(3)) == 60_000)
+    }
+
+    @Test("a live session sends its demo's steps to a connected client, and the end marked finished")
+    func sessionPublishes() throws {
+        let directory = Self.folder()
+        defer { Self.remove(directory) }
+        let server = try NotesServer(directory: directory, pid: 5010)
+        defer { server.stop() }
+        let connection = try NotesConnection(path: server.path)
+        #expect(Self.eventually { server.wantsSnapshot })
+        let script = try DemoParser.parse(
+            "chapter \"Intro\"\ncaption \"one\"\nnote \"say one\"\npause\ncaption \"two\"\nnote \"say two\"\npause\n",
+            file: "/talks/talk.demo")
+        let backend = MemoryBackend(
+            width: 120, height: 36,
+            script: [.advance(milliseconds: 100)] + MemoryBackend.keys(.character("n")) + [.advance(milliseconds: 100)]
+                + MemoryBackend.keys(.character("n"), .character(" ")) + [.advance(milliseconds: 100)])
+        let options = SessionOptions(
+            scenario: Scenario(), settings: EnsembleSettings(members: 0), threads: 1, themes: Theme.builtIn,
+            themeIndex: 0, demo: script, notes: server)
+        var session = Session(options: options, backend: backend, effects: SessionTests.Recorder()) { backend.now }
+        _ = session.run()
+        server.stop()  // as App does: the client then reads to the end
+        var received: [PresenterSnapshot] = []
+        while case .snapshot(let snapshot) = connection.next(timeoutMilliseconds: 5000) { received.append(snapshot) }
+        #expect(received.first?.demo == "talk.demo")
+        #expect(received.contains { $0.caption == "one" && $0.notes == ["say one"] && $0.chapter == "Intro" })
+        #expect(received.contains { $0.caption == "two" && $0.notes == ["say two"] && $0.step == 2 })
+        #expect(received.last?.finished == true, "\(received)")
+        #expect(received.last?.caption == nil)
+    }
+
+    @Test("with no client the loop's check costs nothing measurable; with one, an unchanged snapshot little")
+    func cost() throws {
+        let directory = Self.folder()
+        defer { Self.remove(directory) }
+        let server = try NotesServer(directory: directory, pid: 5011)
+        defer { server.stop() }
+        let clock = ContinuousClock()
+        let rounds = 100_000
+        var wanted = 0
+        let idle = clock.measure {
+            for _ in 0..<rounds where server.wantsSnapshot { wanted += 1 }
+        }
+        #expect(wanted == 0)
+        // A 40-caption script with notes, loaded in the dashboard's state.
+        let text = (1...40).map { "chapter \"C\($0)\"\ncaption \"Caption \($0)\"\nnote \"Note \($0)\"\npause" }
+            .joined(separator: "\n")
+        var state = State(width: 120, height: 36)
+        _ = reduce(&state, .demoLoaded(try DemoParser.parse(text, file: "big.demo"), exitAtEnd: false))
+        let connection = try NotesConnection(path: server.path)
+        #expect(Self.eventually { server.wantsSnapshot })
+        let busyRounds = 10_000
+        let busy = clock.measure {
+            for _ in 0..<busyRounds {
+                if server.wantsSnapshot, let snapshot = state.demo.presenterSnapshot { server.publish(snapshot) }
+            }
+        }
+        #expect(Self.next(connection)?.caption == "Caption 1")
+        let idleNanoseconds =
+            (Double(idle.components.seconds) * 1e9 + Double(idle.components.attoseconds) / 1e9) / Double(rounds)
+        let busyMicroseconds =
+            (Double(busy.components.seconds) * 1e6 + Double(busy.components.attoseconds) / 1e12)
+            / Double(busyRounds)
+        print("notes cost per loop: no client \(idleNanoseconds) ns; a client, nothing changed \(busyMicroseconds) µs")
+        #expect(idleNanoseconds < 1000)
+        #expect(busyMicroseconds < 200)
     }
 
     /// Publishes a snapshot every 10 ms on a thread, as the session's loop does.
