@@ -24,11 +24,11 @@ public final class NotesClient: @unchecked Sendable {
             self.receivedAt = receivedAt
         }
 
-        /// The talk's time now: the snapshot's, plus the time since it came (it stops at the
-        /// demo's end).
+        /// The talk's time now: the snapshot's, plus the time since it came (it stops once the
+        /// demo has ended, not while it waits at its last pause).
         public func elapsedMilliseconds(at now: ContinuousClock.Instant = .now) -> Int {
             guard let snapshot else { return 0 }
-            guard !snapshot.finished, let receivedAt else { return snapshot.elapsedMilliseconds }
+            guard !snapshot.hasEnded, let receivedAt else { return snapshot.elapsedMilliseconds }
             let since = now - receivedAt
             return snapshot.elapsedMilliseconds + Int(since.components.seconds) * 1000
                 + Int(since.components.attoseconds / 1_000_000_000_000_000)

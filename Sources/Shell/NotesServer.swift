@@ -221,7 +221,7 @@ public final class NotesServer: @unchecked Sendable {
             _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
             clients.append(Client(fd: fd, current: false))
             if var snapshot = last?.snapshot, let at = last?.at {
-                if !snapshot.finished {
+                if !snapshot.hasEnded {
                     let since = ContinuousClock.now - at
                     snapshot.elapsedMilliseconds +=
                         Int(since.components.seconds * 1000)

@@ -25,7 +25,7 @@ struct NotesCommand: ParsableCommand {
             The two talk over a socket in $XDG_RUNTIME_DIR/twofutures (or /tmp/twofutures-UID), \
             private to the user.
             Examples (two panes side by side in tmux):
-              tmux new-session 'twofutures demo tour' \\; split-window -h -l 60 'twofutures notes'
+              tmux new-session 'twofutures demo tour' \\; split-window -h 'twofutures notes'
               twofutures notes --duration 25m
               twofutures notes --pid 4242
             """
@@ -89,7 +89,7 @@ struct NotesCommand: ParsableCommand {
                     width: size.width, height: size.height, theme: theme, mono: noColor),
                 on: terminal)
             // Redraw when the clock's second changes, or when something happens.
-            let ticking = view.status == .following && view.snapshot.map { !$0.finished } ?? false
+            let ticking = view.status == .following && view.snapshot.map { !$0.hasEnded } ?? false
             let wait: Int32 = ticking ? Int32(1000 - elapsed % 1000) : -1
             switch terminal.nextEvent(timeoutMilliseconds: wait) {
             case .quit(let signal): return 128 + signal

@@ -236,6 +236,9 @@ struct NotesTests {
             status: .following, snapshot: Self.snapshot(step: 1, elapsed: 60_000), receivedAt: now)
         #expect(view.elapsedMilliseconds(at: now + .seconds(3)) == 63_000)
         view.snapshot?.finished = true
+        view.snapshot?.paused = true  // waiting at the last pause: the talk goes on
+        #expect(view.elapsedMilliseconds(at: now + .seconds(3)) == 63_000)
+        view.snapshot?.paused = false
         #expect(view.elapsedMilliseconds(at: now + .seconds(3)) == 60_000)
     }
 

@@ -11,6 +11,12 @@ public struct NotesChoice: Sendable, Equatable {
     }
 }
 
+extension PresenterSnapshot {
+    /// The demo has played to its end and no longer waits at its last pause: the talk's
+    /// clock stops here.
+    public var hasEnded: Bool { finished && !paused }
+}
+
 /// Where the notes terminal stands with the dashboard.
 public enum NotesStatus: Sendable, Equatable {
     /// No demo is running (none with `pid`, when given): waiting for one.
@@ -121,7 +127,7 @@ public enum NotesScreen {
             for line in CaptionBox.wrap("next: " + sanitized(untrusted: next), width: body.width).prefix(2) {
                 nextLines.append((line, Style(.muted)))
             }
-        } else if !snapshot.finished {
+        } else if !snapshot.hasEnded {
             nextLines.append(("next: the end", Style(.muted)))
         }
         // On the audience's screen.
@@ -170,8 +176,10 @@ public enum NotesScreen {
         }
         // The state.
         let state: (String, Style)
-        if snapshot.finished {
+        if snapshot.hasEnded {
             state = ("demo ended", Style(.accent, .bold))
+        } else if snapshot.finished && snapshot.prediction == nil {
+            state = ("the last step: Space in the demo ends it", Style(.warning, .bold))
         } else if snapshot.prediction != nil && snapshot.paused {
             state = ("waiting for a prediction: Space in the demo reveals it", Style(.warning, .bold))
         } else if snapshot.paused {

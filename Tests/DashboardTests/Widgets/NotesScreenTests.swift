@@ -85,7 +85,13 @@ struct NotesScreenTests {
         #expect(asking.text.contains("waiting for a prediction"), "\(asking.text)")
         #expect(Self.words(asking).contains("Ask the room: Will the lead pass 12 months?"), "\(asking.text)")
         snapshot = Self.snapshot
+        snapshot.next = nil
         snapshot.finished = true
+        snapshot.paused = true
+        let last = Self.render(snapshot, width: size.0, height: size.1)
+        #expect(last.text.contains("the last step: Space in the demo ends it"), "\(last.text)")
+        #expect(!last.text.contains("demo ended"))
+        snapshot.paused = false
         snapshot.caption = nil
         snapshot.notes = []
         snapshot.next = nil
