@@ -60,6 +60,12 @@ struct NotesEndToEndTests {
         #expect(second.contains("Second note for the presenter") && second.contains("step 2/3"), "\(second)")
         #expect(second.contains("next chapter: Closing"), "\(second)")
 
+        // A narrower notes terminal lays the same out again.
+        try notes.resize(width: 60, height: 20)
+        // (tmux cuts the old lines at 60 columns: "step 2/3", at column 68 before, shows again once redrawn)
+        let narrow = try notes.waitFor { $0.contains("step 2/3") && $0.contains("Second note for the presenter") }
+        #expect(narrow.contains("Second note for the presenter") && narrow.contains("step 2/3"), "\(narrow)")
+
         // ] jumps to the next chapter's title card, n on to its caption.
         try demo.send("]")
         let chapter = try notes.waitFor { $0.contains("ch 2/2 · Closing") && $0.contains("next: Third caption") }
@@ -75,7 +81,8 @@ struct NotesEndToEndTests {
 
         try demo.send("q")
         let closed = try notes.waitFor { $0.contains("the demo has ended (or was closed)") }
-        #expect(closed.contains("the demo has ended (or was closed); waiting for the next one"), "\(closed)")
+        // Wrapped at 60 columns.
+        #expect(closed.contains("the demo has ended (or was closed); waiting for the next"), "\(closed)")
         _ = try demo.waitFor { _ in (try? demo.currentCommand()) == "bash" }
         let sockets = (try? FileManager.default.contentsOfDirectory(atPath: runtime + "/twofutures")) ?? []
         #expect(sockets.isEmpty, "the demo removed its socket: \(sockets)")
@@ -105,6 +112,34 @@ struct NotesEndToEndTests {
         _ = try demo.waitFor { _ in (try? demo.currentCommand()) == "bash" }
         #expect(((try? FileManager.default.contentsOfDirectory(atPath: runtime + "/twofutures")) ?? []).isEmpty)
         try notes.send("C-c")
+        let stty = try DashboardEndToEndTests.sttyAfterExit(notes)
+        #expect(DashboardEndToEndTests.isOn("icanon", in: stty))
+    }
+
+    @Test("a demo that crashes removes its socket in the signal handler; the notes say it closed and stay")
+    func demoCrashes() throws {
+        let runtime = "/tmp/tf-e2e-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: runtime, withIntermediateDirectories: false)
+        defer { try? FileManager.default.removeItem(atPath: runtime) }
+        let file = runtime + "/talk.demo"
+        try Self.script.write(toFile: file, atomically: true, encoding: .utf8)
+        let demo = try Self.start("demo '\(file)' --members 0", runtime: runtime, width: 120, height: 36)
+        let notes = try Self.start("notes", runtime: runtime, width: 80, height: 24)
+        _ = try notes.waitFor { $0.contains("Say the first note slowly") }
+        let sockets = try FileManager.default.contentsOfDirectory(atPath: runtime + "/twofutures")
+        let pid = try #require(sockets.first.flatMap { Int32($0.dropFirst("demo-".count).dropLast(".sock".count)) })
+        kill(pid, SIGSEGV)
+        let closed = try notes.waitFor { $0.contains("the demo has ended (or was closed)") }
+        #expect(closed.contains("waiting for the next one"), "\(closed)")
+        _ = try demo.waitFor { _ in (try? demo.currentCommand()) == "bash" }
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: runtime + "/twofutures")) ?? []).isEmpty)
+        #expect(try demo.display("#{alternate_on}") == "0", "the crashed demo's terminal is restored")
+        // The notes go on: a new demo is followed.
+        let again = try Self.start("demo '\(file)' --members 0", runtime: runtime, width: 120, height: 36)
+        let back = try notes.waitFor { $0.contains("Say the first note slowly") }
+        #expect(back.contains("step 1/3"), "\(back)")
+        try again.send("q")
+        try notes.send("q")
         let stty = try DashboardEndToEndTests.sttyAfterExit(notes)
         #expect(DashboardEndToEndTests.isOn("icanon", in: stty))
     }
