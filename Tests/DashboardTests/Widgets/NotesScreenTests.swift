@@ -136,6 +136,27 @@ struct NotesScreenTests {
         #expect(Self.render(width: 10, height: 4).text.contains("enlarge"))
     }
 
+    @Test("every size from 20x6 up draws without a trap, at its own size, with its key hint")
+    func sizes() {
+        var long = Self.snapshot
+        long.notes = (1...12).map { "A rather long note number \($0), with words enough to wrap on any screen." }
+        long.nextChapter = "The next chapter has a long title as well"
+        long.prediction = "Will it pass?"
+        long.paused = true
+        for width in stride(from: 20, through: 130, by: 5) {
+            for height in stride(from: 6, through: 44, by: 3) {
+                for (snapshot, status) in [
+                    (long, NotesStatus.following), (Self.snapshot, .following), (nil, .waiting(pid: nil)),
+                    (nil, .closed), (nil, .choosing([NotesChoice(pid: 1, demo: "a.demo")])),
+                ] {
+                    let screen = Self.render(snapshot, status: status, width: width, height: height)
+                    #expect(screen.width == width && screen.height == height)
+                    #expect(screen.text.contains("q quit"), "\(width)x\(height)")
+                }
+            }
+        }
+    }
+
     @Test("text from the socket is made safe before it is shown")
     func sanitizes() {
         var snapshot = Self.snapshot
