@@ -229,6 +229,29 @@ struct NotesTests {
         #expect(Self.eventually { client.view.status == .following && client.view.snapshot?.step == 2 })
     }
 
+    @Test("with --pid the client follows that demo among two, and waits while it is not running")
+    func clientWithPid() throws {
+        let directory = Self.folder()
+        defer { Self.remove(directory) }
+        let one = try NotesServer(directory: directory, pid: 5020)
+        let p1 = Publisher(one, step: 1)
+        defer {
+            p1.stop()
+            one.stop()
+        }
+        let client = NotesClient(directory: directory, pid: 5021, pollMilliseconds: 50)
+        client.start()
+        defer { client.stop() }
+        #expect(Self.eventually { client.view.status == .waiting(pid: 5021) })
+        let two = try NotesServer(directory: directory, pid: 5021)
+        let p2 = Publisher(two, step: 2)
+        defer {
+            p2.stop()
+            two.stop()
+        }
+        #expect(Self.eventually { client.view.status == .following && client.view.snapshot?.step == 2 })
+    }
+
     @Test("the client's clock runs on from the snapshot, and stops at the demo's end")
     func clientClock() {
         let now = ContinuousClock.now
