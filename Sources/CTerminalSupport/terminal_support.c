@@ -51,8 +51,19 @@ void tf_set_crash_note(int fd, const char *message) {
     crash_note_fd = fd;
 }
 
+static char cleanup_path[256];
+
+void tf_set_cleanup_path(const char *path) {
+    size_t n = path ? strlen(path) : 0;
+    if (n >= sizeof cleanup_path) n = 0;
+    cleanup_path[0] = 0;
+    memcpy(cleanup_path, path ? path : "", n);
+    cleanup_path[n] = 0;
+}
+
 static void on_crash(int sig) {
     tf_restore_terminal_now();
+    if (cleanup_path[0]) unlink(cleanup_path);
     if (crash_note_fd >= 0 && crash_note_length > 0) {
         ssize_t ignored = write(crash_note_fd, crash_note, crash_note_length);
         (void)ignored;

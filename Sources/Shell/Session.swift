@@ -31,13 +31,17 @@ public struct SessionOptions {
     public var onKey: ((Key) -> Void)?
     /// Called once the first frame is drawn; a true return ends the session (status 0).
     public var afterFirstFrame: (() -> Bool)?
+    /// Where the demo's presenter snapshots go (`twofutures notes`), if anywhere.
+    public var notes: NotesServer?
 
     public init(
         scenario: Scenario, settings: EnsembleSettings, threads: Int, themes: [Theme], themeIndex: Int,
         warning: String = "", noColor: Bool = false, demo: DemoScript? = nil, exitAfterDemo: Bool = false,
-        onKey: ((Key) -> Void)? = nil, afterFirstFrame: (() -> Bool)? = nil, lenses: [Lens] = Lens.builtIn
+        onKey: ((Key) -> Void)? = nil, afterFirstFrame: (() -> Bool)? = nil, lenses: [Lens] = Lens.builtIn,
+        notes: NotesServer? = nil
     ) {
         self.lenses = lenses
+        self.notes = notes
         self.scenario = scenario
         self.settings = settings
         self.threads = threads
@@ -106,8 +110,10 @@ public struct Session {
         if let demo = options.demo, !quit {
             quit = dispatch(.demoLoaded(demo, exitAtEnd: options.exitAfterDemo), &state, runtime)
         }
+        var presenter = PresenterFeed(start: now(), demo: options.demo)
         var firstFrame = true
         while !quit {
+            if let notes = options.notes { presenter.publish(state, to: notes, now: now()) }
             // What the screen needs computed: new requests supersede their kind's last one;
             // a kind no longer needed is cancelled.
             for change in requests.changes(for: state) {
@@ -167,5 +173,44 @@ public struct Session {
             }
         }
         return quit
+    }
+}
+
+/// What the session sends the notes terminal: the demo's snapshot while it plays (only
+/// while a client listens: otherwise nothing is made), and once it has ended (the
+/// dashboard stays) the last one marked finished, its clock stopped at the end.
+struct PresenterFeed {
+    /// When the demo started, and ended (the first loop that found it gone).
+    let start: Int
+    var end: Int?
+    /// The last snapshot sent, or one with only the demo's name and length.
+    var last: PresenterSnapshot
+
+    init(start: Int, demo: DemoScript?) {
+        self.start = start
+        let name = demo.map { $0.file.split(separator: "/").last.map(String.init) ?? $0.file } ?? ""
+        last = PresenterSnapshot(demo: name, durationSeconds: demo?.duration)
+    }
+
+    mutating func publish(_ state: State, to notes: NotesServer, now: Int) {
+        let playing = state.demo.session != nil
+        if !playing && end == nil { end = now }
+        guard notes.wantsSnapshot else { return }
+        if playing, let snapshot = state.demo.presenterSnapshot {
+            last = snapshot
+            notes.publish(snapshot)
+            return
+        }
+        var ended = last
+        ended.caption = nil
+        ended.notes = []
+        ended.next = nil
+        ended.nextChapter = nil
+        ended.prediction = nil
+        ended.paused = false
+        ended.finished = true
+        ended.step = ended.steps
+        ended.elapsedMilliseconds = (end ?? now) - start
+        notes.publish(ended)
     }
 }

@@ -1,3 +1,4 @@
+import CTerminalSupport
 import Dashboard
 import Foundation
 import FuturesModel
@@ -78,6 +79,21 @@ struct App {
             let elapsed = clock.now - start
             return Int(elapsed.components.seconds) * 1_000_000 + Int(elapsed.components.attoseconds / 1_000_000_000_000)
         }
+        // A demo serves its presenter snapshots to `twofutures notes`; without the socket
+        // (a folder that is not ours, a path too long) the demo plays all the same.
+        var notes: NotesServer?
+        if demo != nil {
+            do {
+                notes = try NotesServer(directory: NotesSocket.directory()) { Terminal.wake() }
+                notes.map { tf_set_cleanup_path($0.path) }
+            } catch {
+                FileHandle.standardError.write(Data("twofutures: no notes socket: \(error)\n".utf8))
+            }
+        }
+        defer {
+            tf_set_cleanup_path(nil)
+            notes?.stop()
+        }
         let crash = crashForTesting, exitAfterFirstFrame = exitAfterFirstFrame
         let options = SessionOptions(
             scenario: scenario, settings: settings, threads: threads, themes: themes, themeIndex: themeIndex,
@@ -85,7 +101,7 @@ struct App {
             afterFirstFrame: {
                 if let crash { Self.crash(crash) }
                 return exitAfterFirstFrame
-            }, lenses: lenses)
+            }, lenses: lenses, notes: notes)
         let casting = recorded.map { _ in
             CastingBackend(
                 terminal, palette: palette, colors: castColors,

@@ -16,7 +16,8 @@ struct TwoFutures: ParsableCommand {
         version: versionLine,
         subcommands: [
             DashboardCommand.self, Run.self, BenchCommand.self, Parameters.self, ThemesCommand.self, DemoCommand.self,
-            RecordCommand.self, CompareCommand.self, SeekCommand.self, RobustCommand.self, MapCommand.self,
+            NotesCommand.self, RecordCommand.self, CompareCommand.self, SeekCommand.self, RobustCommand.self,
+            MapCommand.self,
             AnswerCommand.self, LensesCommand.self,
         ],
         defaultSubcommand: DashboardCommand.self

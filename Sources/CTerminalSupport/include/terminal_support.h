@@ -41,6 +41,10 @@ void tf_restore_terminal_now(void);
 /// restored, e.g. where the program's error output went. -1 disables it.
 void tf_set_crash_note(int fd, const char *message);
 
+/// A file the crash handler removes (the notes socket, so that no stale one is left);
+/// NULL or "" for none.
+void tf_set_cleanup_path(const char *path);
+
 /// Waits until fd `input` is readable, the wake pipe has data, or `timeout_ms` passes
 /// (-1: no limit). Returns 1 for input, 2 for a wake-up, 0 for a timeout, -1 when a
 /// signal interrupted the wait.
