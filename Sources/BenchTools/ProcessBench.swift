@@ -183,7 +183,7 @@ public enum ProcessBench {
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {
-            throw BenchError("bench: cannot create \(path): \(error.localizedDescription)")
+            throw BenchError("bench: cannot create \(path): \(error)")
         }
         return path
     }

@@ -75,3 +75,27 @@ public final class Condition: @unchecked Sendable {
     public func signal() { pthread_cond_signal(condition) }
     public func broadcast() { pthread_cond_broadcast(condition) }
 }
+
+/// Starts `body` on a thread of its own (a detached POSIX thread): what the program used
+/// Foundation's `Thread` for.
+public func startThread(_ body: @escaping @Sendable () -> Void) {
+    final class Box: @unchecked Sendable {
+        let body: @Sendable () -> Void
+        init(_ body: @escaping @Sendable () -> Void) { self.body = body }
+    }
+    let box = Unmanaged.passRetained(Box(body)).toOpaque()
+    var thread = pthread_t()
+    let started = pthread_create(
+        &thread, nil,
+        { raw in
+            let box = Unmanaged<Box>.fromOpaque(raw!).takeRetainedValue()
+            box.body()
+            return nil
+        }, box)
+    if started == 0 {
+        pthread_detach(thread)
+    } else {
+        Unmanaged<Box>.fromOpaque(box).release()
+        body()
+    }
+}

@@ -1,5 +1,7 @@
 import Dashboard
-import Foundation
+import Dispatch
+import FoundationEssentials
+import Locks
 
 #if canImport(Glibc)
     import Glibc
@@ -40,7 +42,7 @@ public final class NotesClient: @unchecked Sendable {
     public let pid: Int32?
     private let pollMilliseconds: Int32
     private let onChange: @Sendable () -> Void
-    private let lock = NSLock()
+    private let lock = Lock()
     private var current: View
     /// The demo chosen from the list (by number).
     private var chosen: Int32?
@@ -80,12 +82,10 @@ public final class NotesClient: @unchecked Sendable {
         defer { lock.unlock() }
         guard !started else { return }
         started = true
-        let thread = Thread { [self] in
+        startThread { [self] in
             run()
             finished.signal()
         }
-        thread.name = "notes-client"
-        thread.start()
     }
 
     /// What to show now.

@@ -1,5 +1,5 @@
 import Dashboard
-import Foundation
+import FoundationEssentials
 
 #if canImport(Glibc)
     import Glibc

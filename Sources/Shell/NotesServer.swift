@@ -1,5 +1,7 @@
 import Dashboard
-import Foundation
+import Dispatch
+import FoundationEssentials
+import Locks
 
 #if canImport(Glibc)
     import Glibc
@@ -23,7 +25,7 @@ public final class NotesServer: @unchecked Sendable {
     /// Called from the accept thread when a client needs a snapshot that the server does
     /// not hold yet (the main loop's waker).
     private let onClient: @Sendable () -> Void
-    private let lock = NSLock()
+    private let lock = Lock()
     private var clients: [Client] = []
     /// The last snapshot sent, its line, and when (to send a new client the time now).
     private var last: (snapshot: PresenterSnapshot, at: ContinuousClock.Instant)?
@@ -73,12 +75,10 @@ public final class NotesServer: @unchecked Sendable {
         listener = fd
         pipe = (fds[0], fds[1])
         self.onClient = onClient
-        let thread = Thread { [self] in
+        startThread { [self] in
             acceptLoop()
             finished.signal()
         }
-        thread.name = "notes-server"
-        thread.start()
     }
 
     deinit { stop() }

@@ -1,7 +1,15 @@
 import Dashboard
-import Foundation
+import FoundationEssentials
 import FuturesModel
 import Terminal
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Carries out the effects that touch the world beyond the terminal (files) and says how
 /// they ended, as the action to feed back. The executable uses `Storage`; tests may use

@@ -1,7 +1,15 @@
 import Dashboard
 import Dispatch
-import Foundation
+import FoundationEssentials
 import Locks
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Runs the runtime's jobs off the main thread, one at a time on a serial queue, through
 /// the `JobExecutor`. Per kind the latest request wins: a newer request cancels the one of

@@ -1,10 +1,19 @@
 import CTerminalSupport
 import Dashboard
-import Foundation
+import FoundationEssentials
 import FuturesModel
 import Share
 import Shell
+import Storage
 import Terminal
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The dashboard's shell: it sets the terminal up, then runs the main loop (`Session`) on
 /// it. Everything that changes the state goes through `reduce`; this file only reads
@@ -87,7 +96,8 @@ struct App {
                 notes = try NotesServer(directory: NotesSocket.directory()) { Terminal.wake() }
                 notes.map { tf_set_cleanup_path($0.path) }
             } catch {
-                FileHandle.standardError.write(Data("twofutures: no notes socket: \(error)\n".utf8))
+                var errors = StandardError()
+                print("twofutures: no notes socket: \(error)", to: &errors)
             }
         }
         defer {
@@ -125,7 +135,7 @@ struct App {
             guard let pid = Int32(name.dropFirst("twofutures-".count).dropLast(".log".count)),
                 pid != getpid(), kill(pid, 0) != 0, errno == ESRCH
             else { continue }
-            let path = (folder as NSString).appendingPathComponent(name)
+            let path = Files.path(name, in: folder)
             if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size == 0 {
                 try? FileManager.default.removeItem(atPath: path)
             }

@@ -1,7 +1,15 @@
 import ArgumentParser
 import BenchTools
-import Foundation
+import FoundationEssentials
 import FuturesModel
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// `twofutures bench`: timings of the core in-process and, with `--process`, of the real
 /// dashboard on a pseudo-terminal: startup, idle CPU, memory, bytes per key; `--soak`

@@ -1,8 +1,16 @@
 import ArgumentParser
 import Dashboard
-import Foundation
+import FoundationEssentials
 import FuturesModel
 import Storage
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// `twofutures compare A B [C…]`: scenarios side by side.
 struct CompareCommand: ParsableCommand {

@@ -1,10 +1,18 @@
 import ArgumentParser
 import Dashboard
-import Foundation
+import FoundationEssentials
 import FuturesModel
 import Storage
 import TOML
 import Terminal
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// `twofutures` (or `twofutures dashboard`): the live dashboard.
 struct DashboardCommand: ParsableCommand {

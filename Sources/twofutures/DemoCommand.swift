@@ -1,12 +1,20 @@
 import ArgumentParser
 import Dashboard
 import Formats
-import Foundation
+import FoundationEssentials
 import FuturesModel
 import Share
 import Shell
 import Storage
 import Terminal
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// `twofutures demo FILE --headless`: plays a `.demo` script and prints the final screen;
 /// `--cast` records it as an asciicast, `--svg` draws screens as SVG.

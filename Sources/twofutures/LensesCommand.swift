@@ -1,8 +1,16 @@
 import ArgumentParser
 import Dashboard
-import Foundation
+import FoundationEssentials
 import FuturesModel
 import Storage
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// `twofutures lenses`: the lenses found and where they come from; `--check` validates files.
 struct LensesCommand: ParsableCommand {

@@ -1,11 +1,19 @@
 import ArgumentParser
 import Dashboard
 import Formats
-import Foundation
+import FoundationEssentials
 import FuturesModel
 import Shell
 import Storage
 import Terminal
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// `twofutures notes`: the presenter's second terminal. It follows the demo that
 /// `twofutures demo` plays (over a Unix socket, `NotesSocket`) and shows the chapter and

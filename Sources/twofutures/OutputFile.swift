@@ -1,9 +1,17 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import FuturesModel
 import Share
 import Storage
 import Terminal
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The files `demo --cast`, `demo --svg` and `record --cast` write: checked before any work
 /// (an existing file needs --force, the folder must take a new file), then written whole

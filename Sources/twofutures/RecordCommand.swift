@@ -1,11 +1,19 @@
 import ArgumentParser
 import Dashboard
 import Formats
-import Foundation
+import FoundationEssentials
 import FuturesModel
 import Share
 import Storage
 import Terminal
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// `twofutures record FILE`: the dashboard, writing every key press to FILE as a `.demo`.
 struct RecordCommand: ParsableCommand {

@@ -1,6 +1,14 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import FuturesModel
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// `twofutures robust`: levers across worlds (MODEL.md section 4), headless.
 struct RobustCommand: ParsableCommand {

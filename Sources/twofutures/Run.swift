@@ -1,8 +1,16 @@
 import ArgumentParser
 import Dashboard
-import Foundation
+import FoundationEssentials
 import FuturesModel
 import Storage
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Options that set up a scenario: shared by `run`, `seek`, the dashboard and every command
 /// that describes one scenario. A `--scenario` file or token comes first; `--lens` then

@@ -1,8 +1,16 @@
 import ArgumentParser
 import Dashboard
-import Foundation
+import FoundationEssentials
 import FuturesModel
 import Storage
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// `twofutures themes`: the themes found and where they come from; `--check` validates files.
 struct ThemesCommand: ParsableCommand {
@@ -37,7 +45,7 @@ struct ThemesCommand: ParsableCommand {
             let name = theme.name.padding(toLength: width, withPad: " ", startingAt: 0)
             let source = (theme.source ?? "(built in)").padding(toLength: sourceWidth, withPad: " ", startingAt: 0)
             let glyphs = "[\(theme.glyphs.rawValue)]".padding(toLength: 9, withPad: " ", startingAt: 0)
-            print("\(name)  \(source)  \(glyphs)  \(theme.description)".trimmingCharacters(in: .whitespaces))
+            print("\(name)  \(source)  \(glyphs)  \(theme.description)".trimmed())
         }
         var stderr = StandardError()
         for error in catalog.errors { print("skipped: \(error)", to: &stderr) }

@@ -1,7 +1,15 @@
 import ArgumentParser
 import Dashboard
-import Foundation
+import FoundationEssentials
 import FuturesModel
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The `twofutures` command: the dashboard (the default) and its headless tools.
 struct TwoFutures: ParsableCommand {
@@ -61,7 +69,17 @@ enum Main {
 
 /// Writes to stderr with `print(_:to:)`.
 struct StandardError: TextOutputStream {
-    mutating func write(_ string: String) {
-        FileHandle.standardError.write(Data(string.utf8))
+    mutating func write(_ string: String) { writeToStandardError(string) }
+}
+
+/// Writes all of `string` to file descriptor 2 (unbuffered, as an error line should be).
+private func writeToStandardError(_ string: String) {
+    var bytes = Array(string.utf8)
+    var offset = 0
+    while offset < bytes.count {
+        let n = bytes.withUnsafeMutableBytes { write(STDERR_FILENO, $0.baseAddress! + offset, $0.count - offset) }
+        if n < 0 && errno == EINTR { continue }
+        if n <= 0 { return }
+        offset += n
     }
 }

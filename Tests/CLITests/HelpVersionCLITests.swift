@@ -12,6 +12,7 @@ struct HelpVersionCLITests {
         ("parameters", "List what --set accepts, with sources, as Markdown tables or JSON."),
         ("themes", "List the colour themes found, with their source files, or check theme files."),
         ("demo", "Play a .demo script in the dashboard, or headless to print the final screen as text."),
+        ("notes", "Speaker notes in a second terminal: follow a running demo, with what comes next and the clock."),
         ("record", "The dashboard as usual, recording every key press to FILE in the .demo format."),
         ("compare", "Compare scenario files or share tokens side by side."),
         ("seek", "Find the smallest value of one lever (others fixed) that reaches Future 1."),

@@ -11,7 +11,8 @@ struct InstallTests {
 
     /// Every subcommand the help shows.
     static let subcommands = [
-        "dashboard", "run", "bench", "parameters", "themes", "demo", "record", "compare", "seek", "robust", "map",
+        "dashboard", "run", "bench", "parameters", "themes", "demo", "notes", "record", "compare", "seek", "robust",
+        "map",
         "answer", "lenses",
     ]
 

@@ -1,5 +1,13 @@
-import Foundation
+import FoundationEssentials
 import FuturesModel
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The five charts of DESIGN.md "The screen", in the order `c` cycles through them.
 public enum ChartKind: Int, Sendable, Equatable, CaseIterable {
@@ -60,8 +68,8 @@ public enum ValueUnit: Sendable, Equatable {
     /// A compact axis label for `v`.
     public func format(_ v: Double) -> String {
         switch self {
-        case .months: String(format: "%.0f", v)
-        case .share: String(format: "%.0f%%", v * 100)
+        case .months: String(cFormat: "%.0f", v)
+        case .share: String(cFormat: "%.0f%%", v * 100)
         }
     }
 }

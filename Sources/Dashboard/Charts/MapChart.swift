@@ -1,5 +1,13 @@
-import Foundation
+import FoundationEssentials
 import FuturesModel
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The map of futures (MODEL.md §4) as a chart: X across, Y up, every point coloured by
 /// its future. Across worlds (the default) each point is the Summary of its 500 worlds,
@@ -334,7 +342,7 @@ public struct MapLegend: Sendable, Equatable {
         let edge: Piece = (halfBlocks ? "▀" : "=", Style(.foreground))
         let yName: Piece = (" · Y: \(y.spec.name)", text)
         guard acrossWorlds else {
-            let lead = youLead.map { String(format: "%.1f", $0) }
+            let lead = youLead.map { String(cFormat: "%.1f", $0) }
             let long = lead.map { " you: lead \($0) mo, the central run · " } ?? " you · "
             let short = lead.map { " you \($0) mo · " } ?? " you · "
             return [

@@ -1,5 +1,13 @@
-import Foundation
+import FoundationEssentials
 import FuturesModel
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The one place where state changes: a pure function of the state and what happened. It
 /// returns what the shell should do (`Effect`s); their results come back as actions.
@@ -227,7 +235,7 @@ func reduceSavePrompt(_ state: inout State, _ key: Key, _ typed: String) -> [Eff
         state.view.mode = .normal
         say(&state, "Save cancelled.")
     case .enter:
-        let name = typed.trimmingCharacters(in: .whitespaces)
+        let name = typed.trimmed()
         if !name.isEmpty {
             state.view.mode = .normal
             return [.save(SaveRequest(name: name), state.document)]

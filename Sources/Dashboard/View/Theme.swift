@@ -1,4 +1,12 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The characters charts are drawn with: braille dots (the default), block elements for
 /// fonts without braille, or plain ASCII for dumb fonts and terminals.
@@ -68,7 +76,7 @@ public func mix(_ a: String, _ b: String, _ t: Double) -> String {
     }
     guard let x = rgb(a), let y = rgb(b) else { return a }
     let c = zip(x, y).map { Int(($0 + ($1 - $0) * t).rounded()) }
-    return String(format: "#%02x%02x%02x", c[0], c[1], c[2])
+    return String(cFormat: "#%02x%02x%02x", c[0], c[1], c[2])
 }
 
 /// "#rrggbb" as 0xrrggbb; nil when malformed.

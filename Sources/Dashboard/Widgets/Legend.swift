@@ -1,5 +1,13 @@
-import Foundation
+import FoundationEssentials
 import FuturesModel
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The one-line legend under the charts: what F1, F2 and You are, and the band and the
 /// median. It says as much as the width allows, in the lines' own colours. Without colour
@@ -71,7 +79,7 @@ public struct Legend: Sendable, Equatable {
             ("You", Style(.policy, .bold)), (manner.you, text), (words.you, text),
         ]
         guard ensemble else { return out.filter { !$0.text.isEmpty } }
-        let median = ascii ? words.median.replacingOccurrences(of: "┄", with: "+") : words.median
+        let median = ascii ? words.median.replacing("┄", with: "+") : words.median
         out += [(" · ", text), sample, (words.band, text), (median, text)]
         return out.filter { !$0.text.isEmpty }
     }
@@ -103,7 +111,7 @@ public struct FuturesKey: Sendable, Equatable {
     static let f1 = months(Constants.future1Threshold), f2 = months(Constants.future2Threshold)
 
     private static func months(_ v: Double) -> String {
-        v == v.rounded() ? String(Int(v)) : String(format: "%.1f", v)
+        v == v.rounded() ? String(Int(v)) : String(cFormat: "%.1f", v)
     }
 
     /// The key's forms, longest first; each names Future 1, Future 2 and contested with

@@ -1,5 +1,13 @@
-import Foundation
+import FoundationEssentials
 import FuturesModel
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The outcome bar. First line, across worlds: the most likely future and its probability,
 /// the median lead with its p10–p90, the central run ("as set") in a muted colour, the
@@ -83,7 +91,7 @@ public struct OutcomeBar: Sendable, Equatable {
         let h = analysis.scenario.horizon
         let lead = OutcomeID.leadMonths.rawValue
         // A negative lead takes the minus sign the rest of the screen uses.
-        let minus = { (text: String) in text.replacingOccurrences(of: "-", with: "−") }
+        let minus = { (text: String) in text.replacing("-", with: "−") }
         let central = minus(Format.outcome(outcome.leadMonths, .leadMonths))
         guard let e = ensemble, e.horizon == h else {
             // Before the ensemble is in, only the central run speaks, and says so.
@@ -96,14 +104,14 @@ public struct OutcomeBar: Sendable, Equatable {
         let dim: CellFlags = stale ? .dim : []
         let worlds = { (role: Role, flags: CellFlags) in Style(role, flags.union(dim)) }
         let (future, probability) = e.probability.mostLikely
-        let median = minus(String(format: "%.1f", e.p50[lead][h]))
-        let range = minus(String(format: "%.1f–%.1f", e.p10[lead][h], e.p90[lead][h]))
-        let centralNumber = minus(String(format: "%.1f", outcome.leadMonths))
+        let median = minus(String(cFormat: "%.1f", e.p50[lead][h]))
+        let range = minus(String(cFormat: "%.1f–%.1f", e.p10[lead][h], e.p90[lead][h]))
+        let centralNumber = minus(String(cFormat: "%.1f", outcome.leadMonths))
         let p = e.probability
         let narrow = length >= 3
         let long = length == 0
         // Narrow screens write "54%" for "54 %".
-        let percent = { (x: Double) in !narrow ? Format.percent(x) : String(format: "%.0f%%", x * 100) }
+        let percent = { (x: Double) in !narrow ? Format.percent(x) : String(cFormat: "%.0f%%", x * 100) }
         let short = { (f: Future) in f == .contested ? "CONTESTED" : f == .future1 ? "F1" : "F2" }
         let dot = " · "
         let probabilities: [Piece] = [

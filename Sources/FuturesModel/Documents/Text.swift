@@ -14,3 +14,12 @@ extension StringProtocol {
         return String(self[...last])
     }
 }
+
+extension String {
+    /// Cut or padded with `pad` to `length` characters, as NSString's method of this name
+    /// (for a one-character pad from its start).
+    public func padding(toLength length: Int, withPad pad: String, startingAt: Int) -> String {
+        if count >= length { return String(prefix(length)) }
+        return self + String(repeating: pad, count: length - count)
+    }
+}

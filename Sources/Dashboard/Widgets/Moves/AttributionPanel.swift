@@ -1,5 +1,13 @@
-import Foundation
+import FoundationEssentials
 import FuturesModel
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// "What moves it" as the Shapley attribution. Across worlds (`MovesSource.acrossWorlds`):
 /// the chosen probability's points by lever, with the months beside them
@@ -49,7 +57,7 @@ struct CentralAttribution {
         if inner.height >= 7 {
             rows.append(
                 MovesRow(
-                    name: "Future 2 levers", from: 0, to: base, value: String(format: "%.1f", base),
+                    name: "Future 2 levers", from: 0, to: base, value: String(cFormat: "%.1f", base),
                     note: "the lead with every lever at Future 2's setting", style: Style(.future2, .bold)))
         }
         var cumulative = base
@@ -65,7 +73,7 @@ struct CentralAttribution {
         }
         rows.append(
             MovesRow(
-                name: "Your policy", from: 0, to: end, value: String(format: "%.1f", end),
+                name: "Your policy", from: 0, to: end, value: String(cFormat: "%.1f", end),
                 note: "the lead at \(monthLabel(analysis.scenario.horizon))", style: Style(.policy, .bold)))
         let scale = BarScale(values: rows.flatMap { [$0.from, $0.to] }, width: MovesLayout.barWidth(inner))
         let spacing = rows.count * 2 <= inner.height ? 2 : 1

@@ -1,5 +1,13 @@
-import Foundation
+import FoundationEssentials
 import FuturesModel
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// What the three views of "What moves it" share: the box with its title, the columns
 /// (name, bar, value) and the bar rows of the tornado and the waterfall. Each view is a
@@ -154,7 +162,7 @@ struct BarScale {
 /// A signed number of months without unit, with a real minus sign: "+1.2", "−0.4", and
 /// "0.0" for a change that rounds to nothing.
 public func signedMonths(_ x: Double) -> String {
-    let text = String(format: "%.1f", abs(x))
+    let text = String(cFormat: "%.1f", abs(x))
     if text == "0.0" { return "0.0" }
     return (x < 0 ? "−" : "+") + text
 }
@@ -212,7 +220,7 @@ struct MonthsAxis {
         guard span > 0, scale.width > 1 else { return [] }
         let lo = origin + scale.low, hi = origin + scale.high
         // The smallest step whose ticks leave room for a label and a space and more.
-        let label = Double(String(format: "%.0f", max(abs(lo), abs(hi))).count + (lo < 0 ? 1 : 0))
+        let label = Double(String(cFormat: "%.0f", max(abs(lo), abs(hi))).count + (lo < 0 ? 1 : 0))
         let step = [1.0, 2, 5, 10, 20, 50, 100].first { Double(scale.width) * $0 / span >= label + 1.5 } ?? 100
         var out: [(Double, Int)] = []
         var t = (lo / step).rounded(.up) * step
@@ -235,7 +243,7 @@ struct MonthsAxis {
         }
         var free = x0
         for t in ticks {
-            let label = String(format: "%.0f", t.months + 0).replacingOccurrences(of: "-", with: "−")
+            let label = String(cFormat: "%.0f", t.months + 0).replacing("-", with: "−")
             // Each label sits on its tick; one that would touch the last is left out.
             let x = max(x0, x0 + t.cell - (label.count - 1) / 2)
             guard x >= free else { continue }

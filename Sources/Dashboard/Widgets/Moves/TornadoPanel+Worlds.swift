@@ -84,10 +84,9 @@ struct WorldsTornado {
     static func note(_ r: WorldsSensitivityRow) -> String {
         let spec = r.parameter.spec
         let f2 = reportsFuture2(r)
-        let p = { (s: Summary) in String(format: "%.0f", (f2 ? s.pFuture2 : s.pFuture1) * 100) }
+        let p = { (s: Summary) in String(cFormat: "%.0f", (f2 ? s.pFuture2 : s.pFuture1) * 100) }
         return "\(Explanation.number(spec.min, spec))→\(Format.value(spec.max, spec)): "
-            + String(format: "%.1f→%.1f mo, ", r.low.medianLead, r.high.medianLead).replacingOccurrences(
-                of: "-", with: "−")
+            + String(cFormat: "%.1f→%.1f mo, ", r.low.medianLead, r.high.medianLead).replacing("-", with: "−")
             + "P(F\(f2 ? 2 : 1)) \(p(r.low))→\(p(r.high)) %"
     }
 
