@@ -16,9 +16,14 @@ CPU_FLAGS :=
 else
 CPU_FLAGS := -Xswiftc -target-cpu -Xswiftc native
 endif
-BUILD_FLAGS := -c $(CONFIG) $(CPU_FLAGS)
+# The Swift runtime and Foundation are linked into the binary, so that it runs without
+# the toolchain that built it (it needs only libc, libstdc++, libm and ncursesw).
+STATIC_FLAGS := --static-swift-stdlib
+BUILD_FLAGS := -c $(CONFIG) $(CPU_FLAGS) $(STATIC_FLAGS)
+# Where make dist and make deb write their packages.
+DIST_DIR := dist
 
-.PHONY: all build run test lint bench soak fuzz deps clean manual install uninstall
+.PHONY: all build run test lint bench soak fuzz deps clean manual install uninstall dist deb
 
 all: build
 
@@ -65,6 +70,17 @@ install: manual
 
 uninstall:
 	PREFIX="$(PREFIX)" DESTDIR="$(DESTDIR)" ./scripts/install.sh uninstall
+
+## dist: $(DIST_DIR)/twofutures-VERSION-linux-ARCH.tar.gz, laid out for
+## `sudo tar -C /usr/local -xzf FILE` (bin, share: themes, lenses, demos, the man page,
+## completions, README, LICENSE, CHANGELOG). Needs nothing of Swift where it is unpacked.
+dist: manual
+	./scripts/package.sh dist $(BIN) $(MANPAGE) $(DIST_DIR)
+
+## deb: $(DIST_DIR)/twofutures_VERSION_ARCH.deb (dpkg-deb): the same files under /usr,
+## Depends: from the binary (dpkg-shlibdeps). Install with `sudo apt install ./FILE`.
+deb: manual
+	./scripts/package.sh deb $(BIN) $(MANPAGE) $(DIST_DIR)
 
 clean:
 	rm -rf .build
