@@ -18,7 +18,7 @@ CPU_FLAGS := -Xswiftc -target-cpu -Xswiftc native
 endif
 BUILD_FLAGS := -c $(CONFIG) $(CPU_FLAGS)
 
-.PHONY: all build run test lint bench soak fuzz deps clean manual install uninstall
+.PHONY: all build run test lint bench soak fuzz deps clean manual install uninstall picture
 
 all: build
 
@@ -47,6 +47,13 @@ test: deps lint
 
 lint:
 	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
+
+## picture: docs/images/dashboard.svg, the README's picture: the last screen of the shipped
+## quick demo (seed 1), drawn by the binary itself, with no user themes or lenses. A test
+## (Tests/CLITests/PictureCLITests.swift) fails when the committed file is not this output.
+picture: build
+	@mkdir -p docs/images
+	XDG_CONFIG_HOME=/nonexistent $(BIN) demo quick --svg docs/images/dashboard.svg --force
 
 ## bench: every performance budget in one table: the core in-process, and the dashboard
 ## itself on a pseudo-terminal (startup, idle CPU over 10 s, peak RSS, bytes per key).

@@ -154,7 +154,9 @@ struct InstallTests {
         #expect(version.status == 0)
         #expect(version.stdout.wholeMatch(of: /twofutures \d+\.\d+\.\d+ \(model twofutures\/3\)\n/) != nil)
         let line = version.stdout.trimmingCharacters(in: .newlines)
-        #expect(CLI.readme.contains("`twofutures --version` prints `\(line)`"), "README.md: update the version")
+        #expect(
+            CLI.doc("docs/install.md").contains("`twofutures --version` prints `\(line)`"),
+            "docs/install.md: update the version")
 
         let uninstall = try Self.run("/bin/sh", [Self.script, "uninstall"], environment: scriptEnvironment)
         #expect(uninstall.status == 0, "\(uninstall.stderr)")
