@@ -23,7 +23,7 @@ BUILD_FLAGS := -c $(CONFIG) $(CPU_FLAGS) $(STATIC_FLAGS)
 # Where make dist and make deb write their packages.
 DIST_DIR := dist
 
-.PHONY: all build run test lint bench soak fuzz deps clean manual install uninstall dist deb
+.PHONY: all build run test lint bench soak fuzz deps clean manual install uninstall dist deb picture
 
 all: build
 
@@ -52,6 +52,13 @@ test: deps lint
 
 lint:
 	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
+
+## picture: docs/images/dashboard.svg, the README's picture: the last screen of the shipped
+## quick demo (seed 1), drawn by the binary itself, with no user themes or lenses. A test
+## (Tests/CLITests/PictureCLITests.swift) fails when the committed file is not this output.
+picture: build
+	@mkdir -p docs/images
+	XDG_CONFIG_HOME=/nonexistent $(BIN) demo quick --svg docs/images/dashboard.svg --force
 
 ## bench: every performance budget in one table: the core in-process, and the dashboard
 ## itself on a pseudo-terminal (startup, idle CPU over 10 s, peak RSS, bytes per key).

@@ -36,8 +36,12 @@ struct CLI {
     static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
 
     /// The README's text ("" when it cannot be read, which fails the checks on it).
-    static var readme: String {
-        (try? String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)) ?? ""
+    static var readme: String { doc("README.md") }
+
+    /// The text of a page of the documentation, by its path from the root, such as
+    /// `docs/CLI.md` ("" when it cannot be read, which fails the checks on it).
+    static func doc(_ relative: String) -> String {
+        (try? String(contentsOf: root.appendingPathComponent(relative), encoding: .utf8)) ?? ""
     }
 
     /// A JSON object printed on stdout.

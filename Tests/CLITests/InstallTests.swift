@@ -100,16 +100,29 @@ struct InstallTests {
         let themes = try Self.shipped("Themes", ".toml")
         let demos = try Self.shipped("Demos", ".demo")
         let lenses = try Self.shipped("Lenses", ".toml")
+        let guides = try Self.shipped("docs", ".md")
+        let pictures = try Self.shipped("docs/images", ".svg")
         #expect(themes.count == 5)
         #expect(lenses.count == 7)
+        #expect(guides.contains("dashboard.md") && pictures.contains("dashboard.svg"))
         let expected =
             [
                 "bin/twofutures", "share/bash-completion/completions/twofutures",
                 "share/fish/vendor_completions.d/twofutures.fish", "share/man/man1/other.1",
                 "share/man/man1/twofutures.1", "share/zsh/site-functions/_twofutures",
+                "share/doc/twofutures/README.md",
             ] + themes.map { "share/twofutures/Themes/\($0)" } + demos.map { "share/twofutures/Demos/\($0)" }
-            + lenses.map { "share/twofutures/Lenses/\($0)" }
+            + lenses.map { "share/twofutures/Lenses/\($0)" } + guides.map { "share/doc/twofutures/docs/\($0)" }
+            + pictures.map { "share/doc/twofutures/docs/images/\($0)" }
         #expect(Self.files(in: prefix) == expected.sorted())
+        // The README and the guides keep the source tree's layout, so their links work.
+        for page in ["README.md"] + guides.map({ "docs/\($0)" }) {
+            let installed = try String(
+                contentsOf: prefix.appendingPathComponent("share/doc/twofutures/\(page)"), encoding: .utf8)
+            #expect(
+                installed == (try String(contentsOf: Self.root.appendingPathComponent(page), encoding: .utf8)),
+                "\(page)")
+        }
         #expect(FileManager.default.isExecutableFile(atPath: prefix.appendingPathComponent("bin/twofutures").path))
 
         for completion in [
@@ -155,12 +168,15 @@ struct InstallTests {
         #expect(version.status == 0)
         #expect(version.stdout.wholeMatch(of: /twofutures \d+\.\d+\.\d+ \(model twofutures\/3\)\n/) != nil)
         let line = version.stdout.trimmingCharacters(in: .newlines)
-        #expect(CLI.readme.contains("`twofutures --version` prints `\(line)`"), "README.md: update the version")
+        #expect(
+            CLI.doc("docs/install.md").contains("`twofutures --version` prints `\(line)`"),
+            "docs/install.md: update the version")
 
         let uninstall = try Self.run("/bin/sh", [Self.script, "uninstall"], environment: scriptEnvironment)
         #expect(uninstall.status == 0, "\(uninstall.stderr)")
         #expect(Self.files(in: prefix) == ["share/man/man1/other.1"])
         #expect(!FileManager.default.fileExists(atPath: prefix.appendingPathComponent("share/twofutures").path))
+        #expect(!FileManager.default.fileExists(atPath: prefix.appendingPathComponent("share/doc/twofutures").path))
     }
 
     @Test("DESTDIR stages the files under DESTDIR/PREFIX; bad arguments fail with one line")

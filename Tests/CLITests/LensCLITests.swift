@@ -158,12 +158,12 @@ struct LensCompletionTests {
     }
 }
 
-@Suite("README lenses")
+@Suite("docs/lenses-and-themes.md lenses")
 struct LensReadmeTests {
-    @Test("the README's lens table gives each lens's values and its leads as run prints them")
+    @Test("the lens table of docs/lenses-and-themes.md gives each lens's values and its leads as run prints them")
     func table() throws {
         let section = try #require(
-            CLI.readme.components(separatedBy: "## Lenses\n").dropFirst().first?
+            CLI.doc("docs/lenses-and-themes.md").components(separatedBy: "## Lenses\n").dropFirst().first?
                 .components(separatedBy: "\n## ").first)
         let listed = try CLI.run(["lenses", "--format", "json"])
         let doc = try CLI.json(listed.stdout)

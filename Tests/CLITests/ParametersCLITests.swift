@@ -1,15 +1,16 @@
 import Foundation
 import Testing
 
-/// `twofutures parameters`, and the README's copy of its table.
+/// `twofutures parameters`, and the copy of its table in docs/CLI.md.
 @Suite("twofutures parameters")
 struct ParametersCLITests {
-    @Test("the README's parameter table is `twofutures parameters`")
+    @Test("the parameter table of docs/CLI.md is `twofutures parameters`")
     func parameterTable() throws {
         let result = try CLI.run(["parameters"])
         #expect(result.status == 0)
         #expect(!result.stdout.isEmpty)
-        #expect(CLI.readme.contains(result.stdout), "README.md is out of date: paste `twofutures parameters`")
+        #expect(
+            CLI.doc("docs/CLI.md").contains(result.stdout), "docs/CLI.md is out of date: paste `twofutures parameters`")
     }
 
     @Test("parameters: a Source column, the same as JSON, and the fixed parameters with --all")

@@ -30,15 +30,16 @@ struct ThemeTests {
         return ThemeCatalog(found: try names.sorted().map { try .success(shippedTheme(String($0.dropLast(5)))) })
     }
 
-    @Test("the README's example theme is valid and complete")
+    @Test("the example theme of docs/lenses-and-themes.md is valid and complete")
     func readmeExample() throws {
-        let readme = try String(
-            contentsOf: Self.root.appendingPathComponent("../../README.md").standardized, encoding: .utf8)
-        let section = try #require(readme.components(separatedBy: "## Themes").dropFirst().first)
+        let guide = try String(
+            contentsOf: Self.root.appendingPathComponent("../../docs/lenses-and-themes.md").standardized,
+            encoding: .utf8)
+        let section = try #require(guide.components(separatedBy: "## Themes").dropFirst().first)
         let block = try #require(section.components(separatedBy: "```toml\n").dropFirst().first)
         let text = try #require(block.components(separatedBy: "```").first)
-        let theme = try ThemeParser.parse(text, path: "README.md").get()
-        #expect(theme == (try Self.shippedTheme("dark").with(source: "README.md")))
+        let theme = try ThemeParser.parse(text, path: "docs/lenses-and-themes.md").get()
+        #expect(theme == (try Self.shippedTheme("dark").with(source: "docs/lenses-and-themes.md")))
     }
 
     @Test("in every theme the band is a visible background and the lines read over it (3:1)")

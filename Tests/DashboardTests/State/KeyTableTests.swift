@@ -4,28 +4,29 @@ import FuturesModel
 import Testing
 
 /// The key table is the one source of the reducer's match, the status bar's hints, the
-/// help overlay and the README's key table.
+/// help overlay and the key table of docs/dashboard.md.
 @Suite("Key table")
 struct KeyTableTests {
-    static let readmeURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("../../../README.md").standardized
+    static let guideURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../../docs/dashboard.md").standardized
 
-    static var readme: String { (try? String(contentsOf: readmeURL, encoding: .utf8)) ?? "" }
+    static var guide: String { (try? String(contentsOf: guideURL, encoding: .utf8)) ?? "" }
 
-    @Test("the README's key table is the key table (RECORD_SNAPSHOTS=1 writes it in)")
-    func readme() throws {
+    @Test("the key table of docs/dashboard.md is the key table (RECORD_SNAPSHOTS=1 writes it in)")
+    func guideTable() throws {
         if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
             // Replaces the table that starts with the header row, up to the blank line after it.
-            let text = Self.readme
+            let text = Self.guide
             if let start = text.range(of: "| key | does |\n"),
                 let end = text.range(of: "\n\n", range: start.lowerBound..<text.endIndex)
             {
                 let updated = text.replacingCharacters(
                     in: start.lowerBound..<end.lowerBound, with: KeyTable.markdown.dropLast())
-                try updated.write(to: Self.readmeURL, atomically: true, encoding: .utf8)
+                try updated.write(to: Self.guideURL, atomically: true, encoding: .utf8)
             }
         }
-        #expect(Self.readme.contains(KeyTable.markdown), "README.md is out of date: run with RECORD_SNAPSHOTS=1")
+        #expect(
+            Self.guide.contains(KeyTable.markdown), "docs/dashboard.md is out of date: run with RECORD_SNAPSHOTS=1")
     }
 
     @Test("no key is bound twice in one context")
