@@ -4,7 +4,7 @@
 SWIFT   ?= swift
 PREFIX  ?= /usr/local
 CONFIG  := release
-BIN      = .build/$(CONFIG)/twofutures
+BIN      = .build/static/$(CONFIG)/twofutures
 # Where swift-argument-parser's GenerateManual plugin writes the man page (mdoc).
 MANPAGE  = .build/plugins/GenerateManual/outputs/twofutures/twofutures.1
 
@@ -16,10 +16,14 @@ CPU_FLAGS :=
 else
 CPU_FLAGS := -Xswiftc -target-cpu -Xswiftc native
 endif
-# The Swift runtime and Foundation are linked into the binary, so that it runs without
-# the toolchain that built it (it needs only libc, libstdc++, libm and ncursesw).
-STATIC_FLAGS := --static-swift-stdlib
-BUILD_FLAGS := -c $(CONFIG) $(CPU_FLAGS) $(STATIC_FLAGS)
+BUILD_FLAGS := -c $(CONFIG) $(CPU_FLAGS)
+# The binary people run and install links the Swift runtime and FoundationEssentials in,
+# so that it runs without the toolchain that built it (it needs only libc, libstdc++, libm
+# and ncursesw). It is built in a folder of its own: the tests cannot link statically
+# (swift-testing ships no static library), and one folder would recompile everything
+# each time the flags changed.
+STATIC_DIR := .build/static
+STATIC_FLAGS := $(BUILD_FLAGS) --static-swift-stdlib --scratch-path $(STATIC_DIR) --product twofutures
 # Where make dist and make deb write their packages.
 DIST_DIR := dist
 
@@ -31,8 +35,9 @@ all: build
 deps:
 	@./scripts/ensure-deps.sh
 
+## build: the static binary, $(BIN).
 build: deps
-	$(SWIFT) build $(BUILD_FLAGS)
+	$(SWIFT) build $(STATIC_FLAGS)
 
 ## run: the live dashboard.
 run: build
@@ -42,13 +47,17 @@ run: build
 ## GenerateManual plugin (`swift package generate-manual`), into $(MANPAGE).
 manual: build
 	$(SWIFT) package $(BUILD_FLAGS) generate-manual
+	./scripts/man-see-also.sh $(MANPAGE)
 
-## test: formatting lint, the build, the man page, and every test (model, CLI through the
-## real binary, install with the man page and its lint).
+## test: formatting lint, the build (the tests' and the static binary), the man page, and
+## every test (model, CLI through the real binary, install with the man page and its lint,
+## the static binary with the toolchain's libraries out of reach).
 test: deps lint
 	$(SWIFT) build $(BUILD_FLAGS) --build-tests
+	$(SWIFT) build $(STATIC_FLAGS)
 	$(SWIFT) package $(BUILD_FLAGS) generate-manual
-	$(SWIFT) test $(BUILD_FLAGS) --skip-build
+	./scripts/man-see-also.sh $(MANPAGE)
+	TWOFUTURES_STATIC_BINARY="$(CURDIR)/$(BIN)" $(SWIFT) test $(BUILD_FLAGS) --skip-build
 
 lint:
 	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift

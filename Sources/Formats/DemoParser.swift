@@ -6,7 +6,7 @@ import TOML
 /// Parses `.demo` text: one command per line, `#` starts a comment line, blank lines are
 /// skipped. A pure function; every error names the file and line and what was expected.
 public enum DemoParser {
-    /// The commands, in the order the README lists them.
+    /// The commands, in the order docs/demos.md lists them.
     public static let commands = [
         "caption", "key", "select", "set", "preset", "theme", "lens", "sleep", "pause", "size", "chapter", "note",
         "focus", "predict", "replay", "expect", "duration",

@@ -2,7 +2,7 @@ import Dashboard
 import FuturesModel
 import TOML
 
-/// Reads lenses from TOML text (README "Lenses"): `name`, `argument` and `source`
+/// Reads lenses from TOML text (docs/lenses-and-themes.md): `name`, `argument` and `source`
 /// (strings, required) and an optional `[assumptions]` table of numbers; an assumption
 /// left out takes its default. The id is the file name without `.toml`. Pure: the caller
 /// reads the file.

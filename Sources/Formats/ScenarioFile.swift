@@ -5,9 +5,9 @@ import TOML
 /// A scenario file that cannot be used, as one line: "x.toml:7: levers.export_controls: …".
 public typealias ScenarioFileError = FileError
 
-/// A saved scenario (README "Scenarios"): TOML with `model`, `name`, optional `notes`,
+/// A saved scenario (docs/CLI.md "Scenarios"): TOML with `model`, `name`, optional `notes`,
 /// `lens`, `horizon`, `policy_start`, `[levers]` and `[assumptions]`. A lever left out
-/// takes its `status_quo` value, an assumption left out its lens's value (README
+/// takes its `status_quo` value, an assumption left out its lens's value (docs/lenses-and-themes.md
 /// "Lenses"), else its default. Files of model `twofutures/2` read as they are;
 /// those of `twofutures/1` still read (their start is 0); `modelVersion` says which version
 /// a file was written for, so that callers can say once that a version-1 file runs under

@@ -1,7 +1,7 @@
 import Dashboard
 import TOML
 
-/// Reads themes from TOML text (README "Themes"). Pure: the caller reads the file.
+/// Reads themes from TOML text (docs/lenses-and-themes.md). Pure: the caller reads the file.
 public enum ThemeParser {
     static let topKeys: Set<String> = ["name", "description", "colors", "style"]
     static let styleKeys: Set<String> = ["bold_titles", "glyphs"]

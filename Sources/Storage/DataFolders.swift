@@ -95,4 +95,21 @@ public struct DataFolders: Sendable, Equatable {
             folder = parent
         }
     }
+
+    /// Where the guides are: `<exe dir>/../share/doc/twofutures` of an installed copy
+    /// (README.md and docs/ in it), else the `docs` folder of the source tree the
+    /// executable was built in; nil when there is neither.
+    public var documentationFolder: String? {
+        let binDir = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
+        let installed = binDir.deletingLastPathComponent().appendingPathComponent("share/doc/twofutures").standardized
+        if Files.isDirectory(installed.path) { return installed.path }
+        var folder = binDir
+        while true {
+            let docs = folder.appendingPathComponent("docs")
+            if Files.isFile(docs.appendingPathComponent("MODEL.md").path) { return docs.path }
+            let parent = folder.deletingLastPathComponent()
+            if parent.path == folder.path { return nil }
+            folder = parent
+        }
+    }
 }

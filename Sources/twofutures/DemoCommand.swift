@@ -23,7 +23,7 @@ struct DemoCommand: ParsableCommand {
         commandName: "demo",
         abstract: "Play a .demo script in the dashboard, or headless to print the final screen as text.",
         discussion: """
-            The format is described in the README ("Demos"). While a demo plays, Space pauses \
+            The format is described in docs/demos.md. While a demo plays, Space pauses \
             and resumes, n jumps to the next caption, b back to the previous one, ] and [ (PgDn, \
             PgUp) to the next or previous chapter, 3G to the third, l lists the chapters, q \
             quits; at a pause the normal keys work. When the demo ends the dashboard stays, \

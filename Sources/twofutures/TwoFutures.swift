@@ -2,6 +2,7 @@ import ArgumentParser
 import Dashboard
 import FoundationEssentials
 import FuturesModel
+import Storage
 
 #if canImport(Glibc)
     import Glibc
@@ -20,6 +21,8 @@ struct TwoFutures: ParsableCommand {
             Every number comes from the model in docs/MODEL.md (\(Constants.modelVersion)). \
             Use `twofutures run` for headless output (json, csv or a table) and \
             `twofutures bench` for timings.
+            Guides (the dashboard and its keys, lenses and themes, demos and presenting, the \
+            command line, the model): \(guides)
             """,
         version: versionLine,
         subcommands: [
@@ -30,6 +33,15 @@ struct TwoFutures: ParsableCommand {
         ],
         defaultSubcommand: DashboardCommand.self
     )
+
+    /// Where the guides are, for the end of `--help`: this installation's
+    /// share/doc/twofutures (or the source tree's docs folder). The man page, generated
+    /// from the help of a build, names the folder under the prefix instead.
+    static var guides: String {
+        let prefixed = "share/doc/twofutures under the installation prefix (/usr/local or /usr)"
+        if CommandLine.arguments.contains("--experimental-dump-help") { return prefixed }
+        return DataFolders.current.documentationFolder ?? prefixed
+    }
 
     /// The program's version: the only place it is written.
     static let version = "0.1.0"

@@ -1,7 +1,7 @@
 import FuturesModel
 import TOML
 
-/// One command of a `.demo` script (README "Demos").
+/// One command of a `.demo` script (docs/demos.md).
 public enum DemoCommand: Sendable, Equatable {
     /// Shows `text` in the caption box until the next caption.
     case caption(String)

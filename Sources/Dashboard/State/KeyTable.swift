@@ -117,7 +117,7 @@ public struct KeyBinding: Sendable, Equatable {
 }
 
 /// Every binding of the dashboard (DESIGN.md "Keys", htop/lazygit habits): the one table
-/// that the reducer's match, the status bar's hints, the help overlay and the README's
+/// that the reducer's match, the status bar's hints, the help overlay and docs/dashboard.md's
 /// key table come from.
 public enum KeyTable {
     public static let bindings: [KeyBinding] = [
@@ -358,7 +358,7 @@ public enum KeyTable {
     /// The status bar's hints of the normal dashboard, by rank.
     public static var hints: [KeyHint] { hints(in: .normal) }
 
-    /// The rows the help overlay and the README list: the normal dashboard's, then the
+    /// The rows the help overlay and docs/dashboard.md list: the normal dashboard's, then the
     /// map view's and the answer view's.
     public static var documented: [KeyBinding] {
         bindings(in: .normal) + bindings.filter { $0.contexts.contains(.map) }
@@ -370,7 +370,7 @@ public enum KeyTable {
         bindings.filter { $0.contexts == [.demo] }
     }
 
-    /// The dashboard's keys as the README's Markdown table ("| key | does |").
+    /// The dashboard's keys as docs/dashboard.md's Markdown table ("| key | does |").
     public static var markdown: String {
         var lines = ["| key | does |", "|---|---|"]
         for b in documented { lines.append("| \(b.label) | \(b.help) |") }
