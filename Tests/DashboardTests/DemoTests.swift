@@ -144,10 +144,13 @@ struct DemoTests {
         #expect(state.demo.caption == "two")
         #expect(reduce(&state, .keyPressed(.ctrl("l"))) == [.redraw])
         #expect(reduce(&state, .tick(now: 60_000)) == [.quit], "the end of a demo --exit")
-        // Without --exit the dashboard stays, and the first key clears what the demo left.
+        // Without --exit the demo holds at its end until Space leaves it; then the dashboard
+        // stays, and the first key clears what the demo left.
         var kept = State()
         reduce(&kept, .demoLoaded(script, exitAtEnd: false))
         #expect(reduce(&kept, .tick(now: 60_000)).isEmpty)
+        #expect(kept.demo.session?.paused == true && kept.demo.progress.hasSuffix("the end: Space leaves the demo"))
+        reduce(&kept, .keyPressed(.char(" ")))
         #expect(kept.demo.session == nil && kept.demo.progress == "demo ended")
         reduce(&kept, .keyPressed(.down))
         #expect(kept.demo.progress.isEmpty && kept.demo.caption == nil)

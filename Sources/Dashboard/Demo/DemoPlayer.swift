@@ -64,6 +64,8 @@ public enum DemoPlayer {
         var lastChange: (before: State, command: DemoCommand)?
         // After a `predict`: the next change reveals its answer.
         var revealNext = false
+        // A chapter's notes, for its first caption.
+        var chapterNotes: [String] = []
         if first > 0 {
             // Resuming mid-script: the chapter and focus in force there.
             state.demo.cue.chapterNumber = script.chapterNumber(before: first)
@@ -122,7 +124,8 @@ public enum DemoPlayer {
             switch item.command {
             case .caption(let text):
                 state.demo.cue.caption = text
-                state.demo.cue.notes = notes[i] ?? []
+                state.demo.cue.notes = chapterNotes + (notes[i] ?? [])
+                chapterNotes = []
                 emit(item.line, caption: true)
             case .chapter(let title):
                 state.demo.cue.chapter = title
@@ -130,6 +133,9 @@ public enum DemoPlayer {
                 state.demo.cue.caption = title
                 state.demo.cue.notes = notes[i] ?? []
                 state.demo.cue.focus = nil
+                // The chapter's notes stay with its first caption (which usually follows at
+                // once, so the chapter's own step is seen only after a jump).
+                chapterNotes = notes[i] ?? []
                 emit(item.line, chapter: true)
             case .key, .select, .set, .preset, .theme, .lens:
                 if revealNext, item.command.changesState {
@@ -163,7 +169,8 @@ public enum DemoPlayer {
             case .predict(let question):
                 state.demo.cue.prediction = question
                 state.demo.cue.caption = question
-                state.demo.cue.notes = notes[i] ?? []
+                state.demo.cue.notes = chapterNotes + (notes[i] ?? [])
+                chapterNotes = []
                 revealNext = true
                 emit(item.line, caption: true, pause: true)
             case .sleep(let ms):

@@ -57,7 +57,10 @@ public struct DemoSession: Sendable, Equatable {
     public var progress: String {
         var text = chapterCount > 0 ? "ch \(currentChapter)/\(chapterCount) · " : ""
         let predicting = paused && applied > 0 && steps[applied - 1].cue.prediction != nil
-        text += "step \(currentCaption)/\(captionCount)" + (predicting ? " · Space reveals" : paused ? " paused" : "")
+        let end = finished && paused
+        text +=
+            "step \(currentCaption)/\(captionCount)"
+            + (end ? " · the end: Space leaves the demo" : predicting ? " · Space reveals" : paused ? " paused" : "")
         if !typedNumber.isEmpty { text = "chapter \(typedNumber)… G jumps · " + text }
         return text
     }
@@ -127,9 +130,8 @@ public struct DemoSession: Sendable, Equatable {
     public mutating func previousChapter(_ state: inout State, now: Int) {
         let current = currentChapter
         guard current > 1 else {
-            guard !steps.isEmpty else { return }
-            steps = original
-            jump(to: 0, &state, now: now)
+            guard !original.isEmpty else { return }
+            jumpToChapterStart(0, &state, now: now)
             return
         }
         jumpToChapterStart(chapterStarts[current - 2], &state, now: now)
@@ -172,9 +174,26 @@ public struct DemoSession: Sendable, Equatable {
     }
 
     /// The script's own steps from a chapter's start: what the presenter did is dropped.
+    /// The demo waits there, with the chapter's title on screen, for Space.
     private mutating func jumpToChapterStart(_ index: Int, _ state: inout State, now: Int) {
         steps = original
         jump(to: index, &state, now: now)
+        holdHere()
+        state.demo.progress = progress
+    }
+
+    /// Played to the end (without `--exit`): the demo holds at its last step, so that the
+    /// presenter keeps the chapter keys and the notes their clock; Space then leaves it.
+    public mutating func holdAtEnd(_ state: inout State) {
+        holdHere()
+        state.demo.progress = progress
+    }
+
+    /// Pauses at the step shown.
+    private mutating func holdHere() {
+        paused = true
+        presenterActed = false
+        anchorTimeline = applied > 0 ? steps[applied - 1].at : 0
     }
 
     /// What the presenter's notes terminal shows now (`twofutures notes`).

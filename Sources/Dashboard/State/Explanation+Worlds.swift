@@ -51,15 +51,19 @@ extension Explanation {
             ]
         } else {
             let future2 = abs(d.pFuture2) > abs(d.pFuture1)
-            let p = future2 ? "P(F2) \(points(d.pFuture2))" : "P(F1) \(points(d.pFuture1))"
-            let lead = "median lead \(Format.delta(d.medianLead, .leadMonths))"
-            let markets = points(d.pChinaMarkets)
+            let p =
+                future2
+                ? "P(F2) \(points(from: a.pFuture2, to: b.pFuture2))"
+                : "P(F1) \(points(from: a.pFuture1, to: b.pFuture1))"
+            let leadChange = shownLead(b.medianLead) - shownLead(a.medianLead)
+            let lead = "median lead \(Format.delta(leadChange, .leadMonths))"
+            let markets = points(from: a.pChinaMarkets, to: b.pChinaMarkets)
             // Where the markets do not move, the shorter forms keep the lead instead.
             let moved = markets != points(0)
             parts = [
                 [p, lead, "China's markets \(markets)"],
                 moved ? [p, "China's markets \(markets)"] : [p, lead],
-                moved ? [p, "markets \(markets)"] : [p, "lead \(Format.delta(d.medianLead, .leadMonths))"],
+                moved ? [p, "markets \(markets)"] : [p, "lead \(Format.delta(leadChange, .leadMonths))"],
                 [p],
             ]
         }
@@ -71,6 +75,19 @@ extension Explanation {
         guard let width else { return lines[0] }
         return lines.first { $0.count <= width } ?? lines.min { $0.count < $1.count }!
     }
+
+    /// The change between two probabilities as the outcome bar shows them (whole percents),
+    /// so that the line agrees with the numbers on screen: 7 % → 72 % is "+65 pts", even
+    /// where the probabilities themselves differ by 64.2 points.
+    public static func points(from a: Double, to b: Double) -> String {
+        points(Double(shownPercent(b) - shownPercent(a)) / 100)
+    }
+
+    /// A probability in whole percents, rounded as the outcome bar rounds it.
+    static func shownPercent(_ p: Double) -> Int { Int(String(cFormat: "%.0f", p * 100)) ?? 0 }
+
+    /// A median lead in tenths of a month, rounded as the outcome bar rounds it.
+    static func shownLead(_ months: Double) -> Double { Double(String(cFormat: "%.1f", months)) ?? months }
 
     /// A change of a probability in whole signed points: "+23 pts", "−4 pts", "0 pts".
     public static func points(_ x: Double) -> String {

@@ -20,6 +20,10 @@ func reduceDemoKey(_ state: inout State, _ key: Key) -> [Effect] {
     let command = KeyTable.command(for: key, in: .demo)
     if command != .demoGoToChapter { demo.clearTypedNumber(&state) }
     switch command {
+    case .demoPause where demo.finished && demo.paused:
+        // At the end, Space leaves the demo: the dashboard is the presenter's.
+        endDemo(&state)
+        return []
     case .demoPause: demo.togglePause(&state, now: state.demo.now)
     case .demoNextCaption: demo.nextCaption(&state, now: state.demo.now)
     case .demoPreviousCaption: demo.previousCaption(&state, now: state.demo.now)
@@ -88,17 +92,25 @@ func advanceDemo(_ state: inout State) -> [Effect] {
     return keep(demo, &state)
 }
 
-/// Puts `demo` back into the state, unless it has played to its end: then it quits
-/// (`demo --exit`) or leaves the dashboard to the presenter, with the caption gone.
+/// Puts `demo` back into the state; at its end it quits (`demo --exit`) or holds at the
+/// last step (`holdAtEnd`) until Space leaves it.
 private func keep(_ demo: DemoSession, _ state: inout State) -> [Effect] {
     guard demo.finished && !demo.paused else {
         state.demo.session = demo
         return []
     }
     if demo.exitAtEnd { return [.quit] }
-    state.demo.caption = nil
-    state.demo.progress = "demo ended"
+    var held = demo
+    held.holdAtEnd(&state)
+    state.demo.session = held
     return []
+}
+
+/// Leaves the demo: the caption goes, the dashboard is the presenter's.
+private func endDemo(_ state: inout State) {
+    state.demo.session = nil
+    state.demo.cue = DemoCue()
+    state.demo.progress = "demo ended"
 }
 
 /// A click while a demo plays is ignored; at a pause it acts, and the presenter has taken over.

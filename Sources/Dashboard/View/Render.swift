@@ -15,7 +15,11 @@ public func render(_ state: State, _ analysis: Analysis) -> Screen {
         renderTooSmall(into: &screen)
         return screen.glyphs == .ascii ? screen.asciified() : screen
     }
-    TitleBar(horizon: analysis.scenario.horizon, pins: state.view.pins.count).render(in: layout.title, into: &screen)
+    let chapter = state.demo.session.flatMap { session in
+        state.demo.cue.chapter.map { ("Chapter \(state.demo.cue.chapterNumber)/\(session.chapterCount)", $0) }
+    }
+    TitleBar(horizon: analysis.scenario.horizon, pins: state.view.pins.count, chapter: chapter)
+        .render(in: layout.title, into: &screen)
     let lens = state.document.activeLens
     let moves = MovesSource(state, analysis)
     let predicting = state.demo.cue.prediction != nil
@@ -95,6 +99,7 @@ public func render(_ state: State, _ analysis: Analysis) -> Screen {
         progress: state.demo.progress,
         context: state.demo.session != nil && state.keyContext == .normal ? .demo : state.keyContext
     )
+    status.demoPaused = state.demo.session?.paused ?? false
     // The chapter list shows its own keys.
     if case .chapters = state.view.mode { status.essentialOnly = true }
     status.render(in: layout.status, into: &screen)
@@ -141,20 +146,25 @@ func captionBox(_ state: State) -> CaptionBox? {
 
 /// What a demo's cue does to the drawn frame: the spotlight dims every panel but the one
 /// in focus (never the title bar, the caption band or the status bar); while the room
-/// predicts, the focused panel's numbers show `?` (the outcome bar hides its own; the
-/// sliders and the charts keep theirs, so the room sees the lever move); a revealed change
-/// is highlighted in the outcome bar.
+/// predicts, the numbers of "What moves it" and of the answer view show `?` (the outcome
+/// bar hides its own; the sliders and the charts keep theirs, so the room sees the lever
+/// move); a revealed change is highlighted in the outcome bar.
 func spotlight(_ state: State, into screen: inout Screen) {
     let layout = state.layout
     let answer = state.view.mode.isAnswer
     let reveal = state.demo.highlightsReveal && !answer
-    if let focus = state.demo.cue.focus, let rect = layout.rect(for: focus, state: state) {
-        let body = Rect(x: 0, y: layout.title.maxY, width: screen.width, height: layout.status.y - layout.title.maxY)
-        screen.dim(body, except: [rect] + layout.undimmed(answer: answer) + (reveal ? [layout.outcome] : []))
-        if state.demo.cue.prediction != nil, focus == .moves || focus == .answer {
+    if state.demo.cue.prediction != nil {
+        // The panels whose numbers would give the answer away, focused or not: "What moves
+        // it" (its rows say what each slider does to P(F1)) and the answer view.
+        for target in [Spotlight.moves, .answer] {
+            guard let rect = layout.rect(for: target, state: state), rect.height > 1 else { continue }
             // Below the panel's title row.
             screen.maskNumbers(in: Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1))
         }
+    }
+    if let focus = state.demo.cue.focus, let rect = layout.rect(for: focus, state: state) {
+        let body = Rect(x: 0, y: layout.title.maxY, width: screen.width, height: layout.status.y - layout.title.maxY)
+        screen.dim(body, except: [rect] + layout.undimmed(answer: answer) + (reveal ? [layout.outcome] : []))
     }
     if reveal { screen.highlight(layout.outcome) }
 }

@@ -2,23 +2,37 @@ import FuturesModel
 import TOML
 
 /// The title bar: the tool, the simulated period, and the reminder that it is no forecast.
-public struct TitleBar: Sendable, Equatable {
+public struct TitleBar: Sendable {
     public var horizon: Int
     public var pins: Int
+    /// While a demo plays: its current chapter, "Chapter 2/6" and its title.
+    public var chapter: (number: String, title: String)?
 
-    public init(horizon: Int, pins: Int) {
+    public init(horizon: Int, pins: Int, chapter: (number: String, title: String)? = nil) {
         self.horizon = horizon
         self.pins = pins
+        self.chapter = chapter
     }
 
     public func render(in rect: Rect, into screen: inout Screen) {
         var x = screen.write(" TwoFutures ", x: rect.x, y: rect.y, role: .accent, flags: .bold, clip: rect)
         x = screen.write(" \(monthLabel(0)) → \(monthLabel(horizon))", x: x, y: rect.y, role: .muted, clip: rect)
         if pins > 0 {
-            screen.write("  pins \(pins)/\(ViewState.pinLimit)", x: x, y: rect.y, role: .muted, clip: rect)
+            x = screen.write("  pins \(pins)/\(ViewState.pinLimit)", x: x, y: rect.y, role: .muted, clip: rect)
         }
         let note = rect.width >= 100 ? "Illustrative model, not a forecast " : "Illustrative, not a forecast "
         screen.write(note, x: rect.maxX - note.count, y: rect.y, role: .muted, clip: rect)
+        // The chapter between them: its title cut to the room there is, else its number.
+        if let chapter {
+            let room = rect.maxX - note.count - 2 - (x + 3)
+            let text = sanitized(
+                untrusted: chapter.title.isEmpty ? chapter.number : chapter.number + ": " + chapter.title)
+            let shown =
+                text.count <= room
+                ? text : room >= chapter.number.count + 12 ? String(text.prefix(room - 1)) + "…" : chapter.number
+            guard shown.count <= room else { return }
+            screen.write(shown, x: x + 3, y: rect.y, role: .foreground, flags: .bold, clip: rect)
+        }
     }
 }
 
@@ -31,6 +45,8 @@ public struct StatusBar: Sendable, Equatable {
     public var warning: String
     /// A demo's progress ("step 3/12"), shown before the ensemble's state.
     public var progress: String
+    /// A demo waits for Space: its hint says "Space play".
+    public var demoPaused = false
 
     public init(
         ensembleText: String, themeName: String = "", warning: String = "", progress: String = "",
@@ -53,7 +69,11 @@ public struct StatusBar: Sendable, Equatable {
         screen.fill(rect, style: Style(.muted, .reverse))
         let ascii = screen.glyphs == .ascii
         let hints = KeyTable.hints(in: context).filter { !essentialOnly || $0.essential }
-        let texts = hints.map { hint in ascii ? (hint.ascii ?? (hint.keys, hint.what)) : (hint.keys, hint.what) }
+        let texts = hints.map { hint in
+            let text = ascii ? (hint.ascii ?? (hint.keys, hint.what)) : (hint.keys, hint.what)
+            // Paused, Space plays (the table's hint says what it does while playing).
+            return demoPaused && text.0 == "Space" ? (text.0, text.1.replacing("pause", with: "play")) : text
+        }
         let widths = texts.map { $0.0.count + 1 + $0.1.count + 2 }
         let essential = warning.isEmpty ? zip(hints, widths).filter { $0.0.essential }.reduce(0) { $0 + $1.1 } : 0
         // While a demo plays, its hints come before the ensemble's state where both do not fit.

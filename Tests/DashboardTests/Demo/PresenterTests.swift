@@ -45,7 +45,9 @@ struct PresenterTests {
         #expect(script.chapters == ["The two futures", "What does waiting cost?", "The critics"])
         #expect(steps.filter(\.isChapter).map(\.cue.chapter) == script.chapters)
         let status = try #require(steps.first { $0.caption == "Status quo." })
-        #expect(status.cue.notes == ["Point at the band.", "Then at the verdict."])
+        // The chapter's notes come with its first caption: playing on, the chapter's own
+        // step is gone at once.
+        #expect(status.cue.notes == ["Start with the status quo.", "Point at the band.", "Then at the verdict."])
         #expect(status.cue.chapterNumber == 1 && status.cue.chapter == "The two futures")
         let first = try #require(steps.first)
         #expect(
@@ -90,9 +92,12 @@ struct PresenterTests {
         reduce(&state, .keyPressed(.char("]")))
         #expect(state.demo.cue.chapter == "What does waiting cost?")
         #expect(state.document == waiting.document && state.scenario.levers == Preset.future1.levers)
-        #expect(state.demo.progress.hasPrefix("ch 2/3"))
+        // The demo waits at the chapter's start, its title on screen, for Space.
+        #expect(state.demo.progress.hasPrefix("ch 2/3") && state.demo.session?.paused == true)
+        #expect(state.demo.caption == "What does waiting cost?")
+        reduce(&state, .tick(now: 60_000))
+        #expect(state.document == waiting.document, "nothing plays while it waits")
         // Paused, the presenter changes things; a chapter jump restores the script's state.
-        reduce(&state, .keyPressed(.char(" ")))
         reduce(&state, .keyPressed(.char("2")))
         reduce(&state, .keyPressed(.char("v")))
         #expect(state.scenario.levers == Preset.future2.levers)
@@ -105,7 +110,7 @@ struct PresenterTests {
         #expect(state.demo.cue.chapterNumber == 1 && state.scenario == Scenario())
         // From the first chapter, [ goes to the demo's start.
         reduce(&state, .keyPressed(.char("[")))
-        #expect(state.demo.session?.applied == 1)
+        #expect(state.demo.session?.applied == 1 && state.demo.session?.paused == true)
         // 3G, and 10G past the end: a message, nothing moves.
         reduce(&state, .keyPressed(.char("3")))
         #expect(state.demo.progress.hasPrefix("chapter 3… G jumps"))
@@ -156,6 +161,40 @@ struct PresenterTests {
         #expect(plain.demo.progress == "step 1/1")
     }
 
+    @Test("played to its end, the demo holds there with its keys and clock; Space leaves it, --exit quits")
+    func end() throws {
+        let (script, steps) = try Self.played()
+        var state = State(width: 120, height: 36)
+        reduce(&state, .demoLoaded(script, exitAtEnd: false))
+        let question = try #require(steps.first { $0.cue.prediction != nil })
+        reduce(&state, .tick(now: question.at))
+        reduce(&state, .keyPressed(.char(" ")))
+        #expect(reduce(&state, .tick(now: 600_000)).isEmpty)
+        let session = try #require(state.demo.session)
+        #expect(session.finished && session.paused)
+        #expect(state.demo.progress == "ch 3/3 · step 5/5 · the end: Space leaves the demo")
+        #expect(state.demo.caption == "All the critics.")
+        #expect(state.demo.presenterSnapshot?.finished == true && state.demo.presenterSnapshot?.paused == true)
+        // The chapter keys still work, and the presenter's keys act.
+        reduce(&state, .keyPressed(.char("[")))
+        #expect(state.demo.cue.chapterNumber == 2 && state.demo.session?.finished == false)
+        reduce(&state, .keyPressed(.char("]")))
+        #expect(state.demo.cue.chapterNumber == 3)
+        reduce(&state, .keyPressed(.char(" ")))
+        reduce(&state, .tick(now: 1_200_000))
+        reduce(&state, .keyPressed(.right))
+        #expect(state.demo.session?.presenterActed == true)
+        // Space leaves the demo: the caption goes, the dashboard is the presenter's.
+        reduce(&state, .keyPressed(.char(" ")))
+        #expect(state.demo.session == nil && state.demo.caption == nil && state.demo.progress == "demo ended")
+        #expect(state.demo.presenterSnapshot == nil)
+        var exiting = State(width: 120, height: 36)
+        reduce(&exiting, .demoLoaded(script, exitAtEnd: true))
+        reduce(&exiting, .tick(now: question.at))
+        reduce(&exiting, .keyPressed(.char(" ")))
+        #expect(reduce(&exiting, .tick(now: 600_000)) == [.quit])
+    }
+
     @Test("a reveal is highlighted for a moment: the shell is woken when it ends")
     func revealTimer() throws {
         let (script, steps) = try Self.played()
@@ -187,7 +226,9 @@ struct PresenterTests {
         let first = try #require(state.demo.presenterSnapshot)
         #expect(first.demo == "talk.demo" && first.chapter == "The two futures" && first.chapterNumber == 1)
         #expect(first.chapterCount == 3 && first.step == 1 && first.steps == 5)
-        #expect(first.caption == "Status quo." && first.notes == ["Point at the band.", "Then at the verdict."])
+        #expect(
+            first.caption == "Status quo."
+                && first.notes == ["Start with the status quo.", "Point at the band.", "Then at the verdict."])
         #expect(first.next == "Future 1." && first.nextChapter == nil)
         #expect(first.elapsedMilliseconds == 100 && first.durationSeconds == 1200 && !first.paused)
         reduce(&state, .keyPressed(.char("n")))

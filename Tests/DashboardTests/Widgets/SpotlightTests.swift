@@ -279,7 +279,8 @@ struct DemoChromeTests {
     func statusBar() throws {
         var wide = try SpotlightTests.playing(State(width: 120, height: 36))
         let bar = Fixture.frame(wide).line(35)
-        for hint in ["Space pause · n next · b back", "] [ chapter", "l chapters", "3G chapter 3", "q quit"] {
+        // Paused, Space plays.
+        for hint in ["Space play · n next · b back", "] [ chapter", "l chapters", "3G chapter 3", "q quit"] {
             #expect(bar.contains(hint), "\(hint): \(bar)")
         }
         #expect(bar.contains("ch 1/5 · step 1/5 paused"), "\(bar)")
@@ -287,7 +288,7 @@ struct DemoChromeTests {
         #expect(Fixture.frame(wide).line(35).contains("chapter 3… G jumps"))
         let narrow = try SpotlightTests.playing(State(width: 80, height: 24))
         let small = Fixture.frame(narrow).line(23)
-        #expect(small.contains("Space pause · n next · b back") && small.contains("q quit"), "\(small)")
+        #expect(small.contains("Space play · n next · b back") && small.contains("q quit"), "\(small)")
         #expect(small.contains("ch 1/5 · step 1/5 paused"), "\(small)")
     }
 }
