@@ -49,15 +49,17 @@ manual: build
 	$(SWIFT) package $(BUILD_FLAGS) generate-manual
 	./scripts/man-see-also.sh $(MANPAGE)
 
-## test: formatting lint, the build (the tests' and the static binary), the man page, and
-## every test (model, CLI through the real binary, install with the man page and its lint,
-## the static binary with the toolchain's libraries out of reach).
+## test: formatting lint, the build (the tests' and the static binary), the man page, the
+## .deb, and every test (model, CLI through the real binary, install with the man page and
+## its lint, the static binary with the toolchain's libraries out of reach, the .deb
+## installed and removed as root).
 test: deps lint
 	$(SWIFT) build $(BUILD_FLAGS) --build-tests
 	$(SWIFT) build $(STATIC_FLAGS)
 	$(SWIFT) package $(BUILD_FLAGS) generate-manual
 	./scripts/man-see-also.sh $(MANPAGE)
-	TWOFUTURES_STATIC_BINARY="$(CURDIR)/$(BIN)" $(SWIFT) test $(BUILD_FLAGS) --skip-build
+	deb="$$(./scripts/package.sh deb $(BIN) $(MANPAGE) .build/dist)" && \
+		TWOFUTURES_STATIC_BINARY="$(CURDIR)/$(BIN)" TWOFUTURES_DEB="$$deb" $(SWIFT) test $(BUILD_FLAGS) --skip-build
 
 lint:
 	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift

@@ -72,6 +72,8 @@ deb)
     mkdir -p "$pkg"
     stage=$pkg
     stage_files /usr
+    # A completion file is sourced, not run: no #! line (lintian's bash-completion-with-hashbang).
+    sed -i '1{/^#!/d}' "$pkg/usr/share/bash-completion/completions/twofutures"
     # Debian keeps man pages gzipped, and the license as the package's copyright file.
     gzip -9n "$pkg/usr/share/man/man1/twofutures.1"
     doc=$pkg/usr/share/doc/twofutures

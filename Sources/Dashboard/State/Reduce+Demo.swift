@@ -21,7 +21,9 @@ func reduceDemoKey(_ state: inout State, _ key: Key) -> [Effect] {
     if command != .demoGoToChapter { demo.clearTypedNumber(&state) }
     switch command {
     case .demoPause where demo.finished && demo.paused:
-        // At the end, Space leaves the demo: the dashboard is the presenter's.
+        // At the end, Space leaves the demo (the dashboard is the presenter's), or quits
+        // with --exit.
+        if demo.exitAtEnd { return [.quit] }
         endDemo(&state)
         return []
     case .demoPause: demo.togglePause(&state, now: state.demo.now)

@@ -193,6 +193,11 @@ struct PresenterTests {
         reduce(&exiting, .tick(now: question.at))
         reduce(&exiting, .keyPressed(.char(" ")))
         #expect(reduce(&exiting, .tick(now: 600_000)) == [.quit])
+        // At a pause on the last step, Space quits too.
+        var last = State(width: 120, height: 36)
+        reduce(&last, .demoLoaded(try DemoParser.parse("caption \"a\"\npause\n", file: "p.demo"), exitAtEnd: true))
+        #expect(last.demo.session?.paused == true)
+        #expect(reduce(&last, .keyPressed(.char(" "))) == [.quit])
     }
 
     @Test("a reveal is highlighted for a moment: the shell is woken when it ends")
