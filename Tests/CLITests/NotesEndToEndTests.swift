@@ -34,6 +34,22 @@ struct NotesEndToEndTests {
         return tmux
     }
 
+    /// A demo of `script` and the notes following it, each in its own tmux, with a runtime
+    /// folder of their own; the demo's pid from its one socket's name.
+    static func demoAndNotes() throws -> (runtime: String, file: String, demo: Tmux, notes: Tmux, pid: Int32) {
+        let runtime = "/tmp/tf-e2e-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: runtime, withIntermediateDirectories: false)
+        let file = runtime + "/talk.demo"
+        try Self.script.write(toFile: file, atomically: true, encoding: .utf8)
+        let demo = try Self.start("demo '\(file)' --members 0", runtime: runtime, width: 120, height: 36)
+        let notes = try Self.start("notes", runtime: runtime, width: 80, height: 24)
+        _ = try notes.waitFor { $0.contains("Say the first note slowly") }
+        let sockets = try FileManager.default.contentsOfDirectory(atPath: runtime + "/twofutures")
+        #expect(sockets.count == 1)
+        let pid = try #require(sockets.first.flatMap { Int32($0.dropFirst("demo-".count).dropLast(".sock".count)) })
+        return (runtime, file, demo, notes, pid)
+    }
+
     @Test("notes wait for the demo, follow n and ], say the demo ended and closed, and q restores the terminal")
     func followsTheDemo() throws {
         let runtime = "/tmp/tf-e2e-\(UUID().uuidString.prefix(8))"
@@ -95,17 +111,8 @@ struct NotesEndToEndTests {
 
     @Test("a demo killed by SIGTERM removes its socket; the notes say it closed and Ctrl-C quits them")
     func demoTerminated() throws {
-        let runtime = "/tmp/tf-e2e-\(UUID().uuidString.prefix(8))"
-        try FileManager.default.createDirectory(atPath: runtime, withIntermediateDirectories: false)
+        let (runtime, _, demo, notes, pid) = try Self.demoAndNotes()
         defer { try? FileManager.default.removeItem(atPath: runtime) }
-        let file = runtime + "/talk.demo"
-        try Self.script.write(toFile: file, atomically: true, encoding: .utf8)
-        let demo = try Self.start("demo '\(file)' --members 0", runtime: runtime, width: 120, height: 36)
-        let notes = try Self.start("notes", runtime: runtime, width: 80, height: 24)
-        _ = try notes.waitFor { $0.contains("Say the first note slowly") }
-        let sockets = try FileManager.default.contentsOfDirectory(atPath: runtime + "/twofutures")
-        #expect(sockets.count == 1)
-        let pid = try #require(sockets.first.flatMap { Int32($0.dropFirst("demo-".count).dropLast(".sock".count)) })
         kill(pid, SIGTERM)
         let closed = try notes.waitFor { $0.contains("the demo has ended (or was closed)") }
         #expect(closed.contains("waiting for the next one"), "\(closed)")
@@ -118,16 +125,8 @@ struct NotesEndToEndTests {
 
     @Test("a demo that crashes removes its socket in the signal handler; the notes say it closed and stay")
     func demoCrashes() throws {
-        let runtime = "/tmp/tf-e2e-\(UUID().uuidString.prefix(8))"
-        try FileManager.default.createDirectory(atPath: runtime, withIntermediateDirectories: false)
+        let (runtime, file, demo, notes, pid) = try Self.demoAndNotes()
         defer { try? FileManager.default.removeItem(atPath: runtime) }
-        let file = runtime + "/talk.demo"
-        try Self.script.write(toFile: file, atomically: true, encoding: .utf8)
-        let demo = try Self.start("demo '\(file)' --members 0", runtime: runtime, width: 120, height: 36)
-        let notes = try Self.start("notes", runtime: runtime, width: 80, height: 24)
-        _ = try notes.waitFor { $0.contains("Say the first note slowly") }
-        let sockets = try FileManager.default.contentsOfDirectory(atPath: runtime + "/twofutures")
-        let pid = try #require(sockets.first.flatMap { Int32($0.dropFirst("demo-".count).dropLast(".sock".count)) })
         kill(pid, SIGSEGV)
         let closed = try notes.waitFor { $0.contains("the demo has ended (or was closed)") }
         #expect(closed.contains("waiting for the next one"), "\(closed)")
