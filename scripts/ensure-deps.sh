@@ -1,6 +1,7 @@
 #!/bin/sh
 # Checks for what building and testing TwoFutures needs beyond the Swift toolchain:
 # the ncursesw headers, tmux for the end-to-end tests, mandoc for the man page's lint,
+# lintian for the Debian package's,
 # rsvg-convert (librsvg2-bin) to render the SVG pictures, and python3 with venv for the
 # share tests' Python tools. As root it installs what is missing with apt-get; otherwise
 # it prints the exact command to run, and fails. Then it puts pyte (a terminal emulator
@@ -39,6 +40,11 @@ if ! command -v python3 >/dev/null 2>&1; then
     missing="$missing python3 python3-venv"
 elif ! python3 -c "import ensurepip" >/dev/null 2>&1; then
     missing="$missing python3-venv"
+fi
+
+# lintian checks the Debian package that make deb writes (a test runs it on the .deb).
+if ! command -v lintian >/dev/null 2>&1; then
+    missing="$missing lintian"
 fi
 
 if [ -n "$missing" ]; then

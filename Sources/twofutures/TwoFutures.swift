@@ -21,8 +21,6 @@ struct TwoFutures: ParsableCommand {
             Every number comes from the model in docs/MODEL.md (\(Constants.modelVersion)). \
             Use `twofutures run` for headless output (json, csv or a table) and \
             `twofutures bench` for timings.
-            Guides (the dashboard and its keys, lenses and themes, demos and presenting, the \
-            command line, the model): \(guides)
             """,
         version: versionLine,
         subcommands: [
@@ -35,12 +33,10 @@ struct TwoFutures: ParsableCommand {
     )
 
     /// Where the guides are, for the end of `--help`: this installation's
-    /// share/doc/twofutures (or the source tree's docs folder). The man page, generated
-    /// from the help of a build, names the folder under the prefix instead.
+    /// share/doc/twofutures (or the source tree's docs folder).
     static var guides: String {
-        let prefixed = "share/doc/twofutures under the installation prefix (/usr/local or /usr)"
-        if CommandLine.arguments.contains("--experimental-dump-help") { return prefixed }
-        return DataFolders.current.documentationFolder ?? prefixed
+        DataFolders.current.documentationFolder
+            ?? "share/doc/twofutures under the installation prefix (/usr/local or /usr)"
     }
 
     /// The program's version: the only place it is written.
@@ -66,7 +62,17 @@ enum Main {
             TwoFutures.exit(withError: error)
         } catch {
             let code = TwoFutures.exitCode(for: error)
-            if code == .success { TwoFutures.exit(withError: error) }
+            if code == .success {
+                // Help (of any command) ends with where the guides are.
+                let message = TwoFutures.fullMessage(for: error)
+                if message.contains("USAGE:") {
+                    print(message)
+                    print("\nGuides (the dashboard and its keys, lenses and themes, demos and presenting, the")
+                    print("command line, the model): \(TwoFutures.guides)")
+                    TwoFutures.exit()
+                }
+                TwoFutures.exit(withError: error)
+            }
             fail(TwoFutures.message(for: error))
         }
     }

@@ -20,6 +20,19 @@ struct DebPackageTests {
     }
 
     @Test(
+        "lintian reports no error and no warning",
+        .enabled(if: deb != nil, "make test builds the .deb and sets TWOFUTURES_DEB"))
+    func lintian() throws {
+        let deb = try #require(Self.deb)
+        let found = try Self.sh("command -v lintian")
+        try #require(found.status == 0, "lintian is missing: make deps installs it")
+        let report = try Self.sh("lintian --tag-display-limit 0 '\(deb)' 2>/dev/null")
+        let lines = report.stdout.split(separator: "\n")
+        #expect(!lines.contains { $0.hasPrefix("E:") || $0.hasPrefix("W:") }, "\(report.stdout)")
+        #expect(report.status == 0, "\(report.stdout)\(report.stderr)")
+    }
+
+    @Test(
         "dpkg installs it: --version, man -w and a headless demo from another folder work; dpkg -r leaves nothing",
         .enabled(if: deb != nil, "make test builds the .deb and sets TWOFUTURES_DEB"),
         .enabled(if: getuid() == 0, "installing a package takes root (CI runs as root)"),

@@ -71,6 +71,20 @@ struct HelpVersionCLITests {
             "\(version.stdout)")
     }
 
+    @Test("every help ends with where the guides are: here, the source tree's docs folder")
+    func guides() throws {
+        let docs = CLI.path("docs")
+        for args in [["--help"], ["demo", "--help"], ["help", "notes"]] {
+            let help = try CLI.run(args)
+            #expect(help.status == 0)
+            let last = help.stdout.split(separator: "\n").last.map(String.init) ?? ""
+            #expect(last.hasSuffix(": \(docs)"), "\(args): \(last)")
+        }
+        #expect(FileManager.default.fileExists(atPath: docs + "/dashboard.md"))
+        let version = try CLI.run(["--version"])
+        #expect(!version.stdout.contains("Guides"))
+    }
+
     @Test("the README gives the two commands")
     func commands() {
         #expect(CLI.readme.contains("make run"))
