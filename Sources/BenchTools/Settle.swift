@@ -12,48 +12,36 @@ extension Timing {
     /// delivered its final result; then the frame rendered. Each key changes the scenario
     /// (levers, presets). Median of `Timing.repetitions` keys, in milliseconds.
     static func settle(members: Int, threads: Int) -> Double {
-        let signal = DispatchSemaphore(value: 0)
-        let settings = EnsembleSettings(members: members, seed: 1, uncertainty: Constants.defaultUncertainty)
-        let runtime = Runtime(settings: settings, threads: threads)
-        let worker = Worker(executor: runtime.executor) { signal.signal() }
-        defer { worker.cancelAll() }
-        var state = State(width: 120, height: 36)
-        state.results.ensembleMembers = members
+        let live = LiveDashboard(members: members, threads: threads)
         var requests = JobRequests()
         func ask() {
-            for change in requests.changes(for: state) {
-                if let job = change.job { worker.request(job) } else { worker.cancel(change.kind) }
+            for change in requests.changes(for: live.state) {
+                if let job = change.job { live.worker.request(job) } else { live.worker.cancel(change.kind) }
             }
         }
         func settled() -> Bool {
-            state.jobs.allSatisfy { job in state.results.latest[job.kind].map { $0.job == job && $0.complete } ?? false
+            live.state.jobs.allSatisfy { job in
+                live.state.results.latest[job.kind].map { $0.job == job && $0.complete } ?? false
             }
         }
         func waitSettled() {
             ask()
-            while !settled(), signal.wait(timeout: .now() + 30) == .success {
-                for action in worker.take() { reduce(&state, action) }
+            while !settled(), live.signal.wait(timeout: .now() + 30) == .success {
+                for action in live.worker.take() { reduce(&live.state, action) }
                 ask()
             }
         }
         waitSettled()
         let keys: [Key] = [.right, .left, .right, .right, .char("1"), .left, .char("3")]
-        var samples: [Double] = []
         var sink = 0
-        for i in 0..<(Timing.repetitions + 3) {
-            while signal.wait(timeout: .now()) == .success {}
-            let start = DispatchTime.now().uptimeNanoseconds
-            reduce(&state, .keyPressed(keys[i % keys.count]))
-            let analysis = runtime.analysis(for: state.scenario)
-            sink &+= render(state, analysis).cells.count
+        let median = live.medianMilliseconds(keys: keys, prepare: live.drainWakes) { key in
+            reduce(&live.state, .keyPressed(key))
+            let analysis = live.runtime.analysis(for: live.state.scenario)
+            sink &+= render(live.state, analysis).cells.count
             waitSettled()
-            let screen = render(state, analysis)
-            let end = DispatchTime.now().uptimeNanoseconds
-            sink &+= screen.cells.count
-            if i >= 3 { samples.append(Double(end - start) / 1e6) }  // the first three warm up
+            return render(live.state, analysis)
         }
         if sink == 0 { print("") }
-        samples.sort()
-        return samples[samples.count / 2]
+        return median
     }
 }
