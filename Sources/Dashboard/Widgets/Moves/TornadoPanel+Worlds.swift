@@ -84,7 +84,7 @@ struct WorldsTornado {
     static func note(_ r: WorldsSensitivityRow) -> String {
         let spec = r.parameter.spec
         let f2 = reportsFuture2(r)
-        let p = { (s: Summary) in String(cFormat: "%.0f", (f2 ? s.pFuture2 : s.pFuture1) * 100) }
+        let p = { (s: Summary) in String(Explanation.shownPercent(f2 ? s.pFuture2 : s.pFuture1)) }
         return "\(Explanation.number(spec.min, spec))→\(Format.value(spec.max, spec)): "
             + String(cFormat: "%.1f→%.1f mo, ", r.low.medianLead, r.high.medianLead).replacing("-", with: "−")
             + "P(F\(f2 ? 2 : 1)) \(p(r.low))→\(p(r.high)) %"
@@ -93,7 +93,6 @@ struct WorldsTornado {
     /// A parameter's median lead at the low and the high end of its range, relative to now.
     func row(_ r: WorldsSensitivityRow, nameWidth: Int) -> MovesRow {
         let now = worlds.summary.medianLead
-        let spec = r.parameter.spec
         var row = MovesRow(
             name: Labels.fitting(r.parameter, width: nameWidth),
             from: r.low.medianLead - now, to: r.high.medianLead - now,
