@@ -5,7 +5,7 @@
 #   scripts/package.sh deb  BINARY MANPAGE [OUTDIR]  # twofutures_VERSION_DEBARCH.deb
 #
 # `make dist` and `make deb` call it after a static build (`make build`). The files are
-# the ones scripts/install.sh installs (the binary, stripped; themes, lenses, demos, the
+# the ones scripts/install.sh installs (the binary, stripped by it; themes, lenses, demos, the
 # man page, shell completions), plus README.md, LICENSE and CHANGELOG.md under
 # share/doc/twofutures. The tarball is laid out for `tar -C /usr/local -xzf`; the .deb puts
 # the same files under /usr, with the man page gzipped and `Depends:` computed from the
@@ -45,11 +45,11 @@ trap 'rm -rf "$stage"' EXIT
 # Reproducible archives: every file dated at the last commit (or the epoch outside git).
 epoch=$(git -C "$root" log -1 --format=%ct 2>/dev/null || echo 0)
 
-# Stages the installed files under $stage$1 (a prefix), stripped, with the documents.
+# Stages the installed files under $stage$1 (a prefix), with the documents.
 stage_files() {
     prefix=$1
+    # install.sh installs the binary stripped.
     PREFIX=$prefix DESTDIR=$stage "$root/scripts/install.sh" install "$binary" "$manpage" >/dev/null
-    strip --strip-all "$stage$prefix/bin/twofutures"
     doc=$stage$prefix/share/doc/twofutures
     install -d "$doc"
     for f in README.md LICENSE CHANGELOG.md; do install -m 644 "$root/$f" "$doc/$f"; done

@@ -81,34 +81,32 @@ public struct DataFolders: Sendable, Equatable {
     /// The folders `shippedFolder` looks at, in order, for messages that list what was
     /// searched: the installed folder, then the parent folders up to the root.
     public func shippedCandidates(_ kind: DataKind) -> [String] {
-        guard let name = kind.shipped else { return [] }
-        let binDir = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
-        var list = [
-            binDir.deletingLastPathComponent().appendingPathComponent(Self.shareSubpath)
-                .appendingPathComponent(name).standardized.path
-        ]
-        var folder = binDir
-        while true {
-            list.append(folder.appendingPathComponent(name).path)
-            let parent = folder.deletingLastPathComponent()
-            if parent.path == folder.path { return list }
-            folder = parent
-        }
+        guard let name = kind.shipped, let binDir = binFolders.first else { return [] }
+        let installed = binDir.deletingLastPathComponent().appendingPathComponent(Self.shareSubpath)
+            .appendingPathComponent(name).standardized.path
+        return [installed] + binFolders.map { $0.appendingPathComponent(name).path }
     }
 
     /// Where the guides are: `<exe dir>/../share/doc/twofutures` of an installed copy
     /// (README.md and docs/ in it), else the `docs` folder of the source tree the
     /// executable was built in; nil when there is neither.
     public var documentationFolder: String? {
-        let binDir = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
+        guard let binDir = binFolders.first else { return nil }
         let installed = binDir.deletingLastPathComponent().appendingPathComponent("share/doc/twofutures").standardized
         if Files.isDirectory(installed.path) { return installed.path }
-        var folder = binDir
+        return binFolders.map { $0.appendingPathComponent("docs") }
+            .first { Files.isFile($0.appendingPathComponent("MODEL.md").path) }?.path
+    }
+
+    /// The executable's folder (symbolic links resolved) and each folder above it, up to
+    /// the root: where the shipped data and the guides are looked for.
+    var binFolders: [URL] {
+        var folder = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
+        var list = [folder]
         while true {
-            let docs = folder.appendingPathComponent("docs")
-            if Files.isFile(docs.appendingPathComponent("MODEL.md").path) { return docs.path }
             let parent = folder.deletingLastPathComponent()
-            if parent.path == folder.path { return nil }
+            if parent.path == folder.path { return list }
+            list.append(parent)
             folder = parent
         }
     }

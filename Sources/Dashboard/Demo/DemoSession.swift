@@ -72,8 +72,7 @@ public struct DemoSession: Sendable, Equatable {
         while applied < steps.count, steps[applied].at <= position {
             show(applied, on: &state)
             if steps[applied - 1].isPause {
-                paused = true
-                anchorTimeline = steps[applied - 1].at
+                holdHere()
                 break
             }
         }
@@ -98,8 +97,7 @@ public struct DemoSession: Sendable, Equatable {
             paused = false
             anchorClock = now
         } else {
-            paused = true
-            anchorTimeline = applied > 0 ? steps[applied - 1].at : 0
+            holdHere()
         }
         state.demo.progress = progress
     }
@@ -189,7 +187,7 @@ public struct DemoSession: Sendable, Equatable {
         state.demo.progress = progress
     }
 
-    /// Pauses at the step shown.
+    /// Pauses at the step shown (Space, a `pause` step, a chapter's start, the end).
     private mutating func holdHere() {
         paused = true
         presenterActed = false

@@ -35,10 +35,7 @@ public struct DemoState: Sendable, Equatable {
 
     /// What the presenter's notes terminal shows now; nil without a demo.
     public var presenterSnapshot: PresenterSnapshot? {
-        guard let session else { return nil }
-        var snapshot = session.snapshot(cue: cue, now: now)
-        if progress == "demo ended" { snapshot.finished = true }
-        return snapshot
+        session?.snapshot(cue: cue, now: now)
     }
 
     /// Whether the caption band is reserved: while a demo is loaded or a caption shows.
