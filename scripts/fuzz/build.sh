@@ -19,6 +19,7 @@ module() {
 }
 
 module TOML Sources/TOML/*.swift
+module Locks Sources/Locks/*.swift
 module FuturesModel $(find Sources/FuturesModel -name '*.swift' | sort)
 module Dashboard $(find Sources/Dashboard -name '*.swift' | sort)
 module Formats Sources/Formats/*.swift
@@ -27,4 +28,4 @@ echo "fuzz: harness"
 swiftc -O -parse-as-library -sanitize=fuzzer,address -package-name twofutures -I "$DIR" -I Sources/CPUFeatures \
     -module-name FuzzParsers \
     scripts/fuzz/Harness.swift Tests/FormatsTests/FuzzChecks.swift \
-    "$DIR/TOML.o" "$DIR/FuturesModel.o" "$DIR/Dashboard.o" "$DIR/Formats.o" "$DIR/TestSupport.o" -o "$OUT"
+    "$DIR/TOML.o" "$DIR/Locks.o" "$DIR/FuturesModel.o" "$DIR/Dashboard.o" "$DIR/Formats.o" "$DIR/TestSupport.o" -o "$OUT"
