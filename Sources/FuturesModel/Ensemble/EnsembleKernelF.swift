@@ -65,10 +65,11 @@ enum EnsembleKernelF {
     /// Only the regimes of blocks `range`: for another setting of the levers and start in
     /// the same worlds.
     static func regimes(_ scenario: Scenario, worlds: Worlds, blocks: Blocks, range: Range<Int>) {
+        let late = priceScalar(scenario.levers), early = priceScalar(Preset.statusQuo.levers)
         for k in range {
-            fillRegime(scenario.levers, worlds, blocks.late + k, first: k * lanes)
+            fillRegime(scenario.levers, late, worlds, blocks.late + k, first: k * lanes)
             if scenario.policyStart > 0 {
-                fillRegime(Preset.statusQuo.levers, worlds, blocks.early + k, first: k * lanes)
+                fillRegime(Preset.statusQuo.levers, early, worlds, blocks.early + k, first: k * lanes)
             } else {
                 blocks.early[k] = blocks.late[k]
             }
@@ -94,19 +95,40 @@ enum EnsembleKernelF {
             var s = QuadState(start: mc.b0)
             for t in 0...h {
                 let regime = t < scenario.policyStart ? blocks.early : blocks.late
-                month(
-                    t, k, &s, mc, regime: regime, horizon: h, rows: rows, stride: stride, leads: leads,
-                    adoptions: adoptions)
+                if let rows {
+                    monthWithRows(t, k, &s, mc, regime: regime, horizon: h, rows: rows, stride: stride)
+                } else {
+                    monthAtHorizon(t, k, &s, mc, regime: regime, horizon: h, leads: leads, adoptions: adoptions)
+                }
             }
         }
         return true
     }
 
+    /// `month` writing every month's rows (the ensemble's bands).
+    @inline(never)
+    private static func monthWithRows(
+        _ t: Int, _ k: QuadIndex, _ s: inout QuadState, _ mc: QuadMember, regime: UnsafeMutablePointer<Regime>,
+        horizon h: Int, rows: UnsafeMutablePointer<Float>, stride: Int
+    ) {
+        month(t, k, &s, mc, regime: regime, horizon: h, rows: rows, stride: stride, leads: nil, adoptions: nil)
+    }
+
+    /// `month` keeping only the horizon's lead and adoption (the worlds engine, robustness):
+    /// compiled apart, without the rows' code and state, it keeps more in registers.
+    @inline(never)
+    private static func monthAtHorizon(
+        _ t: Int, _ k: QuadIndex, _ s: inout QuadState, _ mc: QuadMember, regime: UnsafeMutablePointer<Regime>,
+        horizon h: Int, leads: UnsafeMutablePointer<Float>?, adoptions: UnsafeMutablePointer<Float>?
+    ) {
+        month(t, k, &s, mc, regime: regime, horizon: h, rows: nil, stride: 0, leads: leads, adoptions: adoptions)
+    }
+
     /// Month t of four blocks `k` in state `s`: records the start of the month (see
     /// `simulate`), then before the horizon advances `s` to the next month under `regime`.
-    /// A function of its own: in one as large as `simulate` the compiler stops inlining the
-    /// math, marked always or not.
-    @inline(never)
+    /// Inlined into the two functions above, each of its own: in one as large as `simulate`
+    /// the compiler stops inlining the math, marked always or not.
+    @inline(__always)
     private static func month(
         _ t: Int, _ k: QuadIndex, _ s: inout QuadState, _ mc: QuadMember, regime: UnsafeMutablePointer<Regime>,
         horizon h: Int, rows: UnsafeMutablePointer<Float>?, stride: Int, leads: UnsafeMutablePointer<Float>?,
@@ -247,16 +269,21 @@ enum EnsembleKernelF {
             as: SIMD8<Float>.self)
     }
 
-    /// Block k's regime constants for `levers` (MODEL.md §3), in double precision, rounded.
-    private static func fillRegime(_ lv: Levers, _ w: Worlds, _ out: UnsafeMutablePointer<Regime>, first: Int) {
+    /// The levers' part of the price factor: (1 − discount·p)^β_price · e^(−β_promo·p − β_inc).
+    private static func priceScalar(_ lv: Levers) -> Double {
+        let c = Constants.self, p = lv.exportPromotion
+        return LibM.pow(1 - c.maxPromotionDiscount * p, c.betaPrice) * LibM.exp(-c.betaPromotion * p - c.betaIncumbency)
+    }
+
+    /// Block k's regime constants for `levers` (MODEL.md §3), in double precision, rounded;
+    /// `priceScalar` is `priceScalar(lv)`, computed once for all blocks.
+    private static func fillRegime(
+        _ lv: Levers, _ priceScalar: Double, _ w: Worlds, _ out: UnsafeMutablePointer<Regime>, first: Int
+    ) {
         let c = Constants.self
         let e = lv.exportControls, s = lv.smugglingEnforcement, o = lv.offshoreControls
-        let v = lv.distillationDefense, p = lv.exportPromotion
+        let v = lv.distillationDefense
         let raw = UnsafeMutableRawPointer(out)
-        // The levers' part of the price factor: (1 − discount·p)^β_price · e^(−β_promo·p − β_inc).
-        let priceScalar =
-            LibM.pow(1 - c.maxPromotionDiscount * p, c.betaPrice)
-            * LibM.exp(-c.betaPromotion * p - c.betaIncumbency)
         for half in Swift.stride(from: 0, to: lanes, by: 8) {
             let m = first + half
             let at = { (p: UnsafePointer<Double>) in Worlds.load(p + m) }
