@@ -5,8 +5,8 @@ import Shell
 
 extension Timing {
     /// Key to the first refined band, as the dashboard lives it: a key through reduce and
-    /// the deterministic recompute, the ensemble asked of the shell's `Worker` (10,000
-    /// members, so the first 1,000 come first), its first band reduced into the state and
+    /// the deterministic recompute, the ensemble asked of the shell's `Worker` (the
+    /// screen's 2,000 members, so the first 1,000 come first), its first band reduced into the state and
     /// the frame rendered at 120×36. The worker stays up across keys, as in a session;
     /// each key changes the scenario. Median of `Timing.repetitions` keys, in milliseconds.
     static func firstBand(members: Int, threads: Int) -> Double {

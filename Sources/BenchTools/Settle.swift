@@ -7,7 +7,7 @@ extension Timing {
     /// Key to the whole screen settled, as the dashboard lives it at 120×36 across worlds: a
     /// key through reduce and the deterministic recompute, every job the screen then needs
     /// asked of the shell's `Worker` (the ensemble of `members`, the presets' ensembles,
-    /// the results across worlds over 500 and then 2,000 worlds), each result reduced into
+    /// the results across worlds over 500 and then `members` worlds), each result reduced into
     /// the state as it comes and the jobs asked again, until every job the screen needs has
     /// delivered its final result; then the frame rendered. Each key changes the scenario
     /// (levers, presets). Median of `Timing.repetitions` keys, in milliseconds.

@@ -5,8 +5,8 @@ import FuturesModel
 /// `Job` is computed. The worker thread (live) and the runtime's synchronous answers
 /// (headless demos, casts) both go through it.
 public struct JobExecutor: Sendable {
-    /// The ensemble's members, seed and spread (levers across worlds take at most
-    /// `Job.robustnessMembers` of them); 0 members run no job across worlds.
+    /// The ensemble's members, seed and spread, which every job across worlds takes (the
+    /// map across worlds at most `WorldsMap.defaultMembers` a point); 0 members run none.
     public let settings: EnsembleSettings
     /// Threads per job.
     public let threads: Int
@@ -20,8 +20,8 @@ public struct JobExecutor: Sendable {
 
     /// Runs `job`, handing each result to `deliver` as it is ready: an ensemble twice, its
     /// first `Job.firstMembers` members (a band within a frame) and then all of them; the
-    /// answer twice, over `Job.firstAnswerMembers` worlds and then `Job.answerMembers`, and
-    /// the results across worlds over `Job.firstWorldsMembers` and `Job.worldsMembers`. A
+    /// answer twice, over `Job.firstAnswerMembers` worlds and then the ensemble's, and the
+    /// results across worlds over `Job.firstWorldsMembers` and then the ensemble's. A
     /// cancelled run delivers nothing more.
     public func run(
         _ job: Job, isCancelled: @escaping @Sendable () -> Bool = { false }, deliver: (JobResult) -> Void
@@ -55,7 +55,7 @@ public struct JobExecutor: Sendable {
         case .robustness(let scenario):
             guard settings.members > 0 else { return }
             let result = Robustness.run(
-                scenario, settings: Job.robustnessSettings(settings), threads: threads, isCancelled: isCancelled)
+                scenario, settings: settings, threads: threads, isCancelled: isCancelled)
             if let result { deliver(JobResult(job, .robustness(result))) }
         case .map(let r) where r.acrossWorlds:
             // A coarse grid first (a frame's worth of work), then the plot's, 500 worlds a point.

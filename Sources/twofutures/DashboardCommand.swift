@@ -52,7 +52,7 @@ struct DashboardCommand: ParsableCommand {
         // A version-1 file or token is said once, in the status bar (stderr is hidden).
         let lenses = scenarioOptions.lensCatalog()
         let (scenario, notice) = try scenarioOptions.scenarioAndNotice(catalog: lenses)
-        let settings = try ensembleOptions.settings(defaultMembers: 10_000)
+        let settings = try ensembleOptions.settings(defaultMembers: Job.screenMembers)
         // Leave a core for the interface.
         let threads = try ensembleOptions.threadCount(default: max(1, ProcessInfo.processInfo.activeProcessorCount - 1))
         let catalog = ThemeStore.catalog(themeDir: themeDir)

@@ -104,7 +104,7 @@ struct DemoCommand: ParsableCommand {
             throw InputError("--svg needs a file (--svg OUT.svg) or --frames DIR for one SVG per caption")
         }
         let colors = try self.colors.value()
-        let settings = try ensembleOptions.settings(defaultMembers: 10_000)
+        let settings = try ensembleOptions.settings(defaultMembers: Job.screenMembers)
         let threads = try ensembleOptions.threadCount()
         let requested = try requestedSize()
         if let cast, let svgFile,
@@ -162,7 +162,7 @@ struct DemoCommand: ParsableCommand {
             throw InputError("--check plays headless on its own: leave out --cast, --svg, --frames and --exit")
         }
         if let duration { _ = try DemoParser.talkLength(duration) }
-        let settings = try ensembleOptions.settings(defaultMembers: 10_000)
+        let settings = try ensembleOptions.settings(defaultMembers: Job.screenMembers)
         let threads = try ensembleOptions.threadCount()
         let requested = try requestedSize()
         let catalog = ThemeStore.catalog(themeDir: themeDir)
@@ -205,7 +205,7 @@ struct DemoCommand: ParsableCommand {
     func live() throws {
         if let duration { _ = try DemoParser.talkLength(duration) }
         if size != nil || frames != nil { throw InputError("--size and --frames need --headless, --cast or --svg") }
-        let settings = try ensembleOptions.settings(defaultMembers: 10_000)
+        let settings = try ensembleOptions.settings(defaultMembers: Job.screenMembers)
         let threads = try ensembleOptions.threadCount(default: max(1, ProcessInfo.processInfo.activeProcessorCount - 1))
         let catalog = ThemeStore.catalog(themeDir: themeDir)
         let lenses = LensStore.catalog(lensDir: lensDir).lenses

@@ -59,7 +59,7 @@ struct RecordCommand: ParsableCommand {
         }
         let colors = try self.colors.value()
         if let cast { try OutputFile.check(cast, force: force) }
-        let settings = try ensembleOptions.settings(defaultMembers: 10_000)
+        let settings = try ensembleOptions.settings(defaultMembers: Job.screenMembers)
         let threads = try ensembleOptions.threadCount(default: max(1, ProcessInfo.processInfo.activeProcessorCount - 1))
         let catalog = ThemeStore.catalog(themeDir: themeDir)
         do {

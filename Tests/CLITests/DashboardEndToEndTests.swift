@@ -8,7 +8,7 @@ struct DashboardEndToEndTests {
     /// Starts the dashboard in a fresh tmux shell and waits for its first frame.
     static func start(
         width: Int = 120, height: Int = 36, args: String = "",
-        ready: (String) -> Bool = { $0.contains("┌ POLICY ─") && $0.contains("across 10,000 worlds") }
+        ready: (String) -> Bool = { $0.contains("┌ POLICY ─") && $0.contains("across 2,000 worlds") }
     ) throws -> Tmux {
         let tmux = try Tmux(width: width, height: height)
         try tmux.waitFor { $0.contains("$") }
@@ -61,7 +61,7 @@ struct DashboardEndToEndTests {
             "export XDG_DATA_HOME='\(dir)'; exec 2>/dev/null; '\(CLI.binary.path)' --scenario tf2:90-85-85-85-75",
             literal: true)
         try tmux.send("Enter")
-        let first = try tmux.waitFor { $0.contains("┌ POLICY ─") && $0.contains("across 10,000 worlds") }
+        let first = try tmux.waitFor { $0.contains("┌ POLICY ─") && $0.contains("across 2,000 worlds") }
         #expect(first.contains("as set 14.9"), "\(first)")
         try tmux.send("e")
         let exported = try tmux.waitFor { $0.contains("Exported ") }
@@ -222,16 +222,16 @@ struct DashboardEndToEndTests {
         let tmux = try Self.start()
         try tmux.send("1")
         let worlds = try tmux.waitFor {
-            $0.contains("MOST LIKELY") && $0.contains("as set 14.9") && $0.contains("across 10,000 worlds")
+            $0.contains("MOST LIKELY") && $0.contains("as set 14.9") && $0.contains("across 2,000 worlds")
         }
         #expect(worlds.contains("median") && worlds.contains("┄ as set"), "\(worlds)")
         try tmux.send("w")
-        let asSet = try tmux.waitFor { $0.contains("AS SET: FUTURE 1") && $0.contains("as set · 10,000 runs") }
+        let asSet = try tmux.waitFor { $0.contains("AS SET: FUTURE 1") && $0.contains("as set · 2,000 worlds") }
         #expect(asSet.contains("lead 14.9 mo") && asSet.contains("worlds: median"), "\(asSet)")
         #expect(asSet.contains("As set: the central run") && !asSet.contains("MOST LIKELY"), "\(asSet)")
         #expect(asSet.contains("┄ median") && !asSet.contains("┄ as set"), "\(asSet)")
         try tmux.send("w")
-        let back = try tmux.waitFor { $0.contains("MOST LIKELY") && $0.contains("across 10,000 worlds") }
+        let back = try tmux.waitFor { $0.contains("MOST LIKELY") && $0.contains("across 2,000 worlds") }
         #expect(back.contains("Across worlds: medians") && !back.contains("AS SET:"), "\(back)")
         try tmux.send("q")
         _ = try Self.sttyAfterExit(tmux)

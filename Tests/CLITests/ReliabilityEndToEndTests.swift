@@ -37,7 +37,7 @@ struct ReliabilityEndToEndTests {
         }
 
         static func fullFrame(_ screen: String) -> Bool {
-            screen.contains("┌ POLICY ─") && screen.contains("across 10,000 worlds")
+            screen.contains("┌ POLICY ─") && screen.contains("across 2,000 worlds")
         }
 
         /// Runs `command` in the shell (which must be at its prompt) and returns its output.

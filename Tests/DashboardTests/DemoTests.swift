@@ -98,10 +98,10 @@ struct DemoTests {
         let text = try String(contentsOfFile: "\(Self.shipped)/quick.demo", encoding: .utf8)
         let script = try DemoParser.parse(text, file: "quick.demo")
         let size = try #require(script.size)
-        // As `twofutures demo --headless` plays it: 10,000 members, seed 1.
+        // As `twofutures demo --headless` plays it: the screen's 2,000 members, seed 1.
         let result = DemoHeadless.play(
             script, from: State(width: size.width, height: size.height),
-            runtime: Runtime(settings: EnsembleSettings(members: 10_000), threads: 2))
+            runtime: Runtime(settings: EnsembleSettings(members: Job.screenMembers), threads: 2))
         #expect(result.frames.count == 5)
         #expect(result.final.text.contains("split by lever"))
         assertSnapshot(result.final.text, named: "demo-quick-final-120x36")

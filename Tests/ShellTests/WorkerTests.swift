@@ -78,16 +78,16 @@ struct WorkerTests {
         worker.cancelAll()
     }
 
-    @Test("the levers across worlds run with at most 2,000 members")
+    @Test("the levers across worlds run over the ensemble's members, the screen's one count")
     func robustnessMembers() {
         let signal = DispatchSemaphore(value: 0)
-        let worker = Self.worker(EnsembleSettings(members: 10_000), threads: 2, signal)
+        let worker = Self.worker(EnsembleSettings(members: 3000), threads: 2, signal)
         worker.request(.robustness(Scenario()))
         let actions = Self.collect(worker, signal, count: 1)
         let result = actions.compactMap {
             if case .jobFinished(let r) = $0, case .robustness(let result) = r.output { result } else { nil }
         }.first
-        #expect(result?.settings.members == 2000)
+        #expect(result?.settings.members == 3000)
         worker.cancelAll()
     }
 

@@ -12,9 +12,10 @@ import FuturesModel
 public enum Job: Sendable, Hashable {
     /// The ensemble of the scenario (the bands, the probabilities).
     case ensemble(Scenario)
-    /// The ensembles of the Future 1 and Future 2 presets under the scenario's assumptions,
-    /// horizon and start: the charts' Future 1 and Future 2 lines across worlds. Its scenario
-    /// is `Job.futuresScenario(_:)`'s, so that a lever's move asks for nothing new.
+    /// The ensembles of the Future 1 and Future 2 presets under the scenario's assumptions
+    /// and horizon, starting now (MODEL.md §2 "Presets": a delayed policy shows its cost
+    /// against them): the charts' Future 1 and Future 2 lines across worlds. Its scenario is
+    /// `Job.futuresScenario(_:)`'s, so that a lever's move or a new start asks for nothing new.
     case futures(Scenario)
     /// Levers across worlds (MODEL.md §4), for the "across worlds" panel.
     case robustness(Scenario)
@@ -36,17 +37,25 @@ public enum Job: Sendable, Hashable {
     }
 
     /// The scenario a `futures` job is keyed by: the user's, with the Future 1 preset's
-    /// levers (the presets' levers replace the user's; everything else is the user's).
+    /// levers and `policy_start` 0 (a preset's; the assumptions and horizon are the user's).
     public static func futuresScenario(_ scenario: Scenario) -> Scenario {
         var s = scenario
         s.levers = Preset.future1.levers
+        s.policyStart = 0
         return s
     }
 
+    /// The worlds everything on screen is computed over, unless `--members` says otherwise:
+    /// the bands and probabilities (the ensemble), the presets' lines, the panels across
+    /// worlds, the levers across worlds and the answer. One count, so that one set of worlds
+    /// answers them all (worlds are paired: member i is the same world in each), and the
+    /// numbers one screen shows twice agree: the outcome bar's P(F1) is the answer's "Yours"
+    /// and the tornado's "now". 2,000 is what `answer` and `run --worlds` take by default
+    /// and what the whole screen settles at within 100 ms. Only the map across worlds takes
+    /// fewer a point (`WorldsMap.defaultMembers`, and says so).
+    public static let screenMembers = WorldsAnalysis.defaultMembers
     /// The members of the first, quick band after a change; the full count follows.
     public static let firstMembers = 1000
-    /// The members the levers across worlds run (their budget is set for 2,000).
-    public static let robustnessMembers = 2000
 
     /// The ensembles one request runs in turn: the first `firstMembers` members, then all
     /// (one run where the ensemble is no larger).
@@ -65,27 +74,23 @@ public enum Job: Sendable, Hashable {
         return [quick, full]
     }
 
-    /// The worlds of the answer's first, quick result; it refines to `answerMembers`.
+    /// The worlds of the answer's first, quick result; it refines to the ensemble's.
     public static let firstAnswerMembers = 250
-    /// The worlds of the answer's final result (at most the ensemble's).
-    public static let answerMembers = Answer.defaultMembers
 
-    /// The answers one request computes in turn: `firstAnswerMembers` worlds, then
-    /// `answerMembers` (at most the ensemble's members; one run where that is no more).
+    /// The answers one request computes in turn: `firstAnswerMembers` worlds, then the
+    /// ensemble's members (one run where that is no more).
     public static func answerSteps(_ settings: EnsembleSettings) -> [EnsembleSettings] {
-        refining(settings, first: firstAnswerMembers, final: answerMembers)
+        refining(settings, first: firstAnswerMembers, final: settings.members)
     }
 
     /// The worlds of the first, quick results across worlds after a change; they refine to
-    /// `worldsMembers`.
+    /// the ensemble's.
     public static let firstWorldsMembers = 500
-    /// The worlds of the final results across worlds (at most the ensemble's members).
-    public static let worldsMembers = WorldsAnalysis.defaultMembers
 
     /// The analyses across worlds one request computes in turn: `firstWorldsMembers` worlds,
-    /// then `worldsMembers` (at most the ensemble's members; one run where that is no more).
+    /// then the ensemble's members (one run where that is no more).
     public static func worldsSteps(_ settings: EnsembleSettings) -> [EnsembleSettings] {
-        refining(settings, first: firstWorldsMembers, final: worldsMembers)
+        refining(settings, first: firstWorldsMembers, final: settings.members)
     }
 
     /// The most points a map across worlds computes (500 worlds each): about 55 ms on two
@@ -113,14 +118,6 @@ public enum Job: Sendable, Hashable {
     public static func worldsMapSettings(_ settings: EnsembleSettings) -> EnsembleSettings {
         var s = settings
         s.members = min(s.members, WorldsMap.defaultMembers)
-        return s
-    }
-
-    /// The settings of the levers across worlds: the ensemble's, with at most
-    /// `robustnessMembers` members.
-    public static func robustnessSettings(_ settings: EnsembleSettings) -> EnsembleSettings {
-        var s = settings
-        s.members = min(s.members, robustnessMembers)
         return s
     }
 
@@ -219,11 +216,11 @@ public struct JobResult: Sendable, Equatable {
 public struct Results: Sendable, Equatable {
     /// The members of the full ensemble (the status bar shows the refinement toward it);
     /// 0 runs no ensemble and no other job across worlds.
-    public var ensembleMembers = 10_000
+    public var ensembleMembers = Job.screenMembers
     /// The latest result of each kind.
     public private(set) var latest: [Job.Kind: JobResult] = [:]
 
-    public init(ensembleMembers: Int = 10_000) { self.ensembleMembers = ensembleMembers }
+    public init(ensembleMembers: Int = Job.screenMembers) { self.ensembleMembers = ensembleMembers }
 
     /// Keeps `result` as the latest of its kind.
     public mutating func keep(_ result: JobResult) { latest[result.job.kind] = result }

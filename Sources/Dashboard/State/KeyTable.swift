@@ -66,25 +66,32 @@ public struct KeyCommand: Sendable, Equatable {
 
 /// A short hint for the status bar ("↑↓ select"); a lower rank shows first. Essential
 /// hints (help, quit) always show; the others as far as they fit, by rank. `ascii` is the
-/// hint for themes drawn in plain ASCII ("h l adjust" for "←→ adjust").
+/// hint for themes drawn in plain ASCII ("h l adjust" for "←→ adjust"); `narrow` a shorter
+/// one for bars under `StatusBar.wideFrom` columns ("1 2 3 presets").
 public struct KeyHint: Sendable, Equatable {
     public let keys: String
     public let what: String
     public let rank: Int
     public var essential = false
     public var ascii: (keys: String, what: String)?
+    public var narrow: (keys: String, what: String)?
 
-    public init(keys: String, what: String, rank: Int, essential: Bool = false, ascii: (String, String)? = nil) {
+    public init(
+        keys: String, what: String, rank: Int, essential: Bool = false, ascii: (String, String)? = nil,
+        narrow: (String, String)? = nil
+    ) {
         self.keys = keys
         self.what = what
         self.rank = rank
         self.essential = essential
         self.ascii = ascii
+        self.narrow = narrow
     }
 
     public static func == (a: KeyHint, b: KeyHint) -> Bool {
         a.keys == b.keys && a.what == b.what && a.rank == b.rank && a.essential == b.essential
             && a.ascii?.keys == b.ascii?.keys && a.ascii?.what == b.ascii?.what
+            && a.narrow?.keys == b.narrow?.keys && a.narrow?.what == b.narrow?.what
     }
 }
 
@@ -127,7 +134,7 @@ public enum KeyTable {
                 .init(.up, .selectPrevious), .init(.char("k"), .selectPrevious), .init(.down, .selectNext),
                 .init(.char("j"), .selectNext),
             ],
-            hint: KeyHint(keys: "↑↓", what: "select", rank: 1, ascii: ("j k", "select"))),
+            hint: KeyHint(keys: "↑↓", what: "select", rank: 2, ascii: ("j k", "select"))),
         KeyBinding(
             "← → / h l", "−/+ 5 points (Policy starts: 3 months; assumptions: one step)", short: "←→ hl",
             "−/+ 5 points",
@@ -135,7 +142,7 @@ public enum KeyTable {
                 .init(.left, .decrease), .init(.char("h"), .decrease), .init(.right, .increase),
                 .init(.char("l"), .increase),
             ],
-            hint: KeyHint(keys: "←→", what: "adjust", rank: 2, ascii: ("h l", "adjust"))),
+            hint: KeyHint(keys: "←→", what: "adjust", rank: 3, ascii: ("h l", "adjust"))),
         KeyBinding(
             "Shift+← → / H L", "−/+ 1 point (Policy starts: 1 month; assumptions: a fifth of a step)",
             short: "⇧←→ HL", "−/+ 1 point",
@@ -159,8 +166,10 @@ public enum KeyTable {
                 .init(.char("3"), .preset(.statusQuo)),
             ],
             // "1 Future 1 · 2 Future 2 · 3 status quo": after each " · " a key (see `StatusBar`).
-            // First among the hints, so that it shows at 80×24 too (the presets name the futures).
-            hint: KeyHint(keys: "1", what: "Future 1 · 2 Future 2 · 3 status quo", rank: 0)),
+            // First among the hints; "1 2 3 presets" in a narrow bar, so that the answer's key
+            // fits beside it at 80×24 (the futures' key row names Future 1 and 2 at every size).
+            hint: KeyHint(
+                keys: "1", what: "Future 1 · 2 Future 2 · 3 status quo", rank: 0, narrow: ("1 2 3", "presets"))),
         KeyBinding(
             "u / Ctrl-R", "undo / redo", short: "u ^R", "undo / redo",
             keys: [.init(.char("u"), .undo), .init(.ctrl("r"), .redo)],
@@ -191,7 +200,8 @@ public enum KeyTable {
         KeyBinding(
             "A", "the answer: which lever moves which future, under whose assumptions (←→ future, A or Esc closes)",
             short: "A", "the answer", keys: [.init(.char("A"), .openAnswer)],
-            hint: KeyHint(keys: "A", what: "answer", rank: 3)),
+            // Second, after the presets: the answer is one key away at every size.
+            hint: KeyHint(keys: "A", what: "answer", rank: 1)),
         KeyBinding(
             "z", "zoom the selected chart to the whole chart area (z or Esc returns)", short: "z", "zoom a chart",
             keys: [.init(.char("z"), .zoom)], hint: KeyHint(keys: "z", what: "zoom", rank: 13)),

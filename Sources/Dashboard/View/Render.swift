@@ -108,7 +108,7 @@ public func render(_ state: State, _ analysis: Analysis) -> Screen {
         let latest = state.results.answer.flatMap { $0.answer.scenario == state.scenario ? $0 : nil }
         AnswerPanel(
             answer: latest?.answer, complete: latest?.complete ?? false, scenario: state.scenario, view: view,
-            target: min(state.results.ensembleMembers, Job.answerMembers)
+            target: state.results.ensembleMembers
         )
         .render(in: layout.answerRect, into: &screen)
         // A demo's caption stays visible under it.
@@ -184,14 +184,17 @@ func renderTooSmall(into screen: inout Screen) {
 
 /// The language on screen and the worlds' state, for the status bar: across worlds
 /// "across 500 worlds…" while a result the screen shows over worlds is partial or stale
-/// (the smallest count in), "across worlds…" while one has none yet, then "across 10,000
-/// worlds" (the ensemble's); as set "as set · 1,000 runs…", then "as set · 10,000
-/// runs", for the band and the probabilities (short enough to keep the preset hint at 80×24).
+/// (the smallest count in), "across worlds…" while one has none yet, then "across 2,000
+/// worlds" (the ensemble's); as set "as set · 1,000 worlds…", then "as set · 2,000
+/// worlds", for the band and the outcome bar's muted figures (short enough to keep the
+/// preset hint at 80×24).
 func ensembleText(_ state: State, _ ensemble: EnsembleResult?) -> String {
     let across = state.view.language == .acrossWorlds
-    let running = across ? "across worlds…" : "as set · runs…"
+    // As set, the screen is one run; the count is of the worlds behind the outcome bar's
+    // muted "worlds:" figures and the bands.
+    let running = across ? "across worlds…" : "as set · worlds…"
     let count = { (n: Int, partial: Bool) in
-        (across ? "across " : "as set · ") + grouped(n) + (across ? " worlds" : " runs") + (partial ? "…" : "")
+        (across ? "across " : "as set · ") + grouped(n) + " worlds" + (partial ? "…" : "")
     }
     // No ensemble at all (`--members 0`): only the central run speaks, whatever `w` says.
     guard state.results.ensembleMembers > 0 else { return "as set · no worlds (0 members)" }

@@ -65,12 +65,17 @@ public struct StatusBar: Sendable, Equatable {
     /// chapter list) is open.
     public var essentialOnly = false
 
+    /// From this width on the hints take their full forms, below it their `narrow` ones.
+    public static let wideFrom = 100
+
     public func render(in rect: Rect, into screen: inout Screen) {
         screen.fill(rect, style: Style(.muted, .reverse))
         let ascii = screen.glyphs == .ascii
         let hints = KeyTable.hints(in: context).filter { !essentialOnly || $0.essential }
+        let narrow = rect.width < Self.wideFrom
         let texts = hints.map { hint in
-            let text = ascii ? (hint.ascii ?? (hint.keys, hint.what)) : (hint.keys, hint.what)
+            let full = narrow ? (hint.narrow ?? (hint.keys, hint.what)) : (hint.keys, hint.what)
+            let text = ascii ? (hint.ascii ?? full) : full
             // Paused, Space plays (the table's hint says what it does while playing).
             return demoPaused && text.0 == "Space" ? (text.0, text.1.replacing("pause", with: "play")) : text
         }

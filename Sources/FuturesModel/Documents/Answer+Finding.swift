@@ -33,12 +33,7 @@ extension Answer {
         let leading = columns.map { $0.leadingLevers(for: verdict) }
         let counts = LeverID.allCases.map { lever in leading.filter { $0.contains(lever) }.count }
         let most = counts.max() ?? 0
-        guard most > 0 else {
-            let exact = columns.allSatisfy { c in LeverID.allCases.allSatisfy { c[$0][verdict] == 0 } }
-            return exact
-                ? "No lever moves \(verdict.name) under any of the \(n) views."
-                : "No lever moves \(verdict.name) by 0.1 points or more under any of the \(n) views."
-        }
+        guard most > 0 else { return noLever(for: verdict) }
         let top = LeverID.allCases.filter { counts[$0.rawValue] == most }
         let scope = most == n ? (n == 1 ? "under this view" : "under all \(n) views") : "under \(most) of \(n) views"
         // Which way: raises where every leading share of the top levers is positive, lowers
@@ -87,6 +82,27 @@ extension Answer {
             sentence += "; under \(Self.list(group.views)) \(group.what)"
         }
         return sentence + "."
+    }
+
+    /// The finding where no lever moves `verdict` under any view. The split runs from
+    /// Future 2's levers to the scenario's, so the sentence says so, and why nothing moves
+    /// where the numbers show it: "Your levers are Future 2's, where the split starts: no
+    /// lever has anything to add." or "From Future 2's levers to yours no lever moves Future 1
+    /// under any of the 8 views: P(Future 1) is 0 % with either in every view."
+    func noLever(for verdict: Summary.Verdict) -> String {
+        let n = columns.count
+        if scenario.levers == Preset.future2.levers {
+            return "Your levers are Future 2's, where the split starts: no lever has anything to add."
+        }
+        let exact = columns.allSatisfy { c in LeverID.allCases.allSatisfy { c[$0][verdict] == 0 } }
+        var text =
+            "From Future 2's levers to yours no lever moves \(verdict.name)"
+            + (exact ? "" : " by 0.1 points or more") + " under any of the \(n) views"
+        let shown = Set(columns.flatMap { [Format.percent($0.summary[verdict]), Format.percent($0.base[verdict])] })
+        if shown.count == 1, let p = shown.first {
+            text += ": P(\(verdict.name)) is \(p) with either in every view"
+        }
+        return text + "."
     }
 
     /// What a year's delay does to `verdict`'s probability, as the delay row shows it:

@@ -57,9 +57,11 @@ struct AnswerViewTests: Pressing {
         #expect(Self.view(wide)?.scroll == 0, "at 120 columns all eight views fit")
     }
 
-    @Test("the answer refines from 250 worlds to 2,000 (at most the ensemble's); a partial one keeps its job asked for")
+    @Test("the answer refines from 250 worlds to the ensemble's (one count); a partial one keeps its job asked for")
     func job() throws {
-        #expect(Job.answerSteps(EnsembleSettings(members: 10_000)).map(\.members) == [250, 2000])
+        #expect(Job.answerSteps(EnsembleSettings(members: Job.screenMembers)).map(\.members) == [250, 2000])
+        #expect(Job.answerSteps(EnsembleSettings(members: 10_000)).map(\.members) == [250, 10_000])
+        #expect(Job.worldsSteps(EnsembleSettings(members: 10_000)).map(\.members) == [500, 10_000])
         #expect(Job.answerSteps(EnsembleSettings(members: 400)).map(\.members) == [250, 400])
         #expect(Job.answerSteps(EnsembleSettings(members: 100)).map(\.members) == [100])
         var state = State(width: 120, height: 36)

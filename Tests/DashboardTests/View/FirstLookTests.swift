@@ -40,12 +40,13 @@ struct FirstLookTests {
         }
     }
 
-    @Test("the hints read 1 Future 1 · 2 Future 2 · 3 status quo at every size, with ? help and q quit")
+    @Test("the hints: 1 Future 1 · 2 Future 2 · 3 status quo (narrow: 1 2 3 presets), A answer, ? help, q quit")
     func presetHints() {
         for (width, height) in Self.sizes {
             let state = State(width: width, height: height)
             let bar = render(state, Analysis(state.scenario)).line(height - 1)
-            #expect(bar.contains("1 Future 1 · 2 Future 2 · 3 status quo"), "\(width)×\(height): \(bar)")
+            let presets = width < StatusBar.wideFrom ? "1 2 3 presets" : "1 Future 1 · 2 Future 2 · 3 status quo"
+            #expect(bar.hasPrefix(" \(presets)  A answer  "), "\(width)×\(height): \(bar)")
             #expect(bar.contains("? help") && bar.contains("q quit"), "\(bar)")
             #expect(!bar.contains("F1 F2"))
         }

@@ -108,7 +108,7 @@ struct LanguageTests {
                 before.cells.filter { $0.style.flags.contains(.dim) }.count
                     == after.cells.filter { $0.style.flags.contains(.dim) }.count)
             #expect(before.line(status).hasSuffix(" across 400 worlds "), "\(before.line(status))")
-            #expect(after.line(status).hasSuffix(" as set · 400 runs "), "\(after.line(status))")
+            #expect(after.line(status).hasSuffix(" as set · 400 worlds "), "\(after.line(status))")
         }
         // With uncertainty the two languages differ: the headline, the lines, the legend.
         var state = Self.future1(width: 120, height: 36)

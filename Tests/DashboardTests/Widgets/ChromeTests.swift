@@ -16,17 +16,17 @@ struct ChromeTests {
         #expect(ascii.contains("h l adjust") && !ascii.contains("<>"), "\(ascii)")
     }
 
-    @Test("the status bar names the language and counts the worlds in: 1,000… while the band refines, then 10,000")
+    @Test("the status bar names the language and counts the worlds in: 1,000… while the band refines, then 2,000")
     func statusText() {
         var state = State(width: 120, height: 36)
         state.view.language = .asSet
-        #expect(Fixture.frame(state).line(35).contains("as set · runs…"))
+        #expect(Fixture.frame(state).line(35).contains("as set · worlds…"))
         let quick = Ensemble.run(state.scenario, settings: EnsembleSettings(members: 1000), threads: 1)!
         reduce(&state, .jobFinished(JobResult(.ensemble(state.scenario), .ensemble(quick))))
-        #expect(Fixture.frame(state).line(35).contains("as set · 1,000 runs…"), "\(Fixture.frame(state).line(35))")
-        let full = Ensemble.run(state.scenario, settings: EnsembleSettings(members: 10_000), threads: 2)!
+        #expect(Fixture.frame(state).line(35).contains("as set · 1,000 worlds…"), "\(Fixture.frame(state).line(35))")
+        let full = Ensemble.run(state.scenario, settings: EnsembleSettings(members: 2000), threads: 2)!
         reduce(&state, .jobFinished(JobResult(.ensemble(state.scenario), .ensemble(full))))
-        #expect(Fixture.frame(state).line(35).contains("as set · 10,000 runs "))
+        #expect(Fixture.frame(state).line(35).contains("as set · 2,000 worlds "))
         // Across worlds the presets' ensembles and the results across worlds count too.
         reduce(&state, .keyPressed(.char("w")))
         #expect(Fixture.frame(state).line(35).contains("across worlds…"))
@@ -34,7 +34,7 @@ struct ChromeTests {
         reduce(&state, .keyPressed(.char("w")))
         reduce(&state, .keyPressed(.right))
         let stale = render(state, Analysis(state.scenario))
-        #expect(stale.line(35).contains("as set · 1,000 runs…"), "\(stale.line(35))")
+        #expect(stale.line(35).contains("as set · 1,000 worlds…"), "\(stale.line(35))")
         // Across worlds at 80×24.
         var narrow = State(width: 80, height: 24)
         reduce(&narrow, .jobFinished(JobResult(.ensemble(narrow.scenario), .ensemble(quick))))

@@ -47,7 +47,7 @@ struct WorldsMovesTests {
         #expect(!screen.cells.contains { $0.character == "█" && ($0.role == .future1 || $0.role == .future2) })
     }
 
-    @Test("each tornado row's ΔP is the larger of ΔP(F1) and ΔP(F2) of its Summaries, in whole points")
+    @Test("each tornado row's ΔP is the larger of ΔP(F1) and ΔP(F2): the difference of the percents its note shows")
     func tornadoDeltas() throws {
         let screen = Self.tornado(width: 56, height: 40)
         var checked = 0
@@ -58,7 +58,11 @@ struct WorldsMovesTests {
             let f1 = row.high.pFuture1 - row.low.pFuture1, f2 = row.high.pFuture2 - row.low.pFuture2
             let larger = abs(f2) > abs(f1) ? ("F2", f2) : ("F1", f1)
             #expect(future == larger.0, "\(row.id): \(line)")
-            #expect(points == Int((larger.1 * 100).rounded()), "\(row.id): \(line)")
+            // The two ends as the note and the outcome bar round them ("P(F2) 56→3 %" is −53).
+            let shown = { (p: Double) in Int(String(format: "%.0f", p * 100))! }
+            let ends = future == "F2" ? (row.low.pFuture2, row.high.pFuture2) : (row.low.pFuture1, row.high.pFuture1)
+            #expect(points == shown(ends.1) - shown(ends.0), "\(row.id): \(line)")
+            #expect(abs(Double(points) - larger.1 * 100) <= 1, "\(row.id): \(line)")
             #expect(line.contains(" pts│") || line.contains(" pt│"), "the unit at wide widths: \(line)")
             checked += 1
         }

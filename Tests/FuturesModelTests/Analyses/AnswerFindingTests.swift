@@ -45,7 +45,9 @@ struct AnswerFindingTests {
         let largest = answer.columns.map { Self.largest($0, verdict) }
         #expect(sentence.hasSuffix("."), "\(sentence)")
         let clauses = String(sentence.dropLast()).components(separatedBy: "; ")
-        if clauses[0].hasPrefix("No lever moves") {
+        if clauses[0].hasPrefix("From Future 2's levers to yours no lever moves")
+            || clauses[0].hasPrefix("Your levers are Future 2's")
+        {
             #expect(largest.allSatisfy { $0.isEmpty }, "\(sentence)")
             return
         }
@@ -170,7 +172,23 @@ struct AnswerFindingTests {
         let answer = try #require(
             Answer.compute(Scenario(levers: Preset.future2.levers), settings: EnsembleSettings(members: 60), threads: 1)
         )
-        #expect(answer.finding(for: .future1) == "No lever moves Future 1 under any of the 8 views.")
+        #expect(
+            answer.finding(for: .future1)
+                == "Your levers are Future 2's, where the split starts: no lever has anything to add.")
         #expect(answer.columns.allSatisfy { $0.leadingLevers(for: .future2).isEmpty })
+    }
+
+    @Test("from the status quo's levers no lever moves Future 1: the sentence names the baseline and 0 % with either")
+    func statusQuoNothingMoves() throws {
+        let answer = try #require(
+            Answer.compute(
+                Scenario(levers: Preset.statusQuo.levers), settings: EnsembleSettings(members: 400), threads: 1))
+        // Future 1 is out of reach from the status quo's levers in every view (0 % with them and with Future 2's).
+        #expect(answer.columns.allSatisfy { $0.summary.pFuture1 < 0.005 && $0.base.pFuture1 < 0.005 })
+        #expect(
+            answer.finding(for: .future1)
+                == "From Future 2's levers to yours no lever moves Future 1 under any of the 8 views: "
+                + "P(Future 1) is 0 % with either in every view.")
+        Self.check(answer, .future1)
     }
 }

@@ -49,7 +49,13 @@ struct WorldsTornado {
         let axisY = onBorder ? inner.maxY : min(y, inner.maxY - axisRows)
         let name = nameWidth >= 20 ? "median lead, months" : "months"
         let clip = onBorder ? rect : inner
-        screen.write(name, x: inner.x, y: axisY + max(axisRows, 1) - 1, role: .muted, clip: clip)
+        let labelY = axisY + max(axisRows, 1) - 1
+        screen.write(name, x: inner.x, y: labelY, role: .muted, clip: clip)
+        // Under the value column, what its numbers are (wide panels, where the title does not say).
+        if valueWidth >= 11, axisRows == 2 {
+            let unit = "ΔP low→high"
+            screen.write(unit, x: inner.maxX - unit.count, y: labelY, role: .muted, clip: clip)
+        }
         MonthsAxis(origin: now, scale: scale).draw(
             x0: inner.x + nameWidth + 1, y: axisY, rows: max(axisRows, 1), clip: clip, into: &screen)
         if spacing == 2, inner.maxY - footnote.count > axisY + axisRows {
@@ -71,10 +77,15 @@ struct WorldsTornado {
         abs(r.swing.pFuture2) > abs(r.swing.pFuture1)
     }
 
-    /// "F1 +23 pts" (or "F1 +23" in a narrow panel): the row's change of probability.
+    /// "F1 +23 pts" (or "F1 +23" in a narrow panel): the row's change of probability, the
+    /// difference of the two percents its note shows (P(F1) 7→30 % is +23, whatever the
+    /// unrounded swing).
     static func deltaText(_ r: WorldsSensitivityRow, wide: Bool) -> String {
         let f2 = reportsFuture2(r)
-        let points = Explanation.points(f2 ? r.swing.pFuture2 : r.swing.pFuture1)
+        let points =
+            f2
+            ? Explanation.points(from: r.low.pFuture2, to: r.high.pFuture2)
+            : Explanation.points(from: r.low.pFuture1, to: r.high.pFuture1)
         let text = (f2 ? "F2 " : "F1 ") + points
         return wide ? text : String(text.split(separator: " ").prefix(2).joined(separator: " "))
     }
