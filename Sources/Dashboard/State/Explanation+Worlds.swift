@@ -25,8 +25,9 @@ public struct PendingExplanation: Sendable, Hashable {
 
 extension Explanation {
     /// "Export controls 50→90 %: P(F1) +23 pts, median lead +2.1 mo, China's markets −4 pts":
-    /// the Summary after against the one before, across worlds. The probability is P(F1) or
-    /// P(F2), whichever changed more (P(F1) on a tie). With a `width`, the longest form that
+    /// the Summary after against the one before, across worlds. The probability is that of
+    /// the future the outcome bar names after the change, where it is Future 1 or 2 and moved;
+    /// else P(F1) or P(F2), whichever changed more (P(F1) on a tie). With a `width`, the longest form that
     /// fits: the median lead is left out first (the markets' change, where it is 0 pts), then
     /// "China's" (or "median") shortened. Where `before` and
     /// `after` are one scenario's (the reference itself), the numbers themselves.
@@ -50,7 +51,20 @@ extension Explanation {
                 ["P(F1) \(Format.percent(b.pFuture1))", "P(F2) \(Format.percent(b.pFuture2))"],
             ]
         } else {
-            let future2 = abs(d.pFuture2) > abs(d.pFuture1)
+            // The future the outcome bar names after the change, where that is Future 1 or 2
+            // and its probability moved on screen (a preset to Future 1: "P(F1) +51 pts",
+            // beside "MOST LIKELY FUTURE 1 · 51 %"); else whichever changed more.
+            let contested = 1 - b.pFuture1 - b.pFuture2
+            let moved1 = points(from: a.pFuture1, to: b.pFuture1) != points(0)
+            let moved2 = points(from: a.pFuture2, to: b.pFuture2) != points(0)
+            let future2 =
+                if b.pFuture1 > max(contested, b.pFuture2) && moved1 {
+                    false
+                } else if b.pFuture2 > max(contested, b.pFuture1) && moved2 {
+                    true
+                } else {
+                    abs(d.pFuture2) > abs(d.pFuture1)
+                }
             let p =
                 future2
                 ? "P(F2) \(points(from: a.pFuture2, to: b.pFuture2))"

@@ -160,7 +160,8 @@ public enum KeyTable {
             hint: KeyHint(keys: "Tab", what: "group", rank: 7)),
         KeyBinding(
             "1 2 3", "presets: Future 1, Future 2, status quo, starting 2026-01 (assumptions stay)", short: "1 2 3",
-            "Future 1, 2 or status quo",
+            // In the answer view too: the answer is for your levers, and a preset asks it anew.
+            "Future 1, 2 or status quo", in: [.normal, .answer],
             keys: [
                 .init(.char("1"), .preset(.future1)), .init(.char("2"), .preset(.future2)),
                 .init(.char("3"), .preset(.statusQuo)),

@@ -217,6 +217,9 @@ func reduceAnswer(_ state: inout State, _ key: Key, _ view: AnswerView) -> [Effe
     case .answerPreviousFuture: view.cycle(by: -1)
     case .answerScrollLeft: view.scroll = max(0, min(view.scroll, hidden) - 1)
     case .answerScrollRight: view.scroll = min(hidden, view.scroll + 1)
+    case .preset(let preset):
+        // The view stays open and its answer follows the new levers.
+        applyPreset(&state, preset)
     case .openAnswer, .close:
         state.view.mode = .normal
         return []

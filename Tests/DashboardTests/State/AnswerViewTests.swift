@@ -49,8 +49,13 @@ struct AnswerViewTests: Pressing {
         press(&state, .char("<"), .shiftLeft)
         #expect(Self.view(state)?.scroll == hidden - 2)
         let before = state
-        press(&state, .char("1"), .char("v"), .up, .char("m"), .char("?"))
+        press(&state, .char("v"), .up, .char("m"), .char("?"))
         #expect(state == before, "the sliders, lenses, map and help wait until the view closes")
+        // A preset acts here: the answer is for your levers, and the view stays open on them.
+        press(&state, .char("1"))
+        #expect(state.scenario.levers == Preset.future1.levers && state.scenario.policyStart == 0)
+        #expect(Self.view(state) == Self.view(before), "the view stays open, on the same future and columns")
+        #expect(Job.current(.answer, in: state) == .answer(state.scenario))
         #expect(press(&state, .char("q")) == [.quit])
         var wide = State(width: 120, height: 36)
         press(&wide, .char("A"), .char(">"))
