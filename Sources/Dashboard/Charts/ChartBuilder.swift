@@ -74,6 +74,7 @@ enum ChartBuilder {
         var ghost = ChartSeries(
             label: "as set", shortLabel: "as set", values: analysis.policy[series], role: .muted, priority: 1)
         ghost.pattern = .dotted
+        ghost.isGhost = true
         var lines = [ghost]
         if let (futures, stale) = state.futuresShown {
             var f2 = ChartSeries(

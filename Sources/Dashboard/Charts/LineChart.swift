@@ -11,6 +11,10 @@ public struct ChartSeries: Sendable, Equatable {
     public var flags: CellFlags = []
     /// Pins are dashed; without colour (NO_COLOR) Future 2 is dashed too.
     public var pattern: BrailleCanvas.Pattern = .solid
+    /// A ghost (the central run "as set"): where its end meets another line's label it
+    /// goes unlabelled rather than joining it ("F1=as set" read as your policy being F1,
+    /// and its width took the plot's).
+    public var isGhost = false
 
     public init(label: String, shortLabel: String, values: [Double], role: Role, priority: Int) {
         self.label = label
@@ -118,6 +122,7 @@ public struct LineChart: Sendable, Equatable {
         for s in series.sorted(by: { $0.priority > $1.priority }) {
             guard let last = s.values.last else { continue }
             if let i = out.firstIndex(where: { abs($0.value - last) <= near }) {
+                if s.isGhost { continue }
                 out[i].label += " = " + s.label
                 out[i].shortLabel += "=" + s.shortLabel
             } else {

@@ -10,7 +10,7 @@ public enum Explanation {
     }
 
     /// "Anti-smuggling 30→35 %": a parameter's change, without its effect (its name at
-    /// most `nameWidth` long: `Labels.shortWidth` gives "Offshore ctrls").
+    /// most `nameWidth` long: `Labels.shortWidth` gives "Offshore comp.").
     public static func parameterLabel(
         _ id: ParameterID, from old: Double, to new: Double, nameWidth: Int = 20
     )

@@ -12,7 +12,7 @@ public enum Labels {
             switch l {
             case .exportControls: "Export controls"
             case .smugglingEnforcement: "Anti-smuggling"
-            case .offshoreControls: "Offshore ctrls"
+            case .offshoreControls: "Offshore comp."
             case .distillationDefense: "Distill defence"
             case .exportPromotion: "AI promotion"
             }
