@@ -313,14 +313,18 @@ struct DashboardEndToEndTests {
         _ = try Self.sttyAfterExit(tmux)
     }
 
-    @Test("A opens the answer: 250 worlds, then 2,000; ←→ chooses the future; Esc closes it")
+    @Test("A opens the answer (2,000 worlds); 1 applies Future 1's levers in it; ←→ chooses the future; Esc closes")
     func answer() throws {
         let tmux = try Self.start()
         #expect(try tmux.capture().contains("A answer"))
-        try tmux.send("1")
-        _ = try tmux.waitFor { $0.contains("FUTURE 1") }
+        // At the status quo nothing moves Future 1, and the view says what to press.
         try tmux.send("A")
-        let open = try tmux.waitFor { $0.contains("The answer: which lever") && $0.contains("2,000 worlds") }
+        let still = try tmux.waitFor {
+            $0.contains("The answer: which lever") && $0.contains("2,000 worlds") && $0.contains("Press 1")
+        }
+        #expect(still.contains("no lever moves Future 1"), "\(still)")
+        try tmux.send("1")
+        let open = try tmux.waitFor { $0.contains("Future 1 most under") && $0.contains("2,000 worlds") }
         #expect(open.contains("Yours") && open.contains("Critics") && open.contains("Export controls"), "\(open)")
         #expect(open.contains("Future 1 most under"), "\(open)")
         #expect(open.contains("←→ future"), "\(open)")
