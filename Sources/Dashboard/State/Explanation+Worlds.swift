@@ -55,8 +55,8 @@ extension Explanation {
             // and its probability moved on screen (a preset to Future 1: "P(F1) +51 pts",
             // beside "MOST LIKELY FUTURE 1 · 51 %"); else whichever changed more.
             let contested = 1 - b.pFuture1 - b.pFuture2
-            let moved1 = points(from: a.pFuture1, to: b.pFuture1) != points(0)
-            let moved2 = points(from: a.pFuture2, to: b.pFuture2) != points(0)
+            let moved1 = shownPercent(b.pFuture1) != shownPercent(a.pFuture1)
+            let moved2 = shownPercent(b.pFuture2) != shownPercent(a.pFuture2)
             let future2 =
                 if b.pFuture1 > max(contested, b.pFuture2) && moved1 {
                     false

@@ -176,7 +176,8 @@ public enum JobOutput: Sendable, Equatable {
 }
 
 /// The ensembles of the Future 1 and Future 2 presets' levers under one scenario's
-/// assumptions, horizon and start (what `Analysis.future1` / `future2` are for the central run).
+/// assumptions and horizon, starting now (what `Analysis.future1` / `future2` are for the
+/// central run).
 public struct FuturesEnsembles: Sendable, Equatable {
     public var future1: EnsembleResult
     public var future2: EnsembleResult

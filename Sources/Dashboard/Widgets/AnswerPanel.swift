@@ -109,9 +109,7 @@ public struct AnswerPanel: Sendable, Equatable {
 
         // What fits: the table's 13 rows always; the finding, the legend, the note, blank rows as room allows.
         // Where no lever moves it from Future 2's levers to these, the next step: 1 (which acts here).
-        let nothing =
-            answer.columns.allSatisfy { $0.leadingLevers(for: verdict).isEmpty }
-            && scenario.levers != Preset.future1.levers
+        let nothing = answer.nothingMoves(verdict) && scenario.levers != Preset.future1.levers
         let finding = Format.wrap(
             answer.finding(for: verdict) + (answer.delayFinding(for: verdict).map { " " + $0 } ?? "")
                 + (nothing ? " Press 1 for Future 1's levers and what each adds." : ""), width: width)

@@ -84,6 +84,12 @@ extension Answer {
         return sentence + "."
     }
 
+    /// Whether no lever moves `verdict` by a shown tenth of a point under any view (the
+    /// case `noLever(for:)` words).
+    public func nothingMoves(_ verdict: Summary.Verdict) -> Bool {
+        columns.allSatisfy { $0.leadingLevers(for: verdict).isEmpty }
+    }
+
     /// The finding where no lever moves `verdict` under any view. The split runs from
     /// Future 2's levers to the scenario's, so the sentence says so, and why nothing moves
     /// where the numbers show it: "Your levers are Future 2's, where the split starts: no
