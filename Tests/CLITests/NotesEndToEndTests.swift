@@ -34,6 +34,15 @@ struct NotesEndToEndTests {
         return tmux
     }
 
+    /// After the demo's process is gone (a signal): the notes say it closed and wait for the
+    /// next, the demo's tmux is back at its shell, and the socket is removed.
+    static func expectDemoGone(runtime: String, demo: Tmux, notes: Tmux) throws {
+        let closed = try notes.waitFor { $0.contains("the demo has ended (or was closed)") }
+        #expect(closed.contains("waiting for the next one"), "\(closed)")
+        _ = try demo.waitFor { _ in (try? demo.currentCommand()) == "bash" }
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: runtime + "/twofutures")) ?? []).isEmpty)
+    }
+
     /// A demo of `script` and the notes following it, each in its own tmux, with a runtime
     /// folder of their own; the demo's pid from its one socket's name.
     static func demoAndNotes() throws -> (runtime: String, file: String, demo: Tmux, notes: Tmux, pid: Int32) {
@@ -114,10 +123,7 @@ struct NotesEndToEndTests {
         let (runtime, _, demo, notes, pid) = try Self.demoAndNotes()
         defer { try? FileManager.default.removeItem(atPath: runtime) }
         kill(pid, SIGTERM)
-        let closed = try notes.waitFor { $0.contains("the demo has ended (or was closed)") }
-        #expect(closed.contains("waiting for the next one"), "\(closed)")
-        _ = try demo.waitFor { _ in (try? demo.currentCommand()) == "bash" }
-        #expect(((try? FileManager.default.contentsOfDirectory(atPath: runtime + "/twofutures")) ?? []).isEmpty)
+        try Self.expectDemoGone(runtime: runtime, demo: demo, notes: notes)
         try notes.send("C-c")
         let stty = try DashboardEndToEndTests.sttyAfterExit(notes)
         #expect(DashboardEndToEndTests.isOn("icanon", in: stty))
@@ -128,10 +134,7 @@ struct NotesEndToEndTests {
         let (runtime, file, demo, notes, pid) = try Self.demoAndNotes()
         defer { try? FileManager.default.removeItem(atPath: runtime) }
         kill(pid, SIGSEGV)
-        let closed = try notes.waitFor { $0.contains("the demo has ended (or was closed)") }
-        #expect(closed.contains("waiting for the next one"), "\(closed)")
-        _ = try demo.waitFor { _ in (try? demo.currentCommand()) == "bash" }
-        #expect(((try? FileManager.default.contentsOfDirectory(atPath: runtime + "/twofutures")) ?? []).isEmpty)
+        try Self.expectDemoGone(runtime: runtime, demo: demo, notes: notes)
         #expect(try demo.display("#{alternate_on}") == "0", "the crashed demo's terminal is restored")
         // The notes go on: a new demo is followed.
         let again = try Self.start("demo '\(file)' --members 0", runtime: runtime, width: 120, height: 36)

@@ -25,9 +25,11 @@ struct NotesTests {
         return info.st_mode & 0o777
     }
 
-    static func snapshot(step: Int, caption: String = "A caption", elapsed: Int = 0) -> PresenterSnapshot {
+    static func snapshot(
+        step: Int, caption: String = "A caption", elapsed: Int = 0, demo: String = "talk.demo"
+    ) -> PresenterSnapshot {
         PresenterSnapshot(
-            demo: "talk.demo", chapter: "Start", chapterNumber: 1, chapterCount: 2, step: step, steps: 5,
+            demo: demo, chapter: "Start", chapterNumber: 1, chapterCount: 2, step: step, steps: 5,
             caption: caption, notes: ["say hello"], elapsedMilliseconds: elapsed, durationSeconds: 1200)
     }
 
@@ -176,18 +178,11 @@ struct NotesTests {
         close(fd)
         #expect(bound == 0 && FileManager.default.fileExists(atPath: stale))
         // Each server answers a new client with a snapshot (the session publishes on the wake-up).
-        let publisher = Thread {
-            for _ in 0..<200 {
-                var one = Self.snapshot(step: 1)
-                one.demo = "a.demo"
-                a.publish(one)
-                var two = Self.snapshot(step: 1)
-                two.demo = "b.demo"
-                b.publish(two)
-                Thread.sleep(forTimeInterval: 0.01)
-            }
+        let publishA = Publisher(a, step: 1, demo: "a.demo"), publishB = Publisher(b, step: 1, demo: "b.demo")
+        defer {
+            publishA.stop()
+            publishB.stop()
         }
-        publisher.start()
         let running = NotesChoice.running(in: directory)
         #expect(
             running.map(\.choice) == [NotesChoice(pid: 5004, demo: "a.demo"), NotesChoice(pid: 5005, demo: "b.demo")])
@@ -337,10 +332,10 @@ struct NotesTests {
         private let lock = NSLock()
         private var running = true
 
-        init(_ server: NotesServer, step: Int) {
+        init(_ server: NotesServer, step: Int, demo: String = "talk.demo") {
             Thread { [self] in
                 while isRunning {
-                    server.publish(NotesTests.snapshot(step: step))
+                    server.publish(NotesTests.snapshot(step: step, demo: demo))
                     Thread.sleep(forTimeInterval: 0.01)
                 }
             }.start()
